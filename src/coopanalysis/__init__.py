@@ -1,0 +1,113 @@
+"""coopanalysis: analyse recorded round tables as pandas DataFrames.
+
+The pipeline, module by module::
+
+    read      transcript.py (+ formats/), article.py      → cues, words, quotes
+    align     align.py                                     → aligned quotes, fact-check
+    tag       speakers.py, themes.py                       → speakers, turns, themes
+    analyse   stats.py, plots.py                           → statistics, figures
+    export    export.py, qdpx.py, report.py                → CSV/Parquet/Excel, REFI-QDA, HTML
+    run       analysis.py, corpus.py, cli.py               → one call, many replays, the command
+
+Public names are imported on first use (PEP 562) so that ``import coopanalysis``
+stays fast and spaCy is only loaded when a function needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from coopanalysis.errors import (
+    AlignmentError,
+    ArticleError,
+    CodebookError,
+    CoopanalysisError,
+    DiarizationError,
+    TimecodeError,
+    TranscriptError,
+)
+from coopanalysis.model import Article, Transcript
+from coopanalysis.timecode import find_timestamps, format_hms, format_minsec, parse_time
+
+__version__ = "0.1.0"
+
+# Public name → module that defines it.
+_LAZY: dict[str, str] = {
+    "read_transcript": "coopanalysis.transcript",
+    "write_vtt": "coopanalysis.transcript",
+    "write_srt": "coopanalysis.transcript",
+    "read_article": "coopanalysis.article",
+    "align_quotes": "coopanalysis.align",
+    "estimate_offset": "coopanalysis.align",
+    "tag_speakers": "coopanalysis.speakers",
+    "read_rttm": "coopanalysis.speakers",
+    "turns": "coopanalysis.speakers",
+    "sentences": "coopanalysis.speakers",
+    "load_codebook": "coopanalysis.themes",
+    "default_codebook": "coopanalysis.themes",
+    "tag_themes": "coopanalysis.themes",
+    "entities": "coopanalysis.themes",
+    "Codebook": "coopanalysis.themes",
+    "speaker_stats": "coopanalysis.stats",
+    "theme_stats": "coopanalysis.stats",
+    "theme_pivot": "coopanalysis.stats",
+    "quote_report": "coopanalysis.stats",
+    "write_tables": "coopanalysis.export",
+    "replay_links": "coopanalysis.export",
+    "write_qdpx": "coopanalysis.qdpx",
+    "read_qdpx": "coopanalysis.qdpx",
+    "analyze": "coopanalysis.analysis",
+    "Analysis": "coopanalysis.analysis",
+    "analyze_corpus": "coopanalysis.corpus",
+    "CorpusResult": "coopanalysis.corpus",
+}
+
+__all__ = [
+    "AlignmentError",
+    "Article",
+    "ArticleError",
+    "CodebookError",
+    "CoopanalysisError",
+    "DiarizationError",
+    "TimecodeError",
+    "Transcript",
+    "TranscriptError",
+    "find_timestamps",
+    "format_hms",
+    "format_minsec",
+    "parse_time",
+    *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'coopanalysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # let type checkers and IDEs see the lazy names
+    from coopanalysis.align import align_quotes, estimate_offset
+    from coopanalysis.analysis import Analysis, analyze
+    from coopanalysis.article import read_article
+    from coopanalysis.corpus import CorpusResult, analyze_corpus
+    from coopanalysis.export import replay_links, write_tables
+    from coopanalysis.qdpx import read_qdpx, write_qdpx
+    from coopanalysis.speakers import read_rttm, sentences, tag_speakers, turns
+    from coopanalysis.stats import quote_report, speaker_stats, theme_pivot, theme_stats
+    from coopanalysis.themes import (
+        Codebook,
+        default_codebook,
+        entities,
+        load_codebook,
+        tag_themes,
+    )
+    from coopanalysis.transcript import read_transcript, write_srt, write_vtt

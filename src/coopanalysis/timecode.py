@@ -1,0 +1,158 @@
+"""Every time notation of the project, parsed to and formatted from float seconds.
+
+Notations met in articles and transcripts::
+
+    20min24   3min07   [3min07](#)   1h02min03   1h02   45s   45 s
+    01:02:03.500   1:02:03,5   02:03   00:20:24   [00:20:24]   0:0:1.130
+
+``parse_time`` turns any of them into float seconds; ``format_hms`` and
+``format_minsec`` write seconds back as ``01:02:03`` and ``62min03``.
+``find_timestamps`` locates the article notations inside running text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from coopanalysis.errors import TimecodeError
+
+# "1h02min03", "1h02", "20min24", "3 min 07", "45s", "1 h 02 min 03 s".
+_UNIT_PATTERN = (
+    r"(?:(?P<h>\d{1,2})\s?h\s?(?:(?P<hm>\d{1,2})(?:\s?min)?(?:\s?(?P<hs>\d{1,2})\s?s?)?)?"
+    r"|(?P<m>\d{1,3})\s?min\s?(?:(?P<ms>\d{1,2})(?:\s?s)?)?"
+    r"|(?P<s>\d{1,5})\s?s(?:ec)?)"
+)
+# "01:02:03.500", "1:02:03,5", "02:03", "0:0:1.130", "00:20:24".
+_CLOCK_PATTERN = r"(?:(?P<ch>\d{1,4}):)?(?P<cm>\d{1,2}):(?P<cs>\d{1,2})(?:[.,](?P<cf>\d{1,6}))?"
+
+_UNIT_RE = re.compile(rf"^{_UNIT_PATTERN}$", re.IGNORECASE)
+_CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
+
+# In running text a timestamp stands in brackets: "(28min42)", "([7min23](#))",
+# "(1h02min03)", "[00:20:24]", "([56min28](https://...))".
+_IN_TEXT_RE = re.compile(
+    r"[\(\[]\s*(?:\[\s*)?(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
+    + _CLOCK_PATTERN.replace("?P<", "?P<t_") + r")\s*(?:\]\s*\([^)\s]*\)\s*)?[\)\]]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimestampMatch:
+    """A timestamp found in text: character span (``start_char``, ``end_char``) and ``seconds``."""
+
+    start_char: int
+    end_char: int
+    seconds: float
+    raw: str
+
+
+def parse_time(text: str, *, source: str | None = None, line: int | None = None) -> float:
+    """Parse one time expression into float seconds.
+
+    Accepts the unit notations (``20min24``, ``1h02``, ``45s``), clock notations
+    (``01:02:03.500``, ``1:02:03,5``, ``02:03``) and either wrapped in a Markdown
+    link or brackets (``[3min07](#)``, ``[00:20:24]``).
+
+    Raises:
+        TimecodeError: when the text is not a time, or minutes/seconds exceed 59.
+    """
+    raw = text
+    stripped = _strip_wrappers(text)
+    unit = _UNIT_RE.match(stripped)
+    if unit:
+        return _unit_seconds(unit.groupdict(), raw, source=source, line=line)
+    clock = _CLOCK_RE.match(stripped)
+    if clock:
+        return _clock_seconds(clock.groupdict(), raw, source=source, line=line)
+    raise TimecodeError(
+        f"unreadable time {raw!r}: expected e.g. '20min24', '1h02min03', '45s' or '01:02:03.500'",
+        source,
+        line,
+    )
+
+
+def find_timestamps(text: str) -> list[TimestampMatch]:
+    """Find bracketed timestamps in running text, in order of appearance."""
+    found = []
+    for match in _IN_TEXT_RE.finditer(text):
+        seconds = parse_time(match.group("stamp"))
+        found.append(TimestampMatch(match.start(), match.end(), seconds, match.group(0)))
+    return found
+
+
+def format_hms(seconds: float, *, millis: bool = False) -> str:
+    """Format seconds as ``HH:MM:SS`` (``HH:MM:SS.mmm`` with ``millis=True``)."""
+    _check_seconds(seconds)
+    if millis:
+        total_ms = round(seconds * 1000)
+        hours, rest = divmod(total_ms, 3_600_000)
+        minutes, rest = divmod(rest, 60_000)
+        secs, ms = divmod(rest, 1000)
+        return f"{hours:02d}:{minutes:02d}:{secs:02d}.{ms:03d}"
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def format_minsec(seconds: float) -> str:
+    """Format seconds the way French articles do: ``20min24``, ``1h02min03`` past an hour."""
+    _check_seconds(seconds)
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h{minutes:02d}min{secs:02d}"
+    return f"{minutes}min{secs:02d}"
+
+
+def _check_seconds(seconds: float) -> None:
+    if not isinstance(seconds, int | float) or math.isnan(seconds) or seconds < 0:
+        raise TimecodeError(f"cannot format {seconds!r}: expected a non-negative number of seconds")
+
+
+def _strip_wrappers(text: str) -> str:
+    stripped = text.strip()
+    link = re.match(r"^\[(.*)\]\([^)]*\)$", stripped)
+    if link:
+        stripped = link.group(1).strip()
+    while len(stripped) >= 2 and stripped[0] + stripped[-1] in ("()", "[]"):
+        stripped = stripped[1:-1].strip()
+    return stripped
+
+
+def _unit_seconds(
+    groups: dict[str, str | None], raw: str, *, source: str | None, line: int | None
+) -> float:
+    def value(name: str) -> int:
+        text = groups.get(name)
+        return int(text) if text else 0
+
+    if groups.get("h") is not None:
+        hours, minutes, secs = value("h"), value("hm"), value("hs")
+    elif groups.get("m") is not None:
+        hours, minutes, secs = 0, value("m"), value("ms")
+    else:
+        hours, minutes, secs = 0, 0, value("s")
+        return float(secs)
+    if secs > 59 or (hours and minutes > 59):
+        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59", source, line)
+    return float(hours * 3600 + minutes * 60 + secs)
+
+
+def _clock_seconds(
+    groups: dict[str, str | None], raw: str, *, source: str | None, line: int | None
+) -> float:
+    hours = int(groups["ch"] or 0)
+    minutes = int(groups["cm"] or 0)
+    secs = int(groups["cs"] or 0)
+    fraction = groups.get("cf")
+    if minutes > 59 or secs > 59:
+        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59", source, line)
+    seconds = hours * 3600 + minutes * 60 + secs
+    if fraction:
+        seconds += int(fraction) / 10 ** len(fraction)
+    return float(seconds)
