@@ -16,7 +16,7 @@ stays fast and spaCy is only loaded when a function needs it.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coopanalysis.errors import (
     AlignmentError,
@@ -93,21 +93,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(__all__)
 
-
-if TYPE_CHECKING:  # let type checkers and IDEs see the lazy names
-    from coopanalysis.align import align_quotes, estimate_offset
-    from coopanalysis.analysis import Analysis, analyze
-    from coopanalysis.article import read_article
-    from coopanalysis.corpus import CorpusResult, analyze_corpus
-    from coopanalysis.export import replay_links, write_tables
-    from coopanalysis.qdpx import read_qdpx, write_qdpx
-    from coopanalysis.speakers import read_rttm, sentences, tag_speakers, turns
-    from coopanalysis.stats import quote_report, speaker_stats, theme_pivot, theme_stats
-    from coopanalysis.themes import (
-        Codebook,
-        default_codebook,
-        entities,
-        load_codebook,
-        tag_themes,
-    )
-    from coopanalysis.transcript import read_transcript, write_srt, write_vtt

@@ -13,6 +13,7 @@ ones.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -146,6 +147,7 @@ def conform(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
             frame[name] = pd.Series(pd.NA if dtype != "float64" else float("nan"),
                                     index=frame.index, dtype=dtype)
         elif dtype != "object" and str(frame[name].dtype) != dtype:
-            frame[name] = frame[name].astype(dtype)
+            target: Any = dtype  # pandas-stubs type astype() by literal dtype names
+            frame[name] = frame[name].astype(target)
     extra = [c for c in frame.columns if c not in schema]
     return frame[list(schema) + extra].reset_index(drop=True)

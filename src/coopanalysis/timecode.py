@@ -139,7 +139,8 @@ def _unit_seconds(
         hours, minutes, secs = 0, 0, value("s")
         return float(secs)
     if secs > 59 or (hours and minutes > 59):
-        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59", source, line)
+        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59",
+                            source, line)
     return float(hours * 3600 + minutes * 60 + secs)
 
 
@@ -151,7 +152,8 @@ def _clock_seconds(
     secs = int(groups["cs"] or 0)
     fraction = groups.get("cf")
     if minutes > 59 or secs > 59:
-        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59", source, line)
+        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59",
+                            source, line)
     seconds = hours * 3600 + minutes * 60 + secs
     if fraction:
         seconds += int(fraction) / 10 ** len(fraction)

@@ -1,0 +1,74 @@
+"""Time notations: every form the project meets, parsed and formatted back."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coopanalysis.errors import CoopanalysisError, TimecodeError
+from coopanalysis.timecode import find_timestamps, format_hms, format_minsec, parse_time
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("20min24", 1224.0),
+        ("3min07", 187.0),
+        ("[3min07](#)", 187.0),
+        ("1h02min03", 3723.0),
+        ("1h02", 3720.0),
+        ("45s", 45.0),
+        ("45 s", 45.0),
+        ("01:02:03.500", 3723.5),
+        ("1:02:03,5", 3723.5),
+        ("02:03", 123.0),
+        ("00:20:24", 1224.0),
+        ("[00:20:24]", 1224.0),
+        ("(28min42)", 1722.0),
+        ("0:0:1.130", 1.13),
+        ("1 h 02 min 03", 3723.0),
+        ("1h", 3600.0),
+    ],
+)
+def test_parse_time_reads_every_notation(text: str, seconds: float) -> None:
+    assert parse_time(text) == pytest.approx(seconds)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12min75", "00:61:00", "min", "h", "3:4:5:6"])
+def test_parse_time_rejects_with_timecode_error(text: str) -> None:
+    with pytest.raises(TimecodeError) as caught:
+        parse_time(text, source="article.md", line=12)
+    assert isinstance(caught.value, CoopanalysisError)
+    assert isinstance(caught.value, ValueError)
+    assert "article.md, line 12" in str(caught.value)
+
+
+def test_format_hms_and_minsec() -> None:
+    assert format_hms(1224.9) == "00:20:24"
+    assert format_hms(3723.5, millis=True) == "01:02:03.500"
+    assert format_minsec(1224) == "20min24"
+    assert format_minsec(187) == "3min07"
+    assert format_minsec(3723) == "1h02min03"
+    with pytest.raises(TimecodeError):
+        format_hms(-1)
+    with pytest.raises(TimecodeError):
+        format_minsec(float("nan"))
+
+
+def test_find_timestamps_in_article_text() -> None:
+    text = (
+        "« … citoyens... (20min24) Mais ils cohabitent » (28min42) trois leviers ([56min28](#)) "
+        "et [00:20:24] puis (1h02min03) mais pas 20min24 sans parenthèses ni (2019)."
+    )
+    found = find_timestamps(text)
+    assert [m.seconds for m in found] == [1224.0, 1722.0, 3388.0, 1224.0, 3723.0]
+    assert [text[m.start_char:m.end_char] for m in found] == [m.raw for m in found]
+    assert found[2].raw == "([56min28](#))"
+
+
+@given(st.floats(min_value=0, max_value=99 * 3600, allow_nan=False))
+def test_hms_round_trip(seconds: float) -> None:
+    written = format_hms(seconds, millis=True)
+    assert parse_time(written) == pytest.approx(round(seconds, 3), abs=1e-6)
+    assert parse_time(format_minsec(seconds)) == float(int(seconds))
