@@ -207,8 +207,8 @@ def analyze(
             default codebook.
         diarization: an RTTM path or the DataFrame of ``read_rttm``; its anonymous
             labels are named by the aligned quotes (see ``tag_speakers``).
-        replay_url: the replay's address; quotes and turns then get a ``link`` column
-            pointing at their time (``…?t=1224``).
+        replay_url: the replay's address; aligned quotes, the quote report and turns then
+            get a ``replay_link`` column opening the replay at their time (``…?t=1224``).
         max_offset: passed to ``align_quotes`` (largest tolerated clock offset, seconds).
         progress: show a progress bar of the steps on stderr.
 
@@ -225,8 +225,7 @@ def analyze(
                                                        max_offset=max_offset))
         if aligned is not None:
             warnings.extend(_aligned_warnings(aligned))
-        diarization_df = _read_diarization(diarization)
-        tagged = step("speakers", lambda: _tag_speakers(transcript_obj, aligned, diarization_df))
+        tagged = step("speakers", lambda: _tag_speakers(transcript_obj, aligned, diarization))
         warnings.extend(w for w in tagged.warnings if w not in warnings)
 
         from coopanalysis import speakers
@@ -246,7 +245,8 @@ def analyze(
         speaker_stats, theme_stats, quote_report = step("statistics", lambda: (
             stats.speaker_stats(tagged),
             stats.theme_stats(themes, units=units),
-            None if aligned is None else stats.quote_report(aligned),
+            None if aligned is None else stats.quote_report(
+                aligned, quotes=None if article_obj is None else article_obj.quotes),
         ))
 
     if replay_url:
@@ -337,19 +337,12 @@ def _aligned_warnings(aligned: pd.DataFrame) -> list[str]:
     return [f"quote {row.quote_id}: {row.warning}" for row in rows.itertuples()]
 
 
-def _read_diarization(diarization: pd.DataFrame | str | PathLike[str] | None
-                      ) -> pd.DataFrame | None:
-    if diarization is None or isinstance(diarization, pd.DataFrame):
-        return diarization
-    from coopanalysis.speakers import read_rttm
-
-    return read_rttm(diarization)
-
-
 def _tag_speakers(transcript: Transcript, aligned: pd.DataFrame | None,
-                  diarization: pd.DataFrame | None) -> Transcript:
+                  diarization: pd.DataFrame | str | PathLike[str] | None) -> Transcript:
     from coopanalysis.speakers import tag_speakers
 
+    if isinstance(diarization, PathLike):
+        diarization = str(diarization)
     return tag_speakers(transcript, aligned=aligned, diarization=diarization)
 
 

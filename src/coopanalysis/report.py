@@ -53,8 +53,11 @@ _QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("link", "Replay"),
 )
 
-# Diff operations of align.py ("= kept", "- cut", "+ added", "~ changed") → CSS class.
-_DIFF_CLASSES: dict[str, str] = {"=": "kept", "-": "cut", "+": "added", "~": "changed"}
+# Diff operations of coopanalysis.diff → CSS class; longer signs first ("[…] -" before "[").
+_DIFF_CLASSES: tuple[tuple[str, str], ...] = (
+    ("[…] -", "marked-cut"), ("=", "kept"), ("~", "variant"), ("!", "replaced"),
+    ("+", "added"), ("-", "cut"), ("[", "insertion"),
+)
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -71,9 +74,10 @@ td.verdict-altered { background: #fbe0e0; font-weight: bold; }
 td.verdict-verbatim { background: #e3f4e1; }
 .notice { background: #fff8e1; border-left: 4px solid #e0a800; padding: 0.5em 1em; }
 .diff span { padding: 0 0.1em; }
-.diff .cut { background: #fbe0e0; text-decoration: line-through; }
-.diff .added { background: #e3f4e1; }
-.diff .changed { background: #fff2cc; }
+.diff .cut, .diff .marked-cut { color: #777; text-decoration: line-through; }
+.diff .added, .diff .replaced { background: #fbe0e0; font-weight: bold; }
+.diff .variant { background: #fff2cc; }
+.diff .insertion { color: #555; font-style: italic; }
 dl.summary { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
 dl.summary dt { font-weight: bold; } dl.summary dd { margin: 0; }
 figure { margin: 1em 0; } figure img { max-width: 100%; border: 1px solid #eee; }
@@ -290,8 +294,8 @@ def quote_table_frame(analysis: Analysis, *, with_text: bool = True) -> pd.DataF
     frame["printed"] = aligned["quote_id"].map(printed)
     frame["spoken"] = aligned["transcript_text"]
     frame["diff"] = aligned["diff"]
-    if "link" in aligned.columns:
-        frame["link"] = aligned["link"]
+    if "replay_link" in aligned.columns:
+        frame["link"] = aligned["replay_link"]
     return frame
 
 
@@ -344,7 +348,7 @@ def _cell(column: Any, value: Any) -> str:
         return f"<td class='{_css_token(name)}'></td>"
     if name == "diff":
         return f"<td class='diff'>{render_diff(str(value))}</td>"
-    if name == "link":
+    if name in ("link", "replay_link"):
         return f"<td>{_link(str(value))}</td>"
     if name == "verdict":
         return f"<td class='verdict-{_css_token(value)}'>{html.escape(str(value))}</td>"
@@ -388,27 +392,14 @@ def _link(url: str) -> str:
 
 
 def render_diff(diff: str) -> str:
-    """Colour the aligner's word-level diff: ``= kept``, ``- cut``, ``+ added``, ``~ changed``.
+    """Colour the aligner's word-level diff (see :mod:`coopanalysis.diff`), text escaped.
 
-    Each operation is a token group starting with its sign; unknown text is shown escaped.
+    Operations are separated by ``" | "``: ``=`` kept, ``~`` spelling variant, ``!`` printed
+    word replaced by another spoken one, ``+`` printed but not spoken, ``-`` spoken but cut
+    by the writer (``[…] -`` when the article marks the cut), ``[x]`` editorial insertion.
     """
     spans = []
-    for line in _diff_parts(diff):
-        css = _DIFF_CLASSES.get(line[:1], "")
-        spans.append(f"<span class='{css}'>{html.escape(line)}</span>")
+    for part in diff.split(" | "):
+        css = next((c for sign, c in _DIFF_CLASSES if part.startswith(sign)), "")
+        spans.append(f"<span class='{css}'>{html.escape(part)}</span>")
     return " ".join(spans)
-
-
-def _diff_parts(diff: str) -> list[str]:
-    """Split a diff string into its operations (one per line, or per sign at a word start)."""
-    if "\n" in diff:
-        return [part for part in diff.splitlines() if part.strip()]
-    parts: list[str] = []
-    for word in diff.split(" "):
-        if word[:1] in _DIFF_CLASSES and (len(word) == 1 or not parts):
-            parts.append(word)
-        elif parts:
-            parts[-1] = f"{parts[-1]} {word}"
-        else:
-            parts.append(word)
-    return parts
