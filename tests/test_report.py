@@ -14,7 +14,13 @@ import pytest
 
 from coopanalysis.analysis import Analysis
 from coopanalysis.model import Article, Transcript
-from coopanalysis.report import html_table, render_diff, render_html, time_or_blank
+from coopanalysis.report import (
+    html_table,
+    render_diff,
+    render_html,
+    time_or_blank,
+    write_report,
+)
 from coopanalysis.schema import (
     ALIGNED,
     ARTICLE_SPEAKERS,
@@ -250,3 +256,22 @@ def test_reference_report_renders_in_chromium(reference_report: Path, tmp_path: 
     assert result.returncode == 0, result.stderr[-2000:]
     assert 'id="quotes-table"' in result.stdout
     assert "Rebsamen" in result.stdout
+
+
+def test_write_report_files_without_figures(tmp_path: Path) -> None:
+    require("coopanalysis.export", "coopanalysis.qdpx")
+    analysis = small_analysis()
+    index = write_report(analysis, tmp_path / "out", figures=False)
+    out = index.parent
+    assert index == out / "index.html"
+    page = index.read_text(encoding="utf-8")
+    assert "id='quotes-table'" in page and html.escape(HOSTILE) in page
+    # Every table is written and linked from the page with a relative path.
+    for name in analysis.tables():
+        csv = out / "tables" / f"{name}.csv"
+        assert csv.exists(), name
+        assert f"href='tables/{name}.csv'" in page
+    assert "href='project.qdpx'" in page and (out / "project.qdpx").stat().st_size > 0
+    assert not (out / "figures").exists() and "data:image/png" not in page
+    quotes = pd.read_csv(out / "tables" / "quotes.csv")
+    assert HOSTILE in set(quotes["text"])  # the table files keep the text as it was

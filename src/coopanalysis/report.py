@@ -19,6 +19,7 @@ import base64
 import html
 import io
 import math
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,11 +112,12 @@ def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = Tru
     written = write_tables(analysis.tables(), out / "tables")
     table_files = _relative_paths(written, out)
     pngs = write_figures(analysis, out / "figures") if figures else {}
-    qdpx_path = None
+    qdpx_path: Path | None = None
+    notes: list[str] = []
     if qdpx:
-        qdpx_path = _write_qdpx(analysis, out / QDPX_NAME)
+        qdpx_path, notes = _write_qdpx(analysis, out / QDPX_NAME)
     page = render_html(analysis, figures=pngs, files=table_files,
-                       qdpx_file=None if qdpx_path is None else qdpx_path.name)
+                       qdpx_file=None if qdpx_path is None else qdpx_path.name, notes=notes)
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
     return index
@@ -160,11 +162,16 @@ def write_figures(analysis: Analysis, out_dir: str | Path) -> dict[str, tuple[st
     return pngs
 
 
-def _write_qdpx(analysis: Analysis, path: Path) -> Path:
+def _write_qdpx(analysis: Analysis, path: Path) -> tuple[Path, list[str]]:
+    """Write the REFI-QDA project; returns its path and the writer's warnings (tags not placed)."""
+    from coopanalysis.analysis import sentence_units
     from coopanalysis.qdpx import write_qdpx
 
-    return Path(write_qdpx(analysis.transcript, analysis.themes, path,
-                           codebook=analysis.codebook))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written = write_qdpx(path, transcript=analysis.transcript, codebook=analysis.codebook,
+                             themes=analysis.themes, units=sentence_units(analysis.sentences))
+    return Path(written), [f"{path.name}: {w.message}" for w in caught]
 
 
 def _relative_paths(written: Any, root: Path) -> list[str]:
@@ -189,8 +196,12 @@ def _relative_paths(written: Any, root: Path) -> list[str]:
 # --- HTML ------------------------------------------------------------------------------------
 
 def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | None = None,
-                files: list[str] | None = None, qdpx_file: str | None = None) -> str:
-    """The report page as one HTML string (no external resource, all text escaped)."""
+                files: list[str] | None = None, qdpx_file: str | None = None,
+                notes: list[str] | None = None) -> str:
+    """The report page as one HTML string (no external resource, all text escaped).
+
+    ``notes`` are warnings of the report writing itself, listed after the analysis warnings.
+    """
     title = _title(analysis)
     body = [
         f"<h1>{html.escape(title)}</h1>",
@@ -218,9 +229,10 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
     if figures:
         body.append("<h2 id='figures'>Figures</h2>")
         body += [_figure(name, caption, data) for name, (caption, data) in figures.items()]
-    if analysis.warnings:
-        body.append(f"<h2 id='warnings'>Warnings ({len(analysis.warnings)})</h2>")
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in analysis.warnings)
+    all_warnings = [*analysis.warnings, *(notes or [])]
+    if all_warnings:
+        body.append(f"<h2 id='warnings'>Warnings ({len(all_warnings)})</h2>")
+        items = "".join(f"<li>{html.escape(w)}</li>" for w in all_warnings)
         body.append(f"<ul class='warnings'>{items}</ul>")
     if files or qdpx_file:
         body.append("<h2 id='files'>Files</h2><ul>")
