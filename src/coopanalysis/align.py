@@ -1,0 +1,870 @@
+"""Find where each quote of an article was spoken in a replay, and what was really said.
+
+The pipeline for one call of :func:`align_quotes`:
+
+1. **Token stream.** The transcript becomes one stream of comparison tokens
+   (``textnorm.match_tokens``: folded, no punctuation, fillers dropped, numbers in words),
+   each with a start and end time. With word timings (``Transcript.words``) the times are
+   the words'; otherwise they are interpolated inside each cue by character position.
+   Rolling YouTube cues that repeat the previous line are de-duplicated again here, in
+   case the reader did not.
+2. **Candidates.** An index of the stream's 3-grams and 2-grams finds where a quote's
+   n-grams occur; hits vote for the diagonal (transcript position − quote position) and
+   the best-voted places become candidate windows. The stated time (``stated_start`` plus
+   the global offset) adds one more window, so a heavily misheard quote is still tried
+   where the article says it was spoken. ``max_offset`` restricts a timed quote's search to
+   ``stated_start ± max_offset``.
+3. **Word-level local alignment.** In each window a Smith–Waterman alignment on tokens
+   (rapidfuzz ``fuzz.ratio`` ≥ 75 counts a misheard word as a variant) gives the exact first
+   and last spoken words. Quotes cut with ``...``/``[…]`` and bracketed insertions
+   (``[la coopération]``) are split into pieces: between pieces the alignment may skip any
+   number of spoken words at a fixed cost, so every piece is aligned inside one window.
+4. **Decision.** The evidence of a window is the alignment score (2 per content word, 1 per
+   function word, minus gaps and mismatches). ``score`` is that evidence over what a full
+   quote of ``EVIDENCE_FULL`` could give, capped at 1. Two places with nearly the same
+   evidence are a repeated phrasing: the stated time (with the offset estimated from the
+   quotes that matched unambiguously) chooses between them when exactly one lies within
+   ``prior_tolerance``; otherwise the row is ``uncertain``. The prior only ever chooses between
+   places that match on their own: it never creates a match.
+
+Statuses: ``matched`` (score ≥ ``min_score``, a single place or one chosen by the stated time,
+at least ``STATUS_RULES["min_tokens"]`` words or a short quote confirmed by the stated time),
+``uncertain`` (located but not settled: short, ambiguous or weak), ``unmatched`` (no place
+with enough evidence; ``start``/``end`` are NaN).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from coopanalysis import schema
+from coopanalysis.diff import (
+    ADDED,
+    CUT,
+    INSERTION,
+    KEPT,
+    MARKED_CUT,
+    REPLACED,
+    VARIANT,
+    Op,
+    fidelity,
+    format_diff,
+    verdict,
+)
+from coopanalysis.errors import AlignmentError
+from coopanalysis.model import Transcript
+from coopanalysis.textnorm import match_tokens, normalize_text
+from coopanalysis.timecode import find_timestamps, format_hms
+
+__all__ = ["align_quotes", "estimate_offset", "format_alignment_table"]
+
+#: Scores of the word-level alignment. A content word is stronger evidence of a place than
+#: "de" or "la", so it weighs twice as much; skipping a spoken word (a repetition, an ASR
+#: insertion, an unmarked cut) costs less than losing a printed one.
+SCORING: dict[str, float] = {
+    "content_word": 2.0,
+    "function_word": 1.0,
+    "variant_ratio": 75.0,     # rapidfuzz fuzz.ratio from which two words are variants
+    "variant_share": 0.5,      # a variant earns this share of a match
+    "mismatch": -1.0,
+    "skip_spoken": -0.5,       # a spoken word the quote does not have
+    "skip_printed": -1.0,      # a printed word that was not heard
+    "cut_jump": -1.0,          # any number of spoken words skipped at a marked cut
+}
+
+#: Evidence (alignment score) at which a place is certain: about eight content words
+#: heard in order. Shorter quotes are scored against their own maximum.
+EVIDENCE_FULL = 16.0
+
+#: Decision rules (see the module docstring).
+STATUS_RULES: dict[str, float] = {
+    "min_tokens": 5,            # shorter quotes are uncertain unless the stated time confirms
+    "uncertain_share": 0.7,     # score ≥ this share of min_score: uncertain, below: unmatched
+    "ambiguous_ratio": 0.7,     # a second place with this share of the best evidence is a rival
+    "rival_distance": 20.0,     # seconds apart for two places to count as different
+    "prior_tolerance": 90.0,    # seconds around stated_start + offset where the prior holds
+    "prior_rescue_ratio": 0.5,  # a weaker place near the stated time is kept (uncertain)
+    "min_evidence": 3.0,        # below this, nothing is located
+}
+
+#: Candidate search: places per quote, and how often an n-gram may occur before it stops
+#: telling places apart ("de la" occurs thousands of times in a long replay).
+SEARCH: dict[str, int] = {
+    "candidates": 4,
+    "bin_tokens": 8,
+    "max_ngram_hits": 400,
+    "pad_tokens": 12,
+    "cut_slack_tokens": 80,     # spoken words a marked cut may hide
+}
+
+#: Offset consensus: matched quotes within this many seconds of the median agree.
+OFFSET_AGREEMENT = 60.0
+
+#: French function words: weight 1 in the alignment (see ``SCORING``).
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "a", "au", "aux", "avec", "ce", "ces", "c", "ca", "cette", "d", "dans", "de", "des", "du",
+    "elle", "elles", "en", "est", "et", "etait", "il", "ils", "j", "je", "l", "la", "le",
+    "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne",
+    "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa",
+    "se", "ses", "si", "son", "sont", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un",
+    "une", "vos", "votre", "vous", "y", "plus", "tres", "tout", "tous", "toute", "toutes",
+    "fait", "faire", "ont", "avait", "etre", "avoir", "comme", "donc", "alors", "aussi",
+    "bien", "ici", "meme",
+})
+
+_CUT_RE = re.compile(r"[\[(]\s*\.{3,}\s*[\])]|\.{3,}")
+_INSERTION_RE = re.compile(r"\[([^\]]*)\]")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def align_quotes(
+    quotes: pd.DataFrame,
+    transcript: Transcript,
+    *,
+    max_offset: float | None = None,
+    min_score: float = 0.6,
+) -> pd.DataFrame:
+    """Locate each quote in the transcript and compare the printed words with the spoken ones.
+
+    Args:
+        quotes: ``Article.quotes`` or any DataFrame with a ``text`` column; optional
+            ``quote_id``, ``speaker``, ``stated_start`` (float seconds), ``clean_text``.
+        transcript: a :class:`~coopanalysis.model.Transcript` (words used when present).
+        max_offset: when given, a quote with a ``stated_start`` is only searched within
+            ``stated_start ± max_offset`` seconds.
+        min_score: location score (0–1) from which a single place is ``matched``.
+
+    Returns:
+        One row per quote, columns of ``schema.ALIGNED`` (``quote_id``, ``speaker``,
+        ``stated_start``, ``start``, ``end`` in seconds, ``cue_ids``, ``transcript_text``,
+        ``score``, ``status``, ``offset`` = start − stated_start, ``diff``,
+        ``transcript_speaker``, ``fidelity``, ``verdict``, ``warning``), then ``text`` (the
+        printed quote) and ``n_tokens`` (its comparison words).
+
+    Raises:
+        AlignmentError: when ``quotes`` has no ``text`` column or ``transcript`` has no cues.
+    """
+    _check_inputs(quotes, transcript)
+    stream = _build_stream(transcript)
+    index = _NgramIndex(stream.codes)
+    records: list[dict[str, Any]] = [
+        {str(k): v for k, v in row.items()} for row in quotes.to_dict("records")]
+    prepared = [_prepare_quote(row, position, stream.vocab)
+                for position, row in enumerate(records)]
+    searches = [_search(q, stream, index, prior=q.stated_start, max_offset=max_offset)
+                for q in prepared]
+    offset = _first_pass_offset(prepared, searches)
+    if math.isfinite(offset) and abs(offset) > STATUS_RULES["prior_tolerance"] / 2:
+        # The first pass tried each stated time as printed; with a pre-roll, try it shifted.
+        for q, hits in zip(prepared, searches, strict=True):
+            if math.isfinite(q.stated_start):
+                hits.extend(_search(q, stream, index, prior=q.stated_start + offset,
+                                    max_offset=max_offset, ngrams=False))
+                _sort_unique(hits)
+    rows = [_decide(q, hits, stream, offset=offset, max_offset=max_offset, min_score=min_score)
+            for q, hits in zip(prepared, searches, strict=True)]
+    frame = pd.DataFrame(rows, columns=[*schema.ALIGNED, "text", "n_tokens"])
+    return schema.conform(frame, schema.ALIGNED)
+
+
+def estimate_offset(aligned: pd.DataFrame) -> float:
+    """The replay-versus-article clock offset (seconds), from the ``matched`` rows.
+
+    The median of ``start − stated_start`` over matched rows with a stated time, after
+    dropping rows more than ``OFFSET_AGREEMENT`` seconds from that median. NaN when fewer
+    than two rows agree or when they are not a majority of the timed matched rows.
+    """
+    if aligned.empty or "offset" not in aligned:
+        return float("nan")
+    mask = aligned["status"].astype("string").eq("matched").fillna(False)
+    values = pd.to_numeric(aligned.loc[mask, "offset"], errors="coerce").dropna()
+    return _consensus(values.to_numpy(dtype=float))
+
+
+def format_alignment_table(aligned: pd.DataFrame, *, width: int = 100) -> str:
+    """A readable terminal rendering: one block per quote with times, status, verdict, diff."""
+    lines: list[str] = []
+    for row in aligned.to_dict("records"):
+        stated = _fmt_time(row.get("stated_start"))
+        start, end = _fmt_time(row.get("start")), _fmt_time(row.get("end"))
+        offset = row.get("offset")
+        offset_text = f"{offset:+.1f} s" if _finite(offset) else "—"
+        score = row.get("score")
+        score_text = f"{score:.2f}" if _finite(score) else "—"
+        fid = row.get("fidelity")
+        fid_text = f"{fid:.0%}" if _finite(fid) else "—"
+        head = (f"{row.get('quote_id') or '?'}  {row.get('speaker') or ''}  "
+                f"stated {stated}  found {start}–{end} ({offset_text})  "
+                f"{row.get('status')} {score_text}  {_text(row.get('verdict'))} {fid_text}")
+        lines.append(head)
+        if _text(row.get("text")):
+            lines.append(_wrap("printed: " + _text(row.get("text")), width))
+        if _text(row.get("transcript_text")):
+            lines.append(_wrap("spoken:  " + _text(row.get("transcript_text")), width))
+        if _text(row.get("diff")):
+            lines.append(_wrap("diff:    " + _text(row.get("diff")), width))
+        if _text(row.get("warning")):
+            lines.append(_wrap("warning: " + _text(row.get("warning")), width))
+        lines.append("")
+    offset_all = estimate_offset(aligned)
+    summary = Counter(_text(s) for s in aligned.get("status", []))
+    lines.append(
+        f"{len(aligned)} quotes: " + ", ".join(f"{n} {s}" for s, n in sorted(summary.items()))
+        + (f"; replay offset {offset_all:+.1f} s" if math.isfinite(offset_all) else "")
+    )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- token stream
+
+
+@dataclass
+class _Stream:
+    """The transcript as comparison tokens, with times, cues and the words they came from."""
+
+    tokens: list[str]
+    codes: np.ndarray          # int64 token ids
+    start: np.ndarray          # seconds
+    end: np.ndarray
+    cue_id: np.ndarray         # int64
+    unit: np.ndarray           # index into unit_text: the word/chunk a token came from
+    unit_text: list[str]
+    vocab: dict[str, int]
+    speakers: dict[int, str]   # cue_id → speaker (only cues that have one)
+    word_speakers: dict[int, str] = field(default_factory=dict)  # unit → speaker, words only
+    word_timed: bool = False
+
+
+@lru_cache(maxsize=200_000)
+def _unit_tokens(text: str) -> tuple[str, ...]:
+    return tuple(match_tokens(text))
+
+
+class _StreamBuilder:
+    def __init__(self) -> None:
+        self.tokens: list[str] = []
+        self.start: list[float] = []
+        self.end: list[float] = []
+        self.cue: list[int] = []
+        self.unit: list[int] = []
+        self.unit_text: list[str] = []
+
+    def add_unit(self, text: str, start: float, end: float, cue_id: int) -> None:
+        unit = len(self.unit_text)
+        self.unit_text.append(text)
+        parts = _unit_tokens(text)
+        if not parts:
+            return
+        step = (end - start) / len(parts)
+        for k, token in enumerate(parts):
+            self.tokens.append(token)
+            self.start.append(start + k * step)
+            self.end.append(start + (k + 1) * step)
+            self.cue.append(cue_id)
+            self.unit.append(unit)
+
+
+def _build_stream(transcript: Transcript) -> _Stream:
+    builder = _StreamBuilder()
+    words = transcript.words
+    word_speakers: dict[int, str] = {}
+    word_timed = words is not None and len(words) > 0
+    if word_timed:
+        assert words is not None
+        speakers_col = (words["speaker"].tolist() if "speaker" in words
+                        else [None] * len(words))
+        for k, (text, start, end, cue_id, speaker) in enumerate(zip(
+                words["word"].fillna("").astype(str), words["start"].astype(float),
+                words["end"].astype(float), words["cue_id"].astype("int64"), speakers_col,
+                strict=True)):
+            builder.add_unit(text, start, end, int(cue_id))
+            if isinstance(speaker, str):
+                word_speakers[k] = speaker
+    else:
+        _add_cues(builder, transcript.cues)
+    vocab: dict[str, int] = {}
+    codes = np.fromiter((vocab.setdefault(t, len(vocab)) for t in builder.tokens),
+                        dtype=np.int64, count=len(builder.tokens))
+    cues = transcript.cues
+    speakers = {int(c): s for c, s in zip(cues["cue_id"], cues["speaker"], strict=True)
+                if isinstance(s, str)}
+    return _Stream(
+        tokens=builder.tokens, codes=codes, start=np.asarray(builder.start, dtype=float),
+        end=np.asarray(builder.end, dtype=float), cue_id=np.asarray(builder.cue, dtype=np.int64),
+        unit=np.asarray(builder.unit, dtype=np.int64), unit_text=builder.unit_text, vocab=vocab,
+        speakers=speakers, word_speakers=word_speakers, word_timed=word_timed,
+    )
+
+
+def _add_cues(builder: _StreamBuilder, cues: pd.DataFrame) -> None:
+    """Cue text split on whitespace; times interpolated by character position in the cue.
+
+    YouTube rolling captions repeat the previous line at the top of each cue (and in
+    10 ms "flicker" cues); when a cue starts with the last tokens already in the stream,
+    those chunks are skipped (three tokens or more, or the whole cue).
+    """
+    for cue_id, start, end, text in zip(cues["cue_id"].astype("int64"),
+                                        cues["start"].astype(float), cues["end"].astype(float),
+                                        cues["text"].fillna("").astype(str), strict=True):
+        chunks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        if not chunks:
+            continue
+        skip = _rolling_overlap(builder.tokens, chunks)
+        length = max(len(text), 1)
+        duration = max(end - start, 0.0)
+        for chunk, c_start, c_end in chunks[skip:]:
+            builder.add_unit(chunk, start + duration * c_start / length,
+                             start + duration * c_end / length, int(cue_id))
+
+
+def _rolling_overlap(stream_tokens: list[str], chunks: list[tuple[str, int, int]]) -> int:
+    """Number of leading chunks of a cue that repeat the end of the stream."""
+    cue_tokens: list[str] = []
+    chunk_ends: list[int] = []
+    for chunk, _, _ in chunks:
+        cue_tokens.extend(_unit_tokens(chunk))
+        chunk_ends.append(len(cue_tokens))
+    if not cue_tokens or not stream_tokens:
+        return 0
+    tail = stream_tokens[-len(cue_tokens):]
+    for k in range(min(len(cue_tokens), len(tail)), 0, -1):
+        if tail[-k:] == cue_tokens[:k] and (k >= 3 or k == len(cue_tokens)):
+            # Skip whole chunks only: the chunk that completes the k tokens.
+            for n_chunks, chunk_end in enumerate(chunk_ends, start=1):
+                if chunk_end >= k:
+                    return n_chunks if chunk_end == k else 0
+    return 0
+
+
+# --------------------------------------------------------------------------- n-gram index
+
+
+class _NgramIndex:
+    """Sorted 2-gram and 3-gram keys of the stream, for ``searchsorted`` look-ups."""
+
+    def __init__(self, codes: np.ndarray):
+        self.base = int(codes.max()) + 2 if len(codes) else 2
+        self.sorted: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for n in (2, 3):
+            keys = self._keys(codes, n)
+            order = np.argsort(keys, kind="stable")
+            self.sorted[n] = (keys[order], order)
+
+    def _keys(self, codes: np.ndarray, n: int) -> np.ndarray:
+        if len(codes) < n:
+            return np.empty(0, dtype=np.int64)
+        keys = codes[: len(codes) - n + 1].astype(np.int64)
+        for k in range(1, n):
+            keys = keys * self.base + codes[k: len(codes) - n + 1 + k]
+        return keys
+
+    def diagonals(self, q_codes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(transcript position − quote position, n-gram number) of every useful hit."""
+        keys_sorted, order = self.sorted[n]
+        if len(q_codes) < n or not len(keys_sorted):
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        valid = np.array([(q_codes[i: i + n] >= 0).all() for i in range(len(q_codes) - n + 1)])
+        q_keys = self._keys(np.where(q_codes < 0, 0, q_codes), n)
+        lo = np.searchsorted(keys_sorted, q_keys, side="left")
+        hi = np.searchsorted(keys_sorted, q_keys, side="right")
+        diags: list[np.ndarray] = []
+        ids: list[np.ndarray] = []
+        for i, (a, b) in enumerate(zip(lo, hi, strict=True)):
+            if valid[i] and 0 < b - a <= SEARCH["max_ngram_hits"]:
+                positions = order[a:b]
+                diags.append(positions - i)
+                ids.append(np.full(b - a, i, dtype=np.int64))
+        if not diags:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return np.concatenate(diags), np.concatenate(ids)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@dataclass
+class _Quote:
+    """A quote prepared for alignment: its tokens, cut points and editorial insertions."""
+
+    position: int
+    quote_id: str | None
+    speaker: str | None
+    text: str
+    stated_start: float
+    tokens: list[str]
+    codes: np.ndarray
+    weights: np.ndarray
+    piece_starts: frozenset[int]         # token indices that begin a new piece
+    marked_cuts: frozenset[int]          # of those, the ones the writer marked with "..."
+    insertions: list[tuple[int, str]]    # (token index it stands before, bracketed text)
+
+    @property
+    def max_evidence(self) -> float:
+        return float(self.weights.sum())
+
+
+def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) -> _Quote:
+    text = _text(row.get("text"))
+    clean = _text(row.get("clean_text"))
+    source = text if (text and _has_editing_marks(text)) or not clean else clean
+    tokens, piece_starts, marked, insertions = _split_pieces(source)
+    codes = np.array([vocab.get(t, -1) for t in tokens], dtype=np.int64)
+    weights = np.array([SCORING["function_word"] if t in FUNCTION_WORDS
+                        else SCORING["content_word"] for t in tokens], dtype=float)
+    stated = row.get("stated_start")
+    stated_start = float(stated) if stated is not None and _finite(stated) else float("nan")
+    return _Quote(
+        position=position, quote_id=_text(row.get("quote_id")) or None,
+        speaker=_text(row.get("speaker")) or None, text=text or clean,
+        stated_start=stated_start,
+        tokens=tokens, codes=codes, weights=weights, piece_starts=frozenset(piece_starts),
+        marked_cuts=frozenset(marked), insertions=insertions,
+    )
+
+
+def _has_editing_marks(text: str) -> bool:
+    normal = normalize_text(text)
+    return bool(_CUT_RE.search(normal) or "[" in normal)
+
+
+def _split_pieces(text: str) -> tuple[list[str], set[int], set[int], list[tuple[int, str]]]:
+    """Tokens of a printed quote, with where the writer cut (``...``) or inserted (``[x]``)."""
+    normal = normalize_text(text)
+    for stamp in reversed(find_timestamps(normal)):
+        normal = normal[: stamp.start_char] + " " + normal[stamp.end_char:]
+    normal = _LINK_RE.sub(r"\1", normal)
+    tokens: list[str] = []
+    piece_starts: set[int] = set()
+    marked: set[int] = set()
+    insertions: list[tuple[int, str]] = []
+    for n_piece, piece in enumerate(_CUT_RE.split(normal)):
+        if n_piece and tokens:
+            piece_starts.add(len(tokens))
+            marked.add(len(tokens))
+        cursor = 0
+        for match in _INSERTION_RE.finditer(piece):
+            tokens.extend(match_tokens(piece[cursor: match.start()]))
+            if tokens:
+                piece_starts.add(len(tokens))
+            insertions.append((len(tokens), match.group(1).strip()))
+            cursor = match.end()
+        tokens.extend(match_tokens(piece[cursor:]))
+    piece_starts.discard(len(tokens))
+    marked.discard(len(tokens))
+    return tokens, piece_starts, marked, insertions
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass
+class _Hit:
+    """The best local alignment of a quote inside one window of the stream."""
+
+    evidence: float
+    first: int          # stream index of the first spoken token matched
+    last: int           # stream index of the last
+    ops: list[Op]
+    start: float
+    end: float
+    n_paired: int
+
+
+def _search(q: _Quote, stream: _Stream, index: _NgramIndex, *, prior: float,
+            max_offset: float | None, ngrams: bool = True) -> list[_Hit]:
+    if not q.tokens or not len(stream.codes):
+        return []
+    bounds = _bounds(q, stream, max_offset)
+    windows = _candidate_windows(q, index, bounds) if ngrams else []
+    if math.isfinite(prior):
+        windows.append(_time_window(q, stream, prior))
+    windows = _merge_windows(windows, bounds)
+    hits = [hit for lo, hi in windows if (hit := _align_window(q, stream, lo, hi))]
+    _sort_unique(hits)
+    return hits
+
+
+def _bounds(q: _Quote, stream: _Stream, max_offset: float | None) -> tuple[int, int]:
+    if max_offset is None or not math.isfinite(q.stated_start):
+        return 0, len(stream.codes)
+    lo = int(np.searchsorted(stream.start, q.stated_start - max_offset, side="left"))
+    hi = int(np.searchsorted(stream.start, q.stated_start + max_offset + _quote_seconds(q)))
+    return lo, hi
+
+
+def _quote_seconds(q: _Quote) -> float:
+    # About 2.6 words per second in French speech, plus what cuts may hide.
+    return len(q.tokens) / 2.6 + 30.0 * len(q.marked_cuts)
+
+
+def _candidate_windows(q: _Quote, index: _NgramIndex, bounds: tuple[int, int]
+                       ) -> list[tuple[int, int]]:
+    n = 3 if len(q.tokens) >= 6 else 2
+    diags, ids = index.diagonals(q.codes, n)
+    if n == 3 and len(np.unique(ids)) < 2:
+        diags, ids = index.diagonals(q.codes, 2)
+    if not len(diags):
+        return []
+    size = SEARCH["bin_tokens"]
+    bins = diags // size
+    pairs = np.unique(np.stack([bins, ids], axis=1), axis=0)  # one vote per n-gram per bin
+    unique_bins, counts = np.unique(pairs[:, 0], return_counts=True)
+    # A cut in the quote moves the diagonal: votes of the next bins count too.
+    score = counts.astype(float)
+    for shift in (-1, 1, 2, 3):
+        where = np.searchsorted(unique_bins, unique_bins + shift)
+        ok = (where < len(unique_bins)) & (unique_bins[np.minimum(where, len(unique_bins) - 1)]
+                                           == unique_bins + shift)
+        score[ok] += counts[where[ok]] * (0.5 if shift in (-1, 3) else 1.0)
+    chosen: list[int] = []
+    for k in np.argsort(-score, kind="stable"):
+        b = int(unique_bins[k])
+        if all(abs(b - c) > 4 for c in chosen):
+            chosen.append(b)
+        if len(chosen) >= SEARCH["candidates"]:
+            break
+    pad = SEARCH["pad_tokens"]
+    length = len(q.tokens) + SEARCH["cut_slack_tokens"] * len(q.marked_cuts)
+    windows = [(b * size - size - pad, b * size + 4 * size + length + pad) for b in chosen]
+    return [(max(lo, bounds[0]), min(hi, bounds[1])) for lo, hi in windows]
+
+
+def _time_window(q: _Quote, stream: _Stream, at: float) -> tuple[int, int]:
+    tolerance = STATUS_RULES["prior_tolerance"]
+    lo = int(np.searchsorted(stream.start, at - tolerance, side="left"))
+    hi = int(np.searchsorted(stream.start, at + tolerance + _quote_seconds(q), side="right"))
+    return lo, hi
+
+
+def _merge_windows(windows: Iterable[tuple[int, int]], bounds: tuple[int, int]
+                   ) -> list[tuple[int, int]]:
+    clipped = sorted((max(lo, bounds[0]), min(hi, bounds[1])) for lo, hi in windows)
+    merged: list[tuple[int, int]] = []
+    for lo, hi in clipped:
+        if hi <= lo:
+            continue
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _sort_unique(hits: list[_Hit]) -> None:
+    """Best first; a hit overlapping a better one is the same place and is dropped."""
+    hits.sort(key=lambda h: -h.evidence)
+    kept: list[_Hit] = []
+    for hit in hits:
+        if all(hit.last < k.first or hit.first > k.last for k in kept):
+            kept.append(hit)
+    hits[:] = kept
+
+
+# --------------------------------------------------------------------------- local alignment
+
+
+def _align_window(q: _Quote, stream: _Stream, lo: int, hi: int) -> _Hit | None:
+    w_codes = stream.codes[lo:hi]
+    w_tokens = stream.tokens[lo:hi]
+    if not len(w_codes):
+        return None
+    subst, kinds = _substitution(q, w_codes, w_tokens)
+    table = _fill(q, subst)
+    i, j = np.unravel_index(int(np.argmax(table)), table.shape)
+    evidence = float(table[i, j])
+    if evidence <= 0:
+        return None
+    pairs, spoken_skips, first_i = _traceback(q, table, subst, int(i), int(j))
+    if not pairs:
+        return None
+    ops = _ops(q, w_tokens, kinds, pairs, spoken_skips, first_i, int(i))
+    first, last = lo + pairs[0][1], lo + pairs[-1][1]
+    return _Hit(evidence=evidence, first=first, last=last, ops=ops,
+                start=float(stream.start[first]), end=float(stream.end[last]),
+                n_paired=len(pairs))
+
+
+def _substitution(q: _Quote, w_codes: np.ndarray, w_tokens: list[str]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Score of pairing printed token i with spoken token j, and its kind (=, ~ or !)."""
+    exact = q.codes[:, None] == w_codes[None, :]
+    ratio = process.cdist(q.tokens, w_tokens, scorer=fuzz.ratio,
+                          score_cutoff=SCORING["variant_ratio"], workers=1)
+    variant = ~exact & (ratio > 0)
+    weights = q.weights[:, None]
+    subst = np.where(exact, weights, np.where(variant, weights * SCORING["variant_share"],
+                                              SCORING["mismatch"]))
+    kinds = np.where(exact, 0, np.where(variant, 1, 2))
+    return subst, kinds
+
+
+def _fill(q: _Quote, subst: np.ndarray) -> np.ndarray:
+    """Smith–Waterman table, one numpy row at a time (linear gaps; free jumps at cuts)."""
+    m, n = subst.shape
+    table = np.zeros((m + 1, n + 1))
+    skip_spoken = SCORING["skip_spoken"]
+    ramp = skip_spoken * np.arange(n + 1)
+    for i in range(1, m + 1):
+        prev = table[i - 1]
+        diag = prev[:-1] + subst[i - 1]
+        if (i - 1) in q.piece_starts:
+            jump = np.maximum.accumulate(prev)[:-1] + SCORING["cut_jump"] + subst[i - 1]
+            diag = np.maximum(diag, jump)
+        row = np.zeros(n + 1)
+        row[1:] = np.maximum(np.maximum(diag, prev[1:] + SCORING["skip_printed"]), 0.0)
+        # Spoken words skipped inside the quote: row[j] = max_k≤j row[k] + skip·(j−k).
+        table[i] = np.maximum.accumulate(row - ramp) + ramp
+    return table
+
+
+def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, i: int, j: int
+               ) -> tuple[list[tuple[int, int]], dict[int, list[int]], int]:
+    """Pairs (printed i, spoken j) in order, spoken tokens skipped before printed token i."""
+    pairs: list[tuple[int, int]] = []
+    skips: dict[int, list[int]] = {}
+    last_i = i
+    while i > 0 and j > 0 and table[i, j] > 1e-9:
+        value = table[i, j]
+        s = subst[i - 1, j - 1]
+        if math.isclose(value, table[i - 1, j - 1] + s, abs_tol=1e-9):
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+            continue
+        if (i - 1) in q.piece_starts:
+            target = value - s - SCORING["cut_jump"]
+            before = np.flatnonzero(np.isclose(table[i - 1, : j - 1], target, atol=1e-9))
+            if len(before):
+                k = int(before[-1])
+                pairs.append((i - 1, j - 1))
+                skips.setdefault(i - 1, []).extend(range(k, j - 1))
+                i, j = i - 1, k
+                continue
+        if math.isclose(value, table[i - 1, j] + SCORING["skip_printed"], abs_tol=1e-9):
+            i -= 1
+            continue
+        skips.setdefault(i, []).append(j - 1)  # spoken token j-1 lies before printed token i
+        j -= 1
+    pairs.reverse()
+    first_i = pairs[0][0] if pairs else last_i
+    return pairs, {k: sorted(v) for k, v in skips.items()}, first_i
+
+
+def _ops(q: _Quote, w_tokens: list[str], kinds: np.ndarray, pairs: list[tuple[int, int]],
+         skips: dict[int, list[int]], first_i: int, end_i: int) -> list[Op]:
+    """Operations in printed order, from the first printed word to the last."""
+    paired = dict(pairs)
+    first_j = pairs[0][1]
+    insertions: dict[int, list[str]] = {}
+    for at, text in q.insertions:
+        insertions.setdefault(at, []).append(text)
+    ops: list[Op] = []
+    for i, token in enumerate(q.tokens):
+        ops.extend(Op(INSERTION, printed=t) for t in insertions.get(i, []))
+        if first_i < i <= end_i:
+            kind = MARKED_CUT if i in q.marked_cuts else CUT
+            ops.extend(Op(kind, spoken=w_tokens[j]) for j in skips.get(i, []) if j > first_j)
+        if i in paired:
+            j = paired[i]
+            kind = (KEPT, VARIANT, REPLACED)[int(kinds[i, j])]
+            ops.append(Op(kind, printed=token, spoken=w_tokens[j]))
+        else:
+            ops.append(Op(ADDED, printed=token))
+    ops.extend(Op(INSERTION, printed=t) for t in insertions.get(len(q.tokens), []))
+    return ops
+
+
+# --------------------------------------------------------------------------- decision
+
+
+def _first_pass_offset(prepared: Sequence[_Quote], searches: Sequence[list[_Hit]]) -> float:
+    """Offset from quotes whose best place is confident and has no rival."""
+    offsets = []
+    for q, hits in zip(prepared, searches, strict=True):
+        if not hits or not math.isfinite(q.stated_start) or len(q.tokens) < 5:
+            continue
+        if _location_score(q, hits[0]) < 0.8 or _rivals(q, hits, hits[0], 0.6):
+            continue
+        offsets.append(hits[0].start - q.stated_start)
+    return _consensus(np.asarray(offsets, dtype=float))
+
+
+def _consensus(values: np.ndarray) -> float:
+    values = values[np.isfinite(values)]
+    if len(values) < 2:
+        return float("nan")
+    median = float(np.median(values))
+    agree = values[np.abs(values - median) <= OFFSET_AGREEMENT]
+    if len(agree) < 2 or len(agree) * 2 <= len(values):
+        return float("nan")
+    return float(np.median(agree))
+
+
+def _location_score(q: _Quote, hit: _Hit) -> float:
+    return min(1.0, hit.evidence / min(q.max_evidence, EVIDENCE_FULL))
+
+
+def _rivals(q: _Quote, hits: Sequence[_Hit], best: _Hit, min_score: float) -> list[_Hit]:
+    """Other places that match the quote on their own almost as well as the best one.
+
+    ASR noise differs between two sayings of one sentence, so a rival only needs
+    ``ambiguous_ratio`` of the best evidence, and a location score of ``min_score`` itself.
+    """
+    return [h for h in hits if h is not best
+            and h.evidence >= STATUS_RULES["ambiguous_ratio"] * best.evidence
+            and _location_score(q, h) >= min_score
+            and abs(h.start - best.start) > STATUS_RULES["rival_distance"]]
+
+
+def _weaker_near_prior(q: _Quote, hits: Sequence[_Hit], best: _Hit, prior: float,
+                       min_score: float) -> _Hit | None:
+    near = [h for h in hits if h is not best
+            and abs(h.start - prior) <= STATUS_RULES["prior_tolerance"]
+            and h.evidence >= STATUS_RULES["prior_rescue_ratio"] * best.evidence
+            and _location_score(q, h) >= STATUS_RULES["uncertain_share"] * min_score]
+    return near[0] if near else None
+
+
+def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
+            max_offset: float | None, min_score: float) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "quote_id": q.quote_id, "speaker": q.speaker, "stated_start": q.stated_start,
+        "text": q.text, "n_tokens": len(q.tokens), "cue_ids": [],
+    }
+    warnings: list[str] = []
+    if not q.tokens:
+        return {**row, "status": "unmatched", "score": 0.0, "warning": "no words to align"}
+    if not hits or hits[0].evidence < STATUS_RULES["min_evidence"]:
+        return {**row, "status": "unmatched", "score": _score_or_zero(q, hits),
+                "warning": "not found in the transcript"}
+    best = hits[0]
+    score = _location_score(q, best)
+    settled = True
+    prior = q.stated_start + (offset if math.isfinite(offset) else 0.0)
+    tolerance = STATUS_RULES["prior_tolerance"]
+    rivals = _rivals(q, hits, best, min_score)
+    if rivals:
+        contenders = [best, *rivals]
+        near = [h for h in contenders if math.isfinite(prior) and abs(h.start - prior) <= tolerance]
+        others = ", ".join(format_hms(max(h.start, 0.0)) for h in contenders)
+        if len(near) == 1:
+            best = near[0]
+            score = _location_score(q, best)
+            warnings.append(f"same words also at {others}; the stated time chose "
+                            f"{format_hms(max(best.start, 0.0))}")
+        else:
+            settled = False
+            score = min(score, 0.5)
+            warnings.append(f"ambiguous: the same words at {others}")
+    elif math.isfinite(prior) and abs(best.start - prior) > tolerance:
+        weaker = _weaker_near_prior(q, hits, best, prior, min_score)
+        if weaker is not None:
+            # A repeated phrasing heard worse where the article says it was spoken: the prior
+            # may pick it, but only as uncertain, with both places named.
+            warnings.append(f"the best match is at {format_hms(max(best.start, 0.0))}, "
+                            f"{best.start - prior:+.0f} s from the stated time; a weaker one "
+                            f"at {format_hms(max(weaker.start, 0.0))} fits the stated time")
+            best, settled = weaker, False
+            score = _location_score(q, best)
+        else:
+            warnings.append(f"found {best.start - q.stated_start:+.0f} s from the stated time"
+                            + (f" (replay offset {offset:+.0f} s)" if math.isfinite(offset)
+                               else ""))
+    near_prior = math.isfinite(prior) and abs(best.start - prior) <= tolerance
+    short = len(q.tokens) < STATUS_RULES["min_tokens"]
+    if short and not (near_prior and not rivals):
+        settled = False
+        warnings.append(f"short quote ({len(q.tokens)} words): too common to place for sure")
+    status = _status(score, settled=settled, min_score=min_score)
+    if status == "unmatched":
+        return {**row, "status": status, "score": score,
+                "warning": "; ".join(["not found in the transcript", *warnings])}
+    row.update(_located(q, best, stream))
+    row.update(status=status, score=score,
+               warning="; ".join(warnings) if warnings else None)
+    return row
+
+
+def _status(score: float, *, settled: bool, min_score: float) -> str:
+    if score >= min_score and settled:
+        return "matched"
+    if score >= STATUS_RULES["uncertain_share"] * min_score:
+        return "uncertain"
+    return "unmatched"
+
+
+def _score_or_zero(q: _Quote, hits: Sequence[_Hit]) -> float:
+    return _location_score(q, hits[0]) if hits else 0.0
+
+
+def _located(q: _Quote, hit: _Hit, stream: _Stream) -> dict[str, Any]:
+    units = stream.unit[hit.first: hit.last + 1]
+    text = " ".join(stream.unit_text[u] for u in range(int(units[0]), int(units[-1]) + 1))
+    cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
+    return {
+        "start": hit.start, "end": hit.end, "cue_ids": cue_ids, "transcript_text": text,
+        "offset": hit.start - q.stated_start if math.isfinite(q.stated_start) else float("nan"),
+        "diff": format_diff(hit.ops), "fidelity": fidelity(hit.ops), "verdict": verdict(hit.ops),
+        "transcript_speaker": _speaker_at(stream, hit, cue_ids),
+    }
+
+
+def _speaker_at(stream: _Stream, hit: _Hit, cue_ids: list[int]) -> str | None:
+    names: Counter[str] = Counter()
+    if stream.word_speakers:
+        for u in stream.unit[hit.first: hit.last + 1]:
+            if int(u) in stream.word_speakers:
+                names[stream.word_speakers[int(u)]] += 1
+    if not names:
+        for cue in stream.cue_id[hit.first: hit.last + 1]:
+            if int(cue) in stream.speakers:
+                names[stream.speakers[int(cue)]] += 1
+    return names.most_common(1)[0][0] if names else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _check_inputs(quotes: pd.DataFrame, transcript: Transcript) -> None:
+    if not isinstance(quotes, pd.DataFrame) or "text" not in quotes.columns:
+        columns = list(quotes.columns) if isinstance(quotes, pd.DataFrame) else type(quotes)
+        raise AlignmentError(f"quotes need a 'text' column; got {columns}", "<quotes>")
+    cues = getattr(transcript, "cues", None)
+    if not isinstance(cues, pd.DataFrame) or not {"start", "end", "text", "cue_id"} <= set(cues):
+        raise AlignmentError("transcript has no cues table with cue_id/start/end/text",
+                             getattr(transcript, "source", "<transcript>"))
+
+
+def _text(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _finite(value: Any) -> bool:
+    try:
+        return value is not None and value is not pd.NA and math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt_time(value: Any) -> str:
+    return format_hms(float(value)) if _finite(value) and float(value) >= 0 else "—"
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=width, subsequent_indent="         ")
