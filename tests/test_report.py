@@ -57,7 +57,7 @@ def small_analysis() -> Analysis:
                  "il faut collaborer"],
     }), CUES)
     transcript = Transcript(cues=cues, source="simulated_captions.vtt", format="webvtt",
-                            metadata={"note": "SIMULATED captions"})
+                            metadata={"notes": ["SIMULATED captions <not real>"]})
     quotes = conform(pd.DataFrame({
         "quote_id": ["q01", "q02"],
         "speaker": ["Aurélie Mézière", "Brice Comment"],
@@ -154,7 +154,8 @@ def test_render_html_has_the_tables_and_escapes_inputs() -> None:
     assert html.escape(HOSTILE) in page
     assert "La coopération &lt;territoriale&gt;" in page
     assert "&lt;not found&gt;" in page  # warnings shown, escaped
-    assert "SIMULATED" in page  # the notice says the captions are not real
+    assert "marked as SIMULATED" in page  # the notice says the captions are not real
+    assert "SIMULATED captions &lt;not real&gt;" in page  # the file's own NOTE, escaped
     # Nothing is loaded from elsewhere: no src/href to another host, no @import.
     assert "http://" not in page and "https://" not in page and "@import" not in page
 

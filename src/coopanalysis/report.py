@@ -74,6 +74,7 @@ tr.unmatched td.status { background: #eee; color: #666; }
 td.verdict-altered { background: #fbe0e0; font-weight: bold; }
 td.verdict-verbatim { background: #e3f4e1; }
 .notice { background: #fff8e1; border-left: 4px solid #e0a800; padding: 0.5em 1em; }
+.notice pre { white-space: pre-wrap; font-size: 0.85em; }
 .diff span { padding: 0 0.1em; }
 .diff .cut, .diff .marked-cut { color: #777; text-decoration: line-through; }
 .diff .added, .diff .replaced { background: #fbe0e0; font-weight: bold; }
@@ -253,17 +254,23 @@ def _title(analysis: Analysis) -> str:
 
 
 def _notice(analysis: Analysis) -> str:
-    """Say where the times come from, and warn loudly when the captions are not real."""
-    meta_text = " ".join(str(v) for v in analysis.transcript.metadata.values()).lower()
-    source = str(analysis.transcript.source).lower()
-    flags = [word for word in ("simulated", "reconstruction") if word in meta_text + source]
+    """Say where the times come from, warn loudly when the captions are not real, and show
+    the notes the transcript file carries (a WebVTT ``NOTE`` often says what the file is)."""
+    notes = analysis.transcript.metadata.get("notes") or []
+    if isinstance(notes, str):
+        notes = [notes]
+    searched = " ".join([str(analysis.transcript.source), *map(str, notes)]).lower()
+    flags = [word for word in ("simulated", "reconstruction") if word in searched]
     parts = [f"Transcript: {analysis.transcript.source}."]
     if flags:
         parts.append("This transcript is marked as " + " / ".join(flags).upper()
                      + ": it is not the replay's real captions; its times and words are "
                        "not a record of what was said.")
     parts.append("Times are seconds into the transcript; check any cited time in the replay.")
-    return f"<p class='notice'>{html.escape(' '.join(parts))}</p>"
+    shown = "".join(f"<pre>{html.escape(str(note))}</pre>" for note in notes)
+    if shown:
+        shown = f"<details open><summary>Notes in the transcript file</summary>{shown}</details>"
+    return f"<div class='notice'><p>{html.escape(' '.join(parts))}</p>{shown}</div>"
 
 
 def _summary_list(analysis: Analysis) -> str:
