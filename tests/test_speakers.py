@@ -1,0 +1,570 @@
+"""Tests for coopanalysis.speakers: RTTM, speaker tagging, turns and sentences.
+
+Real inputs: the pyannote sample (RTTM + STM with the names Diane and Sheila), a
+whisper-ctranslate2 diarized interview, a Zoom export with ``Name:`` prefixes (all in
+``tests/data/speakers/``, see SOURCES.md) and the reference reconstruction
+``data/rnct2025_quotes.vtt``. Small examples check the time arithmetic by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from coopanalysis import schema
+from coopanalysis.errors import CoopanalysisError, DiarizationError
+from coopanalysis.model import Transcript
+from coopanalysis.speakers import (
+    CONFLICTS,
+    MAPPING,
+    RTTM,
+    parse_rttm,
+    read_rttm,
+    sentences,
+    tag_speakers,
+    turns,
+)
+
+try:  # written in parallel; the tests that need it wait for it
+    from coopanalysis.transcript import read_transcript
+except ImportError:  # pragma: no cover - only while coopanalysis.transcript is missing
+    read_transcript = None
+
+needs_reader = pytest.mark.skipif(read_transcript is None,
+                                  reason="coopanalysis.transcript not written yet")
+
+HERE = Path(__file__).resolve().parent / "data" / "speakers"
+SAMPLE_RTTM = HERE / "sample.rttm"
+
+
+# ----------------------------------------------------------------------- helpers
+
+
+def make_transcript(rows: list[tuple], *, source: str = "<string>",
+                    words: pd.DataFrame | None = None) -> Transcript:
+    """A transcript from (start, end, speaker, text) tuples."""
+    cues = pd.DataFrame(rows, columns=["start", "end", "speaker", "text"])
+    cues.insert(0, "cue_id", range(len(cues)))
+    return Transcript(cues=schema.conform(cues, schema.CUES), words=words, source=source)
+
+
+def make_aligned(rows: list[tuple]) -> pd.DataFrame:
+    """Aligned quotes from (quote_id, speaker, start, end, status, cue_ids) tuples."""
+    frame = pd.DataFrame(rows, columns=["quote_id", "speaker", "start", "end", "status",
+                                        "cue_ids"])
+    return schema.conform(frame, schema.ALIGNED)
+
+
+def stm_transcript() -> tuple[Transcript, list[str]]:
+    """The pyannote sample's STM as cues without speakers, and the STM's speaker per cue."""
+    rows, truth = [], []
+    for line in (HERE / "sample.stm").read_text(encoding="utf-8").splitlines():
+        _file, _channel, name, start, end, text = line.split(None, 5)
+        rows.append((float(start), float(end), None, text))
+        truth.append(name)
+    return make_transcript(rows, source=str(HERE / "sample.stm")), truth
+
+
+def stm_quotes(*cue_ids: int) -> pd.DataFrame:
+    """Matched quotes on the STM cues ``cue_ids``, attributed as the STM says."""
+    transcript, truth = stm_transcript()
+    cues = transcript.cues
+    return make_aligned([(f"q{i}", truth[i], cues.start[i], cues.end[i], "matched", [i])
+                         for i in cue_ids])
+
+
+def read_reference_vtt(path: Path) -> Transcript:
+    """The reference VTT's cues: timing line, then ``<v Name>text</v>`` (one line per cue)."""
+    rows = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        timing = re.match(r"(\d+):(\d+):(\d+\.\d+) --> (\d+):(\d+):(\d+\.\d+)", line)
+        if not timing:
+            continue
+        h1, m1, s1, h2, m2, s2 = timing.groups()
+        voice = re.match(r"<v ([^>]+)>(.*?)(?:</v>)?$", lines[number + 1])
+        assert voice, lines[number + 1]
+        rows.append((int(h1) * 3600 + int(m1) * 60 + float(s1),
+                     int(h2) * 3600 + int(m2) * 60 + float(s2), voice[1], voice[2]))
+    return make_transcript(rows, source=str(path))
+
+
+def whisper_segments() -> list[dict]:
+    data = json.loads((HERE / "ref-medium-diarization__dosparlants.json").read_text("utf-8"))
+    return data["segments"]
+
+
+# -------------------------------------------------------------------------- RTTM
+
+
+def test_read_rttm_pyannote_sample():
+    rttm = read_rttm(SAMPLE_RTTM)
+    assert list(rttm.columns) == list(RTTM)
+    assert len(rttm) == 10
+    assert set(rttm["speaker"]) == {"speaker90", "speaker91"}
+    assert set(rttm["file_id"]) == {"sample"}
+    first = rttm.iloc[0]
+    assert (first.start, first.end, first.line) == (6.69, pytest.approx(7.12), 1)
+    # Overlapping speech (18.05 s and 18.15 s) is kept as two records.
+    assert rttm.iloc[7].start == 18.15 and rttm.iloc[7].end == pytest.approx(18.59)
+    assert rttm["start"].dtype == "float64" and rttm["speaker"].dtype == "string"
+
+
+def test_read_rttm_several_recordings_and_non_ascii_labels():
+    rttm = read_rttm(HERE / "debug.train.rttm")
+    assert rttm["file_id"].nunique() == 10
+    assert "MÉO069" in set(rttm["speaker"])
+    assert (rttm["end"] >= rttm["start"]).all()
+
+
+def test_read_rttm_from_open_file_and_skips_comments_and_other_records():
+    text = (";; written by hand\n\nSPKR-INFO f 1 <NA> <NA> <NA> unknown A <NA>\n"
+            "SPEAKER f 1 0.5 1.5 <NA> <NA> A <NA>\n")  # 9 fields, no <NA> at the end
+    rttm = read_rttm(io.StringIO(text))
+    assert rttm[["speaker", "start", "end", "line"]].values.tolist() == [["A", 0.5, 2.0, 4]]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("SPEAKER f 1 1.0 <NA> <NA> A <NA> <NA>", "duration '<NA>' is not a number"),
+    ("SPEAKER f 1 1.0 2.0 <NA> <NA>", "7 fields"),
+    ("SPEAKER f 1 -1.0 2.0 <NA> <NA> A <NA> <NA>", "start '-1.0' must be"),
+    ("SPEAKER f 1 1.0 -2.0 <NA> <NA> A <NA> <NA>", "duration '-2.0' must be"),
+    ("SPEAKER f 1 nan 2.0 <NA> <NA> A <NA> <NA>", "must be a finite number"),
+    ("SPEKAER f 1 1.0 2.0 <NA> <NA> A <NA> <NA>", "unknown RTTM record type"),
+])
+def test_read_rttm_errors_name_file_and_line(tmp_path, line, reason):
+    path = tmp_path / "bad.rttm"
+    path.write_text("SPEAKER f 1 0.0 1.0 <NA> <NA> A <NA> <NA>\n" + line + "\n")
+    with pytest.raises(DiarizationError) as info:
+        read_rttm(path)
+    assert info.value.source == str(path) and info.value.line == 2
+    assert reason in str(info.value)
+    assert isinstance(info.value, CoopanalysisError)
+
+
+def test_read_rttm_rejects_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "latin1.rttm"
+    path.write_bytes("SPEAKER f 1 0 1 <NA> <NA> A <NA>\nSPEAKER f 1 1 1 <NA> <NA> Éric <NA>\n"
+                     .encode("latin-1"))
+    with pytest.raises(DiarizationError, match="not UTF-8") as info:
+        read_rttm(path)
+    assert info.value.line == 2
+
+
+def test_read_rttm_missing_file_is_a_diarization_error(tmp_path):
+    with pytest.raises(DiarizationError, match="cannot read"):
+        read_rttm(tmp_path / "absent.rttm")
+
+
+def test_parse_rttm_of_nothing_is_an_empty_table():
+    assert list(parse_rttm("").columns) == list(RTTM) and parse_rttm("").empty
+
+
+# --------------------------------------------------- diarization mapped to names
+
+
+def test_pyannote_labels_mapped_to_stm_names_by_quote_vote():
+    transcript, truth = stm_transcript()
+    # Three quotes, as an article would print them: two of Diane, one of Sheila.
+    aligned = stm_quotes(6, 7, 12)
+    tagged = tag_speakers(transcript, aligned=aligned, diarization=SAMPLE_RTTM)
+
+    mapping = tagged.metadata["speaker_mapping"].set_index("label")
+    assert list(tagged.metadata["speaker_mapping"].columns) == list(MAPPING)
+    assert mapping.loc["speaker90", "name"] == "Diane"
+    assert mapping.loc["speaker91", "name"] == "Sheila"
+    assert mapping.loc["speaker90", "votes"] == 2 and mapping.loc["speaker90", "method"] == "vote"
+    # Every one of the 13 STM lines gets the speaker the STM names.
+    assert tagged.cues["speaker"].tolist() == truth
+    assert set(tagged.cues["speaker_source"]) == {"diarization"}
+    assert tagged.cues["diarization_label"].tolist()[:2] == ["speaker90", "speaker91"]
+    assert tagged.metadata["speaker_conflicts"].empty
+    assert tagged.warnings == []
+    # The input is left as it was.
+    assert transcript.cues["speaker"].isna().all()
+
+
+def test_diarization_as_dataframe_and_explicit_names():
+    transcript, truth = stm_transcript()
+    rttm = read_rttm(SAMPLE_RTTM)
+    tagged = tag_speakers(transcript, diarization=rttm,
+                          names={"speaker90": "Diane", "speaker91": "Sheila"})
+    assert tagged.cues["speaker"].tolist() == truth
+    assert set(tagged.metadata["speaker_mapping"]["method"]) == {"names"}
+
+
+def test_unmapped_labels_are_kept_as_anonymous_speakers():
+    transcript, _ = stm_transcript()
+    tagged = tag_speakers(transcript, diarization=SAMPLE_RTTM)
+    assert set(tagged.cues["speaker"]) == {"speaker90", "speaker91"}
+    assert set(tagged.metadata["speaker_mapping"]["method"]) == {"unmapped"}
+
+
+def test_names_contradicting_the_vote_are_reported():
+    transcript, _ = stm_transcript()
+    tagged = tag_speakers(transcript, aligned=stm_quotes(6, 7, 12), diarization=SAMPLE_RTTM,
+                          names={"speaker90": "Sheila", "speaker91": "Diane", "spk7": "X"})
+    conflicts = tagged.metadata["speaker_conflicts"]
+    mapping_rows = conflicts[conflicts["cue_id"].isna()]
+    assert sorted(mapping_rows["kept"]) == ["Diane", "Sheila"]
+    assert mapping_rows["reason"].str.contains("names maps label").all()
+    # The explicit names win over the quotes in the cues, and each quote cue is a conflict.
+    cue_rows = conflicts[conflicts["cue_id"].notna()]
+    assert sorted(cue_rows["cue_id"].astype(int)) == [6, 7, 12]
+    assert set(cue_rows["kept_source"]) == {"diarization"}
+    assert set(cue_rows["other_source"]) == {"quote"}
+    assert any("'spk7', which is not a label" in w for w in tagged.warnings)
+    assert len(tagged.warnings) == len(conflicts) + 1
+
+
+def test_tied_vote_leaves_the_label_unmapped_and_reports_it():
+    transcript, _ = stm_transcript()
+    # Cue 6 is Diane's (speaker90); a second, wrongly attributed quote on cue 8 (also
+    # speaker90) makes the vote one to one.
+    aligned = make_aligned([("q6", "Diane", 12.542, 14.184, "matched", [6]),
+                            ("q8", "Sheila", 17.789, 20.113, "matched", [8])])
+    tagged = tag_speakers(transcript, aligned=aligned, diarization=SAMPLE_RTTM)
+    mapping = tagged.metadata["speaker_mapping"].set_index("label")
+    assert mapping.loc["speaker90", "method"] == "unmapped"
+    assert mapping.loc["speaker90", "tally"] in ("Diane 1, Sheila 1", "Sheila 1, Diane 1")
+    conflicts = tagged.metadata["speaker_conflicts"]
+    tie = conflicts[conflicts["reason"].str.contains("tie in the vote")]
+    assert len(tie) == 1 and tie.iloc[0]["kept"] == "speaker90"
+    assert any("tie in the vote for label 'speaker90'" in w for w in tagged.warnings)
+    # The anonymous label stays on the cues, and the quotes that disagree with it are listed.
+    assert tagged.cues.loc[8, "speaker"] == "speaker90"
+    assert {6, 8} <= set(conflicts["cue_id"].dropna().astype(int))
+
+
+def test_two_labels_voted_to_one_name_are_reported():
+    transcript, _ = stm_transcript()
+    aligned = make_aligned([("q6", "Diane", 12.542, 14.184, "matched", [6]),
+                            ("q7", "Diane", 14.444, 17.769, "matched", [7])])
+    tagged = tag_speakers(transcript, aligned=aligned, diarization=SAMPLE_RTTM)
+    mapping = tagged.metadata["speaker_mapping"]
+    assert set(mapping["name"]) == {"Diane"}
+    conflicts = tagged.metadata["speaker_conflicts"]
+    shared = conflicts[conflicts["reason"].str.contains("are all mapped to 'Diane'")]
+    assert len(shared) == 1
+
+
+def test_transcript_label_beats_diarization_and_quote_and_both_are_reported():
+    transcript, truth = stm_transcript()
+    cues = transcript.cues.copy()
+    cues.loc[7, "speaker"] = "Diane"  # the STM says Sheila: a wrong transcript label
+    transcript = transcript.with_cues(cues)
+    tagged = tag_speakers(transcript, aligned=stm_quotes(6, 7, 12), diarization=SAMPLE_RTTM)
+    assert tagged.cues.loc[7, "speaker"] == "Diane"
+    assert tagged.cues.loc[7, "speaker_source"] == "transcript"
+    conflicts = tagged.metadata["speaker_conflicts"]
+    assert list(conflicts.columns)[:7] == list(CONFLICTS)[:7]
+    rows = conflicts[conflicts["cue_id"] == 7].sort_values("other_source")
+    assert rows[["kept", "other", "other_source"]].values.tolist() == [
+        ["Diane", "Sheila", "diarization"], ["Diane", "Sheila", "quote"]]
+    assert (rows["start"] == 14.444).all() and (rows["end"] == 17.769).all()
+    assert len(tagged.warnings) == 2
+    assert tagged.warnings[0].startswith("cue 7 at 00:00:14.444: kept 'Diane' (transcript)")
+    # The other cues are still right.
+    assert tagged.cues["speaker"].tolist()[8:] == truth[8:]
+
+
+def test_same_name_with_other_case_or_accents_is_not_a_conflict():
+    transcript = make_transcript([(0.0, 2.0, "AURELIE MEZIERE", "La coopération.")])
+    aligned = make_aligned([("q1", "Aurélie Mézière", 0.0, 2.0, "matched", [0])])
+    tagged = tag_speakers(transcript, aligned=aligned)
+    assert tagged.metadata["speaker_conflicts"].empty
+    assert tagged.cues.loc[0, "speaker"] == "AURELIE MEZIERE"
+
+
+def test_several_recordings_need_the_one_named_like_the_transcript():
+    transcript = make_transcript([(3.0, 4.0, None, "un"), (11.0, 15.0, None, "deux")],
+                                 source="/replays/trn00.vtt")
+    tagged = tag_speakers(transcript, diarization=HERE / "debug.train.rttm")
+    assert tagged.cues["speaker"].tolist() == ["MÉO069", "MEE068"]
+    other = make_transcript([(3.0, 4.0, None, "un")], source="/replays/autre.vtt")
+    with pytest.raises(DiarizationError, match="holds 10 recordings"):
+        tag_speakers(other, diarization=HERE / "debug.train.rttm")
+
+
+def test_diarization_table_without_the_columns_is_an_error():
+    transcript, _ = stm_transcript()
+    with pytest.raises(DiarizationError, match="lacks columns"):
+        tag_speakers(transcript, diarization=pd.DataFrame({"who": ["A"], "t": [1.0]}))
+
+
+def test_equal_diarization_overlap_is_a_reported_tie():
+    transcript = make_transcript([(0.0, 2.0, None, "bonjour")])
+    diarization = pd.DataFrame({"speaker": ["A", "B"], "start": [0.0, 1.0], "end": [1.0, 2.0]})
+    tagged = tag_speakers(transcript, diarization=diarization)
+    assert pd.isna(tagged.cues.loc[0, "speaker"])
+    assert pd.isna(tagged.cues.loc[0, "speaker_source"])
+    conflict = tagged.metadata["speaker_conflicts"].iloc[0]
+    assert conflict["other"] == "A / B" and pd.isna(conflict["kept"])
+
+
+def test_largest_overlap_wins_within_a_cue():
+    transcript = make_transcript([(0.0, 10.0, None, "long"), (10.0, 11.0, None, "court")])
+    diarization = pd.DataFrame({"speaker": ["A", "B", "A"], "start": [0.0, 4.0, 9.5],
+                                "end": [3.0, 10.0, 11.0]})
+    tagged = tag_speakers(transcript, diarization=diarization)
+    # Cue 0: A 3.0 s + 0.5 s, B 6.0 s → B. Cue 1: A 1.0 s.
+    assert tagged.cues["speaker"].tolist() == ["B", "A"]
+
+
+# ---------------------------------------------------------------- quotes alone
+
+
+def test_cues_inside_a_matched_quote_get_its_speaker():
+    transcript = make_transcript([
+        (0.0, 4.0, None, "avant"),
+        (4.0, 8.0, None, "la coopération c'est"),
+        (8.0, 12.0, None, "mettre tout le monde"),
+        (12.0, 16.0, None, "autour de la table"),
+    ])
+    aligned = make_aligned([
+        # Covers 25 % of cue 0 (not enough), cues 1 and 2 whole, 75 % of cue 3.
+        ("q1", "Aurélie Mézière", 3.0, 15.0, "matched", [0, 1, 2, 3]),
+        ("q2", "Brice Comment", 0.0, 16.0, "uncertain", [0, 1, 2, 3]),  # ignored
+    ])
+    tagged = tag_speakers(transcript, aligned=aligned)
+    assert tagged.cues["speaker"].tolist()[1:] == ["Aurélie Mézière"] * 3
+    assert pd.isna(tagged.cues.loc[0, "speaker"])
+    assert tagged.cues["speaker_source"].tolist()[1:] == ["quote"] * 3
+    assert tagged.metadata["speaker_conflicts"].empty
+
+
+def test_cue_ids_restrict_a_quote_to_its_cues():
+    transcript = make_transcript([(0.0, 4.0, None, "a"), (4.0, 8.0, None, "b")])
+    aligned = make_aligned([("q1", "Manon Loisel", 0.0, 8.0, "matched", [1])])
+    tagged = tag_speakers(transcript, aligned=aligned)
+    assert pd.isna(tagged.cues.loc[0, "speaker"]) and tagged.cues.loc[1, "speaker"] == "Manon Loisel"
+
+
+def test_two_quotes_of_different_speakers_on_one_cue():
+    transcript = make_transcript([(0.0, 4.0, None, "a")])
+    equal = make_aligned([("q1", "A", 0.0, 4.0, "matched", [0]),
+                          ("q2", "B", 0.0, 4.0, "matched", [0])])
+    tagged = tag_speakers(transcript, aligned=equal)
+    assert pd.isna(tagged.cues.loc[0, "speaker"])
+    assert "cover the cue equally" in tagged.metadata["speaker_conflicts"].iloc[0]["reason"]
+    unequal = make_aligned([("q1", "A", 0.0, 4.0, "matched", [0]),
+                            ("q2", "B", 1.0, 4.0, "matched", [0])])
+    tagged = tag_speakers(transcript, aligned=unequal)
+    assert tagged.cues.loc[0, "speaker"] == "A"
+    assert tagged.metadata["speaker_conflicts"].iloc[0]["other"] == "B"
+
+
+def test_retagging_keeps_only_the_transcript_labels_as_transcript():
+    transcript, truth = stm_transcript()
+    once = tag_speakers(transcript, aligned=stm_quotes(6, 7, 12), diarization=SAMPLE_RTTM)
+    twice = tag_speakers(once, aligned=stm_quotes(6, 7, 12), diarization=SAMPLE_RTTM)
+    assert twice.cues["speaker"].tolist() == truth
+    assert set(twice.cues["speaker_source"]) == {"diarization"}
+    assert twice.metadata["speaker_conflicts"].empty
+
+
+def test_aligned_without_status_is_refused():
+    transcript, _ = stm_transcript()
+    with pytest.raises(ValueError, match="status"):
+        tag_speakers(transcript, aligned=pd.DataFrame({"speaker": ["A"], "start": [0.0],
+                                                       "end": [1.0]}))
+
+
+# ------------------------------------------------ real speaker-labelled files
+
+
+def test_whisper_diarization_segments_mapped_by_a_quote():
+    # whisper-ctranslate2's own diarization, as a table, against its segments as cues.
+    segments = whisper_segments()
+    diarization = pd.DataFrame({"speaker": [s["speaker"] for s in segments],
+                                "start": [s["start"] for s in segments],
+                                "end": [s["end"] for s in segments]})
+    transcript = make_transcript([(s["start"], s["end"], None, s["text"].strip())
+                                  for s in segments])
+    # "Hola, bon dia, em dic Carme." (2–4 s): Carme introduces herself.
+    aligned = make_aligned([("q1", "Carme", 2.0, 4.0, "matched", [1])])
+    tagged = tag_speakers(transcript, aligned=aligned, diarization=diarization)
+    labels = [s["speaker"] for s in segments]
+    expected = ["Carme" if label == "SPEAKER_00" else "SPEAKER_01" for label in labels]
+    assert tagged.cues["speaker"].tolist() == expected
+    # The VTT of the same run writes the labels as "[SPEAKER_01]: text": same turns.
+    vtt = (HERE / "ref-medium-diarization__dosparlants.vtt").read_text("utf-8")
+    assert re.findall(r"^\[(SPEAKER_\d+)\]:", vtt, flags=re.M) == labels
+    table = turns(tagged)
+    changes = 1 + sum(a != b for a, b in zip(labels, labels[1:], strict=False))
+    assert len(table) == changes == 11
+    assert table.iloc[3]["speaker"] == "Carme"
+    assert table.iloc[3]["text"] == ("Doncs jo soc de l'Explorat Francolí, que és un poble de la "
+                                     "província de Tarragona, que està molt a prop del monestir "
+                                     "de Poblet.")
+    assert (table.iloc[3]["start"], table.iloc[3]["end"]) == (6.0, 13.0)
+
+
+def test_reference_vtt_voice_tags_are_transcript_labels(data_dir):
+    transcript = read_reference_vtt(data_dir / "rnct2025_quotes.vtt")
+    tagged = tag_speakers(transcript)
+    assert set(tagged.cues["speaker_source"]) == {"transcript"}
+    table = turns(tagged)
+    assert table.iloc[0]["speaker"] == "François Rebsamen"
+    assert table.iloc[0]["text"].startswith("L'avenir de nos territoires se bâtit collectivement.")
+    assert (table.iloc[0]["start"], table.iloc[0]["end"]) == (187.0, 195.846)
+    # Consecutive cues of one speaker are merged; turns never mix speakers.
+    assert len(table) < len(tagged.cues)
+    assert (table["speaker"] != table["speaker"].shift()).iloc[1:].all()
+    assert table["n_words"].sum() == sum(len(t.split()) for t in tagged.cues["text"])
+
+
+def test_reference_vtt_quote_given_to_the_wrong_speaker_is_reported(data_dir):
+    transcript = read_reference_vtt(data_dir / "rnct2025_quotes.vtt")
+    # Her first turn (20min24): three cues.
+    manon = transcript.cues[transcript.cues["speaker"] == "Manon Loisel"].iloc[:3]
+    first, last = manon["cue_id"].iloc[0], manon["cue_id"].iloc[-1]
+    assert manon["start"].iloc[0] == 1224.0 and last - first == 2
+    aligned = make_aligned([("q04", "Aurélie Mézière", manon["start"].min(), manon["end"].max(),
+                             "matched", list(range(first, last + 1)))])
+    tagged = tag_speakers(transcript, aligned=aligned)
+    conflicts = tagged.metadata["speaker_conflicts"]
+    assert len(conflicts) == len(manon) == len(tagged.warnings)
+    assert set(conflicts["kept"]) == {"Manon Loisel"}
+    assert set(conflicts["other"]) == {"Aurélie Mézière"}
+    assert set(conflicts["evidence"]) == {"q04"}
+    assert (tagged.cues.loc[manon.index, "speaker"] == "Manon Loisel").all()
+
+
+@needs_reader
+def test_reference_vtt_through_read_transcript(data_dir):
+    transcript = read_transcript(data_dir / "rnct2025_quotes.vtt")
+    by_hand = read_reference_vtt(data_dir / "rnct2025_quotes.vtt")
+    tagged = tag_speakers(transcript)
+    assert tagged.cues["speaker"].tolist() == by_hand.cues["speaker"].tolist()
+    assert turns(tagged)["speaker"].tolist() == turns(by_hand)["speaker"].tolist()
+
+
+@needs_reader
+def test_zoom_name_prefixes_make_turns_and_beat_a_wrong_diarization():
+    path = HERE / "acdt_2026-07-13_087__transcript.vtt"
+    transcript = read_transcript(path)
+    raw = path.read_text("utf-8")
+    names = re.findall(r"^\d\d:\d\d:\d\d\.\d{3} --> .*\r?\n([^:\r\n]+?): ", raw, flags=re.M)
+    assert transcript.cues["speaker"].tolist() == names  # the reader's job, checked here
+    tagged = tag_speakers(transcript)
+    assert set(tagged.cues["speaker_source"]) == {"transcript"}
+    table = turns(tagged)
+    assert len(table) == 1 + sum(a != b for a, b in zip(names, names[1:], strict=False))
+    assert table.iloc[0]["speaker"] == "Justin Traglia"
+    assert table.iloc[0]["text"] == "Good morning again."
+    # A diarization that gives every cue to one voice, named Mario Vega: all cues of the
+    # other speakers are conflicts, and the Zoom names are kept.
+    cues = tagged.cues
+    one_voice = pd.DataFrame({"speaker": ["spk"], "start": [0.0],
+                              "end": [cues["end"].max() + 1]})
+    wrong = tag_speakers(transcript, diarization=one_voice, names={"spk": "Mario Vega"})
+    conflicts = wrong.metadata["speaker_conflicts"]
+    assert len(conflicts) == (cues["speaker"] != "Mario Vega").sum()
+    assert wrong.cues["speaker"].tolist() == names
+
+
+# ------------------------------------------------------------------------- turns
+
+
+def test_turns_hand_computed():
+    transcript = make_transcript([
+        (0.0, 2.0, "A", "Bonjour à tous."),
+        (2.0, 4.0, "A", "Merci d'être là."),
+        (4.0, 5.0, None, "[Musique]"),
+        (5.0, 6.0, None, ""),
+        (6.0, 9.0, "B", "Oui."),
+        (9.0, 10.0, "A", " Bien. "),
+    ])
+    table = turns(transcript)
+    assert list(table.columns) == list(schema.TURNS)
+    assert table["speaker"].tolist()[:1] == ["A"] and pd.isna(table.loc[1, "speaker"])
+    assert table[["turn_id", "start", "end", "n_words", "first_cue_id", "last_cue_id"]
+                 ].values.tolist() == [[0, 0.0, 4.0, 6, 0, 1], [1, 4.0, 6.0, 1, 2, 3],
+                                       [2, 6.0, 9.0, 1, 4, 4], [3, 9.0, 10.0, 1, 5, 5]]
+    assert table["text"].tolist() == ["Bonjour à tous. Merci d'être là.", "[Musique]", "Oui.",
+                                      "Bien."]
+
+
+def test_turns_of_nothing_and_of_a_cues_table():
+    assert turns(make_transcript([])).empty
+    cues = make_transcript([(0.0, 1.0, "A", "un — deux")]).cues
+    assert turns(cues)["n_words"].tolist() == [2]  # the dash is not a word
+
+
+# --------------------------------------------------------------------- sentences
+
+
+def test_sentence_times_interpolated_by_character_hand_computed():
+    # Turn text "Il pleut beaucoup. Nous restons ici." from two cues:
+    #   cue 0 "Il pleut beaucoup. Nous" (23 chars) over 0–4 s, cue 1 "restons ici." over 6–10 s.
+    transcript = make_transcript([(0.0, 4.0, "A", "Il pleut beaucoup. Nous"),
+                                  (6.0, 10.0, "A", "restons ici.")])
+    table = sentences(transcript)
+    assert list(table.columns)[:7] == list(schema.SENTENCES)
+    assert table["text"].tolist() == ["Il pleut beaucoup.", "Nous restons ici."]
+    # Sentence 1 ends at char 18 of cue 0: 18/23 × 4 s. Sentence 2 starts at char 19.
+    assert table["start"].tolist() == pytest.approx([0.0, 19 / 23 * 4])
+    assert table["end"].tolist() == pytest.approx([18 / 23 * 4, 10.0])
+    assert table["n_words"].tolist() == [3, 3]
+    assert table[["first_cue_id", "last_cue_id"]].values.tolist() == [[0, 0], [0, 1]]
+    assert table[["char_start", "char_end"]].values.tolist() == [[0, 18], [19, 36]]
+    assert table["turn_id"].tolist() == [0, 0] and table["speaker"].tolist() == ["A", "A"]
+
+
+def test_sentence_times_from_timed_words_hand_computed():
+    words = pd.DataFrame({
+        "word_id": range(6), "cue_id": [0, 0, 0, 0, 1, 1],
+        "start": [0.0, 0.4, 1.0, 3.0, 6.0, 6.7], "end": [0.3, 0.9, 1.8, 3.5, 6.6, 7.2],
+        "word": ["Il", "pleut", "beaucoup.", "Nous", "restons", "ici."],
+    })
+    transcript = make_transcript([(0.0, 4.0, "A", "Il pleut beaucoup. Nous"),
+                                  (6.0, 10.0, "A", "restons ici.")],
+                                 words=schema.conform(words, schema.WORDS))
+    table = sentences(transcript)
+    # Each sentence spans its first word's start to its last word's end.
+    assert table[["start", "end"]].values.tolist() == [[0.0, 1.8], [3.0, 7.2]]
+
+
+def test_sentences_of_each_turn_keep_speaker_and_turn(data_dir):
+    transcript = read_reference_vtt(data_dir / "rnct2025_quotes.vtt")
+    table = sentences(transcript)
+    table_turns = turns(transcript)
+    assert table["sentence_id"].tolist() == list(range(len(table)))
+    merged = table.merge(table_turns, on="turn_id", suffixes=("", "_turn"))
+    assert (merged["speaker"] == merged["speaker_turn"]).all()
+    assert ((merged["start"] >= merged["start_turn"] - 1e-9)
+            & (merged["end"] <= merged["end_turn"] + 1e-9)).all()
+    # Every sentence is in its turn's text at its offsets, and the words add up.
+    for row in merged.itertuples():
+        assert row.text_turn[row.char_start:row.char_end] == row.text
+    assert table["n_words"].sum() == table_turns["n_words"].sum()
+    first = table.iloc[:2]
+    assert first["text"].tolist()[0] == "L'avenir de nos territoires se bâtit collectivement."
+    assert first["text"].tolist()[1].startswith("Transition écologique")
+    # "Transition" starts at offset 53 of the first cue (63 chars, 187.000–190.077 s).
+    assert first.iloc[1]["start"] == pytest.approx(187.0 + 53 / 63 * 3.077)
+
+
+def test_unpunctuated_captions_are_cut_at_cue_boundaries():
+    phrase = ("on a une démultiplication de dispositifs pour redonner la parole aux citoyens "
+              "mais ils cohabitent avec une crise démocratique qui ne fait que s'accroître "
+              "alors il faut coopérer avec les élus et les habitants")  # 34 words
+    rows = [(10.0 * i, 10.0 * i + 10.0, None, phrase) for i in range(5)]  # 170 words
+    table = sentences(make_transcript(rows), max_words=80)
+    assert table["n_words"].tolist() == [68, 68, 34]
+    assert table["boundary"].tolist() == ["max_words", "max_words", "spacy"]
+    assert table[["start", "end"]].values.tolist() == [[0.0, 20.0], [20.0, 40.0], [40.0, 50.0]]
+    assert " ".join(table["text"]) == " ".join([phrase] * 5)
+    whole = sentences(make_transcript(rows), max_words=None)
+    assert whole["n_words"].sum() == 170 and len(whole) <= 2
+
+
+def test_sentences_of_nothing():
+    table = sentences(make_transcript([(0.0, 1.0, "A", "  ")]))
+    assert table.empty and list(table.columns)[:7] == list(schema.SENTENCES)
