@@ -1,0 +1,390 @@
+"""Read any replay transcript into a :class:`~coopanalysis.model.Transcript`; write VTT/SRT.
+
+``read_transcript(source, format=None)`` takes a path, the text itself or a file
+object, and:
+
+1. decodes bytes: a BOM (UTF-8, UTF-16, UTF-32) decides; else UTF-8 if valid; else
+   charset-normalizer's guess (cp1252 for Western European text, GB2312…);
+2. normalises line ends (CRLF, CR → LF);
+3. detects the format from the content (``formats.autodetect_format``) unless given;
+4. reads cues with the format's module; WebVTT and SRT holding YouTube roll-up
+   captions are re-read by ``formats.youtube`` (duplicates removed, word timings);
+5. moves speaker labels written in the text (``[SPEAKER_01]:``, ``Name:``, ``>>``) to
+   ``speaker`` (``formats.speakers_text``);
+6. checks the times (rules below) and builds the ``schema.CUES``/``schema.WORDS`` tables.
+
+Times, defined behaviour (pinned by ``tests/test_transcript.py``):
+
+* a timing that cannot be read: WebVTT skips the block (W3C rule) with a warning;
+  SRT/SBV raise ``TranscriptError`` naming the line;
+* a cue ending before it starts: kept as read, with a warning naming the line;
+* a cue starting before the previous one ends (overlap) or before the previous one
+  starts (unordered): kept in file order, with a warning naming the line
+  (``metadata["ordered"]`` says whether starts are non-decreasing);
+* an empty input, or content of no known format: ``TranscriptError``; a valid WebVTT
+  file without cues: an empty transcript with a warning.
+
+Warnings of one kind beyond ``MAX_WARNINGS_PER_KIND`` are summarised in one line that
+gives their count.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from coopanalysis import schema
+from coopanalysis.errors import TranscriptError
+from coopanalysis.formats import (
+    READERS,
+    autodetect_format,
+    canonical_name,
+    speakers_text,
+    srt,
+    webvtt,
+    youtube,
+)
+from coopanalysis.formats.base import Parsed, snippet
+from coopanalysis.model import Transcript
+from coopanalysis.timecode import format_hms
+
+MAX_WARNINGS_PER_KIND = 20
+# BOMs, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# One-byte Western encodings that charset-normalizer cannot tell apart on short French
+# text; cp1252 is what French Windows tools write, and it decodes latin-1 text the same
+# for every letter (it only adds œ, €, typographic quotes in 0x80–0x9F).
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1", "cp1250", "mac_roman",
+                      "cp850", "cp858", "iso8859_2", "iso8859_9", "cp1254", "cp437"})
+# Control characters (other than tab, LF, CR, FF) that a text file should not hold in bulk.
+_BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 12, 13}
+Source = str | os.PathLike[str] | IO[str] | IO[bytes] | bytes
+
+
+def read_transcript(source: Source, format: str | None = None) -> Transcript:
+    """Read a transcript from a path, its text, bytes or a file object.
+
+    Args:
+        source: a file path (``str`` or ``Path``), the transcript text itself (a ``str``
+            holding a line break or starting with ``WEBVTT``/``{``), ``bytes``, or an
+            open file object (text or binary).
+        format: ``"webvtt"``, ``"youtube"``, ``"srt"``, ``"sbv"``, ``"whisper_json"``
+            (or ``"vtt"``, ``"json"``…); ``None`` detects it from the content.
+
+    Returns:
+        A ``Transcript``: ``cues`` (``schema.CUES``: ``cue_id``, ``start``/``end`` in
+        float seconds, ``speaker``, ``text``, ``identifier``, ``settings``, ``line``,
+        plus ``speaker_change`` when the text marks speaker changes), ``words``
+        (``schema.WORDS``: ``word_id``, ``cue_id``, ``start``, ``end``, ``word``,
+        ``speaker``, plus ``interpolated`` for YouTube) or ``None``, ``format``,
+        ``encoding``, ``language``, ``warnings``, ``metadata``.
+
+    Raises:
+        TranscriptError: the input cannot be read; the message names the source and,
+            where it applies, the line and what was expected.
+    """
+    raw, name = _load(source)
+    text, encoding = decode(raw, source=name)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fmt = canonical_name(format) if format else autodetect_format(text, source=name)
+    parsed = _parse(text, fmt, name, explicit=format is not None)
+    if parsed.format != "whisper_json":  # JSON carries speakers in their own field
+        summary = speakers_text.apply(parsed.cues)
+        if summary:
+            parsed.metadata["speaker_labels"] = summary
+    return _assemble(parsed, name, encoding)
+
+
+def _load(source: Source) -> tuple[bytes | str, str]:
+    """The raw content and a name for messages."""
+    if isinstance(source, bytes):
+        return source, "<bytes>"
+    if isinstance(source, os.PathLike):
+        return _read_file(Path(source)), str(source)
+    if isinstance(source, str):
+        if "\n" in source or "\r" in source or source.lstrip("\ufeff").startswith(
+                ("WEBVTT", "{", "[")):
+            return source, "<string>"
+        if not source.strip():
+            raise TranscriptError("empty transcript: no text to read", "<string>", None)
+        return _read_file(Path(source)), source
+    if hasattr(source, "read"):
+        content = source.read()
+        name = str(getattr(source, "name", "<file>"))
+        if not isinstance(content, str | bytes):
+            raise TranscriptError("file object returned neither text nor bytes", name, None)
+        return content, name
+    raise TranscriptError(
+        f"cannot read a transcript from {type(source).__name__}: expected a path, text, "
+        "bytes or a file object", None, None)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TranscriptError("file not found (a transcript text must hold a line break)",
+                              str(path), None) from None
+    except OSError as error:
+        raise TranscriptError(f"cannot read file: {error.strerror}", str(path), None) from None
+
+
+def decode(raw: bytes | str, *, source: str = "<bytes>") -> tuple[str, str | None]:
+    """Decode transcript bytes; returns ``(text, encoding)`` without the BOM.
+
+    Raises:
+        TranscriptError: for binary content (many control characters) or bytes no
+            encoding explains.
+    """
+    if isinstance(raw, str):
+        text, encoding = raw.lstrip("\ufeff"), None
+    else:
+        text, encoding = _decode_bytes(raw, source)
+    _check_not_binary(text, source)
+    return text, encoding
+
+
+def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(name.removesuffix("-sig")), name.replace("-sig", "")
+            except UnicodeDecodeError as error:
+                raise TranscriptError(
+                    f"starts with a {name} byte order mark but is not valid {name} "
+                    f"(byte {error.start})", source, None) from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported here: only legacy files need it
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise TranscriptError("not text in any known encoding (binary file?)", source, None)
+    encoding = best.encoding
+    if encoding in _WESTERN:
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), encoding
+
+
+def _check_not_binary(text: str, source: str) -> None:
+    sample = text[:4096]
+    if not sample:
+        return
+    controls = sum(1 for c in sample if ord(c) in _BINARY_CONTROLS)
+    if controls > max(8, len(sample) // 20):
+        raise TranscriptError("binary content (control characters), not a transcript",
+                              source, None)
+
+
+def _parse(text: str, fmt: str, source: str, *, explicit: bool) -> Parsed:
+    """Run the format's reader; WebVTT and SRT may turn out to be YouTube captions."""
+    if fmt in ("webvtt", "youtube") and text.lstrip("\n").startswith("WEBVTT"):
+        document = webvtt.parse_document(text, source=source)
+        if fmt == "youtube" or (not explicit and youtube.looks_like_youtube_vtt(document)):
+            return youtube.from_webvtt(document)
+        return webvtt.to_parsed(document)
+    if fmt in ("srt", "youtube"):
+        cues, warnings = srt.parse_raw(text, source=source)
+        if fmt == "youtube" or (not explicit and youtube.looks_like_youtube_srt(cues)):
+            return youtube.from_srt(cues, warnings)
+        parsed = srt.parse(text, source=source)
+        return parsed
+    if fmt == "webvtt":
+        return webvtt.parse(text, source=source)  # raises on the missing signature
+    return READERS[fmt](text, source=source)
+
+
+def _assemble(parsed: Parsed, source: str, encoding: str | None) -> Transcript:
+    """Check the times and build the DataFrames."""
+    cues = parsed.cues
+    warnings = list(parsed.warnings)
+    starts = np.asarray(cues["start"], dtype="float64")
+    ends = np.asarray(cues["end"], dtype="float64")
+    warnings.extend(time_warnings(starts, ends, cues["line"]))
+    if not len(starts):
+        warnings.append("no cues in the transcript")
+    frame: dict[str, Any] = {
+        "cue_id": np.arange(len(starts), dtype="int64"),
+        "start": starts,
+        "end": ends,
+        "speaker": pd.array(cues["speaker"], dtype="string"),
+        "text": pd.array(cues["text"], dtype="string"),
+        "identifier": pd.array(cues["identifier"], dtype="string"),
+        "settings": pd.array(cues["settings"], dtype="string"),
+        "line": pd.array(cues["line"], dtype="Int64"),
+    }
+    if "speaker_change" in cues:
+        frame["speaker_change"] = np.asarray(cues["speaker_change"], dtype=bool)
+    cue_frame = schema.conform(pd.DataFrame(frame), schema.CUES)
+    words = None
+    if parsed.words is not None:
+        words = _words_frame(parsed.words)
+    metadata = dict(parsed.metadata)
+    metadata["ordered"] = bool(np.all(np.diff(starts) >= 0)) if len(starts) > 1 else True
+    return Transcript(cues=cue_frame, words=words, source=source, format=parsed.format,
+                      encoding=encoding, language=parsed.language, warnings=warnings,
+                      metadata=metadata)
+
+
+def _words_frame(words: dict[str, list[Any]]) -> pd.DataFrame:
+    frame: dict[str, Any] = {
+        "word_id": np.arange(len(words["word"]), dtype="int64"),
+        "cue_id": np.asarray(words["cue_index"], dtype="int64"),
+        "start": np.asarray(words["start"], dtype="float64"),
+        "end": np.asarray(words["end"], dtype="float64"),
+        "word": pd.array(words["word"], dtype="string"),
+        "speaker": pd.array(words["speaker"], dtype="string"),
+    }
+    for key, values in words.items():
+        if key not in ("cue_index", "start", "end", "word", "speaker"):
+            frame[key] = values
+    return schema.conform(pd.DataFrame(frame), schema.WORDS)
+
+
+def time_warnings(starts: np.ndarray, ends: np.ndarray,
+                  lines: Iterable[int | None]) -> list[str]:
+    """Warnings for cues ending before they start, overlapping or out of order.
+
+    Each names the cue's source line (or its position when the source has no lines);
+    beyond ``MAX_WARNINGS_PER_KIND`` of a kind, one summary line gives the count.
+    """
+    line_list = list(lines)
+
+    def where(i: int) -> str:
+        line = line_list[i] if i < len(line_list) else None
+        return f"line {line}" if line is not None else f"cue {i}"
+
+    checks = (
+        ("ends before it starts", np.flatnonzero(ends < starts),
+         lambda i: f"{where(i)}: cue ends ({ends[i]:.3f} s) before it starts ({starts[i]:.3f} s);"
+                   " kept as read"),
+        ("starts before the previous cue starts", np.flatnonzero(starts[1:] < starts[:-1]) + 1,
+         lambda i: f"{where(i)}: cue starts ({starts[i]:.3f} s) before the previous cue "
+                   f"({starts[i - 1]:.3f} s); kept in file order"),
+        ("overlaps the previous cue", np.flatnonzero(
+            (starts[1:] < ends[:-1]) & (starts[1:] >= starts[:-1])) + 1,
+         lambda i: f"{where(i)}: cue starts ({starts[i]:.3f} s) before the previous cue ends "
+                   f"({ends[i - 1]:.3f} s); kept"),
+    )
+    warnings: list[str] = []
+    for kind, indexes, message in checks:
+        for i in indexes[:MAX_WARNINGS_PER_KIND]:
+            warnings.append(message(int(i)))
+        if len(indexes) > MAX_WARNINGS_PER_KIND:
+            rest = [where(int(i)) for i in indexes[MAX_WARNINGS_PER_KIND:]]
+            shown = ", ".join(rest[:10]) + (", …" if len(rest) > 10 else "")
+            warnings.append(f"{len(rest)} more cues that {kind} ({shown})")
+    return warnings
+
+
+# --------------------------------------------------------------------------- writing
+
+def write_vtt(transcript_or_cues: Transcript | pd.DataFrame,
+              path: str | os.PathLike[str] | None = None) -> str:
+    """Write cues as WebVTT; returns the text (also written to ``path`` when given).
+
+    Speakers become ``<v Name>`` voice spans, identifiers and settings are kept,
+    ``&``, ``<`` and ``>`` in text are escaped; ``Language:`` is written when known.
+
+    Raises:
+        TranscriptError: for a cue without times or an identifier holding ``-->``.
+    """
+    cues, language = _cues_of(transcript_or_cues)
+    out = io.StringIO()
+    out.write("WEBVTT\n")
+    if language:
+        out.write(f"Language: {language}\n")
+    for row in cues.itertuples(index=False):
+        out.write("\n")
+        identifier = _optional(getattr(row, "identifier", None))
+        if identifier:
+            if "-->" in identifier or "\n" in identifier:
+                raise TranscriptError(f"cue identifier {snippet(identifier)} cannot hold "
+                                      "'-->' or a line break in WebVTT", None, None)
+            out.write(f"{identifier}\n")
+        settings = _optional(getattr(row, "settings", None))
+        timing = f"{_time(row.start, '.')} --> {_time(row.end, '.')}"
+        out.write(f"{timing} {settings}\n" if settings else f"{timing}\n")
+        text = _escape(_optional(row.text) or "")
+        speaker = _optional(row.speaker)
+        if speaker:
+            text = f"<v {_escape(speaker)}>{text}</v>"
+        out.write(f"{text}\n")
+    return _finish(out.getvalue(), path)
+
+
+def write_srt(transcript_or_cues: Transcript | pd.DataFrame,
+              path: str | os.PathLike[str] | None = None) -> str:
+    """Write cues as SRT; returns the text (also written to ``path`` when given).
+
+    Cues are numbered from 1; a speaker is written as a ``Name: `` prefix (the
+    convention ``read_transcript`` reads back when most cues carry one); ``&`` and
+    ``<`` are escaped as ``&amp;`` and ``&lt;``.
+    """
+    cues, _ = _cues_of(transcript_or_cues)
+    out = io.StringIO()
+    for number, row in enumerate(cues.itertuples(index=False), start=1):
+        text = _escape(_optional(row.text) or "")
+        speaker = _optional(row.speaker)
+        if speaker:
+            text = f"{speaker}: {text}"
+        out.write(f"{number}\n{_time(row.start, ',')} --> {_time(row.end, ',')}\n{text}\n\n")
+    return _finish(out.getvalue(), path)
+
+
+def _cues_of(value: Transcript | pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    if isinstance(value, Transcript):
+        return value.cues, value.language
+    if isinstance(value, pd.DataFrame):
+        missing = {"start", "end", "text"} - set(value.columns)
+        if missing:
+            raise TranscriptError(f"cues lack the columns {sorted(missing)}", None, None)
+        return schema.conform(value, schema.CUES), None
+    raise TranscriptError(f"expected a Transcript or a cues DataFrame, got "
+                          f"{type(value).__name__}", None, None)
+
+
+def _optional(value: Any) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return str(value)
+
+
+def _time(seconds: Any, separator: str) -> str:
+    try:
+        value = float(seconds)
+    except (TypeError, ValueError):
+        value = float("nan")
+    if np.isnan(value) or value < 0:
+        raise TranscriptError(f"cannot write the time {seconds!r}: expected seconds ≥ 0",
+                              None, None)
+    return format_hms(value, millis=True).replace(".", separator)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _finish(text: str, path: str | os.PathLike[str] | None) -> str:
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8")
+    return text
