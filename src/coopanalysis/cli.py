@@ -141,6 +141,7 @@ def run_quotes(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def run_align(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from coopanalysis.align import format_alignment_table
     from coopanalysis.analysis import align_article, format_offset
     from coopanalysis.article import read_article
     from coopanalysis.transcript import read_transcript
@@ -152,7 +153,8 @@ def run_align(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if args.csv:
         aligned.to_csv(out, index=False)
         return 0
-    print(alignment_table(aligned), file=out)
+    # One block per quote: times, status, verdict, printed and spoken words, diff.
+    print(format_alignment_table(aligned), file=out)
     print(f"clock offset: {format_offset(offset)}", file=out)
     return 0
 
