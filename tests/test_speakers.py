@@ -9,6 +9,7 @@ whisper-ctranslate2 diarized interview, a Zoom export with ``Name:`` prefixes (a
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 from pathlib import Path
@@ -218,7 +219,7 @@ def test_names_contradicting_the_vote_are_reported():
     assert sorted(cue_rows["cue_id"].astype(int)) == [6, 7, 12]
     assert set(cue_rows["kept_source"]) == {"diarization"}
     assert set(cue_rows["other_source"]) == {"quote"}
-    assert any("'spk7', which is not a label" in w for w in tagged.warnings)
+    assert any("'spk7', which is not an anonymous label" in w for w in tagged.warnings)
     assert len(tagged.warnings) == len(conflicts) + 1
 
 
@@ -342,7 +343,8 @@ def test_cue_ids_restrict_a_quote_to_its_cues():
     transcript = make_transcript([(0.0, 4.0, None, "a"), (4.0, 8.0, None, "b")])
     aligned = make_aligned([("q1", "Manon Loisel", 0.0, 8.0, "matched", [1])])
     tagged = tag_speakers(transcript, aligned=aligned)
-    assert pd.isna(tagged.cues.loc[0, "speaker"]) and tagged.cues.loc[1, "speaker"] == "Manon Loisel"
+    assert pd.isna(tagged.cues.loc[0, "speaker"])
+    assert tagged.cues.loc[1, "speaker"] == "Manon Loisel"
 
 
 def test_two_quotes_of_different_speakers_on_one_cue():
@@ -396,7 +398,7 @@ def test_whisper_diarization_segments_mapped_by_a_quote():
     vtt = (HERE / "ref-medium-diarization__dosparlants.vtt").read_text("utf-8")
     assert re.findall(r"^\[(SPEAKER_\d+)\]:", vtt, flags=re.M) == labels
     table = turns(tagged)
-    changes = 1 + sum(a != b for a, b in zip(labels, labels[1:], strict=False))
+    changes = 1 + sum(a != b for a, b in itertools.pairwise(labels))
     assert len(table) == changes == 11
     assert table.iloc[3]["speaker"] == "Carme"
     assert table.iloc[3]["text"] == ("Doncs jo soc de l'Explorat Francolí, que és un poble de la "
@@ -455,7 +457,7 @@ def test_zoom_name_prefixes_make_turns_and_beat_a_wrong_diarization():
     tagged = tag_speakers(transcript)
     assert set(tagged.cues["speaker_source"]) == {"transcript"}
     table = turns(tagged)
-    assert len(table) == 1 + sum(a != b for a, b in zip(names, names[1:], strict=False))
+    assert len(table) == 1 + sum(a != b for a, b in itertools.pairwise(names))
     assert table.iloc[0]["speaker"] == "Justin Traglia"
     assert table.iloc[0]["text"] == "Good morning again."
     # A diarization that gives every cue to one voice, named Mario Vega: all cues of the
@@ -568,3 +570,34 @@ def test_unpunctuated_captions_are_cut_at_cue_boundaries():
 def test_sentences_of_nothing():
     table = sentences(make_transcript([(0.0, 1.0, "A", "  ")]))
     assert table.empty and list(table.columns)[:7] == list(schema.SENTENCES)
+
+
+def test_anonymous_transcript_labels_are_named_by_names_or_vote():
+    # whisper-ctranslate2 writes its diarization into the text: "[SPEAKER_01]: Hola…".
+    segments = whisper_segments()
+    transcript = make_transcript([(s["start"], s["end"], s["speaker"], s["text"].strip())
+                                  for s in segments])
+    labels = [s["speaker"] for s in segments]
+    aligned = make_aligned([("q1", "Carme", 2.0, 4.0, "matched", [1])])
+    tagged = tag_speakers(transcript, aligned=aligned)
+    assert tagged.cues["speaker"].tolist() == [
+        "Carme" if label == "SPEAKER_00" else label for label in labels]
+    assert tagged.cues["transcript_label"].tolist() == labels
+    assert set(tagged.cues["speaker_source"]) == {"transcript"}
+    mapping = tagged.metadata["speaker_mapping"].set_index("label")
+    assert mapping.loc["SPEAKER_00", ["name", "method", "origin"]].tolist() == [
+        "Carme", "vote", "transcript"]
+    named = tag_speakers(transcript, names={"SPEAKER_01": "Periodista"})
+    assert set(named.cues["speaker"]) == {"SPEAKER_00", "Periodista"}
+    # Re-tagging starts again from the transcript's own labels.
+    again = tag_speakers(named, names={"SPEAKER_01": "Entrevistadora"})
+    assert set(again.cues["speaker"]) == {"SPEAKER_00", "Entrevistadora"}
+
+
+def test_names_are_never_treated_as_anonymous_labels():
+    transcript = make_transcript([(0.0, 2.0, "Speaker of the House", "a"),
+                                  (2.0, 4.0, "Speaker 2", "b")])
+    tagged = tag_speakers(transcript, names={"Speaker of the House": "X", "Speaker 2": "Y"})
+    assert tagged.cues["speaker"].tolist() == ["Speaker of the House", "Y"]
+    assert any("'Speaker of the House', which is not an anonymous label" in w
+               for w in tagged.warnings)

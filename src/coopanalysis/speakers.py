@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -75,9 +76,10 @@ CONFLICTS: schema.Schema = {
     "evidence": "string",      # quote id, diarization label, votes
 }
 
-#: ``metadata["speaker_mapping"]``: how each diarization label got its name.
+#: ``metadata["speaker_mapping"]``: how each anonymous label got its name.
 MAPPING: schema.Schema = {
-    "label": "string",    # diarization label
+    "label": "string",    # anonymous label ("SPEAKER_01")
+    "origin": "string",   # diarization | transcript (labels a diarizing ASR wrote in the text)
     "name": "string",     # the name used in cues.speaker (the label itself when unmapped)
     "method": "string",   # names | vote | unmapped
     "votes": "Int64",     # matched quotes voting for ``name``
@@ -85,6 +87,12 @@ MAPPING: schema.Schema = {
     "tally": "string",    # every name voted for, "Diane 3, Sheila 1"
     "seconds": "float64", # total speech of the label
 }
+
+# Transcript labels that are a diarization's anonymous ids, not names: whisper-ctranslate2
+# and WhisperX write "[SPEAKER_01]: …", Otter/Sonix "Speaker 1". They are named like the
+# labels of an RTTM (``names``, else the quotes' vote).
+_ANONYMOUS_LABEL = re.compile(
+    r"^(?:speaker|spk|spkr|locuteur|intervenant|orateur)[ _-]?\d+$", re.IGNORECASE)
 
 # NIST RTTM record types other than SPEAKER: metadata about the same audio, not turns.
 _RTTM_OTHER_TYPES = frozenset({
@@ -366,15 +374,10 @@ def _matched_quotes(aligned: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _map_labels(timelines: Mapping[str, _Timeline], quotes: pd.DataFrame,
-                names: Mapping[str, str] | None, conflicts: _Conflicts,
-                warnings: list[str]) -> pd.DataFrame:
-    """One row of :data:`MAPPING` per diarization label."""
+                names: Mapping[str, str], conflicts: _Conflicts, *, origin: str
+                ) -> pd.DataFrame:
+    """One row of :data:`MAPPING` per anonymous label."""
     labels = list(timelines)
-    names = dict(names or {})
-    for label in names:
-        if label not in timelines:
-            warnings.append(f"speaker mapping: names maps {label!r}, which is not a label "
-                            f"of the diarization ({', '.join(labels)})")
     tallies: dict[str, Counter[str]] = {label: Counter() for label in labels}
     if len(quotes):
         matrix = _overlap_matrix(timelines, quotes["start"].to_numpy(float),
@@ -385,8 +388,8 @@ def _map_labels(timelines: Mapping[str, _Timeline], quotes: pd.DataFrame,
             # A quote straddling two labels equally says nothing about either.
             if column >= 0 and not tie:
                 tallies[labels[column]][speaker] += 1
-    rows = [_label_row(label, timelines[label], tallies[label], names, conflicts)
-            for label in labels]
+    rows = [{**_label_row(label, timelines[label], tallies[label], names, conflicts),
+             "origin": origin} for label in labels]
     mapping = schema.conform(pd.DataFrame(rows, columns=list(MAPPING)), MAPPING)
     _report_shared_names(mapping, timelines, conflicts)
     return mapping
@@ -453,7 +456,9 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
 
     Args:
         transcript: cues of ``schema.CUES``; labels already in ``cues.speaker`` (voice tags,
-            ``Name:`` prefixes) are trusted most.
+            ``Name:`` prefixes) are trusted most. Anonymous ones (``SPEAKER_01``,
+            ``Speaker 2``, as diarizing ASR tools write them) are named like diarization
+            labels, by ``names`` or by the vote.
         aligned: output of ``align_quotes`` (``schema.ALIGNED``); only rows whose
             ``status`` is ``"matched"`` are used. They name diarization labels by majority
             vote (each quote votes for the label with most speech inside it), and a cue at
@@ -462,14 +467,16 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
         diarization: an RTTM path or a :func:`read_rttm` table (``speaker``, ``start``,
             ``end``; ``file_id`` when it holds several recordings). A cue gets the label with
             the largest overlap in seconds.
-        names: ``{label: name}`` for diarization labels, overriding the vote. Labels neither
-            named nor voted keep their anonymous label (``SPEAKER_01``) as speaker.
+        names: ``{label: name}`` for anonymous labels (of the diarization or the transcript),
+            overriding the vote. Labels neither named nor voted stay as they are
+            (``SPEAKER_01``).
 
     Returns:
         A new Transcript (the input is not changed) whose cues have ``speaker`` filled and
-        two more columns: ``speaker_source`` (``transcript`` | ``diarization`` | ``quote``,
-        NA when no source names the cue) and ``diarization_label`` (the raw label, NA
-        without a diarization). ``metadata["speaker_conflicts"]`` holds the disagreements
+        three more columns: ``speaker_source`` (``transcript`` | ``diarization`` |
+        ``quote``, NA when no source names the cue), ``transcript_label`` (the transcript's
+        own label as read) and ``diarization_label`` (the label with most speech in the cue,
+        NA without a diarization). ``metadata["speaker_conflicts"]`` holds the disagreements
         (columns of :data:`CONFLICTS`), one line each in ``warnings``;
         ``metadata["speaker_mapping"]`` says how each label got its name (:data:`MAPPING`).
 
@@ -480,21 +487,36 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
     cues = schema.conform(transcript.cues, schema.CUES)
     conflicts = _Conflicts()
     warnings: list[str] = []
-    own = _transcript_labels(cues)
+    names = dict(names or {})
+    transcript_labels = _transcript_labels(cues)
     quotes = _matched_quotes(aligned)
+    known_labels: set[str] = set()
+
+    # Anonymous labels written in the transcript itself are a diarization too.
+    anonymous = transcript_labels.where(
+        transcript_labels.fillna("").str.match(_ANONYMOUS_LABEL).astype(bool))
+    own_timelines = _timelines(pd.DataFrame({"speaker": anonymous, "start": cues["start"],
+                                             "end": cues["end"]}).dropna(subset=["speaker"]))
+    own_mapping = _map_labels(own_timelines, quotes, names, conflicts, origin="transcript")
+    own = _named(transcript_labels, own_mapping)
+    known_labels |= set(own_timelines)
 
     diarized = pd.Series(pd.NA, index=cues.index, dtype="string")
     raw_labels = pd.Series(pd.NA, index=cues.index, dtype="string")
-    mapping = schema.empty(MAPPING)
+    mapping = own_mapping
     if diarization is not None:
-        frame = _diarization_frame(diarization, transcript)
-        timelines = {str(label): _Timeline.from_intervals(group["start"], group["end"])
-                     for label, group in frame.groupby("speaker", sort=True)}
-        timelines = {label: t for label, t in timelines.items() if len(t.starts)}
-        mapping = _map_labels(timelines, quotes, names, conflicts, warnings)
+        timelines = _timelines(_diarization_frame(diarization, transcript))
+        diarization_mapping = _map_labels(timelines, quotes, names, conflicts,
+                                          origin="diarization")
         raw_labels = _diarization_labels(cues, timelines, conflicts)
-        to_name = dict(zip(mapping["label"], mapping["name"], strict=True))
-        diarized = raw_labels.map(to_name, na_action="ignore").astype("string")
+        diarized = _named(raw_labels, diarization_mapping)
+        mapping = pd.concat([diarization_mapping, own_mapping], ignore_index=True)
+        known_labels |= set(timelines)
+    for label in names:
+        if label not in known_labels:
+            warnings.append(f"speaker mapping: names maps {label!r}, which is not an anonymous "
+                            f"label of the diarization or the transcript "
+                            f"({', '.join(sorted(known_labels)) or 'none'})")
 
     from_quotes, quote_ids = _quote_labels(cues, quotes, conflicts)
     speaker, source = _merge(cues, own, diarized, raw_labels, from_quotes, quote_ids, conflicts)
@@ -502,6 +524,7 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
     tagged = cues.copy()
     tagged["speaker"] = speaker
     tagged["speaker_source"] = source
+    tagged["transcript_label"] = transcript_labels
     tagged["diarization_label"] = raw_labels
     conflict_frame = conflicts.frame().sort_values(["start", "cue_id"], na_position="first",
                                                    kind="stable").reset_index(drop=True)
@@ -509,19 +532,30 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
     result.warnings.extend(warnings)
     result.warnings.extend(_warning_line(row) for row in conflict_frame.to_dict("records"))
     result.metadata["speaker_conflicts"] = conflict_frame
-    result.metadata["speaker_mapping"] = mapping
+    result.metadata["speaker_mapping"] = schema.conform(mapping, MAPPING)
     return result
 
 
 def _transcript_labels(cues: pd.DataFrame) -> pd.Series:
     """The labels the transcript itself gave (not those of an earlier ``tag_speakers``)."""
-    labels = cues["speaker"].astype("string").str.strip()
-    labels = labels.mask(labels == "")
-    if "speaker_source" in cues.columns:
-        # Re-tagging a tagged transcript: only its own labels are the transcript's.
-        own = (cues["speaker_source"].astype("string") == "transcript").fillna(False)
-        labels = labels.where(own.astype(bool))
-    return labels.astype("string")
+    # Re-tagging a tagged transcript: its own labels were kept in ``transcript_label``.
+    column = "transcript_label" if "transcript_label" in cues.columns else "speaker"
+    labels = cues[column].astype("string").str.strip()
+    return labels.mask(labels == "").astype("string")
+
+
+def _timelines(frame: pd.DataFrame) -> dict[str, _Timeline]:
+    """A timeline per label of a (speaker, start, end) table, labels in sorted order."""
+    timelines = {str(label): _Timeline.from_intervals(group["start"], group["end"])
+                 for label, group in frame.groupby("speaker", sort=True)}
+    return {label: t for label, t in timelines.items() if len(t.starts)}
+
+
+def _named(labels: pd.Series, mapping: pd.DataFrame) -> pd.Series:
+    """``labels`` with the anonymous ones replaced by their mapped names."""
+    to_name = dict(zip(mapping["label"], mapping["name"], strict=True))
+    return labels.map(lambda label: to_name.get(label, label), na_action="ignore"
+                      ).astype("string")
 
 
 def _diarization_labels(cues: pd.DataFrame, timelines: Mapping[str, _Timeline],
