@@ -42,9 +42,9 @@ _WS = r"[ \t\f\r]*"
 _TIMING_RE = re.compile(rf"{_WS}{_TIMESTAMP}{_WS}-->{_WS}{_TIMESTAMP}(.*)", re.DOTALL)
 # Microsoft Teams once wrote "0:0:1.130" (webvtt-py teams_timeframe.vtt): invalid for the
 # spec, used only when no timing of the file is valid (see ``parse_document``).
+_TEAMS_TIMESTAMP = r"(\d):(\d{1,2}):(\d{1,2})\.(\d{1,3})(?=[ \t]|$)"
 _LENIENT_TIMING_RE = re.compile(
-    rf"{_WS}(?:(\d+):)?(\d+):(\d+)[.,](\d+){_WS}-->{_WS}(?:(\d+):)?(\d+):(\d+)[.,](\d+)(.*)",
-    re.DOTALL)
+    rf"{_WS}{_TEAMS_TIMESTAMP}{_WS}-->{_WS}{_TEAMS_TIMESTAMP}(.*)", re.DOTALL)
 _NOTE_RE = re.compile(r"NOTE(?:[ \t]|$)")
 _STYLE_RE = re.compile(r"(?:STYLE|REGION)[ \t\f\r]*$")
 _HEADER_FIELD_RE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")

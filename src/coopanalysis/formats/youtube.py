@@ -35,6 +35,9 @@ _TAG_RE = re.compile(r"<[^>]*>")
 ROLLING_MIN_SHARE = 0.3
 FLICKER_MAX_SECONDS = 0.02
 FLICKER_MIN_SHARE = 0.2
+# YouTube hides swear words as "[&nbsp;__&nbsp;]": one word, not three.
+_CENSORED = "[\u00a0__\u00a0]"
+CENSORED_WORD = "[__]"
 # ">>" marks a speaker change in captions; it is not a spoken word.
 _NOT_WORDS = frozenset({">>", ">>>"})
 
@@ -129,11 +132,9 @@ class _Builder:
             return
         tokens = _timed_tokens(raw, start, end)
         words = parsed.words
-        kept = []
         for word, word_start, word_end, interpolated in tokens:
             if word in _NOT_WORDS:
                 continue
-            kept.append(word)
             words["cue_index"].append(cue_index)
             words["start"].append(word_start)
             words["end"].append(word_end)
@@ -160,6 +161,8 @@ def _strip_tags(raw: str) -> str:
     text = _TAG_RE.sub("", raw) if "<" in raw else raw
     if "&" in text:
         text = html.unescape(text)
+    if _CENSORED in text:
+        text = text.replace(_CENSORED, CENSORED_WORD)
     return " ".join(text.split())
 
 
@@ -175,6 +178,8 @@ def _timed_tokens(raw: str, start: float, end: float) -> list[tuple[str, float, 
     tokens: list[tuple[str, float, float, bool]] = []
     for position, (seg_start, seg_raw) in enumerate(segments):
         seg_end = segments[position + 1][0] if position + 1 < len(segments) else end
+        # The last word's timing can fall 10 ms after the cue's end: never end before start.
+        seg_end = max(seg_end, seg_start)
         words = [_clean_word(w) for w in _strip_tags(seg_raw).split()]
         words = [w for w in words if w]
         if len(words) == 1:
