@@ -166,9 +166,10 @@ ready to save with `fig.savefig("figure.png")`."""),
 %matplotlib inline
 from coopanalysis import plots
 
-plots.speaker_timeline(turns, quotes=aligned)"""),
-    ("code", "plots.share_of_voice(ca.speaker_stats(tagged))"),
-    ("code", "plots.theme_heatmap(themes)"),
+plots.plot_speaker_timeline(turns, aligned)"""),
+    ("code", "plots.plot_share_of_voice(ca.speaker_stats(tagged))"),
+    ("code", "plots.plot_theme_heatmap(themes)"),
+    ("code", "plots.plot_themes_by_speaker(themes)"),
     ("md", """\
 ## 7. Everything in one call
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import importlib.util
 import os
@@ -271,8 +272,22 @@ def test_write_report_files_without_figures(tmp_path: Path) -> None:
     for name in analysis.tables():
         csv = out / "tables" / f"{name}.csv"
         assert csv.exists(), name
-        assert f"href='tables/{name}.csv'" in page
+        assert f"href='tables/{name}.csv'>csv</a>" in page
     assert "href='project.qdpx'" in page and (out / "project.qdpx").stat().st_size > 0
     assert not (out / "figures").exists() and "data:image/png" not in page
     quotes = pd.read_csv(out / "tables" / "quotes.csv")
     assert HOSTILE in set(quotes["text"])  # the table files keep the text as it was
+
+
+def test_write_report_embeds_the_figures(tmp_path: Path) -> None:
+    require("coopanalysis.plots", "coopanalysis.export", "coopanalysis.qdpx")
+    index = write_report(small_analysis(), tmp_path, qdpx=False)
+    pngs = sorted((tmp_path / "figures").glob("*.png"))
+    assert [p.stem for p in pngs] == sorted(["speaker_timeline", "share_of_voice",
+                                             "theme_heatmap", "themes_by_speaker"])
+    page = index.read_text(encoding="utf-8")
+    for png in pngs:
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert base64.b64encode(data).decode("ascii") in page  # embedded, not linked
+    assert not (tmp_path / "project.qdpx").exists()

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: Name of the REFI-QDA project written beside index.html.
 QDPX_NAME = "project.qdpx"
+#: How the speakers table names cues without a known speaker.
+NO_SPEAKER = "(no speaker)"
 
 # Columns of the fact-check table, as (column, heading). Times shown as HH:MM:SS.
 _QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -93,7 +95,7 @@ class FigureSpec:
 
     name: str
     caption: str
-    draw: Callable[[Analysis], Figure | None]
+    draw: Callable[[Analysis], Figure]
 
 
 def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = True,
@@ -129,34 +131,29 @@ def figure_specs() -> list[FigureSpec]:
     from coopanalysis import plots
 
     return [
-        FigureSpec("speaker_timeline", "Who speaks when; aligned quotes marked.",
-                   lambda a: plots.speaker_timeline(a.turns, quotes=a.aligned)),
+        FigureSpec("speaker_timeline", "Who speaks when (turns); aligned quotes marked.",
+                   lambda a: plots.plot_speaker_timeline(a.turns, a.aligned)),
         FigureSpec("share_of_voice", "Share of speaking time per speaker.",
-                   lambda a: plots.share_of_voice(a.speaker_stats)),
-        FigureSpec("theme_heatmap", "Themes over time (tags per time bin).",
-                   lambda a: plots.theme_heatmap(a.themes) if len(a.themes) else None),
-        FigureSpec("themes_by_speaker", "Themes by speaker.",
-                   lambda a: plots.themes_by_speaker(a.themes) if len(a.themes) else None),
+                   lambda a: plots.plot_share_of_voice(a.speaker_stats)),
+        FigureSpec("theme_heatmap", "Themes over time (tags per 5-minute bin).",
+                   lambda a: plots.plot_theme_heatmap(a.themes)),
+        FigureSpec("themes_by_speaker", "Theme tags by speaker.",
+                   lambda a: plots.plot_themes_by_speaker(a.themes)),
     ]
 
 
 def write_figures(analysis: Analysis, out_dir: str | Path) -> dict[str, tuple[str, bytes]]:
-    """Draw the report figures, save them as PNG in ``out_dir``.
+    """Draw the report figures and save them as PNG in ``out_dir``.
 
-    Returns ``{name: (caption, png_bytes)}``; a figure with nothing to draw is left out.
+    Returns ``{name: (caption, png_bytes)}`` in the order of ``figure_specs()``.
     """
-    import matplotlib.pyplot as plt
-
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     pngs: dict[str, tuple[str, bytes]] = {}
     for spec in figure_specs():
         figure = spec.draw(analysis)
-        if figure is None:
-            continue
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-        plt.close(figure)
         data = buffer.getvalue()
         (folder / f"{spec.name}.png").write_bytes(data)
         pngs[spec.name] = (spec.caption, data)
@@ -223,7 +220,7 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
         ]
     body += [
         "<h2 id='speakers'>Speakers</h2>",
-        html_table(analysis.speaker_stats, table_id="speakers-table"),
+        html_table(_named_speakers(analysis.speaker_stats), table_id="speakers-table"),
         "<h2 id='themes'>Themes</h2>",
         html_table(analysis.theme_stats, table_id="themes-table", max_rows=200),
     ]
@@ -236,16 +233,43 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
         items = "".join(f"<li>{html.escape(w)}</li>" for w in all_warnings)
         body.append(f"<ul class='warnings'>{items}</ul>")
     if files or qdpx_file:
-        body.append("<h2 id='files'>Files</h2><ul>")
-        links = [*(files or []), *([qdpx_file] if qdpx_file else [])]
-        body += [f"<li><a href='{html.escape(f, quote=True)}'>{html.escape(f)}</a></li>"
-                 for f in links]
-        body.append("</ul>")
+        body += ["<h2 id='files'>Files</h2>", _files_section(files or [], qdpx_file)]
     body.append("<p><small>Written by coopanalysis.</small></p>")
     return ("<!DOCTYPE html>\n<html lang='fr'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
+
+
+def _named_speakers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Show the NA speaker (cues nobody is known to have said) as ``(no speaker)``."""
+    if "speaker" not in frame.columns:
+        return frame
+    return frame.assign(speaker=frame["speaker"].astype("string").fillna(NO_SPEAKER))
+
+
+def _files_section(files: list[str], qdpx_file: str | None) -> str:
+    """One row per table with a link per format, then the other files (workbook, .qdpx)."""
+    by_table: dict[str, list[str]] = {}
+    others: list[str] = []
+    for name in files:
+        path = Path(name)
+        if path.suffix in (".csv", ".parquet"):
+            by_table.setdefault(path.stem, []).append(name)
+        else:
+            others.append(name)
+    rows = "".join(
+        f"<tr><td>{html.escape(stem)}</td><td>"
+        + " ".join(f"<a href='{html.escape(f, quote=True)}'>{html.escape(Path(f).suffix[1:])}"
+                   "</a>" for f in sorted(paths))
+        + "</td></tr>"
+        for stem, paths in by_table.items()
+    )
+    table = f"<table id='files-table'><tbody>{rows}</tbody></table>" if rows else ""
+    extra = [*others, *([qdpx_file] if qdpx_file else [])]
+    items = "".join(f"<li><a href='{html.escape(f, quote=True)}'>{html.escape(f)}</a></li>"
+                    for f in extra)
+    return table + (f"<ul>{items}</ul>" if items else "")
 
 
 def _title(analysis: Analysis) -> str:
