@@ -125,6 +125,31 @@ def test_unreadable_transcript_path_is_a_coopanalysis_error(tmp_path: Path) -> N
         analyze(bad)
 
 
+def test_diarization_file_names_unlabelled_cues(tmp_path: Path) -> None:
+    require(*CORE)
+    transcript = labelled_transcript()
+    transcript = transcript.with_cues(transcript.cues.assign(
+        speaker=pd.Series(pd.NA, index=transcript.cues.index, dtype="string")))
+    rttm = tmp_path / "table.rttm"
+    rttm.write_text(
+        "SPEAKER table 1 0.0 12.0 <NA> <NA> SPK_A <NA> <NA>\n"
+        "SPEAKER table 1 12.0 8.0 <NA> <NA> SPK_B <NA> <NA>\n"
+        "SPEAKER table 1 20.0 16.0 <NA> <NA> SPK_C <NA> <NA>\n", encoding="utf-8")
+    result = analyze(transcript, diarization=rttm)
+    # No quote names the labels, so they stay anonymous, and the source says so.
+    assert list(result.cues["speaker"]) == ["SPK_A", "SPK_A", "SPK_B", "SPK_C", "SPK_C"]
+    assert set(result.cues["speaker_source"]) == {"diarization"}
+    assert set(result.speaker_stats["speaker"]) == {"SPK_A", "SPK_B", "SPK_C"}
+
+
+def test_bad_diarization_is_a_coopanalysis_error(tmp_path: Path) -> None:
+    require(*CORE)
+    rttm = tmp_path / "bad.rttm"
+    rttm.write_text("SPEAKER table 1 zero 12.0 <NA> <NA> SPK_A <NA> <NA>\n", encoding="utf-8")
+    with pytest.raises(CoopanalysisError, match=r"bad\.rttm"):
+        analyze(labelled_transcript(), diarization=rttm)
+
+
 # --- the reference data ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
