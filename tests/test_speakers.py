@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from coopanalysis import schema
+from coopanalysis.align import align_quotes
 from coopanalysis.errors import CoopanalysisError, DiarizationError
 from coopanalysis.model import Transcript
 from coopanalysis.speakers import (
@@ -30,14 +31,8 @@ from coopanalysis.speakers import (
     tag_speakers,
     turns,
 )
-
-try:  # written in parallel; the tests that need it wait for it
-    from coopanalysis.transcript import read_transcript
-except ImportError:  # pragma: no cover - only while coopanalysis.transcript is missing
-    read_transcript = None
-
-needs_reader = pytest.mark.skipif(read_transcript is None,
-                                  reason="coopanalysis.transcript not written yet")
+from coopanalysis.textnorm import match_tokens
+from coopanalysis.transcript import read_transcript
 
 HERE = Path(__file__).resolve().parent / "data" / "speakers"
 SAMPLE_RTTM = HERE / "sample.rttm"
@@ -438,7 +433,6 @@ def test_reference_vtt_quote_given_to_the_wrong_speaker_is_reported(data_dir):
     assert (tagged.cues.loc[manon.index, "speaker"] == "Manon Loisel").all()
 
 
-@needs_reader
 def test_reference_vtt_through_read_transcript(data_dir):
     transcript = read_transcript(data_dir / "rnct2025_quotes.vtt")
     by_hand = read_reference_vtt(data_dir / "rnct2025_quotes.vtt")
@@ -447,7 +441,6 @@ def test_reference_vtt_through_read_transcript(data_dir):
     assert turns(tagged)["speaker"].tolist() == turns(by_hand)["speaker"].tolist()
 
 
-@needs_reader
 def test_zoom_name_prefixes_make_turns_and_beat_a_wrong_diarization():
     path = HERE / "acdt_2026-07-13_087__transcript.vtt"
     transcript = read_transcript(path)
@@ -601,3 +594,48 @@ def test_names_are_never_treated_as_anonymous_labels():
     assert tagged.cues["speaker"].tolist() == ["Speaker of the House", "Y"]
     assert any("'Speaker of the House', which is not an anonymous label" in w
                for w in tagged.warnings)
+
+
+def test_simulated_captions_tagged_from_quotes_aligned_by_align_quotes(data_dir):
+    # The whole chain on captions without any speaker label: the reference's turns are
+    # the "article quotes", align_quotes finds them in the noisy rolling captions, and
+    # tag_speakers gives their cues to their speakers.
+    reference = turns(read_transcript(data_dir / "rnct2025_quotes.vtt"))
+    captions = read_transcript(data_dir / "rnct2025_simulated_captions.vtt")
+    assert captions.cues["speaker"].isna().all()
+    quotes = pd.DataFrame({"quote_id": [f"t{i}" for i in reference["turn_id"]],
+                           "speaker": reference["speaker"], "text": reference["text"],
+                           "stated_start": reference["start"]})
+    aligned = align_quotes(quotes, captions)
+    tagged = tag_speakers(captions, aligned=aligned)
+    named = tagged.cues[tagged.cues["speaker"].notna()]
+    assert len(named) >= 0.9 * len(tagged.cues)
+    assert set(named["speaker_source"]) == {"quote"}
+    # Each named cue belongs to the reference turn sharing most of its words.
+    reference_tokens = [set(match_tokens(text)) for text in reference["text"]]
+    for cue in named.itertuples():
+        tokens = set(match_tokens(cue.text))
+        best = max(range(len(reference)), key=lambda i: len(tokens & reference_tokens[i]))
+        assert reference["speaker"].iloc[best] == cue.speaker, cue.text
+    assert tagged.metadata["speaker_conflicts"].empty
+    # Sentences of the unpunctuated captions start and end on timed words.
+    table = sentences(tagged, max_words=20)
+    assert table["n_words"].max() <= 20 + 12  # a cue is never cut: at most one cue over
+    word_times = set(captions.words["start"]) | set(captions.words["end"])
+    assert table["start"].isin(word_times).mean() > 0.9
+    assert table["end"].isin(word_times).mean() > 0.9
+
+
+def test_whisper_word_timings_give_sentence_times():
+    transcript = read_transcript(HERE / "ref-small-transcribe-word-stamps__gossos.json")
+    table = sentences(transcript)
+    words = transcript.words
+    assert table["text"].tolist()[1] == ("L'esquelet ancestral dels gossos els permet córrer i "
+                                         "saltar.")
+    # Whisper splits the elision into the words "L" and "'esquelet"; the sentence spans
+    # from the start of "L" to the end of "saltar.".
+    first = words[words["word"].str.strip() == "L"].iloc[0]
+    assert words.loc[first.name + 1, "word"].strip() == "'esquelet"
+    last = words[words["word"].str.strip() == "saltar."].iloc[0]
+    assert (table.iloc[1]["start"], table.iloc[1]["end"]) == (first["start"], last["end"])
+    assert table.iloc[0]["start"] == words.iloc[0]["start"] == pytest.approx(1.18)
