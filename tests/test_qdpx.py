@@ -228,3 +228,34 @@ def test_parent_cycles_and_unknown_parents_do_not_break_the_codebook(tmp_path: P
         path = write_qdpx(tmp_path / "odd.qdpx", transcript=TRANSCRIPT, codebook=odd)
     assert validate_qdpx(path) == []
     assert sorted(read_qdpx(path)["codes"]["theme"]) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("name", ["rnct2025_quotes.vtt", "rnct2025_simulated_captions.vtt"])
+@pytest.mark.parametrize("level", ["cues", "turns", "sentences"])
+def test_real_tags_round_trip_at_every_unit_level(tmp_path: Path, data_dir: Path, name: str,
+                                                  level: str) -> None:
+    """The real reader, speakers and tagger: every tag is placed and reads back its term."""
+    from coopanalysis.speakers import sentences, turns
+    from coopanalysis.themes import default_codebook, tag_themes
+    from coopanalysis.transcript import read_transcript
+
+    transcript = read_transcript(data_dir / name)
+    units = {"cues": lambda: transcript.cues.assign(unit_id=transcript.cues["cue_id"]),
+             "turns": lambda: turns(transcript),
+             "sentences": lambda: sentences(transcript)}[level]()
+    themes = tag_themes(units)
+    assert len(themes) > 5
+    path = write_qdpx(tmp_path / "real.qdpx", transcript=transcript, codebook=default_codebook(),
+                      themes=themes, units=None if level == "cues" else units)
+    assert validate_qdpx(path) == []
+    codings = read_qdpx(path)["codings"]
+    assert len(codings) == len(themes)  # nothing left out
+    expected = sorted(zip(themes["theme"], themes["term"], strict=True))
+    # A term spanning two cues also covers the next line's "[HH:MM:SS] Speaker: " prefix.
+    got = sorted(zip(codings["theme"],
+                     codings["text"].str.replace(r"\n\[[^\]]*\] (?:[^:\n]+: )?", " ",
+                                                 regex=True), strict=True))
+    assert got == expected
+    if level != "cues":  # the term search without units lands on the same characters
+        with_units = place_tags(transcript, themes, units=units)["source_start"]
+        assert with_units.tolist() == place_tags(transcript, themes)["source_start"].tolist()

@@ -265,3 +265,29 @@ def test_quote_report_formats_times_and_keeps_unmatched() -> None:
     assert second["status"] == "unmatched"
     assert pd.isna(second["start_hms"]) and pd.isna(second["stated_minsec"])
     assert report["cue_ids"].iloc[0] == [4, 5]  # extra columns kept
+
+
+def test_statistics_on_the_reference_reconstruction(data_dir) -> None:  # type: ignore[no-untyped-def]
+    """Real reader, real turns and tagger: totals agree with independent pandas sums."""
+    from coopanalysis.speakers import turns
+    from coopanalysis.themes import tag_themes
+    from coopanalysis.transcript import read_transcript
+
+    transcript = read_transcript(data_dir / "rnct2025_quotes.vtt")
+    cues = transcript.cues
+    stats = speaker_stats(transcript).set_index("speaker")
+    # The reconstruction's cues do not overlap: speaking time is the sum of cue durations.
+    durations = (cues["end"] - cues["start"]).groupby(cues["speaker"]).sum()
+    assert stats["speaking_time"].to_dict() == pytest.approx(durations.to_dict())
+    assert stats["n_words"].sum() == cues["text"].map(count_words).sum()
+    assert stats["share"].sum() == pytest.approx(1.0)
+    # Each quote of the article is one turn here (speakers never follow themselves).
+    assert stats["n_turns"].sum() == len(turns(transcript))
+
+    units = turns(transcript)
+    themes = tag_themes(units)
+    by_speaker = theme_stats(themes, units=units, by="speaker")
+    assert by_speaker["n_tags"].sum() == len(themes)
+    assert by_speaker["share_of_talk"].between(0, 1).all()
+    words = by_speaker.drop_duplicates("speaker").set_index("speaker")["n_words"]
+    assert words.to_dict() == units.groupby("speaker")["n_words"].sum().to_dict()
