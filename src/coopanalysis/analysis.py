@@ -68,7 +68,7 @@ TranscriptInput = Transcript | str | PathLike[str]
 ArticleInput = Article | str | PathLike[str] | None
 
 
-@dataclass
+@dataclass(eq=False)  # tables are DataFrames: == between analyses has no single answer
 class Analysis:
     """Every table of one replay (and its article), computed by :func:`analyze`.
 
@@ -85,8 +85,8 @@ class Analysis:
 
     Other attributes: ``transcript`` (speaker-tagged), ``article``, ``codebook``,
     ``offset`` (replay minus article clock, seconds, from ``estimate_offset``; ``None``
-    without article or matched quote), ``replay_url`` and ``warnings`` (every doubt of
-    every step, each naming its source).
+    without article or when too few matched quotes agree), ``replay_url`` and
+    ``warnings`` (every doubt of every step, each naming its source).
     """
 
     transcript: Transcript
@@ -175,7 +175,7 @@ class Analysis:
 def format_offset(offset: float | None) -> str:
     """``+12.0 s (replay later than the article's times)`` or ``unknown``."""
     if offset is None or math.isnan(offset):
-        return "unknown (no matched quote)"
+        return "unknown (too few matched quotes agree on one)"
     direction = "later than" if offset > 0 else "earlier than" if offset < 0 else "same as"
     return f"{offset:+.1f} s (replay {direction} the article's times)"
 
@@ -317,7 +317,7 @@ def align_article(article: Article, transcript: Transcript, *,
     """Align the article's quotes (kinds in ``ALIGNED_KINDS``, not quoted terms).
 
     Returns the ``schema.ALIGNED`` table and the clock offset of ``estimate_offset``
-    (``None`` when no quote is matched).
+    (``None`` when too few matched quotes agree on one).
     """
     from coopanalysis.align import align_quotes, estimate_offset
 
