@@ -57,7 +57,7 @@ RULES: tuple[LabelRule, ...] = (
         min_share=0.5, min_repeats=2),
     LabelRule("caps_name", re.compile(
         rf"^-?\s*(?P<speaker>[{_UPPER}][{_UPPER}'’ .-]*[{_UPPER}])\s?:\s+"),
-        min_share=0.5, min_repeats=2),
+        min_share=0.2, min_repeats=2),  # capitals + colon: a label even when rarer
     LabelRule("name_colon", re.compile(r"^(?P<speaker>[^:\n\[\]]{1,60}?)\s?:\s+(?=\S)"),
               min_share=0.5, min_repeats=1000000),
 )
