@@ -42,9 +42,9 @@ from typing import Any
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_corpus import write_corpus  # noqa: E402  (a sibling script, not a package)
+from gen_corpus import write_corpus
 
-from coopanalysis.corpus import CorpusResult, analyze_corpus  # noqa: E402
+from coopanalysis.corpus import CorpusResult, analyze_corpus
 
 GB = 1024**3
 

@@ -74,6 +74,7 @@ import shutil
 import sys
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -385,27 +386,60 @@ def _lost_event(task: _Task, exc: BaseException) -> _EventOutput:
     return output
 
 
+def _process_pool(n_process: int, codebook: Any) -> Executor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=n_process, initializer=_pool_initializer,
+                               initargs=(codebook,))
+
+
 def _run_pool(tasks: list[_Task], codebook: Any, n_process: int,
               max_pending: int) -> Iterator[_EventOutput]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    """Events over a process pool, at most ``max_pending`` in flight.
 
-    def wait_any(futures: set[Any]) -> set[Any]:
-        return wait(futures, return_when=FIRST_COMPLETED).done
+    A worker that dies (killed, out of memory, a crash in a C extension) breaks the whole
+    pool and fails every event in flight with it. The pool is then replaced for the events
+    not yet started, and the events that were in flight are run again one at a time, each
+    in a fresh one-worker pool: the innocent ones complete, and only an event that kills
+    its worker again is reported (stage ``worker``).
+    """
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
 
-    def result(future: Any, task: _Task) -> _EventOutput:
+    queue = deque(tasks)
+    while queue:
+        casualties: list[_Task] = []
+        with _process_pool(n_process, codebook) as executor:
+            pending: dict[Any, _Task] = {}
+            while queue or pending:
+                while queue and len(pending) < max_pending:
+                    try:
+                        future = executor.submit(_run_event, queue[0], codebook)
+                    except BrokenProcessPool:
+                        break
+                    pending[future] = queue.popleft()
+                if not pending:
+                    break  # the pool broke before anything more could start
+                for future in wait(pending, return_when=FIRST_COMPLETED).done:
+                    task = pending.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        casualties.append(task)
+                    except Exception as exc:  # e.g. an output that failed to pickle
+                        yield _lost_event(task, exc)
+        for task in sorted(casualties, key=lambda t: t.position):
+            yield _run_alone(task, codebook)
+
+
+def _run_alone(task: _Task, codebook: Any) -> _EventOutput:
+    """One event in a fresh one-worker pool, so that a crash can only be its own."""
+    with _process_pool(1, codebook) as executor:
         try:
-            output: _EventOutput = future.result()
-        except Exception as exc:  # BrokenProcessPool and friends
+            output: _EventOutput = executor.submit(_run_event, task, codebook).result()
+        except Exception as exc:  # BrokenProcessPool: this event kills its worker
             return _lost_event(task, exc)
-        return output
-
-    executor: Executor
-    with ProcessPoolExecutor(max_workers=n_process, initializer=_pool_initializer,
-                             initargs=(codebook,)) as executor:
-        def submit(task: _Task) -> Any:
-            return executor.submit(_run_event, task, codebook)
-
-        yield from _run_bounded(submit, wait_any, result, tasks, max_pending)
+    return output
 
 
 def _run_dask(tasks: list[_Task], codebook: Any, client: Any,
