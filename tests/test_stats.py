@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -267,7 +268,7 @@ def test_quote_report_formats_times_and_keeps_unmatched() -> None:
     assert report["cue_ids"].iloc[0] == [4, 5]  # extra columns kept
 
 
-def test_statistics_on_the_reference_reconstruction(data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_statistics_on_the_reference_reconstruction(data_dir: Path) -> None:
     """Real reader, real turns and tagger: totals agree with independent pandas sums."""
     from coopanalysis.speakers import turns
     from coopanalysis.themes import tag_themes

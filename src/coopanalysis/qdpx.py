@@ -41,13 +41,14 @@ import uuid
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from coopanalysis.errors import CoopanalysisError
@@ -149,7 +150,20 @@ class _Window:
         return first[2] + start - first[0], last[2] + end - last[0]
 
 
-def _window(layout: list[CueLine], rows: Iterable[int]) -> _Window:
+class _Layout:
+    """The cue lines with their times as arrays, for fast lookups by time and by cue id."""
+
+    def __init__(self, lines: list[CueLine]):
+        self.lines = lines
+        self.starts = np.array([line.start for line in lines], dtype=float)
+        self.ends = np.array([line.end for line in lines], dtype=float)
+        self.row_of_cue = {line.cue_id: i for i, line in enumerate(lines)}
+
+    def __getitem__(self, row: int) -> CueLine:
+        return self.lines[row]
+
+
+def _window(layout: _Layout, rows: Iterable[int]) -> _Window:
     parts: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     offset = 0
@@ -181,13 +195,11 @@ def place_tags(
         placed) and ``placement_warning`` (why a tag could not be placed, NA otherwise).
         The rules are in the module docstring.
     """
-    layout = source_text(transcript).lines
-    row_of_cue = {line.cue_id: i for i, line in enumerate(layout)}
+    layout = _Layout(source_text(transcript).lines)
     unit_rows = _unit_lookup(units)
     placed: list[tuple[Any, Any, Any, Any]] = []
     for tag in themes.reset_index(drop=True).to_dict("records"):
-        placed.append(_place_one({str(k): v for k, v in tag.items()}, layout, row_of_cue,
-                                 unit_rows))
+        placed.append(_place_one({str(k): v for k, v in tag.items()}, layout, unit_rows))
     out = themes.reset_index(drop=True).copy()
     out["source_start"] = pd.array([p[0] for p in placed], dtype="Int64")
     out["source_end"] = pd.array([p[1] for p in placed], dtype="Int64")
@@ -206,7 +218,7 @@ def _unit_lookup(units: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
             for i, row in zip(ids, units.to_dict("records"), strict=True) if not pd.isna(i)}
 
 
-def _place_one(tag: Mapping[str, Any], layout: list[CueLine], row_of_cue: Mapping[int, int],
+def _place_one(tag: Mapping[str, Any], layout: _Layout,
                unit_rows: Mapping[str, Mapping[str, Any]]) -> tuple[Any, Any, Any, Any]:
     char_start, char_end = _int_or_none(tag.get("char_start")), _int_or_none(tag.get("char_end"))
     term = tag.get("term")
@@ -215,12 +227,12 @@ def _place_one(tag: Mapping[str, Any], layout: list[CueLine], row_of_cue: Mappin
         if term is None:
             return pd.NA, pd.NA, pd.NA, "no character offsets and no term"
         char_start, char_end = 0, len(term)
-    on_cue = _on_cue(tag, char_start, char_end, term, layout, row_of_cue)
+    on_cue = _on_cue(tag, char_start, char_end, term, layout)
     if on_cue is not None:
         return (*on_cue, "cue", pd.NA)
     unit = unit_rows.get(str(tag.get("unit_id")))
     if unit is not None:
-        in_unit = _in_unit(unit, char_start, char_end, term, layout, row_of_cue)
+        in_unit = _in_unit(unit, char_start, char_end, term, layout)
         if in_unit is not None:
             return (*in_unit, "unit", pd.NA)
     if term is None:
@@ -232,9 +244,9 @@ def _place_one(tag: Mapping[str, Any], layout: list[CueLine], row_of_cue: Mappin
 
 
 def _on_cue(tag: Mapping[str, Any], char_start: int, char_end: int, term: str | None,
-            layout: list[CueLine], row_of_cue: Mapping[int, int]) -> tuple[int, int] | None:
+            layout: _Layout) -> tuple[int, int] | None:
     cue_id = _int_or_none(tag.get("unit_id"))
-    row = None if cue_id is None else row_of_cue.get(cue_id)
+    row = None if cue_id is None else layout.row_of_cue.get(cue_id)
     if row is None:
         return None
     start, line = tag.get("start"), layout[row]
@@ -247,13 +259,13 @@ def _on_cue(tag: Mapping[str, Any], char_start: int, char_end: int, term: str | 
 
 
 def _in_unit(unit: Mapping[str, Any], char_start: int, char_end: int, term: str | None,
-             layout: list[CueLine], row_of_cue: Mapping[int, int]) -> tuple[int, int] | None:
+             layout: _Layout) -> tuple[int, int] | None:
     text = unit.get("text")
     if not isinstance(text, str) or char_end > len(text) or not _reads(
             text[char_start:char_end], term):
         return None
     text = _one_line(text)  # as the cue texts are written in the source
-    for rows in _candidate_rows(unit, layout, row_of_cue):
+    for rows in _candidate_rows(unit, layout):
         window = _window(layout, rows)
         at = window.text.find(text.strip())
         if at < 0:
@@ -265,26 +277,24 @@ def _in_unit(unit: Mapping[str, Any], char_start: int, char_end: int, term: str 
     return None
 
 
-def _candidate_rows(unit: Mapping[str, Any], layout: list[CueLine],
-                    row_of_cue: Mapping[int, int]) -> list[list[int]]:
+def _candidate_rows(unit: Mapping[str, Any], layout: _Layout) -> Iterator[list[int]]:
     """Cue rows a unit may span: by cue ids, then by time (same speaker first)."""
-    candidates = []
+    rows = layout.row_of_cue
     first = _int_or_none(unit.get("first_cue_id"))
     last = _int_or_none(unit.get("last_cue_id"))
-    if first is not None and last is not None and first in row_of_cue and last in row_of_cue:
-        candidates.append(list(range(row_of_cue[first], row_of_cue[last] + 1)))
-    candidates.extend(_rows_in_time(unit, layout))
-    return candidates
+    if first is not None and last is not None and first in rows and last in rows:
+        yield list(range(rows[first], rows[last] + 1))
+    yield from _rows_in_time(unit, layout)
 
 
-def _rows_in_time(item: Mapping[str, Any], layout: list[CueLine]) -> list[list[int]]:
+def _rows_in_time(item: Mapping[str, Any], layout: _Layout) -> list[list[int]]:
     start, end = item.get("start"), item.get("end")
     if not (isinstance(start, int | float) and _is_number(start)):
         return []
     if not (isinstance(end, int | float) and _is_number(end) and end >= start):
         end = start
-    rows = [i for i, line in enumerate(layout)
-            if line.start <= end + _TIME_TOLERANCE and line.end >= start - _TIME_TOLERANCE]
+    overlap = (layout.starts <= end + _TIME_TOLERANCE) & (layout.ends >= start - _TIME_TOLERANCE)
+    rows = [int(i) for i in np.flatnonzero(overlap)]
     speaker = item.get("speaker")
     if speaker is None or pd.isna(speaker):
         return [rows] if rows else []
@@ -293,7 +303,7 @@ def _rows_in_time(item: Mapping[str, Any], layout: list[CueLine]) -> list[list[i
 
 
 def _search(tag: Mapping[str, Any], char_start: int, term: str,
-            layout: list[CueLine]) -> tuple[int, int] | None:
+            layout: _Layout) -> tuple[int, int] | None:
     for rows in _rows_in_time(tag, layout):
         window = _window(layout, rows)
         hits = _occurrences(window.text, term)
