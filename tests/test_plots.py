@@ -149,3 +149,9 @@ def test_empty_inputs_give_a_readable_empty_figure(draw) -> None:  # type: ignor
     figure = draw()
     png_bytes(figure)
     assert any("No " in t.get_text() for t in figure.axes[0].texts)
+
+
+def test_figures_show_themselves_in_notebooks() -> None:
+    # Jupyter calls _repr_png_ when no pyplot backend registered a formatter.
+    data = plot_share_of_voice(TRANSCRIPT)._repr_png_()  # type: ignore[attr-defined]
+    assert data.startswith(PNG_SIGNATURE) and len(data) > 1000

@@ -2,27 +2,28 @@
 
 Every function returns the matplotlib ``Figure`` and draws on ``ax`` when one is given (to
 compose a figure of several panels), on a new figure otherwise. New figures are made with
-``matplotlib.figure.Figure``, not pyplot: no global state, no GUI backend, safe in scripts,
-servers and loops (nothing to close). In a notebook, display one with ``display(fig)`` or
-by leaving it as the cell's last expression after ``%matplotlib inline``; save one with
-``fig.savefig("timeline.png", dpi=150)``.
+``matplotlib.figure.Figure`` (the subclass ``NotebookFigure``), not pyplot: no global state,
+no GUI backend, safe in scripts, servers and loops (nothing to close). A notebook shows one
+when it is the cell's last expression (or through ``display(fig)``), with or without
+``%matplotlib inline``; save one with ``fig.savefig("timeline.png", dpi=150)``.
 
 Empty inputs give a figure that says there is nothing to draw, never an exception.
 """
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure  # matplotlib's object API; pyplot is never imported
 
 from coopanalysis.model import Transcript
 from coopanalysis.timecode import format_hms
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
 NO_SPEAKER = "(no speaker)"
 # Quote markers by alignment status; unmatched quotes have no found time to mark.
@@ -32,14 +33,21 @@ _QUOTE_STYLES: dict[str, dict[str, Any]] = {
 }
 
 
+class NotebookFigure(Figure):
+    """A matplotlib Figure that Jupyter displays as a PNG, with or without a pyplot backend."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+        return buffer.getvalue()
+
+
 def _axes(ax: Axes | None, *, size: tuple[float, float]) -> tuple[Figure, Axes]:
     if ax is not None:
         figure = ax.get_figure()
         assert figure is not None  # an Axes always belongs to a figure
         return figure, ax  # type: ignore[return-value]
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=size, layout="constrained")
+    figure = NotebookFigure(figsize=size, layout="constrained")
     return figure, figure.add_subplot()
 
 
