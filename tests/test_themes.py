@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.errors import CodebookError, CoopanalysisError
@@ -232,6 +234,20 @@ def test_tag_themes_carries_unit_columns_and_offsets() -> None:
     texts = dict(zip(frame["unit_id"], frame["text"], strict=True))
     for row in found.itertuples():
         assert texts[row.unit_id][row.char_start:row.char_end] == row.term
+
+
+WORDS = ["la", "coopération", "Les", "élus", "coopèrent", "en", "même", "temps", "l'État",
+         "gouvernances", "partagées", "défiance", "écoute", ",", ".", "euh", "  ", "\n",
+         "d'un", "point", "de", "vue", "sous", "représentée", "Écouter", "ça", "s'outille"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), max_size=4))
+def test_offsets_always_point_at_the_term(texts: list[str]) -> None:
+    found = tag_themes(units(*texts))
+    for row in found.itertuples():
+        assert texts[int(row.unit_id)][row.char_start:row.char_end] == row.term
+        assert row.theme in DEFAULT_IDS
 
 
 def test_tag_themes_defaults_and_empty_input() -> None:
