@@ -639,3 +639,23 @@ def test_whisper_word_timings_give_sentence_times():
     last = words[words["word"].str.strip() == "saltar."].iloc[0]
     assert (table.iloc[1]["start"], table.iloc[1]["end"]) == (first["start"], last["end"])
     assert table.iloc[0]["start"] == words.iloc[0]["start"] == pytest.approx(1.18)
+
+
+def test_long_unpunctuated_sentence_is_cut_at_the_longest_pause():
+    phrase = ("on a une démultiplication de dispositifs pour redonner la parole aux citoyens "
+              "mais ils cohabitent avec une crise démocratique qui ne fait que s'accroître "
+              "alors il faut coopérer avec eux")  # 30 words
+    tokens = phrase.split()
+    # Words of 0.3 s every 0.4 s, and a 2-second silence before word 12 ("mais").
+    starts = [0.4 * i + (2.0 if i >= 12 else 0.0) for i in range(30)]
+    words = pd.DataFrame({"word_id": range(30), "cue_id": 0, "start": starts,
+                          "end": [t + 0.3 for t in starts], "word": tokens})
+    transcript = make_transcript([(0.0, 14.0, None, phrase)],
+                                 words=schema.conform(words, schema.WORDS))
+    table = sentences(transcript, max_words=20)
+    assert table["n_words"].tolist() == [12, 18]
+    assert table["text"].iloc[1].startswith("mais ils cohabitent")
+    assert table["boundary"].tolist() == ["max_words", "spacy"]
+    # The first piece ends with word 11, the second starts with word 12: their own times.
+    assert table["start"].tolist() == pytest.approx([0.0, 0.4 * 12 + 2.0])
+    assert table["end"].tolist() == pytest.approx([0.4 * 11 + 0.3, 0.4 * 29 + 2.0 + 0.3])

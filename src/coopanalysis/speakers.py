@@ -749,6 +749,9 @@ class _Block:
     anchor_times: np.ndarray   # seconds at those offsets
     cue_starts: list[int]      # character offset where each cue begins
     cue_ids: list[int]
+    cut_chars: np.ndarray      # where a long sentence may be cut: starts of cues/timed words
+    cut_pauses: np.ndarray     # seconds of silence before each of them
+    token_starts: np.ndarray   # offset of each whitespace-separated token
 
     def time_at(self, char: int) -> float:
         return float(np.interp(char, self.anchor_chars, self.anchor_times))
@@ -795,7 +798,7 @@ def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
             if current is not None:
                 blocks.append(_finish_block(current))
             current = {"turn_id": int(run), "speaker": speaker, "text": "",
-                       "anchors": [], "cue_starts": [], "cue_ids": []}
+                       "anchors": [], "cue_starts": [], "cue_ids": [], "cut_chars": []}
         offset = len(current["text"]) + (1 if current["text"] else 0)
         current["text"] += (" " if current["text"] else "") + text
         anchors = (_word_anchors(text, offset, words_by_cue[cue_id])
@@ -803,6 +806,7 @@ def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
         if not anchors:  # no timed words: the cue's times at its first and last character
             anchors = [(offset, start), (offset + len(text), end)]
         current["anchors"] += anchors
+        current["cut_chars"] += [char for char, _ in anchors[0::2]]  # anchors go start, end
         current["cue_starts"].append(offset)
         current["cue_ids"].append(cue_id)
     if current is not None:
@@ -816,9 +820,18 @@ def _finish_block(parts: Mapping[str, Any]) -> _Block:
     times = np.array([t for _, t in anchors], dtype=float)
     # np.interp needs distinct x: adjacent words ("l'" + "avenir") share a boundary.
     chars, first = np.unique(chars, return_index=True)
+    times = times[first]
+    token_starts = np.array([m.start() for m in _TOKEN.finditer(parts["text"])])
+    # Only where a whitespace token begins: whisper times "L" and "'esquelet" apart.
+    cuts = np.unique(np.array([c for c in parts["cut_chars"] if c > 0], dtype=float))
+    cuts = cuts[np.isin(cuts, token_starts)]
+    before = np.searchsorted(chars, cuts) - 1  # the anchor just before: previous word's end
+    pauses = np.interp(cuts, chars, times) - times[np.clip(before, 0, None)]
     return _Block(turn_id=parts["turn_id"], speaker=parts["speaker"], text=parts["text"],
-                  anchor_chars=chars, anchor_times=times[first],
-                  cue_starts=parts["cue_starts"], cue_ids=parts["cue_ids"])
+                  anchor_chars=chars, anchor_times=times,
+                  cue_starts=parts["cue_starts"], cue_ids=parts["cue_ids"],
+                  cut_chars=cuts.astype(int), cut_pauses=pauses,
+                  token_starts=token_starts)
 
 
 def _sentence_nlp() -> Any:
@@ -831,20 +844,42 @@ def _sentence_nlp() -> Any:
 
 def _split_long(block: _Block, start: int, end: int, max_words: int | None
                 ) -> list[tuple[int, int, str]]:
-    """Cut the span [start, end) at cue boundaries into pieces of at most ``max_words``."""
-    text = block.text[start:end]
-    if max_words is None or _count_words(text) <= max_words:
+    """Cut the span [start, end) into pieces of at most about ``max_words`` tokens.
+
+    Cuts fall at the start of a cue or of a timed word; among those leaving between half
+    of ``max_words`` and ``max_words`` tokens before them, the one after the longest
+    silence wins (the latest on ties). A single cue longer than ``max_words`` without
+    timed words cannot be cut.
+    """
+    if max_words is None or _count_words(block.text[start:end]) <= max_words:
         return [(start, end, "spacy")]
-    cuts = [c for c in block.cue_starts if start < c < end] + [end]
     pieces: list[tuple[int, int, str]] = []
-    piece_start, previous = start, start
-    for cut in cuts:
-        if previous > piece_start and _count_words(block.text[piece_start:cut]) > max_words:
-            pieces.append((piece_start, previous, "max_words"))
-            piece_start = previous
-        previous = cut
+    low, high = np.searchsorted(block.cut_chars, [start + 1, end])
+    cuts, pauses = block.cut_chars[low:high], block.cut_pauses[low:high]
+    tokens_before = np.searchsorted(block.token_starts, cuts)
+    piece_start = start
+    while True:
+        first_token = int(np.searchsorted(block.token_starts, piece_start))
+        left = tokens_before - first_token  # tokens between piece_start and each cut
+        if int(np.searchsorted(block.token_starts, end)) - first_token <= max_words:
+            break
+        window = np.flatnonzero((cuts > piece_start) & (left >= max_words // 2)
+                                & (left <= max_words))
+        if not len(window):  # no cut at a good length: the last before the limit, else next
+            window = np.flatnonzero((cuts > piece_start) & (left <= max_words))[-1:]
+            if not len(window):
+                window = np.flatnonzero(cuts > piece_start)[:1]
+            if not len(window):
+                break
+        best = window[::-1][int(np.argmax(pauses[window][::-1]))]
+        cut = int(cuts[best])
+        pieces.append((piece_start, _rstrip_end(block.text, piece_start, cut), "max_words"))
+        piece_start = cut
     pieces.append((piece_start, end, "spacy"))
-    return [(s, _rstrip_end(block.text, s, e), how) for s, e, how in pieces]
+    return pieces
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:
