@@ -38,9 +38,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -59,11 +59,12 @@ from coopanalysis.diff import (
     Op,
     fidelity,
     format_diff,
+    notes,
     verdict,
 )
 from coopanalysis.errors import AlignmentError
 from coopanalysis.model import Transcript
-from coopanalysis.textnorm import match_tokens, normalize_text
+from coopanalysis.textnorm import fold, match_tokens, normalize_text
 from coopanalysis.timecode import find_timestamps, format_hms
 
 __all__ = ["align_quotes", "estimate_offset", "format_alignment_table"]
@@ -91,18 +92,21 @@ STATUS_RULES: dict[str, float] = {
     "min_tokens": 5,            # shorter quotes are uncertain unless the stated time confirms
     "uncertain_share": 0.7,     # score ≥ this share of min_score: uncertain, below: unmatched
     "ambiguous_ratio": 0.7,     # a second place with this share of the best evidence is a rival
-    "rival_distance": 20.0,     # seconds apart for two places to count as different
+    "rival_distance": 3.0,      # seconds apart for two places to count as different
     "prior_tolerance": 90.0,    # seconds around stated_start + offset where the prior holds
     "prior_rescue_ratio": 0.5,  # a weaker place near the stated time is kept (uncertain)
     "min_evidence": 3.0,        # below this, nothing is located
+    "edge_words": 2,            # misheard words at either end paired with adjacent speech
+    "edge_seconds": 1.0,        # ... when they follow within this many seconds per word
 }
 
 #: Candidate search: places per quote, and how often an n-gram may occur before it stops
 #: telling places apart ("de la" occurs thousands of times in a long replay).
 SEARCH: dict[str, int] = {
-    "candidates": 4,
+    "candidates": 6,
     "bin_tokens": 8,
     "max_ngram_hits": 400,
+    "max_word_hits": 20,        # single words only vote when rare ("sonar", "glassine")
     "pad_tokens": 12,
     "cut_slack_tokens": 80,     # spoken words a marked cut may hide
 }
@@ -235,99 +239,119 @@ def format_alignment_table(aligned: pd.DataFrame, *, width: int = 100) -> str:
 class _Stream:
     """The transcript as comparison tokens, with times, cues and the words they came from."""
 
-    tokens: list[str]
-    codes: np.ndarray          # int64 token ids
+    codes: np.ndarray          # int64 token ids (index into ``vocab_list``)
     start: np.ndarray          # seconds
     end: np.ndarray
     cue_id: np.ndarray         # int64
     unit: np.ndarray           # index into unit_text: the word/chunk a token came from
     unit_text: list[str]
     vocab: dict[str, int]
+    vocab_list: list[str]
     speakers: dict[int, str]   # cue_id → speaker (only cues that have one)
     word_speakers: dict[int, str] = field(default_factory=dict)  # unit → speaker, words only
     word_timed: bool = False
 
+    def tokens(self, lo: int, hi: int) -> list[str]:
+        return [self.vocab_list[c] for c in self.codes[lo:hi]]
+
 
 @lru_cache(maxsize=200_000)
 def _unit_tokens(text: str) -> tuple[str, ...]:
-    return tuple(match_tokens(text))
+    return tuple(_tokens(text))
 
 
-class _StreamBuilder:
-    def __init__(self) -> None:
-        self.tokens: list[str] = []
-        self.start: list[float] = []
-        self.end: list[float] = []
-        self.cue: list[int] = []
-        self.unit: list[int] = []
-        self.unit_text: list[str] = []
+def _tokens(text: str) -> list[str]:
+    # match_tokens spells digits after folding, so "0" gives an accented "zéro": fold again.
+    return [t if t.isascii() else fold(t) for t in match_tokens(text)]
 
-    def add_unit(self, text: str, start: float, end: float, cue_id: int) -> None:
-        unit = len(self.unit_text)
-        self.unit_text.append(text)
-        parts = _unit_tokens(text)
-        if not parts:
-            return
-        step = (end - start) / len(parts)
-        for k, token in enumerate(parts):
-            self.tokens.append(token)
-            self.start.append(start + k * step)
-            self.end.append(start + (k + 1) * step)
-            self.cue.append(cue_id)
-            self.unit.append(unit)
+
+@dataclass
+class _Units:
+    """Words (or whitespace chunks of cue text) with their times and cue, before tokenising."""
+
+    text: list[str] = field(default_factory=list)
+    start: list[float] = field(default_factory=list)
+    end: list[float] = field(default_factory=list)
+    cue: list[int] = field(default_factory=list)
 
 
 def _build_stream(transcript: Transcript) -> _Stream:
-    builder = _StreamBuilder()
     words = transcript.words
     word_speakers: dict[int, str] = {}
     word_timed = words is not None and len(words) > 0
     if word_timed:
         assert words is not None
-        speakers_col = (words["speaker"].tolist() if "speaker" in words
-                        else [None] * len(words))
-        for k, (text, start, end, cue_id, speaker) in enumerate(zip(
-                words["word"].fillna("").astype(str), words["start"].astype(float),
-                words["end"].astype(float), words["cue_id"].astype("int64"), speakers_col,
-                strict=True)):
-            builder.add_unit(text, start, end, int(cue_id))
-            if isinstance(speaker, str):
-                word_speakers[k] = speaker
+        units = _Units(words["word"].astype(object).where(words["word"].notna(), "").tolist(),
+                       words["start"].astype(float).tolist(), words["end"].astype(float).tolist(),
+                       words["cue_id"].astype("int64").tolist())
+        if "speaker" in words:
+            word_speakers = {k: s for k, s in enumerate(words["speaker"].tolist())
+                             if isinstance(s, str)}
     else:
-        _add_cues(builder, transcript.cues)
-    vocab: dict[str, int] = {}
-    codes = np.fromiter((vocab.setdefault(t, len(vocab)) for t in builder.tokens),
-                        dtype=np.int64, count=len(builder.tokens))
+        units = _cue_units(transcript.cues)
     cues = transcript.cues
     speakers = {int(c): s for c, s in zip(cues["cue_id"], cues["speaker"], strict=True)
                 if isinstance(s, str)}
+    return _tokenize_units(units, speakers=speakers, word_speakers=word_speakers,
+                           word_timed=word_timed)
+
+
+def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: dict[int, str],
+                    word_timed: bool) -> _Stream:
+    """Tokenise each distinct unit once, then spread tokens and times with numpy.
+
+    A unit giving several tokens ("l'avenir", "2025") shares its time span between them.
+    """
+    unit_codes, uniques = pd.factorize(pd.Series(units.text, dtype=object))
+    token_tuples = [_unit_tokens(str(u)) for u in uniques]
+    vocab: dict[str, int] = {}
+    flat_ids = np.fromiter((vocab.setdefault(t, len(vocab)) for tup in token_tuples for t in tup),
+                           dtype=np.int64)
+    n_unique = np.array([len(t) for t in token_tuples], dtype=np.int64)
+    unique_offsets = np.concatenate([[0], np.cumsum(n_unique)[:-1]]).astype(np.int64)
+    per_unit = n_unique[unit_codes] if len(unit_codes) else np.empty(0, dtype=np.int64)
+    unit_index = np.repeat(np.arange(len(per_unit)), per_unit)
+    first_token = np.concatenate([[0], np.cumsum(per_unit)[:-1]]).astype(np.int64)
+    rank = np.arange(len(unit_index)) - np.repeat(first_token, per_unit)
+    codes = flat_ids[np.repeat(unique_offsets[unit_codes], per_unit) + rank]
+    u_start = np.asarray(units.start, dtype=float)
+    u_end = np.asarray(units.end, dtype=float)
+    step = ((u_end - u_start)[unit_index] / np.maximum(per_unit[unit_index], 1))
+    start = u_start[unit_index] + rank * step
     return _Stream(
-        tokens=builder.tokens, codes=codes, start=np.asarray(builder.start, dtype=float),
-        end=np.asarray(builder.end, dtype=float), cue_id=np.asarray(builder.cue, dtype=np.int64),
-        unit=np.asarray(builder.unit, dtype=np.int64), unit_text=builder.unit_text, vocab=vocab,
-        speakers=speakers, word_speakers=word_speakers, word_timed=word_timed,
+        codes=codes, start=start, end=start + step,
+        cue_id=np.asarray(units.cue, dtype=np.int64)[unit_index], unit=unit_index,
+        unit_text=units.text, vocab=vocab, vocab_list=list(vocab), speakers=speakers,
+        word_speakers=word_speakers, word_timed=word_timed,
     )
 
 
-def _add_cues(builder: _StreamBuilder, cues: pd.DataFrame) -> None:
+def _cue_units(cues: pd.DataFrame) -> _Units:
     """Cue text split on whitespace; times interpolated by character position in the cue.
 
     YouTube rolling captions repeat the previous line at the top of each cue (and in
     10 ms "flicker" cues); when a cue starts with the last tokens already in the stream,
     those chunks are skipped (three tokens or more, or the whole cue).
     """
+    units = _Units()
+    recent: list[str] = []   # the last tokens of the stream, for the rolling check
     for cue_id, start, end, text in zip(cues["cue_id"].astype("int64"),
                                         cues["start"].astype(float), cues["end"].astype(float),
                                         cues["text"].fillna("").astype(str), strict=True):
         chunks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
         if not chunks:
             continue
-        skip = _rolling_overlap(builder.tokens, chunks)
+        skip = _rolling_overlap(recent, chunks)
         length = max(len(text), 1)
         duration = max(end - start, 0.0)
         for chunk, c_start, c_end in chunks[skip:]:
-            builder.add_unit(chunk, start + duration * c_start / length,
-                             start + duration * c_end / length, int(cue_id))
+            units.text.append(chunk)
+            units.start.append(start + duration * c_start / length)
+            units.end.append(start + duration * c_end / length)
+            units.cue.append(int(cue_id))
+            recent.extend(_unit_tokens(chunk))
+        del recent[:-60]
+    return units
 
 
 def _rolling_overlap(stream_tokens: list[str], chunks: list[tuple[str, int, int]]) -> int:
@@ -353,12 +377,13 @@ def _rolling_overlap(stream_tokens: list[str], chunks: list[tuple[str, int, int]
 
 
 class _NgramIndex:
-    """Sorted 2-gram and 3-gram keys of the stream, for ``searchsorted`` look-ups."""
+    """Sorted 1-, 2- and 3-gram keys of the stream, for ``searchsorted`` look-ups."""
 
     def __init__(self, codes: np.ndarray):
         self.base = int(codes.max()) + 2 if len(codes) else 2
+        self.size = max(len(codes), 1)
         self.sorted: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        for n in (2, 3):
+        for n in (1, 2, 3):
             keys = self._keys(codes, n)
             order = np.argsort(keys, kind="stable")
             self.sorted[n] = (keys[order], order)
@@ -371,25 +396,32 @@ class _NgramIndex:
             keys = keys * self.base + codes[k: len(codes) - n + 1 + k]
         return keys
 
-    def diagonals(self, q_codes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """(transcript position − quote position, n-gram number) of every useful hit."""
+    def hits(self, q_codes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Diagonal (transcript position − quote position), n-gram number and weight of hits.
+
+        The weight is the n-gram's inverse frequency, ``log(1 + N / count)``: "donc c'est un"
+        occurs everywhere and says little about where a quote was spoken.
+        """
         keys_sorted, order = self.sorted[n]
+        empty = np.empty(0, dtype=np.int64)
         if len(q_codes) < n or not len(keys_sorted):
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+            return empty, empty, np.empty(0)
         valid = np.array([(q_codes[i: i + n] >= 0).all() for i in range(len(q_codes) - n + 1)])
         q_keys = self._keys(np.where(q_codes < 0, 0, q_codes), n)
         lo = np.searchsorted(keys_sorted, q_keys, side="left")
         hi = np.searchsorted(keys_sorted, q_keys, side="right")
+        limit = SEARCH["max_ngram_hits"] if n > 1 else SEARCH["max_word_hits"]
         diags: list[np.ndarray] = []
         ids: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         for i, (a, b) in enumerate(zip(lo, hi, strict=True)):
-            if valid[i] and 0 < b - a <= SEARCH["max_ngram_hits"]:
-                positions = order[a:b]
-                diags.append(positions - i)
-                ids.append(np.full(b - a, i, dtype=np.int64))
+            if valid[i] and 0 < b - a <= limit:
+                diags.append(order[a:b] - i)
+                ids.append(np.full(b - a, n * 10_000 + i, dtype=np.int64))
+                weights.append(np.full(b - a, math.log1p(self.size / (b - a))))
         if not diags:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-        return np.concatenate(diags), np.concatenate(ids)
+            return empty, empty, np.empty(0)
+        return np.concatenate(diags), np.concatenate(ids), np.concatenate(weights)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -456,12 +488,12 @@ def _split_pieces(text: str) -> tuple[list[str], set[int], set[int], list[tuple[
             marked.add(len(tokens))
         cursor = 0
         for match in _INSERTION_RE.finditer(piece):
-            tokens.extend(match_tokens(piece[cursor: match.start()]))
+            tokens.extend(_tokens(piece[cursor: match.start()]))
             if tokens:
                 piece_starts.add(len(tokens))
             insertions.append((len(tokens), match.group(1).strip()))
             cursor = match.end()
-        tokens.extend(match_tokens(piece[cursor:]))
+        tokens.extend(_tokens(piece[cursor:]))
     piece_starts.discard(len(tokens))
     marked.discard(len(tokens))
     return tokens, piece_starts, marked, insertions
@@ -477,10 +509,11 @@ class _Hit:
     evidence: float
     first: int          # stream index of the first spoken token matched
     last: int           # stream index of the last
-    ops: list[Op]
     start: float
     end: float
-    n_paired: int
+    window: tuple[int, int]
+    build_ops: Callable[[], list[Op]]   # the word-level edit, built only for the chosen hit
+    perfect: bool = False               # every printed word heard, exactly
 
 
 def _search(q: _Quote, stream: _Stream, index: _NgramIndex, *, prior: float,
@@ -494,6 +527,13 @@ def _search(q: _Quote, stream: _Stream, index: _NgramIndex, *, prior: float,
     windows = _merge_windows(windows, bounds)
     hits = [hit for lo, hi in windows if (hit := _align_window(q, stream, lo, hi))]
     _sort_unique(hits)
+    if hits:
+        # The same words said twice a few seconds apart fall in one window: look again there.
+        best = hits[0]
+        again = _align_window(q, stream, *best.window, exclude=(best.first, best.last))
+        if again is not None:
+            hits.append(again)
+            _sort_unique(hits)
     return hits
 
 
@@ -512,18 +552,20 @@ def _quote_seconds(q: _Quote) -> float:
 
 def _candidate_windows(q: _Quote, index: _NgramIndex, bounds: tuple[int, int]
                        ) -> list[tuple[int, int]]:
-    n = 3 if len(q.tokens) >= 6 else 2
-    diags, ids = index.diagonals(q.codes, n)
-    if n == 3 and len(np.unique(ids)) < 2:
-        diags, ids = index.diagonals(q.codes, 2)
+    found = [index.hits(q.codes, n) for n in (1, 2, 3)]
+    diags = np.concatenate([f[0] for f in found])
     if not len(diags):
         return []
+    ids = np.concatenate([f[1] for f in found])
+    weights = np.concatenate([f[2] for f in found])
     size = SEARCH["bin_tokens"]
     bins = diags // size
-    pairs = np.unique(np.stack([bins, ids], axis=1), axis=0)  # one vote per n-gram per bin
-    unique_bins, counts = np.unique(pairs[:, 0], return_counts=True)
+    # One vote per n-gram per bin, weighted by the n-gram's rarity.
+    pairs, first = np.unique(np.stack([bins, ids], axis=1), axis=0, return_index=True)
+    unique_bins, inverse = np.unique(pairs[:, 0], return_inverse=True)
+    counts = np.bincount(inverse, weights=weights[first])
     # A cut in the quote moves the diagonal: votes of the next bins count too.
-    score = counts.astype(float)
+    score = counts.copy()
     for shift in (-1, 1, 2, 3):
         where = np.searchsorted(unique_bins, unique_bins + shift)
         ok = (where < len(unique_bins)) & (unique_bins[np.minimum(where, len(unique_bins) - 1)]
@@ -576,25 +618,54 @@ def _sort_unique(hits: list[_Hit]) -> None:
 # --------------------------------------------------------------------------- local alignment
 
 
-def _align_window(q: _Quote, stream: _Stream, lo: int, hi: int) -> _Hit | None:
+def _align_window(q: _Quote, stream: _Stream, lo: int, hi: int,
+                  exclude: tuple[int, int] | None = None) -> _Hit | None:
+    """Best local alignment in ``stream[lo:hi]``, avoiding the stream span ``exclude``."""
     w_codes = stream.codes[lo:hi]
-    w_tokens = stream.tokens[lo:hi]
+    w_tokens = stream.tokens(lo, hi)
     if not len(w_codes):
         return None
     subst, kinds = _substitution(q, w_codes, w_tokens)
+    if exclude is not None:
+        subst[:, max(exclude[0] - lo, 0): max(exclude[1] + 1 - lo, 0)] = -1e6
     table = _fill(q, subst)
     i, j = np.unravel_index(int(np.argmax(table)), table.shape)
     evidence = float(table[i, j])
     if evidence <= 0:
         return None
-    pairs, spoken_skips, first_i = _traceback(q, table, subst, int(i), int(j))
+    pairs, spoken_skips = _traceback(q, table, subst, int(i), int(j))
     if not pairs:
         return None
-    ops = _ops(q, w_tokens, kinds, pairs, spoken_skips, first_i, int(i))
+    pairs = _extend_edges(q, stream, lo, len(w_codes), pairs, subst)
     first, last = lo + pairs[0][1], lo + pairs[-1][1]
-    return _Hit(evidence=evidence, first=first, last=last, ops=ops,
-                start=float(stream.start[first]), end=float(stream.end[last]),
-                n_paired=len(pairs))
+    build = partial(_ops, q, w_tokens, kinds, pairs, spoken_skips)
+    perfect = len(pairs) == len(q.tokens) and all(kinds[i, j] == 0 for i, j in pairs)
+    return _Hit(evidence=evidence, first=first, last=last, start=float(stream.start[first]),
+                end=float(stream.end[last]), window=(lo, hi), build_ops=build, perfect=perfect)
+
+
+def _extend_edges(q: _Quote, stream: _Stream, lo: int, n: int, pairs: list[tuple[int, int]],
+                  subst: np.ndarray) -> list[tuple[int, int]]:
+    """Pair one or two misheard printed words at either end with the adjacent spoken words.
+
+    A local alignment drops a first or last word that ASR misheard, which moves ``start`` a
+    word late; when the spoken words just before (after) the match follow without a pause,
+    they are taken as the misheard words. More than two unmatched words at an end are not a
+    mishearing but words that were not said (a half-invented quote): no extension then.
+    """
+    edge = int(STATUS_RULES["edge_words"])
+    i0, j0 = pairs[0]
+    if 1 <= i0 <= edge and j0 - i0 >= 0:
+        span = stream.start[lo + j0] - stream.start[lo + j0 - i0]
+        if span <= STATUS_RULES["edge_seconds"] * i0 and subst[0, j0 - i0] > -1e5:
+            pairs = [(k, j0 - i0 + k) for k in range(i0)] + pairs
+    i1, j1 = pairs[-1]
+    rest = len(q.tokens) - 1 - i1
+    if 1 <= rest <= edge and j1 + rest < n:
+        span = stream.end[lo + j1 + rest] - stream.end[lo + j1]
+        if span <= STATUS_RULES["edge_seconds"] * rest and subst[-1, j1 + rest] > -1e5:
+            pairs = pairs + [(i1 + k, j1 + k) for k in range(1, rest + 1)]
+    return pairs
 
 
 def _substitution(q: _Quote, w_codes: np.ndarray, w_tokens: list[str]
@@ -631,11 +702,10 @@ def _fill(q: _Quote, subst: np.ndarray) -> np.ndarray:
 
 
 def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, i: int, j: int
-               ) -> tuple[list[tuple[int, int]], dict[int, list[int]], int]:
+               ) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
     """Pairs (printed i, spoken j) in order, spoken tokens skipped before printed token i."""
     pairs: list[tuple[int, int]] = []
     skips: dict[int, list[int]] = {}
-    last_i = i
     while i > 0 and j > 0 and table[i, j] > 1e-9:
         value = table[i, j]
         s = subst[i - 1, j - 1]
@@ -658,15 +728,15 @@ def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, i: int, j: int
         skips.setdefault(i, []).append(j - 1)  # spoken token j-1 lies before printed token i
         j -= 1
     pairs.reverse()
-    first_i = pairs[0][0] if pairs else last_i
-    return pairs, {k: sorted(v) for k, v in skips.items()}, first_i
+    return pairs, {k: sorted(v) for k, v in skips.items()}
 
 
 def _ops(q: _Quote, w_tokens: list[str], kinds: np.ndarray, pairs: list[tuple[int, int]],
-         skips: dict[int, list[int]], first_i: int, end_i: int) -> list[Op]:
+         skips: dict[int, list[int]]) -> list[Op]:
     """Operations in printed order, from the first printed word to the last."""
     paired = dict(pairs)
-    first_j = pairs[0][1]
+    first_i, first_j = pairs[0]
+    end_i = pairs[-1][0]
     insertions: dict[int, list[str]] = {}
     for at, text in q.insertions:
         insertions.setdefault(at, []).append(text)
@@ -713,18 +783,29 @@ def _consensus(values: np.ndarray) -> float:
 
 
 def _location_score(q: _Quote, hit: _Hit) -> float:
-    return min(1.0, hit.evidence / min(q.max_evidence, EVIDENCE_FULL))
+    """Evidence over what the quote could give (capped at ``EVIDENCE_FULL``).
+
+    Below ``EVIDENCE_FULL`` the evidence alone does not tell a short quote from a common
+    phrase ("c'est quelque chose qui est…"), so the share of the quote heard weighs in too.
+    """
+    full = min(q.max_evidence, EVIDENCE_FULL)
+    score = min(1.0, hit.evidence / full)
+    if hit.evidence < EVIDENCE_FULL and q.max_evidence < 1.5 * EVIDENCE_FULL:
+        score *= math.sqrt(min(1.0, hit.evidence / q.max_evidence))
+    return score
 
 
 def _rivals(q: _Quote, hits: Sequence[_Hit], best: _Hit, min_score: float) -> list[_Hit]:
     """Other places that match the quote on their own almost as well as the best one.
 
     ASR noise differs between two sayings of one sentence, so a rival only needs
-    ``ambiguous_ratio`` of the best evidence, and a location score of ``min_score`` itself.
+    ``ambiguous_ratio`` of the best evidence and a location score in the uncertain range.
+    A place where every printed word was heard exactly has no imperfect rival: a clean
+    transcript that says "maintenir" at one place and "ajouter" at the other is not ambiguous.
     """
-    return [h for h in hits if h is not best
+    return [h for h in hits if h is not best and (h.perfect or not best.perfect)
             and h.evidence >= STATUS_RULES["ambiguous_ratio"] * best.evidence
-            and _location_score(q, h) >= min_score
+            and _location_score(q, h) >= STATUS_RULES["uncertain_share"] * min_score
             and abs(h.start - best.start) > STATUS_RULES["rival_distance"]]
 
 
@@ -733,7 +814,7 @@ def _weaker_near_prior(q: _Quote, hits: Sequence[_Hit], best: _Hit, prior: float
     near = [h for h in hits if h is not best
             and abs(h.start - prior) <= STATUS_RULES["prior_tolerance"]
             and h.evidence >= STATUS_RULES["prior_rescue_ratio"] * best.evidence
-            and _location_score(q, h) >= STATUS_RULES["uncertain_share"] * min_score]
+            and h.evidence >= 2 * STATUS_RULES["min_evidence"]]
     return near[0] if near else None
 
 
@@ -791,7 +872,9 @@ def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
     if status == "unmatched":
         return {**row, "status": status, "score": score,
                 "warning": "; ".join(["not found in the transcript", *warnings])}
-    row.update(_located(q, best, stream))
+    located = _located(q, best, stream)
+    warnings.extend(located.pop("notes"))
+    row.update(located)
     row.update(status=status, score=score,
                warning="; ".join(warnings) if warnings else None)
     return row
@@ -810,14 +893,15 @@ def _score_or_zero(q: _Quote, hits: Sequence[_Hit]) -> float:
 
 
 def _located(q: _Quote, hit: _Hit, stream: _Stream) -> dict[str, Any]:
+    ops = hit.build_ops()
     units = stream.unit[hit.first: hit.last + 1]
     text = " ".join(stream.unit_text[u] for u in range(int(units[0]), int(units[-1]) + 1))
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
     return {
         "start": hit.start, "end": hit.end, "cue_ids": cue_ids, "transcript_text": text,
         "offset": hit.start - q.stated_start if math.isfinite(q.stated_start) else float("nan"),
-        "diff": format_diff(hit.ops), "fidelity": fidelity(hit.ops), "verdict": verdict(hit.ops),
-        "transcript_speaker": _speaker_at(stream, hit, cue_ids),
+        "diff": format_diff(ops), "fidelity": fidelity(ops), "verdict": verdict(ops),
+        "transcript_speaker": _speaker_at(stream, hit, cue_ids), "notes": notes(ops),
     }
 
 

@@ -17,7 +17,8 @@ fact-check columns of ``schema.ALIGNED``:
 - ``verdict``: ``verbatim`` (every printed word spoken, nothing cut but repetitions),
   ``edited`` (cuts, marked or not, spelling variants, a few isolated words not heard —
   ASR errors look like that), ``altered`` (a run of printed words that were not said,
-  fidelity below the threshold, or a negation added or removed).
+  fidelity below the threshold, or a spoken negation cut without a mark). A printed
+  negation that was not heard is reported by ``notes`` (ASR drops "pas" too).
 
 Words are compared after ``textnorm.match_tokens`` (folded, fillers dropped, numbers in
 words), so accents, capitals, punctuation, fillers and ``10``/``dix`` never count.
@@ -114,13 +115,21 @@ def longest_missing_run(ops: Sequence[Op]) -> int:
     return best
 
 
+def notes(ops: Sequence[Op]) -> list[str]:
+    """Doubts worth a warning: a printed negation that was not heard.
+
+    ASR drops short words like "pas" too, so this is a warning, not an ``altered`` verdict.
+    """
+    missing = sorted({op.printed for op in ops
+                      if op.kind in (ADDED, REPLACED) and op.printed in NEGATIONS})
+    if not missing:
+        return []
+    return [f"printed negation not heard: {', '.join(missing)} (check the replay)"]
+
+
 def _negation_changed(ops: Sequence[Op]) -> bool:
-    for op in ops:
-        if op.kind in (ADDED, REPLACED) and op.printed in NEGATIONS:
-            return True
-        if op.kind in (CUT, REPLACED) and op.spoken in NEGATIONS:
-            return True
-    return False
+    """A spoken negation cut without a mark: "n'étaient pas les mêmes" → "étaient les mêmes"."""
+    return any(op.kind == CUT and op.spoken in NEGATIONS for op in ops)
 
 
 def _is_repetition(ops: Sequence[Op], index: int) -> bool:
