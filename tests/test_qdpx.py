@@ -259,3 +259,11 @@ def test_real_tags_round_trip_at_every_unit_level(tmp_path: Path, data_dir: Path
     if level != "cues":  # the term search without units lands on the same characters
         with_units = place_tags(transcript, themes, units=units)["source_start"]
         assert with_units.tolist() == place_tags(transcript, themes)["source_start"].tolist()
+
+
+def test_validation_without_lxml_says_the_schema_was_not_checked(
+        qdpx_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lxml", None)  # makes `from lxml import etree` fail
+    assert validate_qdpx(qdpx_file) == ["lxml is not installed: the XML schema was not checked"]
