@@ -1,0 +1,175 @@
+"""Rule tables of the article parser (:mod:`coopanalysis.article`), as data.
+
+Everything a reader of an article needs to know about the genre — French (and English)
+round-table reporting — lives here: quotation marks, reporting verbs, role words, pronoun
+cues, citation cues, credit lines and dates. Each table says why it exists; extend a table
+rather than adding an ``if`` in the parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Quotation marks -------------------------------------------------------------------
+#: Opening mark → closing mark. Straight double quotes are handled apart (the same mark
+#: opens and closes). Single curly quotes are left out on purpose: "’" is the typographic
+#: apostrophe of French text ("l’avenir"), so treating it as a closing mark breaks words.
+QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›"}
+CLOSING_MARKS: dict[str, str] = {close: open_ for open_, close in QUOTE_PAIRS.items()}
+STRAIGHT_QUOTE = '"'
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, so that tables stay compact and diffable."""
+    return text.split()
+
+
+# --- Reporting verbs -------------------------------------------------------------------
+# Word forms (folded: lower case, no accents) that introduce or follow reported speech.
+# French present / passé composé participle / gerund forms met in press articles, then
+# English ones. "lance", "tranche", "glisse" are the journalistic variants of "dit".
+_FR_VERBS = _words("""
+dit dire disait affirme affirmait ajoute ajoutait ajoutant rappelle rappelait rappelant
+souligne soulignait soulignant insiste insistait insistant confie confiait precise precisait
+precisant estime estimait constate constatait introduit poursuit poursuivait conclut concluait
+resume resumait lance lancait tranche detaille detaillait raconte racontait reconnait
+reconnaissait observe martele declare declarait assure assurait indique
+repond repondait temoigne regrette previent admet ironise exclame glisse
+considere rapporte commente decrit decrivait soutient plaide alerte interpelle
+renchérit rencherit nuance tempere explique expliquait expliquant defend avertit
+enchaine cite
+""")
+_EN_VERBS = _words("""
+said says say added adds explained explains noted notes told argued argues warned warns
+stressed stresses insisted insists recalled recalls described describes shouted replied
+observed remarked concluded concludes opened admitted admits claimed claims suggested
+suggests pointed continued continues asked asks answered
+""")
+REPORTING_VERBS: frozenset[str] = frozenset(_FR_VERBS + _EN_VERBS)
+
+#: A verb then a pronoun joined by hyphens: "dit-elle", "ajoute-t-il", "précise-t-elle".
+INVERTED_PRONOUN_RE = re.compile(r"\b(?P<verb>[^\W\d_]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles)\b",
+                                 re.IGNORECASE)
+
+#: Words that attach a clause to a speaker: "selon elle", "d'après lui", "according to her".
+ATTRIBUTION_PREPOSITIONS_RE = re.compile(
+    r"\b(?:selon|d['’]apr[eè]s|pour|according\s+to|for)\s+", re.IGNORECASE)
+
+#: Pronoun cues that refer back to the current speaker. They never name anyone: the parser
+#: resolves them to the last speaker mentioned (in the paragraph, else the previous one).
+PRONOUN_CUE_RE = re.compile(
+    r"(?:\b(?:selon|d['’]apr[eè]s|pour)\s+(?:lui|elle)\b"
+    r"|\b(?:il|elle)\s+(?:ne\s+|n['’]|se\s+|s['’]|y\s+|en\s+|le\s+|la\s+|lui\s+)?"
+    r"(?P<verb_fr>[a-zéèêëàâîïôûç]+)\b"
+    r"|[,\s](?:lui|elle),"
+    r"|\b(?P<verb_inv>[a-zéèêëàâîïôûç]+)(?:-t)?-(?:il|elle)\b"
+    r"|\b(?:sa|son)\s+(?:formule|mot|conviction|avis|message|conclusion)\b"
+    r"|\baccording\s+to\s+(?:him|her|them)\b"
+    r"|\b(?:he|she)\s+(?:also\s+|then\s+)?(?P<verb_en>[a-z]+)\b)",
+    re.IGNORECASE,
+)
+#: The named verb groups of ``PRONOUN_CUE_RE`` must be reporting verbs ("elle ajoute" is a
+#: cue, "il faut" and "est-elle" are not).
+PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
+
+# --- Citations ---------------------------------------------------------------------------
+#: "en citant Bruno Latour", "reprenant une formule de Edgar Pisani", "quoting Sherry Arnstein":
+#: the person named after these words is *cited* by the speaker, never the speaker.
+CITE_RE = re.compile(
+    r"\b(?i:en\s+citant|citant|cite|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
+    r"|reprenant\s+les\s+mots\s+(?:de\s+|d['’])|selon\s+la\s+formule\s+(?:de\s+|d['’])"
+    r"|quoting|citing|in\s+the\s+words\s+of)\s*"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})"
+)
+
+# --- People --------------------------------------------------------------------------------
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+#: A person's full name: two or three capitalised words, with particles ("de", "van").
+NAME_PATTERN = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+                rf"(?:\s+(?:de\s+|du\s+|van\s+|von\s+|da\s+|di\s+|le\s+)?"
+                rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}}")
+NAME_RE = re.compile(rf"(?<![\w-]){NAME_PATTERN}(?![\w'’-])")
+
+#: Role words, longest first (so "vice-présidente" wins over "présidente", "adjoint au maire"
+#: over "maire"). French feminine and masculine forms, then English.
+ROLE_WORDS: tuple[str, ...] = tuple(sorted({
+    "vice-présidente", "vice-président", "présidente", "président", "secrétaire générale",
+    "secrétaire général", "adjointe au maire", "adjoint au maire", "maire", "ministre",
+    "associée", "associé", "directrice générale", "directeur général", "directrice",
+    "directeur", "chargée de mission", "chargé de mission", "conseillère municipale",
+    "conseiller municipal", "conseillère régionale", "conseiller régional",
+    "conseillère départementale", "conseiller départemental", "conseillère", "conseiller",
+    "cofondatrice", "cofondateur", "co-fondatrice", "co-fondateur", "fondatrice", "fondateur",
+    "chercheuse", "chercheur", "professeure", "professeur", "coordinatrice", "coordinateur",
+    "déléguée générale", "délégué général", "déléguée", "délégué", "responsable",
+    "cheffe de projet", "chef de projet", "députée", "député", "sénatrice", "sénateur",
+    "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
+    "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
+    "co-founder", "founder", "researcher", "professor", "minister", "councillor",
+    "coordinator", "manager", "chief executive", "partner", "lecturer",
+}, key=lambda word: (-len(word), word)))
+ROLE_ALTERNATION = "|".join(re.escape(word) for word in ROLE_WORDS)
+
+#: Words between a role and its organisation: "président *du* Comité 21", "mayor *of* X".
+ORG_CONNECTOR_RE = re.compile(
+    r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+|à\s+la\s+|à\s+l['’]|au\s+|aux\s+|à\s+"
+    r"|of\s+the\s+|of\s+|at\s+the\s+|at\s+)", re.IGNORECASE)
+#: Generic nouns dropped in front of a proper name ("l'association ALons'ZI" → "ALons'ZI",
+#: "la commune de Plessé" → "Plessé"). "cabinet", "réseau", "coopérative" are kept: in the
+#: genre they are part of the organisation's name ("réseau des Petites Cantines").
+ORG_DROPPED_PREFIXES: tuple[str, ...] = (
+    "l'association ", "association ", "la commune de ", "commune de ", "la ville de ",
+    "ville de ", "the ",
+)
+#: Adverbs allowed between a name's comma and its role ("François Rebsamen, *alors* ministre").
+ROLE_ADVERBS_RE = re.compile(r"^(?:alors|aussi|également|ancien|ancienne|former|now)\s+",
+                             re.IGNORECASE)
+
+#: Determiners before a role noun that make it a mention of the speaker holding the role:
+#: "insiste *le ministre*", "*La vice-présidente* insiste", "*The mayor* was clear".
+ROLE_MENTION_RE = re.compile(rf"\b(?:le\s+|la\s+|the\s+|l['’])(?P<role>{ROLE_ALTERNATION})\b",
+                             re.IGNORECASE)
+
+# --- Metadata --------------------------------------------------------------------------
+#: Credit lines: "Rédaction : Valentin Nonorgue de Territoires-Audacieux.fr", "Par Camille Roux".
+AUTHOR_RE = re.compile(
+    r"^[*_\s]*(?:Rédaction|Rédigé\s+par|Par|Texte|Auteur|Autrice|Propos\s+recueillis\s+par"
+    rf"|Written\s+by|By)\s*:?\s+(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:\s+[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}})"
+    r"(?:\s+(?:de|pour|for|at|,)\s+(?P<publication>[^\s*—–]+))?",
+)
+_FR_MONTHS = _words("janvier février mars avril mai juin juillet août septembre octobre "
+                    "novembre décembre")
+_EN_MONTHS = _words("January February March April May June July August September October "
+                    "November December")
+MONTHS: dict[str, int] = {**{m: i + 1 for i, m in enumerate(_FR_MONTHS)},
+                          **{m.lower(): i + 1 for i, m in enumerate(_EN_MONTHS)}}
+DATE_RE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:er)?\s+(?P<month>" + "|".join(_FR_MONTHS + _EN_MONTHS)
+    + r")\s+(?P<year>\d{4})\b"
+    r"|\b(?P<month2>" + "|".join(_EN_MONTHS) + r")\s+(?P<day2>\d{1,2}),\s+(?P<year2>\d{4})\b",
+    re.IGNORECASE,
+)
+
+# --- Layout ----------------------------------------------------------------------------
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-+]|\*(?=\s)|\d{1,2}[.)])\s+")
+MARKDOWN_HEADING_RE = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+#: Markdown link: the visible text is kept, the URL masked.
+LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)")
+#: Anything that looks like a bracketed time, readable or not: "(12min75)" must be reported,
+#: not skipped. ``timecode.find_timestamps`` then decides whether it is a valid time.
+TIME_CANDIDATE_RE = re.compile(
+    r"[(\[]\s*\[?\s*(?:\d{1,2}\s?h\s?\d{1,2}(?:\s?min\s?\d{1,3})?(?:\s?s)?"
+    r"|\d{1,3}\s?min\s?\d{1,3}(?:\s?s)?|\d{1,3}\s?min|\d{1,4}\s?s"
+    r"|\d{1,2}:\d{1,3}(?::\d{1,3})?(?:[.,]\d+)?)\s*\]?(?:\([^)\s]*\))?\s*[)\]]",
+    re.IGNORECASE,
+)
+#: Editorial insertions removed from ``clean_text``: "[...]", "[…]", "[la coopération]".
+EDITORIAL_BRACKET_RE = re.compile(r"\[[^\]\n]*\]")
+ELLIPSIS_RE = re.compile(r"\.\.\.|…")
+#: End of a sentence in the writer's prose.
+SENTENCE_END_CHARS = ".!?…"
+#: Punctuation after which a quotation is a full statement, not words inside the sentence.
+STATEMENT_LEAD_CHARS = ":,;.!?(—–-"
+#: A term is a quoted word or expression of at most this many words with no speaker cue.
+TERM_MAX_WORDS = 3
