@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
@@ -267,3 +269,45 @@ def test_validation_without_lxml_says_the_schema_was_not_checked(
 
     monkeypatch.setitem(sys.modules, "lxml", None)  # makes `from lxml import etree` fail
     assert validate_qdpx(qdpx_file) == ["lxml is not installed: the XML schema was not checked"]
+
+
+WORDS = ["coopération", "territoire", "élus", "confiance", "temps", "long", "écoute", "l'État"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Alice", "Bob", None]),
+                          st.lists(st.sampled_from(WORDS), min_size=1, max_size=6)),
+                min_size=1, max_size=8),
+       st.data())
+def test_any_word_of_any_turn_round_trips(rows: list[tuple[str | None, list[str]]],
+                                          data: st.DataObject) -> None:
+    """Property: a tag on any word of any turn lands on that very word of the source text."""
+    cues = conform(pd.DataFrame({
+        "cue_id": range(len(rows)), "start": [4.0 * i for i in range(len(rows))],
+        "end": [4.0 * i + 4.0 for i in range(len(rows))],
+        "speaker": [r[0] for r in rows], "text": [" ".join(r[1]) for r in rows]}), CUES)
+    transcript = Transcript(cues=cues)
+    turns = merge_turns(cues)
+    tags = []
+    for turn in turns.itertuples():
+        words = turn.text.split(" ")
+        k = data.draw(st.integers(0, len(words) - 1))
+        at = len(" ".join(words[:k])) + (1 if k else 0)
+        tags.append({"unit_id": str(turn.turn_id), "speaker": turn.speaker, "start": turn.start,
+                     "end": turn.end, "theme": "t", "term": words[k], "char_start": at,
+                     "char_end": at + len(words[k])})
+    themes = conform(pd.DataFrame(tags), THEMES)
+    text = source_text(transcript).text
+    for units in (turns, None):
+        placed = place_tags(transcript, themes, units=units)
+        assert placed["source_start"].notna().all()
+        got = [text[s:e] for s, e in zip(placed["source_start"], placed["source_end"],
+                                          strict=True)]
+        assert got == themes["term"].tolist()
+    # With units, the exact occurrence: same number of words before it in the line.
+    exact = place_tags(transcript, themes, units=turns)
+    for tag, start in zip(tags, exact["source_start"], strict=True):
+        line_start = text.rfind("\n", 0, int(start)) + 1
+        line = text[line_start:int(start)]
+        before_in_turn = turns.loc[int(tag["unit_id"]), "text"][:tag["char_start"]]
+        assert line.split(": ", 1)[-1].split("] ", 1)[-1] in before_in_turn

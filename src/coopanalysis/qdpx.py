@@ -445,6 +445,10 @@ def write_qdpx(
     source = source_text(transcript)
     codes = _codes(codebook, themes, name)
     placed = None
+    if themes is not None and "theme" in themes.columns and themes["theme"].isna().any():
+        warnings.warn(f"{int(themes['theme'].isna().sum())} tag(s) without a theme are not in "
+                      "the .qdpx", UserWarning, stacklevel=2)
+        themes = themes[themes["theme"].notna()]
     if themes is not None and len(themes):
         placed = place_tags(transcript, themes, units=units)
         missing = int(placed["source_start"].isna().sum())
