@@ -137,7 +137,12 @@ class Analysis:
             items.append(("Article", f"{title or 'untitled'} ({n_speakers} speakers, "
                                      f"{n_quotes} quotes)"))
             counts = self.status_counts()
-            items.append(("Quotes aligned", ", ".join(f"{n} {s}" for s, n in counts.items())))
+            statuses = ", ".join(f"{n} {s}" for s, n in counts.items())
+            n_aligned = 0 if self.aligned is None else len(self.aligned)
+            skipped = n_quotes - n_aligned
+            if skipped:
+                statuses += f" (of {n_aligned}; {skipped} quoted terms not aligned)"
+            items.append(("Quotes aligned", statuses))
             items.append(("Clock offset", format_offset(self.offset)))
         items.append(("Turns", f"{len(self.turns)} turns, {len(self.sentences)} sentences"))
         items.append(("Themes", _top_themes(self.themes)))
@@ -215,7 +220,7 @@ def analyze(
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
     """
-    with _progress(progress) as step:
+    with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
         transcript_obj, article_obj = step("read", lambda: _read_inputs(transcript, article))
         warnings = list(transcript_obj.warnings)
         if article_obj is not None:
@@ -357,13 +362,13 @@ def _load_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:
 
 
 class _Steps:
-    """Runs the named pipeline steps, advancing a tqdm bar on stderr when enabled."""
+    """Runs named steps, advancing a tqdm bar on stderr when enabled."""
 
-    def __init__(self, enabled: bool):
+    def __init__(self, total: int, *, enabled: bool, desc: str):
         from tqdm import tqdm
 
-        self.bar = tqdm(total=len(_STEPS), disable=not enabled, file=sys.stderr, unit="step",
-                        desc="analyze", leave=False)
+        self.bar = tqdm(total=total, disable=not enabled, file=sys.stderr, unit="step",
+                        desc=desc, leave=False)
 
     def __call__(self, name: str, work: Callable[[], T]) -> T:
         self.bar.set_description(name)
@@ -373,8 +378,9 @@ class _Steps:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[_Steps]:
-    steps = _Steps(enabled)
+def progress_steps(total: int, *, enabled: bool, desc: str) -> Iterator[_Steps]:
+    """A step runner ``step(name, work)`` with a progress bar of ``total`` steps on stderr."""
+    steps = _Steps(total, enabled=enabled, desc=desc)
     try:
         yield steps
     finally:

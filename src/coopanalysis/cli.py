@@ -169,7 +169,7 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
                      diarization=None if args.diarization is None else Path(args.diarization),
                      replay_url=args.replay_url, max_offset=args.max_offset,
                      progress=not args.quiet)
-    index = write_report(result, args.out, figures=not args.no_figures)
+    index = write_report(result, args.out, figures=not args.no_figures, progress=not args.quiet)
     print(result.summary(), file=out)
     if result.aligned is not None:
         print("", file=out)
@@ -194,7 +194,7 @@ def _table(frame: pd.DataFrame, columns: Sequence[str]) -> str:
     shown = frame[[c for c in columns if c in frame.columns]]
     if not len(shown):
         return "(no rows)"
-    return shown.fillna("").astype(str).to_string(index=False)
+    return shown.astype("object").fillna("").astype(str).to_string(index=False)
 
 
 def _minsec(seconds: object) -> str:

@@ -99,7 +99,7 @@ class FigureSpec:
 
 
 def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = True,
-                 qdpx: bool = True) -> Path:
+                 qdpx: bool = True, progress: bool = False) -> Path:
     """Write the report folder of ``analysis`` and return the path of its ``index.html``.
 
     Args:
@@ -107,20 +107,26 @@ def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = Tru
         out_dir: folder to write (created when missing; existing files are replaced).
         figures: draw the figures (PNG files, embedded in the page).
         qdpx: write the REFI-QDA project ``project.qdpx``.
+        progress: show a progress bar of the steps on stderr.
     """
+    from coopanalysis.analysis import progress_steps
     from coopanalysis.export import write_tables
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = write_tables(analysis.tables(), out / "tables")
-    table_files = _relative_paths(written, out)
-    pngs = write_figures(analysis, out / "figures") if figures else {}
+    pngs: dict[str, tuple[str, bytes]] = {}
     qdpx_path: Path | None = None
     notes: list[str] = []
-    if qdpx:
-        qdpx_path, notes = _write_qdpx(analysis, out / QDPX_NAME)
-    page = render_html(analysis, figures=pngs, files=table_files,
-                       qdpx_file=None if qdpx_path is None else qdpx_path.name, notes=notes)
+    n_steps = 2 + int(figures) + int(qdpx)
+    with progress_steps(n_steps, enabled=progress, desc="report") as step:
+        written = step("tables", lambda: write_tables(analysis.tables(), out / "tables"))
+        if figures:
+            pngs = step("figures", lambda: write_figures(analysis, out / "figures"))
+        if qdpx:
+            qdpx_path, notes = step("qdpx", lambda: _write_qdpx(analysis, out / QDPX_NAME))
+        page = step("html", lambda: render_html(
+            analysis, figures=pngs, files=_relative_paths(written, out),
+            qdpx_file=None if qdpx_path is None else qdpx_path.name, notes=notes))
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
     return index
