@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
@@ -292,3 +294,26 @@ def test_statistics_on_the_reference_reconstruction(data_dir: Path) -> None:
     assert by_speaker["share_of_talk"].between(0, 1).all()
     words = by_speaker.drop_duplicates("speaker").set_index("speaker")["n_words"]
     assert words.to_dict() == units.groupby("speaker")["n_words"].sum().to_dict()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0, 20),
+                          st.sampled_from(["Alice", "Bob", None]),
+                          st.sampled_from(["un", "deux trois", "", "l'avenir !"])),
+                min_size=1, max_size=12))
+def test_speaker_stats_invariants(rows: list[tuple[float, float, str | None, str]]) -> None:
+    transcript = make_transcript([(s, s + d, who, text) for s, d, who, text in rows])
+    stats = speaker_stats(transcript)
+    cues = transcript.cues
+    durations = (cues["end"] - cues["start"]).groupby(cues["speaker"].fillna("<NA>")).agg(
+        ["sum", "max"])
+    for row in stats.itertuples():
+        key = "<NA>" if pd.isna(row.speaker) else row.speaker
+        # Overlaps count once: between the longest cue and the plain sum of durations.
+        assert durations.loc[key, "max"] - 1e-9 <= row.speaking_time
+        assert row.speaking_time <= durations.loc[key, "sum"] + 1e-9
+        assert row.interruptions <= row.n_turns
+    assert stats["n_words"].sum() == cues["text"].map(count_words).sum()
+    assert stats["n_turns"].sum() == len(merge_turns(cues))
+    if stats["speaking_time"].sum() > 0:
+        assert stats["share"].sum() == pytest.approx(1.0)
