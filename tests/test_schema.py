@@ -21,3 +21,9 @@ def test_conform_orders_completes_casts_and_keeps_extras() -> None:
     assert str(frame["start"].dtype) == "float64"
     assert pd.isna(frame.loc[0, "speaker"])
     assert str(frame["speaker"].dtype) == "string"
+
+
+def test_conform_fills_a_missing_integer_column_with_nullable_na() -> None:
+    frame = schema.conform(pd.DataFrame({"theme": ["cooperation"]}), schema.THEMES)
+    assert str(frame["char_start"].dtype) == "Int64"
+    assert pd.isna(frame.loc[0, "char_start"])

@@ -140,12 +140,18 @@ def empty(schema: Schema) -> pd.DataFrame:
 
 
 def conform(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
-    """Order, complete and cast ``frame`` to ``schema``; extra columns are kept at the end."""
+    """Order, complete and cast ``frame`` to ``schema``; extra columns are kept at the end.
+
+    Missing columns are added filled with NA (NaN for floats; a missing ``int64``
+    column becomes nullable ``Int64``).
+    """
     frame = frame.copy()
     for name, dtype in schema.items():
         if name not in frame.columns:
+            # A missing integer column can only hold NA: it becomes nullable Int64.
+            fill_dtype = "Int64" if dtype == "int64" else dtype
             frame[name] = pd.Series(pd.NA if dtype != "float64" else float("nan"),
-                                    index=frame.index, dtype=dtype)
+                                    index=frame.index, dtype=fill_dtype)
         elif dtype != "object" and str(frame[name].dtype) != dtype:
             target: Any = dtype  # pandas-stubs type astype() by literal dtype names
             frame[name] = frame[name].astype(target)
