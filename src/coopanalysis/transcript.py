@@ -33,6 +33,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -141,6 +142,9 @@ def _read_file(path: Path) -> bytes:
                               str(path), None) from None
     except OSError as error:
         raise TranscriptError(f"cannot read file: {error.strerror}", str(path), None) from None
+    except ValueError:  # a NUL in the "path": it was text without a line break
+        raise TranscriptError("not a file path, and a transcript text must hold a line break",
+                              repr(str(path))[:60], None) from None
 
 
 def decode(raw: bytes | str, *, source: str = "<bytes>") -> tuple[str, str | None]:
@@ -177,12 +181,26 @@ def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
     if best is None:
         raise TranscriptError("not text in any known encoding (binary file?)", source, None)
     encoding = best.encoding
-    if encoding in _WESTERN:
+    guessed = str(best)
+    if encoding in _WESTERN or _mostly_latin(guessed):
         try:
             return raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
-    return str(best), encoding
+    return guessed, encoding
+
+
+def _mostly_latin(text: str) -> bool:
+    """Whether the non-ASCII letters of ``text`` are mostly Latin (é, ç, Ł…).
+
+    charset-normalizer often names a Baltic or Central European code page for short
+    French files; when its reading is Latin script anyway, cp1252 is the likelier one.
+    """
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return latin >= len(letters) / 2
 
 
 def _check_not_binary(text: str, source: str) -> None:
@@ -358,7 +376,12 @@ def _cues_of(value: Transcript | pd.DataFrame) -> tuple[pd.DataFrame, str | None
         missing = {"start", "end", "text"} - set(value.columns)
         if missing:
             raise TranscriptError(f"cues lack the columns {sorted(missing)}", None, None)
-        return schema.conform(value, schema.CUES), None
+        # Not schema.conform: it cannot fill a missing int64 "cue_id"; the writers read
+        # the optional columns (speaker, identifier, settings) with getattr instead.
+        for column in ("speaker", "identifier", "settings"):
+            if column not in value.columns:
+                value = value.assign(**{column: None})
+        return value, None
     raise TranscriptError(f"expected a Transcript or a cues DataFrame, got "
                           f"{type(value).__name__}", None, None)
 

@@ -26,7 +26,7 @@ from coopanalysis.formats.base import Parsed, snippet
 from coopanalysis.textnorm import normalize_text
 
 _TIME = r"(\d+):(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3}))?"
-_TIMING_RE = re.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}[ \t]*(.*)$")
+_TIMING_RE = re.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]*$")
 _INDEX_RE = re.compile(r"[ \t]*\d+[ \t]*$")
 # Tags and ASS override blocks; "<" must be followed by a letter or "/" so that
 # "a < b" stays text.
@@ -94,7 +94,7 @@ def parse_raw(text: str, *, source: str) -> tuple[list[RawCue], list[str]]:
         groups = match.groups()
         start = _seconds(groups[0:4], source=source, line=number + 1)
         end = _seconds(groups[4:8], source=source, line=number + 1)
-        timings.append((number, start, end, groups[8].strip()))
+        timings.append((number, start, end, (groups[8] or "").strip()))
     if not timings:
         raise TranscriptError(
             "no SRT timing line found: expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm'", source, None)

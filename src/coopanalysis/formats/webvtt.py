@@ -13,8 +13,8 @@ This module follows https://www.w3.org/TR/webvtt1/#file-parsing step by step:
   later in a block ends the block and starts the next one;
 * a block whose timing line is invalid is skipped (we keep a warning naming the line);
 * ``NOTE`` blocks are comments, ``STYLE`` and ``REGION`` blocks before the first cue
-  are style sheets and regions: all three are left out of the cues (``NOTE`` texts
-  are kept in ``metadata["notes"]``).
+  are style sheets and regions: all three are left out of the cues and kept in
+  ``metadata["notes"]``, ``metadata["styles"]`` and ``metadata["regions"]``.
 
 Cue text: ``<v Name>`` / ``<v.class Name>`` give the cue's ``speaker``; every tag
 (``c``, ``i``, ``b``, ``u``, ``ruby``, ``rt``, ``lang``, ``v``, timestamps, unknown
@@ -50,6 +50,8 @@ _STYLE_RE = re.compile(r"(?:STYLE|REGION)[ \t\f\r]*$")
 _HEADER_FIELD_RE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 # A tag runs from "<" to ">" or to the end of the cue text (spec cue text tokenizer).
 _TAG_RE = re.compile(r"<([^>]*)(?:>|\Z)")
+# "<lang en It's a tree!" with no ">": the spec reads it all as one tag.
+_UNCLOSED_TAG_RE = re.compile(r"<[^>]*\Z")
 _ANNOTATION_SPLIT_RE = re.compile(r"[ \t\n\f\r]+")
 
 
@@ -71,8 +73,10 @@ class Document:
 
     header: list[str]
     cues: list[RawCue]
+    title: str = ""
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    blocks: dict[str, list[str]] = field(default_factory=dict)
 
 
 def parse(text: str, *, source: str) -> Parsed:
@@ -116,7 +120,7 @@ def _read_lines(lines: list[str], *, lenient: bool) -> Document:
     while index < n_lines and lines[index] != "" and "-->" not in lines[index]:
         header.append(lines[index])
         index += 1
-    document = Document(header=header, cues=[])
+    document = Document(header=header, cues=[], title=lines[0][6:].strip())
     seen_cue = False
     while index < n_lines:
         if lines[index] == "":
@@ -179,15 +183,17 @@ def _skip_block(buffer: list[str], block_start: int, failed_timing: int | None,
         document.warnings.append(
             f"line {failed_timing}: invalid cue timing {snippet(lines[failed_timing - 1])} "
             f"(expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt'); "
-            f"block skipped: {snippet(' '.join(buffer))}")
+            f"block skipped: {snippet(' '.join(buffer), limit=2000)}")
     elif _NOTE_RE.match(first):
         document.notes.append("\n".join(buffer)[4:].strip())
     elif _STYLE_RE.match(first) and not seen_cue:
-        pass  # a STYLE or REGION definition
+        # Style sheets and regions are presentation, kept apart from the cues.
+        kind = "styles" if first.startswith("STYLE") else "regions"
+        document.blocks.setdefault(kind, []).append("\n".join(buffer[1:]))
     elif any(line.strip() for line in buffer):
         document.warnings.append(
             f"line {block_start + 1}: text without a timing line skipped: "
-            f"{snippet(' '.join(buffer))}")
+            f"{snippet(' '.join(buffer), limit=2000)}")
 
 
 def _cue_from_timing(line: str, identifier: str, line_number: int,
@@ -241,6 +247,11 @@ def to_parsed(document: Document) -> Parsed:
     _read_header(document, parsed)
     for cue in document.cues:
         text, voices = cue_text(cue.raw_text)
+        unclosed = _UNCLOSED_TAG_RE.search(cue.raw_text)
+        if unclosed:
+            parsed.warnings.append(
+                f"line {cue.line}: tag without '>' runs to the end of the cue and is dropped "
+                f"(WebVTT rule): {snippet(unclosed.group(0), limit=2000)}")
         speaker = voices[0] if voices else None
         if len(set(voices)) > 1:
             parsed.warnings.append(
@@ -260,13 +271,17 @@ def _read_header(document: Document, parsed: Parsed) -> None:
             fields[match.group(1)] = match.group(2).strip()
     if fields:
         parsed.metadata["header"] = fields
-    elif document.header:
-        parsed.metadata["header"] = {"text": "\n".join(document.header)}
+    if len(fields) < len(document.header):
+        # Lines that are not "Name: value" (yt-dlp's "##", CSS...): kept as they are.
+        parsed.metadata["header_text"] = "\n".join(document.header)
     language = fields.get("Language") or fields.get("language")
     if language:
         parsed.language = language
     if document.notes:
         parsed.metadata["notes"] = document.notes
+    if document.title:
+        parsed.metadata["title"] = document.title
+    parsed.metadata.update(document.blocks)
 
 
 def cue_text(raw: str) -> tuple[str, list[str]]:

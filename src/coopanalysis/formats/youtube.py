@@ -77,7 +77,8 @@ def is_rolling(cue_lines: Sequence[Sequence[str]], durations: Sequence[float]) -
 def from_webvtt(document: webvtt_format.Document) -> Parsed:
     """De-duplicated cues and timed words of a YouTube WebVTT document."""
     parsed = webvtt_format.to_parsed(webvtt_format.Document(
-        header=document.header, cues=[], notes=document.notes, warnings=document.warnings))
+        header=document.header, cues=[], title=document.title, notes=document.notes,
+        warnings=document.warnings))
     parsed.format = "youtube"
     parsed.metadata["container"] = "webvtt"
     parsed.words = new_columns((*WORD_KEYS, "interpolated"))
