@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.align import align_quotes
@@ -659,3 +661,80 @@ def test_long_unpunctuated_sentence_is_cut_at_the_longest_pause():
     # The first piece ends with word 11, the second starts with word 12: their own times.
     assert table["start"].tolist() == pytest.approx([0.0, 0.4 * 12 + 2.0])
     assert table["end"].tolist() == pytest.approx([0.4 * 11 + 0.3, 0.4 * 29 + 2.0 + 0.3])
+
+
+# ------------------------------------------------------------------- properties
+
+LABELS = st.text(alphabet=st.characters(categories=("L", "N"), include_characters="_-"),
+                 min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(LABELS, LABELS, st.integers(0, 10**7), st.integers(0, 10**6)),
+                max_size=20))
+def test_rttm_written_then_read_gives_the_records_back(records):
+    text = "".join(f"SPEAKER {file} 1 {start / 1000:.3f} {duration / 1000:.3f} <NA> <NA> "
+                   f"{label} <NA> <NA>\n" for file, label, start, duration in records)
+    table = parse_rttm(text)
+    assert table["file_id"].tolist() == [r[0] for r in records]
+    assert table["speaker"].tolist() == [r[1] for r in records]
+    assert table["start"].tolist() == pytest.approx([r[2] / 1000 for r in records])
+    assert table["end"].tolist() == pytest.approx([(r[2] + r[3]) / 1000 for r in records])
+
+
+CUE_ROWS = st.lists(st.tuples(st.sampled_from(["A", "B", None]),
+                              st.floats(0.1, 20.0, allow_nan=False),
+                              st.sampled_from(["", "oui", "la coopération", "— …",
+                                               "mettre tout le monde autour de la table"])),
+                    max_size=25)
+
+
+def _contiguous(rows: list[tuple]) -> list[tuple]:
+    start, cues = 0.0, []
+    for speaker, duration, text in rows:
+        cues.append((start, start + duration, speaker, text))
+        start += duration
+    return cues
+
+
+@settings(max_examples=60, deadline=None)
+@given(CUE_ROWS)
+def test_turns_partition_the_cues(rows):
+    transcript = make_transcript(_contiguous(rows))
+    table = turns(transcript)
+    speakers = transcript.cues["speaker"].tolist()
+    runs = 0 if not speakers else 1 + sum(
+        not (pd.isna(a) and pd.isna(b)) and (pd.isna(a) or pd.isna(b) or a != b)
+        for a, b in itertools.pairwise(speakers))
+    assert len(table) == runs
+    assert table["first_cue_id"].tolist() == sorted(table["first_cue_id"])
+    assert (table["first_cue_id"].iloc[1:].to_numpy()
+            == table["last_cue_id"].iloc[:-1].to_numpy() + 1).all()
+    assert table["n_words"].sum() == sum(len(t.split()) for t in transcript.cues["text"]
+                                         if t != "— …")
+
+
+@settings(max_examples=40, deadline=None)
+@given(CUE_ROWS)
+def test_diarization_of_the_cues_gives_each_cue_its_label(rows):
+    cues = _contiguous(rows)
+    transcript = make_transcript([(s, e, None, t) for s, e, _, t in cues])
+    diarization = pd.DataFrame({"speaker": [sp or "C" for _, _, sp, _ in cues],
+                                "start": [s for s, _, _, _ in cues],
+                                "end": [e for _, e, _, _ in cues]})
+    tagged = tag_speakers(transcript, diarization=diarization)
+    assert tagged.cues["speaker"].tolist() == diarization["speaker"].tolist()
+    assert tagged.metadata["speaker_conflicts"].empty
+
+
+@settings(max_examples=30, deadline=None)
+@given(CUE_ROWS)
+def test_sentences_lie_in_their_turn_and_time(rows):
+    transcript = make_transcript(_contiguous(rows))
+    table = sentences(transcript, max_words=5)
+    table_turns = turns(transcript).set_index("turn_id")
+    for row in table.itertuples():
+        turn = table_turns.loc[row.turn_id]
+        assert turn["text"][row.char_start:row.char_end] == row.text
+        assert turn["start"] - 1e-9 <= row.start <= row.end <= turn["end"] + 1e-9
+    assert table["n_words"].sum() == table_turns["n_words"].sum()
