@@ -305,6 +305,22 @@ def test_bdx_talk_is_mostly_off_topic(corpus_dir: Path) -> None:
     assert "state_role" not in set(found["theme"])
 
 
+def test_round_table_auto_captions(corpus_dir: Path) -> None:
+    # Thinkerview round table (YouTube auto-captions, licence unknown: read in place).
+    # Speech fillers and figures must not count: "écoutez, …", "ça représente 10 %".
+    from coopanalysis import read_transcript
+
+    cues = read_transcript(corpus_dir / "french/thinkerview/WyTQlf2rijs.fr-orig.vtt").cues
+    found = tag_themes(cues.rename(columns={"cue_id": "unit_id"}))
+    assert "state_role" in set(found["theme"])  # a debate on States and their debts
+    assert not found["term"].str.lower().isin(["écoutez", "représente"]).any()
+    texts = dict(zip(cues["cue_id"].astype(str), cues["text"], strict=True))
+    times = dict(zip(cues["cue_id"].astype(str), cues["start"], strict=True))
+    for row in found.itertuples():
+        assert texts[row.unit_id][row.char_start:row.char_end] == row.term
+        assert row.start == times[row.unit_id]
+
+
 # ---------------------------------------------------------------- entities
 
 

@@ -11,8 +11,9 @@ patterns:
 - ``phrases``: multi-word expressions written naturally. Each word is lemmatised in the
   phrase and compared token by token, so "gouvernance partagée" matches "gouvernances
   partagées".
-- ``exclude``: phrases (matched like ``phrases``) that cancel any match of the same theme
-  they overlap: ``"en même temps"`` cancels ``"temps"``.
+- ``exclude``: fixed expressions, matched word for word (case and accents ignored, no
+  lemmas), that cancel any match of the same theme they overlap: ``"en même temps"``
+  cancels ``"temps"``; ``"écoutez"`` (the discourse marker) cancels that form only.
 
 Within one theme, overlapping matches keep the longest; different themes may overlap.
 
@@ -377,8 +378,8 @@ class ThemeTagger:
     """spaCy component: marks the codebook's theme matches on ``doc.spans[spans_key]``.
 
     Needs ``token.lemma`` (place it after the lemmatizer); without lemmas it matches
-    the words' own forms only. Phrase and exclusion patterns are lemmatised once, on
-    the first document, with the pipeline's components that precede this one.
+    the words' own forms only. Phrase patterns are lemmatised once, on the first
+    document, with the pipeline's components that precede this one.
     """
 
     def __init__(self, nlp: Language, codebook: Codebook | None = None, *,
@@ -418,20 +419,25 @@ class ThemeTagger:
         return self._index
 
     def _compile(self) -> list[_Pattern]:
-        jobs: list[tuple[str, str, bool]] = []  # (theme, phrase, exclude)
+        jobs: list[tuple[str, str]] = []  # (theme, phrase) to lemmatise
         patterns: list[_Pattern] = []
         for theme in self.codebook.themes:
+            # A lemma pattern is already a dictionary form, and an exclusion is a fixed
+            # expression ("écoutez" the discourse marker, not every form of "écouter"):
+            # both are compared as written.
             for lemma in theme.lemmas:
-                # A lemma pattern is already a dictionary form: compare it as written.
-                forms = tuple(frozenset((_fold(t.text),)) for t in self.nlp.make_doc(lemma))
-                patterns.append(_Pattern(theme.id, lemma, forms, exclude=False))
-            jobs += [(theme.id, phrase, False) for phrase in theme.phrases]
-            jobs += [(theme.id, phrase, True) for phrase in theme.exclude]
-        for (theme_id, phrase, exclude), doc in zip(jobs, self._lemmatise(j[1] for j in jobs),
-                                                    strict=True):
+                patterns.append(_Pattern(theme.id, lemma, self._as_written(lemma), False))
+            for phrase in theme.exclude:
+                patterns.append(_Pattern(theme.id, phrase, self._as_written(phrase), True))
+            jobs += [(theme.id, phrase) for phrase in theme.phrases]
+        for (theme_id, phrase), doc in zip(jobs, self._lemmatise(j[1] for j in jobs),
+                                           strict=True):
             forms = tuple(self._keys(token) for token in doc)
-            patterns.append(_Pattern(theme_id, phrase, forms, exclude=exclude))
+            patterns.append(_Pattern(theme_id, phrase, forms, exclude=False))
         return patterns
+
+    def _as_written(self, text: str) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset((_fold(token.text),)) for token in self.nlp.make_doc(text))
 
     def _lemmatise(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Run the components before this one (but parser and NER) on the pattern texts."""
