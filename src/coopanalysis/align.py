@@ -64,7 +64,7 @@ from coopanalysis.diff import (
 )
 from coopanalysis.errors import AlignmentError
 from coopanalysis.model import Transcript
-from coopanalysis.textnorm import fold, match_tokens, normalize_text
+from coopanalysis.textnorm import FILLERS, fold, match_tokens, normalize_text
 from coopanalysis.timecode import find_timestamps, format_hms
 
 __all__ = ["align_quotes", "estimate_offset", "format_alignment_table"]
@@ -129,6 +129,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset({
 _CUT_RE = re.compile(r"[\[(]\s*\.{3,}\s*[\])]|\.{3,}")
 _INSERTION_RE = re.compile(r"\[([^\]]*)\]")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_DIGIT_RE = re.compile(r"\d")
 
 
 # --------------------------------------------------------------------------- public API
@@ -832,7 +833,7 @@ def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
                 "warning": "not found in the transcript"}
     best = hits[0]
     score = _location_score(q, best)
-    settled = True
+    settled, rescued = True, False
     prior = q.stated_start + (offset if math.isfinite(offset) else 0.0)
     tolerance = STATUS_RULES["prior_tolerance"]
     rivals = _rivals(q, hits, best, min_score)
@@ -857,7 +858,7 @@ def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
             warnings.append(f"the best match is at {format_hms(max(best.start, 0.0))}, "
                             f"{best.start - prior:+.0f} s from the stated time; a weaker one "
                             f"at {format_hms(max(weaker.start, 0.0))} fits the stated time")
-            best, settled = weaker, False
+            best, settled, rescued = weaker, False, True
             score = _location_score(q, best)
         else:
             warnings.append(f"found {best.start - q.stated_start:+.0f} s from the stated time"
@@ -869,9 +870,11 @@ def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
         settled = False
         warnings.append(f"short quote ({len(q.tokens)} words): too common to place for sure")
     status = _status(score, settled=settled, min_score=min_score)
+    if rescued:
+        status = "uncertain"
     if status == "unmatched":
         return {**row, "status": status, "score": score,
-                "warning": "; ".join(["not found in the transcript", *warnings])}
+                "warning": "not found in the transcript"}
     located = _located(q, best, stream)
     warnings.extend(located.pop("notes"))
     row.update(located)
@@ -895,14 +898,24 @@ def _score_or_zero(q: _Quote, hits: Sequence[_Hit]) -> float:
 def _located(q: _Quote, hit: _Hit, stream: _Stream) -> dict[str, Any]:
     ops = hit.build_ops()
     units = stream.unit[hit.first: hit.last + 1]
-    text = " ".join(stream.unit_text[u] for u in range(int(units[0]), int(units[-1]) + 1))
+    spoken = [stream.unit_text[u] for u in range(int(units[0]), int(units[-1]) + 1)]
+    text = " ".join(spoken)
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
     return {
         "start": hit.start, "end": hit.end, "cue_ids": cue_ids, "transcript_text": text,
         "offset": hit.start - q.stated_start if math.isfinite(q.stated_start) else float("nan"),
-        "diff": format_diff(ops), "fidelity": fidelity(ops), "verdict": verdict(ops),
+        "diff": format_diff(ops), "fidelity": fidelity(ops),
+        "verdict": verdict(ops, other_edits=_unseen_edits(q, spoken)),
         "transcript_speaker": _speaker_at(stream, hit, cue_ids), "notes": notes(ops),
     }
+
+
+def _unseen_edits(q: _Quote, spoken: list[str]) -> bool:
+    """Edits the token comparison cannot see: fillers dropped, digits for spoken numbers."""
+    fillers = any(t in FILLERS for unit in spoken
+                  for t in match_tokens(unit, drop_fillers=False))
+    digits = bool(_DIGIT_RE.search(q.text)) and not any(_DIGIT_RE.search(u) for u in spoken)
+    return fillers or digits
 
 
 def _speaker_at(stream: _Stream, hit: _Hit, cue_ids: list[int]) -> str | None:

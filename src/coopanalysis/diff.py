@@ -14,7 +14,8 @@ fact-check columns of ``schema.ALIGNED``:
   ``-`` spoken but cut by the writer (``[…] -`` when the article marks the cut with an
   ellipsis), ``[x]`` an editorial insertion in brackets (not expected in the speech).
 - ``fidelity``: the share of printed words that were spoken, in order (``=`` and ``~``).
-- ``verdict``: ``verbatim`` (every printed word spoken, nothing cut but repetitions),
+- ``verdict``: ``verbatim`` (every printed word spoken, nothing cut but repetitions, no
+  filler dropped, numbers written as said, no bracketed insertion),
   ``edited`` (cuts, marked or not, spelling variants, a few isolated words not heard —
   ASR errors look like that), ``altered`` (a run of printed words that were not said,
   fidelity below the threshold, or a spoken negation cut without a mark). A printed
@@ -86,8 +87,12 @@ def fidelity(ops: Sequence[Op]) -> float:
     return spoken / len(printed)
 
 
-def verdict(ops: Sequence[Op]) -> str:
-    """``verbatim``, ``edited`` or ``altered`` (rules in ``VERDICT_RULES`` and ``NEGATIONS``)."""
+def verdict(ops: Sequence[Op], *, other_edits: bool = False) -> str:
+    """``verbatim``, ``edited`` or ``altered`` (rules in ``VERDICT_RULES`` and ``NEGATIONS``).
+
+    ``other_edits``: the writer changed what the words do not show (fillers dropped,
+    numbers written in digits): such a quote is at best ``edited``.
+    """
     value = fidelity(ops)
     if value != value:  # NaN: nothing printed to check
         return "altered"
@@ -97,10 +102,10 @@ def verdict(ops: Sequence[Op]) -> str:
         return "altered"
     if _negation_changed(ops):
         return "altered"
-    if all(op.kind == KEPT or _is_repetition(ops, i) for i, op in enumerate(ops)
-           if op.kind != INSERTION):
-        return "verbatim"
-    return "edited"
+    if other_edits or not all(op.kind == KEPT or _is_repetition(ops, i)
+                              for i, op in enumerate(ops)):
+        return "edited"
+    return "verbatim"
 
 
 def longest_missing_run(ops: Sequence[Op]) -> int:
