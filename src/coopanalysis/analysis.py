@@ -144,6 +144,11 @@ class Analysis:
                 statuses += f" (of {n_aligned}; {skipped} quoted terms not aligned)"
             items.append(("Quotes aligned", statuses))
             items.append(("Clock offset", format_offset(self.offset)))
+        if "speaker_source" in self.cues.columns:
+            sources = self.cues["speaker_source"].astype("string").fillna("")
+            items.append(("Speaker labels", ", ".join(
+                f"{n} cues named by {source}" if source else f"{n} cues without a speaker"
+                for source, n in sources.value_counts().items())))
         items.append(("Turns", f"{len(self.turns)} turns, {len(self.sentences)} sentences"))
         items.append(("Themes", _top_themes(self.themes)))
         items.append(("Warnings", str(len(self.warnings))))

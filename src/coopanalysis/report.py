@@ -221,6 +221,11 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
             "<em>unmatched</em>: not found, no time is given. The verdict compares the printed "
             "words with the spoken ones (<em>verbatim</em>, <em>edited</em>: cuts, fillers, "
             "numbers; <em>altered</em>: words printed that were not said).</p>",
+            "<p>Diff: <span class='diff'><span class='kept'>= printed and spoken</span> "
+            "<span class='variant'>~ spelling variant</span> "
+            "<span class='replaced'>! printed→spoken replaced</span> "
+            "<span class='added'>+ printed, not spoken</span> "
+            "<span class='cut'>- spoken, cut by the writer</span></span></p>",
             html_table(quote_table_frame(analysis), table_id="quotes-table",
                        row_class="status"),
         ]
