@@ -330,3 +330,20 @@ def test_out_folder_is_not_mixed_with_an_earlier_run(corpus: dict[str, Path],
     with pytest.raises(FileExistsError, match="did not write"):
         analyze_corpus([corpus["short"]], out=stranger, overwrite=True, progress=False)
     assert (stranger / "notes.txt").exists()
+
+
+def test_docs_query_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DuckDB/pandas example of docs/corpus.md runs as printed (from a repo-like cwd)."""
+    import re
+
+    docs = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
+    section = docs.split("## Querying the dataset", 1)[1]
+    snippet = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)  # type: ignore[union-attr]
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {}
+    exec(compile(snippet, "docs/corpus.md", "exec"), namespace)
+    assert namespace["result"].errors.empty
+    assert set(namespace["themes"]["event_id"]) == {"rnct2025_quotes"}
+    assert len(namespace["cues"]) == len(namespace["one_event"]) > 0
+    assert (namespace["quotes"]["status"] == "matched").any()

@@ -68,6 +68,8 @@ Each event's tables travel back as pickled DataFrames, which are cheap to pickle
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import re
 import shutil
@@ -111,6 +113,7 @@ MANIFEST: Schema = {
     "status": "string",      # ok | error
     "n_words": "Int64",      # words in the transcript's cues (whitespace-separated)
     "seconds": "float64",    # wall time of the event's work in its worker
+    "cpu_seconds": "float64",  # CPU time of the thread that ran the event
     "started": "float64",    # POSIX time the worker started the event
     "finished": "float64",   # POSIX time the worker finished it
     "worker": "string",      # "host:pid" of the process that ran it
@@ -225,6 +228,7 @@ class _EventOutput:
     n_words: int | None = None
     started: float = float("nan")
     finished: float = float("nan")
+    cpu_seconds: float = float("nan")
     worker: str = ""
 
 
@@ -305,6 +309,7 @@ def _run_event(task: _Task, codebook: Any = None) -> _EventOutput:
     """Analyse one event; never raises (the error is returned in ``error``)."""
     output = _EventOutput(position=task.position, event_id=task.event_id, source=task.source,
                           worker=_worker_name(), started=time.time())
+    cpu_started = time.thread_time()
     try:
         from coopanalysis.analysis import analyze
 
@@ -320,9 +325,12 @@ def _run_event(task: _Task, codebook: Any = None) -> _EventOutput:
     except Exception as exc:  # a bug of ours: still one error row, never a lost run
         output.error = _error_record(task, "analyze", exc)
     output.finished = time.time()
+    output.cpu_seconds = time.thread_time() - cpu_started
     return output
 
 
+_WARM_UP_MODULES = ("coopanalysis.transcript", "coopanalysis.article", "coopanalysis.align",
+                    "coopanalysis.speakers", "coopanalysis.themes", "coopanalysis.stats")
 _WARM_UP_TEXT = "La coopération territoriale se construit avec les habitants et les élus."
 
 
@@ -335,6 +343,9 @@ def _warm_up(codebook: Any = None) -> str:
     """
     from coopanalysis.analysis import analyze
 
+    for module in _WARM_UP_MODULES:  # what an event with an article also imports
+        with contextlib.suppress(ImportError):  # reported by the events that need it
+            importlib.import_module(module)
     cues = conform(pd.DataFrame({"cue_id": [0], "start": [0.0], "end": [4.0],
                                  "speaker": ["A"], "text": [_WARM_UP_TEXT]}), CUES)
     try:
@@ -581,7 +592,9 @@ class CorpusResult:
         out: the dataset folder, or ``None`` when the tables are in memory.
         stats: ``events``, ``failed``, ``words``, ``wall_seconds`` (whole call),
             ``work_seconds`` (first event started → last finished, start-up excluded),
-            ``words_per_second`` (words / work_seconds), ``workers``.
+            ``words_per_second`` (words / work_seconds), ``cpu_seconds`` (CPU time of all
+            events), ``busiest_worker_cpu_seconds`` (CPU time of the worker that worked
+            most: the length of the run if every worker had a core to itself), ``workers``.
     """
 
     def __init__(self, *, manifest: pd.DataFrame, errors: pd.DataFrame,
@@ -685,7 +698,8 @@ def _manifest_row(output: _EventOutput) -> dict[str, Any]:
     return {
         "event_id": output.event_id, "position": output.position, "source": output.source,
         "status": "error" if output.error else "ok", "n_words": output.n_words,
-        "seconds": output.finished - output.started, "started": output.started,
+        "seconds": output.finished - output.started, "cpu_seconds": output.cpu_seconds,
+        "started": output.started,
         "finished": output.finished, "worker": output.worker or None,
         **{f"rows_{name}": len(frame) for name, frame in output.tables.items()},
     }
@@ -705,10 +719,12 @@ def _stats(manifest: pd.DataFrame, wall: float, workers: int) -> dict[str, Any]:
     done = manifest[manifest["status"] == "ok"]
     words = int(done["n_words"].sum()) if len(done) else 0
     work = float(done["finished"].max() - done["started"].min()) if len(done) else 0.0
+    busiest = float(done.groupby("worker")["cpu_seconds"].sum().max()) if len(done) else 0.0
     return {"events": len(manifest), "failed": int((manifest["status"] == "error").sum()),
             "words": words, "wall_seconds": wall, "work_seconds": work,
             "words_per_second": words / work if work > 0 else float("nan"),
-            "workers": workers}
+            "cpu_seconds": float(done["cpu_seconds"].sum()),
+            "busiest_worker_cpu_seconds": busiest, "workers": workers}
 
 
 def analyze_corpus(
