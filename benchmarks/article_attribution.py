@@ -68,7 +68,7 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
     article = read_article((path.parent / spec["article"]).resolve())
     quotes = article.quotes
     hits = match_rows(spec["quotes"], quotes)
-    counts = dict.fromkeys(("expected", "expected_with_speaker", "found", "predicted",
+    counts = dict.fromkeys(("expected", "expected_with_speaker", "found", "extra", "predicted",
                             "correct", "kind_ok", "time_ok", "dup_ok", "base_predicted",
                             "base_correct"), 0)
     for item, hit in zip(spec["quotes"], hits, strict=True):
@@ -99,6 +99,14 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
         if details and (speaker != truth or row["kind"] != item["kind"]):
             print(f"  {row['quote_id']}: speaker {speaker!r} (want {truth!r}), kind "
                   f"{row['kind']} (want {item['kind']})  {item['snippet'][:50]!r}")
+    # Rows that answer no expected quote are spurious: with a speaker they count against
+    # precision.
+    extra = [i for i in range(len(quotes)) if i not in set(hits)]
+    counts["extra"] = len(extra)
+    counts["predicted"] += sum(isinstance(quotes.iloc[i]["speaker"], str) for i in extra)
+    if details:
+        for i in extra:
+            print(f"  EXTRA    {quotes.iloc[i]['quote_id']}: {quotes.iloc[i]['text'][:60]!r}")
     return counts
 
 
@@ -108,7 +116,7 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="print every mismatch")
     args = parser.parse_args()
     total: dict[str, float] = {}
-    print(f"{'article':<28} {'quotes':>6} {'found':>6} {'P':>6} {'R':>6} {'kind':>6} "
+    print(f"{'article':<28} {'quotes':>6} {'found':>6} {'extra':>5} {'P':>6} {'R':>6} {'kind':>6} "
           f"{'time':>6} {'dup':>6} {'P base':>7} {'R base':>7}")
     for path in sorted(EXPECTED_DIR.glob("*.expected.json")):
         if args.details:
@@ -127,7 +135,7 @@ def _line(name: str, c: dict[str, float]) -> str:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.3f}" if b else "  n/a"
 
-    return (f"{name:<28} {int(c['expected']):>6} {int(c['found']):>6} "
+    return (f"{name:<28} {int(c['expected']):>6} {int(c['found']):>6} {int(c['extra']):>5} "
             f"{ratio(c['correct'], c['predicted']):>6} "
             f"{ratio(c['correct'], c['expected_with_speaker']):>6} "
             f"{ratio(c['kind_ok'], c['found']):>6} {ratio(c['time_ok'], c['found']):>6} "

@@ -84,6 +84,9 @@ def parse_article(text: str, *, source: str = "<string>") -> Article:
     text = _check_text(_normalize_newlines(text), source)
     doc = _Document(text=text, source=source)
     doc.paragraphs = _classify(_join_page_breaks(_split_paragraphs(text), text), text)
+    for para in doc.paragraphs:
+        for note in para.notes:
+            doc.warn(para.start, note)
     for para in doc.content():
         _scan_paragraph(para, doc)
     _run_nlp(doc)
@@ -243,6 +246,7 @@ class _Paragraph:
     pos: dict[int, str] = field(default_factory=dict)  # token start → part of speech
     mentions: list[_Mention] = field(default_factory=list)
     section: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -360,14 +364,21 @@ def _classify(paragraphs: list[_Paragraph], text: str) -> list[_Paragraph]:
             para.heading = plain
     section: str | None = None
     for para in paragraphs:
+        if para.kind in ("heading", "title") and any(m in para.raw for m in _QUOTE_MARKS):
+            # Headings are not read for quotes; say so rather than drop them silently.
+            para.notes = ["quotation marks in a heading or title are not read as quotes"]
         if para.kind == "heading":
             section = para.heading
         para.section = section
     return paragraphs
 
 
+_QUOTE_MARKS = "«»“”‹›\""
+
+
 def _looks_like_title(line: str) -> bool:
-    return 0 < len(line) <= 150 and line[-1] not in ".,;" and "«" not in line
+    return (0 < len(line) <= 150 and line[-1] not in ".,;"
+            and not any(mark in line for mark in _QUOTE_MARKS))
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -376,7 +387,7 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit()):
         return False
-    if line[-1] in ".,;:!…»”\")" or any(mark in line for mark in "«“\""):
+    if line[-1] in ".,;:!…)" or any(mark in line for mark in _QUOTE_MARKS):
         return False
     return not rules.LINK_RE.fullmatch(line)
 
@@ -841,10 +852,10 @@ def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
     if not words:
         return None
     first = words[0]
-    inverted_pronoun = rules.INVERTED_PRONOUN_RE.fullmatch(first)
-    if inverted_pronoun and fold(inverted_pronoun.group("verb")) in rules.REPORTING_VERBS:
+    reporting, inverted_pronoun = _head_verb(words)
+    if reporting and inverted_pronoun:
         return _pronoun(events, span_open, carry)
-    if fold(first) in rules.REPORTING_VERBS or fold(first) in ("selon", "according"):
+    if reporting or fold(first) in ("selon", "according"):
         if mentions:
             return _Attribution(mentions[0].speaker, "after")
         if len(words) > 1 and fold(words[1]) in ("he", "she", "il", "elle"):
@@ -856,6 +867,21 @@ def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
         if fold(first) in ("he", "she"):
             return _pronoun(events, span_open, carry)
     return None
+
+
+def _head_verb(words: Sequence[str]) -> tuple[bool, bool]:
+    """(a reporting verb heads ``words``, its subject is an inverted pronoun).
+
+    Knows the simple ("confie X", "dit-elle") and compound forms ("a-t-elle ajouté",
+    "a conclu X").
+    """
+    if not words:
+        return False, False
+    inverted = rules.INVERTED_PRONOUN_RE.fullmatch(words[0])
+    verb = fold(inverted.group("verb")) if inverted else fold(words[0])
+    if verb in rules.AUXILIARIES and len(words) > 1:
+        verb = fold(words[1])
+    return verb in rules.REPORTING_VERBS, inverted is not None
 
 
 def _cites(para: _Paragraph, doc: _Document, span: _Span) -> str | None:
@@ -931,9 +957,9 @@ def _is_attribution_clause(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", text)
     if not words or len(words) > 8:
         return False
-    inverted = rules.INVERTED_PRONOUN_RE.fullmatch(words[0])
-    if inverted:
-        return fold(inverted.group("verb")) in rules.REPORTING_VERBS
+    reporting, inverted = _head_verb(words)
+    if reporting or inverted:
+        return reporting
     return any(fold(w) in rules.REPORTING_VERBS for w in words[:3])
 
 
@@ -1024,7 +1050,9 @@ def _clause_start(para: _Paragraph, position: int) -> int:
     leading "Pour X," / "Selon lui," and past a leading "<speaker> <reporting verb>".
     """
     start = _sentence_start(para, position)
-    region = para.masked[start:position]
+    quoted_before = [s.close + 1 for s in para.spans if start <= s.close < position]
+    start = max([start, *quoted_before])
+    region = _outside_quotes(para, start, position)
     for match in re.finditer(r"[:;]\s*", region):
         start_candidate = match.end()
         region, start = region[start_candidate:], start + start_candidate

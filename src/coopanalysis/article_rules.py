@@ -44,7 +44,12 @@ stressed stresses insisted insists recalled recalls described describes shouted 
 observed remarked concluded concludes opened admitted admits claimed claims suggested
 suggests pointed continued continues asked asks answered
 """)
-REPORTING_VERBS: frozenset[str] = frozenset(_FR_VERBS + _EN_VERBS)
+# Past participles of compound tenses ("a-t-elle ajouté", "a conclu X") that fold to a
+# form not listed above.
+_PARTICIPLES = _words("rappele conclu reconnu repondu admis ecrit ajoute explique precise")
+REPORTING_VERBS: frozenset[str] = frozenset(_FR_VERBS + _EN_VERBS + _PARTICIPLES)
+#: Auxiliaries of compound tenses: "« … », a-t-elle ajouté", "« … », a conclu X".
+AUXILIARIES: frozenset[str] = frozenset({"a", "avait", "aura", "has", "had"})
 
 #: A verb then a pronoun joined by hyphens: "dit-elle", "ajoute-t-il", "précise-t-elle".
 INVERTED_PRONOUN_RE = re.compile(r"\b(?P<verb>[^\W\d_]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles)\b",

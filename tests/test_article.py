@@ -1,0 +1,394 @@
+"""Tests of the article parser on the reference article, the project's own articles
+(``tests/data/articles``, each with a hand-written expected answer) and bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import pickle
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopanalysis import ArticleError, read_article
+from coopanalysis.article import format_quotes_table
+from coopanalysis.schema import ARTICLE_SPEAKERS, QUOTES
+from coopanalysis.textnorm import fold
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+EXPECTED = sorted(ARTICLES.glob("*.expected.json"))
+
+
+@pytest.fixture(scope="module")
+def reference(data_dir: Path):  # type: ignore[no-untyped-def]
+    return read_article(data_dir / "rnct2025_article.md")
+
+
+def _row(quotes: pd.DataFrame, snippet: str, *, nth: int = 0) -> pd.Series:
+    """The ``nth`` row whose clean text contains ``snippet`` (folded)."""
+    hits = quotes[quotes["clean_text"].map(lambda t: fold(snippet) in fold(str(t)))]
+    assert len(hits) > nth, f"no quote containing {snippet!r}"
+    return hits.iloc[nth]
+
+
+def _minutes(text: str) -> float:
+    minutes, seconds = text.split("min")
+    return int(minutes) * 60 + int(seconds)
+
+
+# --- The reference article -------------------------------------------------------------
+
+#: Every timed quote of the reference article: (snippet, speaker, stated time, kind).
+TIMED = [
+    ("L'avenir de nos territoires se bâtit collectivement. Transition", "François Rebsamen",
+     "3min07", "quote"),
+    ("nous sommes à une croisée des chemins", "Philippe Dessertine", "7min23", "fragment"),
+    ("On a une démultiplication de dispositifs", "Manon Loisel", "20min24", "quote"),
+    ("Je pars vraiment du principe", "Aurélie Mézière", "24min30", "quote"),
+    ("Avant de coopérer, il faut collaborer, et avant de collaborer, il faut réussir à "
+     "discuter. Et ça prend du temps", "Brice Comment", "28min42", "quote"),
+    ("Les collectivités publiques sont indispensables", "Gaëtan Monot", "27min41", "quote"),
+    ("À Plessé, nous n'avons pas de commission municipale", "Aurélie Mézière", "30min40",
+     "quote"),
+    ("Petit à petit, le lieu est devenu un espace de rencontre", "Gaëtan Monot", "36min31",
+     "quote"),
+    ("En un an, nous avons collecté plus de 10 tonnes", "Brice Comment", "41min03", "quote"),
+    ("Les gens des ronds-points", "Manon Loisel", "45min33", "quote"),
+    ("On se voit plutôt comme chef d'orchestre", "Aurélie Mézière", "50min48", "quote"),
+    ("Ce ne sont pas forcément des compétences innées", "Gaëtan Monot", "54min57", "quote"),
+    ("trois leviers", "Brice Comment", "56min28", "paraphrase"),
+    ("capter les signaux faibles", "Manon Loisel", "49min08", "paraphrase"),
+]
+
+
+@pytest.mark.parametrize(("snippet", "speaker", "time", "kind"), TIMED)
+def test_reference_timed_quotes(reference, snippet, speaker, time, kind):  # type: ignore[no-untyped-def]
+    row = _row(reference.quotes, snippet)
+    assert row["speaker"] == speaker
+    assert row["stated_start"] == _minutes(time)
+    assert row["kind"] == kind
+
+
+def test_reference_has_exactly_the_fourteen_timed_rows(reference):  # type: ignore[no-untyped-def]
+    timed = reference.quotes.dropna(subset=["stated_start"])
+    assert sorted(timed["stated_start"]) == sorted(_minutes(t) for _, _, t, _ in TIMED)
+    assert timed["warning"].isna().sum() == len(timed) - 1  # only 36min31 is doubtful
+    doubtful = _row(reference.quotes, "Petit à petit, le lieu")
+    assert "continue the previous one" in doubtful["warning"]
+    assert "Aujourd'hui, la cantine marche très bien" in doubtful["clean_text"]
+
+
+def test_reference_time_positions(reference):  # type: ignore[no-untyped-def]
+    assert _row(reference.quotes, "L'avenir de nos territoires")["time_position"] == "inside"
+    assert _row(reference.quotes, "Avant de coopérer")["time_position"] == "after"
+    monot = _row(reference.quotes, "Les collectivités publiques")
+    assert (monot["time_position"], monot["attribution"]) == ("after", "after")
+
+
+@pytest.mark.parametrize(("snippet", "speaker", "kind"), [
+    ("C'est dans la coopération, entre tous les acteurs", "François Rebsamen", "quote"),
+    ("créer les conditions du dialogue et du partenariat", "François Rebsamen", "fragment"),
+    ("Le nouveau modèle ne va pas être imposé", "Philippe Dessertine", "quote"),
+    ("Chaque fois qu'on rassemble les gens, et qu'ils arrivent", "Aurélie Mézière", "quote"),
+    ("succès rapides", "Brice Comment", "fragment"),
+    ("Écouter, ça s'outille", "Manon Loisel", "quote"),
+    ("ingrédients de réussite", "Gaëtan Monot", "fragment"),
+    ("permet une gouvernance partagée et une neutralité", "Brice Comment", "quote"),
+    ("représenter, ça s'outille aussi", "Manon Loisel", "quote"),
+    ("fait le sel et la force de nos territoires", "François Rebsamen", "quote"),
+])
+def test_reference_untimed_quotes(reference, snippet, speaker, kind):  # type: ignore[no-untyped-def]
+    row = _row(reference.quotes, snippet)
+    assert (row["speaker"], row["kind"]) == (speaker, kind)
+    assert math.isnan(row["stated_start"])
+
+
+def test_reference_speakers_roles_and_organisations(reference):  # type: ignore[no-untyped-def]
+    speakers = reference.speakers.set_index("speaker")
+    assert list(reference.speakers.columns[:4]) == list(ARTICLE_SPEAKERS)
+    assert set(speakers.index) == {"François Rebsamen", "Philippe Dessertine", "Brice Comment",
+                                   "Manon Loisel", "Aurélie Mézière", "Gaëtan Monot"}
+    expected = {
+        "François Rebsamen": ("ministre", "Aménagement du territoire et de la Décentralisation"),
+        "Philippe Dessertine": ("président", "Comité 21"),
+        "Brice Comment": ("président", "ALons'ZI"),
+        "Manon Loisel": ("associée", "cabinet Partie Prenante"),
+        "Aurélie Mézière": ("maire", "Plessé"),
+        "Gaëtan Monot": ("secrétaire général", "réseau des Petites Cantines"),
+    }
+    for name, (role, organization) in expected.items():
+        assert (speakers.loc[name, "role"], speakers.loc[name, "organization"]) == (
+            role, organization)
+    first = speakers.loc["Brice Comment", "first_mention"]
+    assert reference.text[first:first + len("Brice Comment")] == "Brice Comment"
+
+
+def test_reference_terms_have_no_speaker(reference):  # type: ignore[no-untyped-def]
+    terms = reference.quotes[reference.quotes["kind"] == "term"]
+    assert list(terms["text"]) == ["VIP", "glassine"]
+    assert terms["speaker"].isna().all()
+
+
+def test_reference_cited_person_is_not_the_speaker(reference):  # type: ignore[no-untyped-def]
+    row = _row(reference.quotes, "sourds qui tentent de redonner la parole")
+    assert (row["speaker"], row["cites"], row["kind"]) == ("Manon Loisel", "Bruno Latour",
+                                                           "fragment")
+    assert "Bruno Latour" not in set(reference.speakers["speaker"])
+    assert reference.quotes["cites"].notna().sum() == 1
+
+
+def test_reference_duplicates_in_the_summary(reference):  # type: ignore[no-untyped-def]
+    quotes = reference.quotes
+    pairs = [
+        ("L'avenir de nos territoires se bâtit collectivement", 1, "L'avenir de nos territoires"),
+        ("levier de transformation", 1, "levier de transformation"),
+        ("crise démocratique qui ne fait que s'accroître", 1, "On a une démultiplication"),
+        ("faire de la politique avec les gens et non pour les gens", 1, "Je pars vraiment"),
+        ("il faut réussir à discuter", 1, "Avant de coopérer"),
+        ("chaque fois qu'on rassemble les gens, les bonnes idées émergent", 0,
+         "et qu'ils arrivent à se parler"),
+    ]
+    for snippet, nth, original in pairs:
+        repeat = _row(quotes, snippet, nth=nth)
+        source = _row(quotes, original)
+        assert repeat["duplicate_of"] == source["quote_id"], snippet
+        assert repeat["speaker"] == source["speaker"]
+    assert quotes["duplicate_of"].notna().sum() == len(pairs)
+    # The summary's shortened repetition has no speaker cue of its own.
+    assert _row(quotes, "les bonnes idées émergent", nth=1)["attribution"] == "duplicate"
+
+
+def test_reference_nested_quote_stays_in_its_parent(reference):  # type: ignore[no-untyped-def]
+    row = _row(reference.quotes, "Être deux fois plus attentif")
+    assert "Merci, mais laissez aussi de la place" in row["clean_text"]
+    assert not reference.quotes["clean_text"].str.startswith("Merci").any()
+    assert any("one closing mark closes a nested" in w for w in reference.warnings)
+
+
+def test_reference_page_breaks_are_joined(reference):  # type: ignore[no-untyped-def]
+    row = _row(reference.quotes, "créer les conditions")
+    assert row["clean_text"] == "créer les conditions du dialogue et du partenariat"
+    assert _row(reference.quotes, "dans une filière qui produit de l'isolant")["speaker"] == (
+        "Brice Comment")
+
+
+def test_reference_clean_text(reference):  # type: ignore[no-untyped-def]
+    row = _row(reference.quotes, "fait le sel")
+    assert "[la coopération]" in row["text"] and "[la coopération]" not in row["clean_text"]
+    assert row["clean_text"] == "Plus que jamais, fait le sel et la force de nos territoires"
+    first = _row(reference.quotes, "On a une démultiplication")
+    assert "..." in first["text"] and "*" in first["text"] and "20min24" not in first["text"]
+    assert "..." not in first["clean_text"] and "*" not in first["clean_text"]
+
+
+def test_reference_sections_and_metadata(reference):  # type: ignore[no-untyped-def]
+    assert reference.sections == [
+        "La coopération territoriale : une définition multi-factorielle",
+        "Comment coopérer efficacement ?",
+        "Quand la coopération se concrétise : des exemples inspirants",
+        "Les pistes pour inventer les coopérations de demain",
+    ]
+    assert reference.metadata["title"] == "LA COOPÉRATION TERRITORIALE : UN DÉFI ET UNE NÉCESSITÉ"
+    assert reference.metadata["author"] == "Valentin Nonorgue"
+    assert reference.metadata["date"] == "28 août 2025"
+    assert reference.metadata["date_iso"] == "2025-08-28"
+    assert _row(reference.quotes, "Les gens des ronds-points")["section"] == (
+        "Quand la coopération se concrétise : des exemples inspirants")
+    assert pd.isna(_row(reference.quotes, "L'avenir de nos territoires")["section"])
+
+
+def test_reference_table_contract(reference):  # type: ignore[no-untyped-def]
+    quotes = reference.quotes
+    assert list(quotes.columns) == [*QUOTES, "attribution", "time_position"]
+    for name, dtype in QUOTES.items():
+        assert str(quotes[name].dtype) == dtype, name
+    assert list(quotes["quote_id"]) == [f"q{i:02d}" for i in range(1, len(quotes) + 1)]
+    assert quotes["char_start"].is_monotonic_increasing
+    for row in quotes.itertuples():
+        span = reference.text[row.char_start:row.char_end]
+        if row.kind != "paraphrase":
+            assert span[0] in "«“\"" and span[-1] in "»”\"", span
+        assert reference.text.count("\n", 0, row.char_start) + 1 == row.line
+
+
+def test_comment_heading_is_not_brice_comment(reference):  # type: ignore[no-untyped-def]
+    # "Comment coopérer efficacement ?" is a heading; "Comment fédérer…" a question.
+    assert "Comment coopérer efficacement ?" in reference.sections
+    question = reference.text.index("Comment fédérer")
+    assert not any(s <= question < e for s, e in
+                   zip(reference.quotes["char_start"], reference.quotes["char_end"], strict=True))
+
+
+# --- The project's own articles, each against its hand-written answer -------------------
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_against_expected_answer(expected_path: Path) -> None:
+    spec = json.loads(expected_path.read_text(encoding="utf-8"))
+    article = read_article(expected_path.parent / spec["article"])
+    quotes = article.quotes
+    texts = [fold(t) for t in quotes["clean_text"]]
+    ids: dict[int, str] = {}
+    cursor = 0
+    for item in spec["quotes"]:
+        hit = next(i for i in range(cursor, len(texts)) if fold(item["snippet"]) in texts[i])
+        cursor = hit + 1
+        row = quotes.iloc[hit]
+        ids[item["n"]] = row["quote_id"]
+        label = f"{expected_path.name} n={item['n']}"
+        speaker = row["speaker"] if isinstance(row["speaker"], str) else None
+        assert speaker == item["speaker"], label
+        assert row["kind"] == item["kind"], label
+        if item["stated_start"] is None:
+            assert math.isnan(row["stated_start"]), label
+        else:
+            assert row["stated_start"] == pytest.approx(item["stated_start"]), label
+        cites = row["cites"] if isinstance(row["cites"], str) else None
+        assert cites == item.get("cites"), label
+        duplicate = row["duplicate_of"] if isinstance(row["duplicate_of"], str) else None
+        assert duplicate == (ids[item["duplicate_of"]] if "duplicate_of" in item else None), label
+    assert len(quotes) == len(spec["quotes"])
+    speakers = article.speakers[["speaker", "role", "organization"]].to_dict("records")
+    assert speakers == spec["speakers"]
+    assert article.sections == spec["sections"]
+    for key, value in spec["metadata"].items():
+        assert article.metadata[key] == value, key
+
+
+def test_english_article_with_curly_quotes() -> None:
+    article = read_article(ARTICLES / "trust_english.md")
+    assert article.metadata["language"] == "en"
+    row = _row(article.quotes, "Participation without power is theatre")
+    assert (row["speaker"], row["cites"]) == ("Priya Nair", "Sherry Arnstein")
+    assert _row(article.quotes, "Only five?")["speaker"] is pd.NA
+
+
+def test_surname_that_is_a_common_word() -> None:
+    # "Petit à petit, le réseau s'est étoffé" must not give the quote to Sophie Petit.
+    article = read_article(ARTICLES / "mobilites_rurales.md")
+    row = _row(article.quotes, "Au début, on nous disait")
+    assert row["speaker"] == "Marc Olivier"
+    assert "Petit à petit, une autre approche s'est imposée" in article.sections
+
+
+# --- Inputs ------------------------------------------------------------------------------
+
+SMALL = ("Table ronde\n\n**Anne Roux**, maire de Lyon, affirme : « Nous avançons. » "
+         "(2min03)\n")
+
+
+def test_sources_path_string_file_and_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(SMALL, encoding="utf-8")
+    results = [
+        read_article(path), read_article(str(path)), read_article(SMALL),
+        read_article(io.StringIO(SMALL)), read_article(io.BytesIO(SMALL.encode("utf-8"))),
+        read_article(SMALL.encode("utf-8")),
+    ]
+    for article in results:
+        assert list(article.quotes["speaker"]) == ["Anne Roux"]
+        assert list(article.quotes["stated_start"]) == [123.0]
+    assert results[0].metadata["source"] == str(path)
+    assert results[2].metadata["source"] == "<string>"
+
+
+def test_legacy_encoding_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(SMALL.replace("\n", "\r\n").encode("cp1252"))
+    article = read_article(path)
+    assert article.quotes.loc[0, "text"] == "Nous avançons."
+    assert "\r" not in article.text
+
+
+# --- Bad input -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\n  \t\n"])
+def test_empty_article_raises(text: str) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read_article(text if text else io.StringIO(""))
+    assert caught.value.line == 1
+    assert "empty" in str(caught.value)
+
+
+def test_binary_file_raises_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "image.md"
+    path.write_bytes(b"first line\nsecond\nPK\x03\x04\x14\x00\x00\x00\x08\x00")  # a zip
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert caught.value.line == 3 and caught.value.source == str(path)
+    assert pickle.loads(pickle.dumps(caught.value)).line == 3
+
+
+def test_missing_file_raises() -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        read_article("does/not/exist.md")
+
+
+def test_unbalanced_quote_is_kept_with_a_warning() -> None:
+    text = ("Intro\n\nAnne Roux, maire de Lyon, affirme : « Nous avançons vite, et la suite "
+            "dépendra de vous.\n\nUn autre paragraphe.\n")
+    article = read_article(text)
+    row = article.quotes.iloc[0]
+    assert row["speaker"] == "Anne Roux"
+    assert "la suite dépendra de vous" in row["clean_text"]
+    assert "unbalanced quotation marks" in row["warning"] and "line 3" in row["warning"]
+    assert any("line 3" in w for w in article.warnings)
+
+
+def test_closing_mark_without_opening_mark_is_kept() -> None:
+    article = read_article("Anne Roux, maire de Lyon, conclut. Nous avançons vite ».\n")
+    row = article.quotes.iloc[0]
+    assert row["clean_text"] == "Nous avançons vite"
+    assert "without an opening mark" in row["warning"]
+
+
+def test_unreadable_timestamp_gives_a_warning_not_a_loss() -> None:
+    text = "Anne Roux, maire de Lyon, affirme : « Nous avançons. » (12min75)\n"
+    row = read_article(text).quotes.iloc[0]
+    assert math.isnan(row["stated_start"])
+    assert "unreadable timestamp" in row["warning"] and "line 1" in row["warning"]
+    paraphrase = read_article("Anne Roux, maire de Lyon, parle de trois pistes (3min99).\n")
+    assert paraphrase.quotes.iloc[0]["kind"] == "paraphrase"
+    assert "unreadable" in paraphrase.quotes.iloc[0]["warning"]
+
+
+def test_quote_without_speaker_keeps_na() -> None:
+    article = read_article("Un contexte.\n\n« Personne ne sait qui parle ici, vraiment. »\n")
+    assert article.quotes["speaker"].isna().all()
+    assert article.quotes.iloc[0]["kind"] == "quote"
+
+
+def test_article_without_quotes_warns() -> None:
+    article = read_article("Un titre\n\nUn texte sans citation aucune.\n")
+    assert article.quotes.empty and list(article.quotes.columns)[:len(QUOTES)] == list(QUOTES)
+    assert article.warnings
+
+
+def test_format_quotes_table(reference):  # type: ignore[no-untyped-def]
+    table = format_quotes_table(reference.quotes)
+    lines = table.splitlines()
+    assert len(lines) == len(reference.quotes) + 1
+    assert lines[1].startswith("q01") and "3min07" in lines[1] and "François Rebsamen" in lines[1]
+    assert "= q01" in table
+
+
+_PIECES = st.sampled_from(["«", "»", "“", "”", '"', " ", "\n\n", "Anne Roux", " dit ", ".",
+                           ", ", "(3min07)", "(9min99)", "mot", "Elle", ":", "*"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join))
+def test_no_quotation_mark_is_silently_lost(text: str) -> None:
+    """Every opening mark ends up inside a row, or the parser raises ArticleError."""
+    try:
+        article = read_article(text)
+    except ArticleError:
+        assert not text.strip()
+        return
+    spans = list(zip(article.quotes["char_start"], article.quotes["char_end"], strict=True))
+    for position, char in enumerate(article.text):
+        if char in "«“":
+            assert any(s <= position < e for s, e in spans), (text, position)
