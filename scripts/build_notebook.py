@@ -94,7 +94,13 @@ Each row says where the quote was found (`start`, `end`), how sure the aligner i
 time given rather than a wrong one), and how faithful the printed quote is to the spoken
 words (`fidelity`, `verdict`: `verbatim`, `edited` or `altered`, and the word-level `diff`).
 
-We leave out quoted terms (`kind == "term"`): single words have no place of their own."""),
+We leave out quoted terms (`kind == "term"`): single words have no place of their own.
+
+On this data most untimed quotes come out `unmatched`, and that is the right answer: the
+reconstruction behind the simulated captions only holds the quotes the article gives a time
+for, so the other quotes are simply not in the transcript. The aligner says so instead of
+guessing. (The summary at the end of the article repeats some timed quotes: those are
+found.)"""),
     ("code", """\
 quotes = article.quotes[article.quotes["kind"] != "term"]
 aligned = ca.align_quotes(quotes, captions)
@@ -196,9 +202,11 @@ sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())""
     ("md", """\
 ## 8. A check on the reconstruction
 
-On the reconstruction, the quotes stand exactly where the article says and word for word, so
-every timed quote should come out `matched`, `verbatim`, with an offset of zero. This is a
-sanity check of the library, not of the article."""),
+On the reconstruction, the timed quotes stand exactly where the article says and word for
+word, so each of them should come out `matched`, `verbatim`, at its stated time, with a clock
+offset of zero. The two timed *paraphrases* (`kind == "paraphrase"`) are the writer's words,
+not the speaker's: they are not in the reconstruction and stay `unmatched`. This is a sanity
+check of the library, not of the article."""),
     ("code", """\
 reconstruction = ca.analyze(DATA / "rnct2025_quotes.vtt", article)
 print(reconstruction.summary())
