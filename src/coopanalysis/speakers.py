@@ -774,7 +774,7 @@ class _Block:
     text: str
     anchor_chars: np.ndarray   # increasing character offsets in ``text``
     anchor_times: np.ndarray   # seconds at those offsets
-    cue_starts: list[int]      # character offset where each cue begins
+    cue_starts: np.ndarray     # character offset where each cue begins
     cue_ids: list[int]
     cut_chars: np.ndarray      # where a long sentence may be cut: starts of cues/timed words
     cut_pauses: np.ndarray     # seconds of silence before each of them
@@ -788,12 +788,26 @@ class _Block:
         return self.cue_ids[max(index, 0)]
 
 
-def _word_anchors(text: str, offset: int, words: pd.DataFrame) -> list[tuple[int, float]]:
+_TimedWord = tuple[str, float, float]
+
+
+def _words_by_cue(words: pd.DataFrame | None) -> dict[int, list[_TimedWord]]:
+    """(word, start, end) of each cue's timed words, in order."""
+    grouped: dict[int, list[_TimedWord]] = {}
+    if words is None or not len(words):
+        return grouped
+    columns = (words["cue_id"].astype(int).tolist(), words["word"].fillna("").astype(str),
+               words["start"].astype(float).tolist(), words["end"].astype(float).tolist())
+    for cue_id, word, start, end in zip(*columns, strict=True):
+        grouped.setdefault(cue_id, []).append((word.strip(), start, end))
+    return grouped
+
+
+def _word_anchors(text: str, offset: int, words: list[_TimedWord]) -> list[tuple[int, float]]:
     """(char, time) at each timed word of a cue found in order in its text."""
     anchors: list[tuple[int, float]] = []
     cursor = 0
-    for word, start, end in zip(words["word"], words["start"], words["end"], strict=True):
-        token = str(word).strip()
+    for token, start, end in words:
         if not token or not (math.isfinite(start) and math.isfinite(end)):
             continue
         found = text.find(token, cursor)
@@ -806,10 +820,7 @@ def _word_anchors(text: str, offset: int, words: pd.DataFrame) -> list[tuple[int
 
 def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
     """Cut each turn into blocks of at most ``_MAX_BLOCK_CHARS`` at cue boundaries."""
-    words_by_cue: dict[int, pd.DataFrame] = {}
-    if words is not None and len(words):
-        for cue_id, group in words.groupby(words["cue_id"].astype(int), sort=False):
-            words_by_cue[int(str(cue_id))] = group
+    words_by_cue = _words_by_cue(words)
     blocks: list[_Block] = []
     runs = _run_ids(cues["speaker"])
     current: dict[str, Any] | None = None
@@ -856,7 +867,7 @@ def _finish_block(parts: Mapping[str, Any]) -> _Block:
     pauses = np.interp(cuts, chars, times) - times[np.clip(before, 0, None)]
     return _Block(turn_id=parts["turn_id"], speaker=parts["speaker"], text=parts["text"],
                   anchor_chars=chars, anchor_times=times,
-                  cue_starts=parts["cue_starts"], cue_ids=parts["cue_ids"],
+                  cue_starts=np.array(parts["cue_starts"]), cue_ids=parts["cue_ids"],
                   cut_chars=cuts.astype(int), cut_pauses=pauses,
                   token_starts=token_starts)
 
@@ -927,7 +938,8 @@ def sentences(transcript: Transcript | pd.DataFrame, *,
     word's start), else the start and end of each cue (linear within a cue).
 
     Unpunctuated ASR captions have no sentence ends spaCy can find: a sentence longer
-    than ``max_words`` is then cut at cue boundaries (``boundary`` says ``max_words``).
+    than ``max_words`` is then cut at the longest pause before a cue or timed word
+    (``boundary`` says ``max_words``; see ``_split_long``).
 
     Args:
         transcript: a Transcript, or a cues table (then no word timings unless ``words``).
