@@ -204,6 +204,15 @@ def test_reference_replay_links(reference: Analysis) -> None:
 def test_reference_reconstruction_reads_with_voice_tags(data_dir: Path) -> None:
     require(*CORE, *READERS)
     result = analyze(data_dir / "rnct2025_quotes.vtt", data_dir / "rnct2025_article.md")
-    # The reconstruction holds the timed quotes at their stated times: offset 0.
+    # The reconstruction holds the timed quotes at their stated times, word for word.
     assert result.offset == pytest.approx(0.0, abs=1.0)
     assert set(result.cues["speaker_source"].dropna()) == {"transcript"}
+    assert result.aligned is not None and result.quotes is not None
+    kinds = result.quotes.set_index("quote_id")["kind"]
+    timed = result.aligned[result.aligned["stated_start"].notna()
+                           & result.aligned["quote_id"].map(kinds).ne("paraphrase")]
+    assert len(timed) >= 12
+    assert (timed["status"] == "matched").all() and (timed["verdict"] == "verbatim").all()
+    assert ((timed["start"] - timed["stated_start"]).abs() < 1.0).all()
+    # The quote's speaker is the voice tag's.
+    assert (timed["transcript_speaker"] == timed["speaker"]).all()

@@ -75,3 +75,6 @@ def test_notebook_runs_from_top_to_bottom() -> None:
     assert any("image/png" in o.get("data", {}) for o in outputs)
     assert any("coopanalysis Analysis" in o.get("data", {}).get("text/html", "")
                for o in outputs)
+    # The last step's sanity check: on the reconstruction the clocks agree.
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "Clock offset:   +0.0 s" in printed
