@@ -143,8 +143,8 @@ def test_failing_files_are_reported_and_skipped(serial: CorpusResult) -> None:
     assert errors["position"].tolist() == [2, 4]
     assert errors["stage"].tolist() == ["read_transcript", "read_transcript"]
     missing = errors.iloc[1]
-    assert missing["error"] == "FileNotFoundError"
-    assert "missing.vtt" in missing["message"]
+    assert missing["error"] == "TranscriptError"
+    assert "missing.vtt: file not found" in missing["message"]
     assert pd.isna(missing["traceback"])  # an input error, not a bug
     broken = errors.iloc[0]
     assert broken["error"] == "TranscriptError"

@@ -705,6 +705,14 @@ def _manifest_row(output: _EventOutput) -> dict[str, Any]:
     }
 
 
+def _pipeline_order(names: list[str]) -> list[str]:
+    """Table names in ``Analysis.tables()`` order, whichever event brought them first."""
+    from coopanalysis.analysis import TABLE_NAMES
+
+    rank = {name: index for index, name in enumerate(TABLE_NAMES)}
+    return sorted(names, key=lambda name: rank.get(name, len(rank)))  # stable for others
+
+
 def _build_manifest(rows: list[dict[str, Any]], table_names: list[str]) -> pd.DataFrame:
     rows = sorted(rows, key=lambda row: row["position"])
     manifest = conform(pd.DataFrame(rows, columns=[*MANIFEST,
@@ -799,6 +807,7 @@ def analyze_corpus(
             output.tables = {}  # the sink has them; keep only counts
             bar.update(1)
 
+    table_names = _pipeline_order(table_names)
     manifest = _build_manifest(rows, table_names)
     errors.sort(key=lambda error: int(error["position"]))
     error_table = (conform(pd.DataFrame(errors, columns=list(ERRORS)), ERRORS) if errors
