@@ -103,9 +103,9 @@ STATUS_RULES: dict[str, float] = {
 #: Candidate search: places per quote, and how often an n-gram may occur before it stops
 #: telling places apart ("de la" occurs thousands of times in a long replay).
 SEARCH: dict[str, int] = {
-    "candidates": 6,
+    "candidates": 4,
     "bin_tokens": 8,
-    "max_ngram_hits": 400,
+    "max_ngram_hits": 200,
     "max_word_hits": 20,        # single words only vote when rare ("sonar", "glassine")
     "pad_tokens": 12,
     "cut_slack_tokens": 80,     # spoken words a marked cut may hide
@@ -561,9 +561,9 @@ def _candidate_windows(q: _Quote, index: _NgramIndex, bounds: tuple[int, int]
     weights = np.concatenate([f[2] for f in found])
     size = SEARCH["bin_tokens"]
     bins = diags // size
-    # One vote per n-gram per bin, weighted by the n-gram's rarity.
-    pairs, first = np.unique(np.stack([bins, ids], axis=1), axis=0, return_index=True)
-    unique_bins, inverse = np.unique(pairs[:, 0], return_inverse=True)
+    # One vote per n-gram per bin, weighted by the n-gram's rarity (ids < 40 000).
+    pair_keys, first = np.unique(bins * 40_000 + ids, return_index=True)
+    unique_bins, inverse = np.unique(pair_keys // 40_000, return_inverse=True)
     counts = np.bincount(inverse, weights=weights[first])
     # A cut in the quote moves the diagonal: votes of the next bins count too.
     score = counts.copy()
@@ -910,10 +910,14 @@ def _located(q: _Quote, hit: _Hit, stream: _Stream) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=50_000)
+def _has_filler(unit: str) -> bool:
+    return any(t in FILLERS for t in match_tokens(unit, drop_fillers=False))
+
+
 def _unseen_edits(q: _Quote, spoken: list[str]) -> bool:
     """Edits the token comparison cannot see: fillers dropped, digits for spoken numbers."""
-    fillers = any(t in FILLERS for unit in spoken
-                  for t in match_tokens(unit, drop_fillers=False))
+    fillers = any(_has_filler(unit) for unit in spoken)
     digits = bool(_DIGIT_RE.search(q.text)) and not any(_DIGIT_RE.search(u) for u in spoken)
     return fillers or digits
 
