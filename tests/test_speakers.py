@@ -753,3 +753,23 @@ def test_diarization_table_with_bad_values():
     assert set(tagged.cues["speaker"]) == {"A"}
     assert tagged.warnings == ["<diarization table>: 1 rows without speaker, start or end "
                                "ignored (index 1)"]
+
+
+def test_a_voted_name_already_given_by_names_is_reported():
+    transcript, _ = stm_transcript()
+    # names gives Diane to speaker90; the one quote in speaker91's turns also says Diane.
+    aligned = make_aligned([("q7", "Diane", 14.444, 17.769, "matched", [7])])
+    tagged = tag_speakers(transcript, aligned=aligned, diarization=SAMPLE_RTTM,
+                          names={"speaker90": "Diane"})
+    conflicts = tagged.metadata["speaker_conflicts"]
+    shared = conflicts[conflicts["reason"].str.contains("speaker90 by names and speaker91 by vote")]
+    assert len(shared) == 1 and shared.iloc[0]["kept_source"] == "diarization"
+
+
+def test_reader_output_of_a_diarized_whisper_vtt_is_named():
+    transcript = read_transcript(HERE / "ref-medium-diarization__dosparlants.vtt")
+    assert set(transcript.cues["speaker"]) == {"SPEAKER_00", "SPEAKER_01"}
+    tagged = tag_speakers(transcript, names={"SPEAKER_00": "Carme", "SPEAKER_01": "Periodista"})
+    assert tagged.cues["speaker"].tolist()[:3] == ["Periodista", "Carme", "Periodista"]
+    assert len(turns(tagged)) == 11
+    assert tagged.metadata["speaker_mapping"]["method"].tolist() == ["names", "names"]

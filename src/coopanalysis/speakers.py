@@ -415,15 +415,15 @@ def _map_labels(timelines: Mapping[str, _Timeline], quotes: pd.DataFrame,
             # A quote straddling two labels equally says nothing about either.
             if column >= 0 and not tie:
                 tallies[labels[column]][speaker] += 1
-    rows = [{**_label_row(label, timelines[label], tallies[label], names, conflicts),
+    rows = [{**_label_row(label, timelines[label], tallies[label], names, conflicts, origin),
              "origin": origin} for label in labels]
     mapping = schema.conform(pd.DataFrame(rows, columns=list(MAPPING)), MAPPING)
-    _report_shared_names(mapping, timelines, conflicts)
+    _report_shared_names(mapping, timelines, conflicts, origin)
     return mapping
 
 
 def _label_row(label: str, timeline: _Timeline, tally: Counter[str],
-               names: Mapping[str, str], conflicts: _Conflicts) -> dict[str, Any]:
+               names: Mapping[str, str], conflicts: _Conflicts, origin: str) -> dict[str, Any]:
     ranked = tally.most_common()
     text = ", ".join(f"{name} {count}" for name, count in ranked)
     row = {"label": label, "name": label, "method": "unmapped", "votes": 0,
@@ -433,7 +433,7 @@ def _label_row(label: str, timeline: _Timeline, tally: Counter[str],
         row.update(name=names[label], method="names", votes=tally.get(names[label], 0))
         if ranked and not _same_speaker(ranked[0][0], names[label]):
             conflicts.add(cue_id=None, start=first, end=last, kept=names[label],
-                          kept_source="diarization", other=ranked[0][0], other_source="quote",
+                          kept_source=origin, other=ranked[0][0], other_source="quote",
                           reason=f"names maps label {label!r} to {names[label]!r} but the "
                                  "matched quotes in its turns vote otherwise",
                           evidence=f"label {label}: {text}")
@@ -443,7 +443,7 @@ def _label_row(label: str, timeline: _Timeline, tally: Counter[str],
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         tied = [name for name, count in ranked if count == ranked[0][1]]
         conflicts.add(cue_id=None, start=first, end=last, kept=label,
-                      kept_source="diarization", other=" / ".join(tied), other_source="quote",
+                      kept_source=origin, other=" / ".join(tied), other_source="quote",
                       reason=f"tie in the vote for label {label!r}: left unmapped",
                       evidence=f"label {label}: {text}")
         return row
@@ -452,25 +452,29 @@ def _label_row(label: str, timeline: _Timeline, tally: Counter[str],
 
 
 def _report_shared_names(mapping: pd.DataFrame, timelines: Mapping[str, _Timeline],
-                         conflicts: _Conflicts) -> None:
-    # Two labels voted to one name: the diarization may have split one voice in two,
-    # or a misplaced quote may have mislabelled a second voice. Both stay mapped.
-    voted = mapping[mapping["method"] == "vote"]
-    for _name, group in voted.groupby(voted["name"].map(fold), sort=False):
-        if len(group) < 2:
+                         conflicts: _Conflicts, origin: str) -> None:
+    # Two labels voted to one name (or voted to a name ``names`` gives another label): the
+    # diarization may have split one voice in two, or a misplaced quote may have named a
+    # second voice. All stay mapped; the user decides with ``names``.
+    named = mapping[mapping["method"].isin(["vote", "names"])]
+    for _name, group in named.groupby(named["name"].map(fold), sort=False):
+        if len(group) < 2 or not (group["method"] == "vote").any():
             continue
         labels = list(group["label"])
         name = group["name"].iloc[0]
+        how = " and ".join(f"{lab} by {method}" for lab, method in
+                           zip(group["label"], group["method"], strict=True))
         for label in labels[1:]:
             timeline = timelines[label]
             conflicts.add(cue_id=None, start=float(timeline.starts.min()),
-                          end=float(timeline.ends.max()), kept=name, kept_source="diarization",
+                          end=float(timeline.ends.max()), kept=name, kept_source=origin,
                           other=name, other_source="quote",
                           reason=f"labels {', '.join(map(repr, labels))} are all mapped to "
-                                 f"{name!r} by vote: one voice split in two, or a wrong vote",
+                                 f"{name!r} ({how}): one voice split in two, or a wrong vote",
                           evidence="; ".join(
                               f"label {lab}: {tally}" for lab, tally in
-                              zip(group["label"], group["tally"], strict=True)))
+                              zip(group["label"], group["tally"].fillna("no vote"),
+                                  strict=True)))
 
 
 # ------------------------------------------------------------------ tag_speakers
