@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.align import align_quotes
+from coopanalysis.article import read_article
 from coopanalysis.errors import AlignmentError, CoopanalysisError, DiarizationError
 from coopanalysis.model import Transcript
 from coopanalysis.speakers import (
@@ -773,3 +774,25 @@ def test_reader_output_of_a_diarized_whisper_vtt_is_named():
     assert tagged.cues["speaker"].tolist()[:3] == ["Periodista", "Carme", "Periodista"]
     assert len(turns(tagged)) == 11
     assert tagged.metadata["speaker_mapping"]["method"].tolist() == ["names", "names"]
+
+
+def test_reference_article_quotes_name_the_simulated_captions(data_dir):
+    # The real use: the article's quotes, located by align_quotes in captions without
+    # speakers, name the cues; on the reference VTT they agree with its voice tags.
+    article = read_article(data_dir / "rnct2025_article.md")
+    reference = turns(read_transcript(data_dir / "rnct2025_quotes.vtt"))
+    captions = read_transcript(data_dir / "rnct2025_simulated_captions.vtt")
+    tagged = tag_speakers(captions, aligned=align_quotes(article.quotes, captions))
+    named = tagged.cues[tagged.cues["speaker"].notna()]
+    assert len(named) >= 0.9 * len(tagged.cues)
+    reference_tokens = [set(match_tokens(text)) for text in reference["text"]]
+    for cue in named.itertuples():
+        tokens = set(match_tokens(cue.text))
+        best = max(range(len(reference)), key=lambda i: len(tokens & reference_tokens[i]))
+        assert reference["speaker"].iloc[best] == cue.speaker, cue.text
+    assert tagged.metadata["speaker_conflicts"].empty
+
+    voiced = read_transcript(data_dir / "rnct2025_quotes.vtt")
+    checked = tag_speakers(voiced, aligned=align_quotes(article.quotes, voiced))
+    assert set(checked.cues["speaker_source"]) == {"transcript"}
+    assert checked.metadata["speaker_conflicts"].empty
