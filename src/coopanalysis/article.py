@@ -52,7 +52,8 @@ NLP_EXCLUDE: tuple[str, ...] = ("parser", "lemmatizer", "attribute_ruler")
 #: Extra columns of ``Article.quotes`` after the ``schema.QUOTES`` ones.
 #: ``attribution``: how the speaker was found — ``after`` ("», confie X"), ``before`` (named
 #: earlier in the sentence), ``pronoun`` ("Selon elle", "dit-il"), ``paragraph`` (the
-#: paragraph's current speaker), ``duplicate`` (copied from the quote it repeats), NA.
+#: paragraph's current speaker), ``duplicate`` (copied from the quote it repeats),
+#: ``continued`` (first part of a quotation over two paragraphs, from the second), NA.
 #: ``time_position``: where the timestamp stands — ``inside`` the quote, ``after`` or
 #: ``before`` it, NA when untimed (paraphrases: ``after`` the reported words).
 EXTRA_QUOTE_COLUMNS = ("attribution", "time_position")
@@ -84,6 +85,8 @@ def parse_article(text: str, *, source: str = "<string>") -> Article:
     text = _check_text(_normalize_newlines(text), source)
     doc = _Document(text=text, source=source)
     doc.paragraphs = _classify(_join_page_breaks(_split_paragraphs(text), text), text)
+    for para, following in zip(doc.paragraphs, doc.paragraphs[1:], strict=False):
+        para.next_start = following.raw.lstrip(" *_")[:1]
     for para in doc.paragraphs:
         for note in para.notes:
             doc.warn(para.start, note)
@@ -95,6 +98,7 @@ def parse_article(text: str, *, source: str = "<string>") -> Article:
     carry: str | None = None
     for para in doc.content():
         carry = _quotes_of_paragraph(para, doc, rows, carry)
+    _carry_into_continued(rows)
     _link_duplicates(rows)
     return Article(
         text=text,
@@ -221,6 +225,7 @@ class _Span:
     has_open_mark: bool = True
     has_close_mark: bool = True
     notes: list[str] = field(default_factory=list)
+    continues: bool = False  # goes on in the next paragraph, which reopens the mark
 
 
 @dataclass
@@ -247,6 +252,7 @@ class _Paragraph:
     mentions: list[_Mention] = field(default_factory=list)
     section: str | None = None
     notes: list[str] = field(default_factory=list)
+    next_start: str = ""  # first character of the next paragraph (quotation continued?)
 
 
 @dataclass
@@ -462,10 +468,17 @@ def _find_spans(para: _Paragraph, doc: _Document) -> list[_Span]:
     for span in spans:
         span.notes = [n for n in span.notes if n != "shared"]
     for position in unclosed:
-        message = (f"unbalanced quotation marks: '{para.masked[position]}' is never closed; "
-                   "the quotation is taken to run to the end of the paragraph")
         span = _Span(position, len(para.masked), has_close_mark=False)
-        span.notes.append(doc.warn(para.start + position, message))
+        if para.next_start == para.masked[position]:
+            # French convention: a quotation over several paragraphs reopens « at the start
+            # of each and closes only at the end. Not an error; noted in Article.warnings.
+            span.continues = True
+            doc.warn(para.start + position, "quotation continues in the next paragraph "
+                     "(opening mark repeated there); it takes that paragraph's speaker")
+        else:
+            message = (f"unbalanced quotation marks: '{para.masked[position]}' is never "
+                       "closed; the quotation is taken to run to the end of the paragraph")
+            span.notes.append(doc.warn(para.start + position, message))
         spans.append(span)
     for position in strays:
         spans.append(_stray_closer_span(para, spans, position, doc))
@@ -603,7 +616,8 @@ def _run_nlp(doc: _Document) -> None:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:[dl]['’])", "", name.strip(" ,.;:*"))
+    name = re.sub(r"^(?:[dl]['’])", "", name.strip(" ,;:*"))
+    name = rules.HONORIFIC_RE.sub("", name).strip(" .")
     return re.sub(r"\s+", " ", name)
 
 
@@ -623,7 +637,7 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
         for match in re.finditer(r"\*\*([^*]+)\*\*", para.raw):
             bold.add(_clean_name(match.group(1)))
         names = {_clean_name(t) for _, _, t in para.persons} | {
-            m.group(0) for m in rules.NAME_RE.finditer(para.masked)}
+            _clean_name(m.group(0)) for m in rules.NAME_RE.finditer(para.masked)}
         for name in names:
             if rules.NAME_RE.fullmatch(name):
                 doc.people.add(name)
@@ -672,6 +686,9 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
         role, organization = _role_and_org(clause, bare_org=False)
         if role:
             return role, organization
+        generic = rules.GENERIC_ROLE_RE.match(clause.strip())
+        if generic:
+            return generic.group("role").lower(), _organization(generic.group("org"))
     before = _collapse(masked[max(0, start - 240):start])
     match = re.search(rf"(?:^|[\s(])(?P<role>{rules.ROLE_ALTERNATION})\b(?P<rest>[^,;.:()]*)"
                       r"(?:\([^)]*\))?\s*,\s*$", before, re.IGNORECASE)
@@ -747,10 +764,26 @@ def _find_mentions(para: _Paragraph, doc: _Document) -> list[_Mention]:
             if free(match.start(), match.end()) and _is_surname_use(para, match):
                 found.append(_Mention(match.start(), match.end(), speaker.name, "surname"))
                 taken.append((match.start(), match.end()))
-    for match in rules.ROLE_MENTION_RE.finditer(para.masked):
-        holders = [s for s in doc.speakers if s.role and fold(s.role) == fold(match.group("role"))]
-        if len(holders) == 1 and free(match.start(), match.end()):
-            found.append(_Mention(match.start(), match.end(), holders[0].name, "role"))
+    roles = sorted({s.role for s in doc.speakers if s.role}, key=lambda r: (-len(r), r))
+    if roles:
+        pattern = (rules.ROLE_MENTION_DETERMINERS + "(?P<role>"
+                   + "|".join(map(re.escape, roles)) + r")\b")
+        for match in re.finditer(pattern, para.masked, re.IGNORECASE):
+            holders = [s for s in doc.speakers
+                       if s.role and fold(s.role) == fold(match.group("role"))]
+            if len(holders) == 1 and free(match.start(), match.end()):
+                found.append(_Mention(match.start(), match.end(), holders[0].name, "role"))
+    found.sort(key=lambda m: m.start)
+    for match in rules.ORDINAL_MENTION_RE.finditer(para.masked):
+        named: list[str] = []
+        for mention in found:
+            if mention.start < match.start() and mention.how != "ordinal":
+                if mention.speaker in named:
+                    named.remove(mention.speaker)
+                named.append(mention.speaker)
+        if len(named) >= 2 and free(match.start(), match.end()):
+            speaker = named[-2] if match.group("first") else named[-1]
+            found.append(_Mention(match.start(), match.end(), speaker, "ordinal"))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -800,7 +833,8 @@ def _attribute(para: _Paragraph, span_open: int, span_close: int | None,
         return _Attribution(named[-1].speaker, "before")
     if _has_pronoun_cue(_outside_quotes(para, sentence, span_open)):
         return _pronoun(events, span_open, carry)
-    if any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", region)):
+    if any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", region)) \
+            or rules.INDEFINITE_SUBJECT_RE.match(region):
         return _Attribution(None, "blocked")
     current = _current_speaker(events, span_open)
     return _Attribution(current, "paragraph" if current else None)
@@ -838,7 +872,7 @@ def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
     """Attribution right after the closing mark: "», confie X", "», dit-elle", "(X)",
     "» rappelle X", English "," said X" / "," she said"."""
     inner = para.masked[span_open + 1:span_close].rstrip(" *_")
-    stop = re.search(r"[.;:!?«“]", para.masked[span_close + 1:])
+    stop = re.search(r"[.;:!?«“]", _no_abbreviation_dots(para.masked[span_close + 1:]))
     end = span_close + 1 + (stop.start() if stop else len(para.masked) - span_close - 1)
     tail = para.masked[span_close + 1:end]
     if inner and inner[-1] in rules.SENTENCE_END_CHARS and tail.strip(" ,")[:1].isupper():
@@ -867,6 +901,11 @@ def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
         if fold(first) in ("he", "she"):
             return _pronoun(events, span_open, carry)
     return None
+
+
+def _no_abbreviation_dots(text: str) -> str:
+    """``text`` with the periods of "M.", "Mme."… blanked (same length)."""
+    return rules.ABBREVIATION_DOT_RE.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
 def _head_verb(words: Sequence[str]) -> tuple[bool, bool]:
@@ -952,7 +991,7 @@ def _span_stamps(para: _Paragraph, index: int) -> list[_Stamp]:
 
 def _is_attribution_clause(text: str) -> bool:
     """", tranche Marc Olivier", ", précise-t-elle", ", said David Osei", ", Carter said"."""
-    if re.search(r"[.!?;:]", text):
+    if re.search(r"[.!?;:]", _no_abbreviation_dots(text)):
         return False
     words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", text)
     if not words or len(words) > 8:
@@ -985,7 +1024,7 @@ def _span_row(para: _Paragraph, doc: _Document, span: _Span, events: list[tuple[
     return _row(para, doc, start=span.open, end=end, speaker=speaker, text=printed, clean=clean,
                 seconds=seconds, kind=kind, cites=_cites(para, doc, span) if speaker else None,
                 attribution=attribution.how if speaker and attribution.how != "blocked" else None,
-                time_position=position, warnings=warnings)
+                time_position=position, warnings=warnings, continues=span.continues)
 
 
 def _stated(para: _Paragraph, doc: _Document, span: _Span, stamps: Sequence[_Stamp],
@@ -1099,7 +1138,7 @@ def _clean(printed: str) -> str:
 def _row(para: _Paragraph, doc: _Document, *, start: int, end: int, speaker: str | None,
          text: str, clean: str, seconds: float, kind: str, cites: str | None,
          attribution: str | None, time_position: str | None,
-         warnings: list[str]) -> dict[str, Any]:
+         warnings: list[str], continues: bool = False) -> dict[str, Any]:
     return {
         "speaker": speaker, "text": text, "clean_text": clean, "stated_start": seconds,
         "kind": kind, "cites": cites, "duplicate_of": None, "section": para.section,
@@ -1107,7 +1146,15 @@ def _row(para: _Paragraph, doc: _Document, *, start: int, end: int, speaker: str
         "line": doc.line_of(para.start + start),
         "warning": "; ".join(dict.fromkeys(warnings)) or None,
         "attribution": attribution, "time_position": time_position, "_end_local": end,
+        "_continues": continues,
     }
+
+
+def _carry_into_continued(rows: list[dict[str, Any]]) -> None:
+    """A quotation continued in the next paragraph is said by whoever says the rest."""
+    for row, following in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
+        if row["_continues"] and row["speaker"] is None and following["speaker"] is not None:
+            row["speaker"], row["attribution"] = following["speaker"], "continued"
 
 
 # --- Duplicates --------------------------------------------------------------------------------

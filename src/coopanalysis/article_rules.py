@@ -131,9 +131,39 @@ ROLE_ADVERBS_RE = re.compile(r"^(?:alors|aussi|également|ancien|ancienne|former
                              re.IGNORECASE)
 
 #: Determiners before a role noun that make it a mention of the speaker holding the role:
-#: "insiste *le ministre*", "*La vice-présidente* insiste", "*The mayor* was clear".
-ROLE_MENTION_RE = re.compile(rf"\b(?:le\s+|la\s+|the\s+|l['’])(?P<role>{ROLE_ALTERNATION})\b",
-                             re.IGNORECASE)
+#: "insiste *le ministre*", "*La vice-présidente* insiste", "*The mayor* was clear". The
+#: roles themselves are those of the article's speakers (table words or found by
+#: ``GENERIC_ROLE_RE``).
+ROLE_MENTION_DETERMINERS = r"\b(?:le\s+|la\s+|the\s+|l['’])"
+
+#: A role outside ``ROLE_WORDS`` in an apposition right after a name: a lower-case noun
+#: (one or two words, no determiner) then a preposition and a capitalised organisation —
+#: ", hydrologue au BRGM", ", urbaniste à la Ville de Nantes".
+GENERIC_ROLE_RE = re.compile(
+    rf"^(?!(?:le|la|les|un|une|des|the|a|an)\s)(?P<role>[{_LOWER}-]{{3,}}(?:\s[{_LOWER}-]{{3,}})?)"
+    rf"\s+(?P<org>(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des|d['’]|de|at|of)\s*"
+    rf"(?:the\s+)?[{_UPPER}].*)$"
+)
+
+#: Civil titles in front of names ("M. Paul Vidal", "Mme Inès Carré"): not part of the name,
+#: and their period does not end a sentence.
+HONORIFIC_RE = re.compile(r"^(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+")
+ABBREVIATION_DOT_RE = re.compile(r"\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St)\.")
+
+#: "Olivier Nguyen et Paul Vidal divergent. Le premier…; le second s'y oppose : « … »":
+#: ordinals name the first or the second of the last two speakers mentioned.
+ORDINAL_MENTION_RE = re.compile(
+    r"\b(?:(?P<first>le\s+premier|la\s+première|the\s+former)"
+    r"|(?P<second>le\s+second|la\s+seconde|le\s+deuxième|la\s+deuxième|the\s+latter))\b",
+    re.IGNORECASE,
+)
+
+#: A sentence whose subject is an indefinite person ("Un agriculteur dans la salle
+#: approuve : « … »", "One resident shouted") reports someone the article does not
+#: present: its quote gets no speaker rather than the paragraph's.
+INDEFINITE_SUBJECT_RE = re.compile(
+    r"^\s*(?:un|une|des|plusieurs|quelques|certains|certaines|one|a|an|some|several)\s+"
+    rf"[{_LOWER}]", re.IGNORECASE)
 
 # --- Metadata --------------------------------------------------------------------------
 #: Credit lines: "Rédaction : Valentin Nonorgue de Territoires-Audacieux.fr", "Par Camille Roux".
