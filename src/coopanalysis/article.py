@@ -782,8 +782,8 @@ def _find_mentions(para: _Paragraph, doc: _Document) -> list[_Mention]:
                     named.remove(mention.speaker)
                 named.append(mention.speaker)
         if len(named) >= 2 and free(match.start(), match.end()):
-            speaker = named[-2] if match.group("first") else named[-1]
-            found.append(_Mention(match.start(), match.end(), speaker, "ordinal"))
+            name = named[-2] if match.group("first") else named[-1]
+            found.append(_Mention(match.start(), match.end(), name, "ordinal"))
     return sorted(found, key=lambda m: m.start)
 
 
