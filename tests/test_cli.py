@@ -95,6 +95,26 @@ def test_empty_article_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert err.startswith("error: ") and "empty.md" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--codebook", "bad.toml", "bad.toml, line 1: invalid TOML"),
+    ("--codebook", "missing.toml", "missing.toml: No such file"),
+    ("--replay-url", "javascript:alert(1)", "is not an http(s) address"),
+])
+def test_bad_analyze_options_exit_1(option: str, value: str, expected: str, tmp_path: Path,
+                                    data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    require("coopanalysis.themes", "coopanalysis.export")
+    (tmp_path / "bad.toml").write_text("x\n", encoding="utf-8")
+    if value.endswith(".toml"):
+        value = str(tmp_path / value)
+    code = main(["analyze", str(data_dir / "rnct2025_article.md"),
+                 str(data_dir / "rnct2025_quotes.vtt"), "--out", str(tmp_path / "out"),
+                 "--quiet", option, value])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and expected in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()  # refused before any work
+
+
 # --- commands on the reference data ----------------------------------------------------------
 
 def test_transcript_summary_and_csv(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -156,9 +176,10 @@ def test_analyze_writes_report_and_prints_summary(data_dir: Path, tmp_path: Path
     article, captions = data_dir / "rnct2025_article.md", simulated_captions(data_dir)
     out_dir = tmp_path / "report"
     code = main(["analyze", str(article), str(captions), "--out", str(out_dir), "--no-figures",
-                 "--quiet", "--replay-url", "https://example.org/watch?v=abc"])
+                 "--replay-url", "https://example.org/watch?v=abc"])
     assert code == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "step" in err and "step" not in out  # the progress bar goes to stderr only
     assert "matched" in out and "unmatched" in out and "Clock offset" in out
     assert f"report: {out_dir / 'index.html'}" in out
     assert (out_dir / "index.html").exists()

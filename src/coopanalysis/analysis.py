@@ -225,6 +225,10 @@ def analyze(
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
     """
+    # Bad options fail before the long steps.
+    codebook_obj = _load_codebook(codebook)
+    if replay_url:
+        _check_replay_url(replay_url)
     with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
         transcript_obj, article_obj = step("read", lambda: _read_inputs(transcript, article))
         warnings = list(transcript_obj.warnings)
@@ -243,7 +247,6 @@ def analyze(
         turns = step("turns", lambda: speakers.turns(tagged))
         sentences = step("sentences", lambda: speakers.sentences(tagged))
         units = sentence_units(sentences)
-        codebook_obj = _load_codebook(codebook)
 
         from coopanalysis import themes as themes_mod
 
@@ -308,6 +311,13 @@ def _read_inputs(transcript: TranscriptInput,
     from coopanalysis.article import read_article
 
     return transcript_obj, read_article(_as_source(article))
+
+
+def _check_replay_url(replay_url: str) -> None:
+    """Raise ``CoopanalysisError`` now for a URL ``replay_links`` would refuse at the end."""
+    from coopanalysis.export import replay_links
+
+    replay_links(pd.DataFrame({"start": pd.Series([], dtype="float64")}), replay_url)
 
 
 def _as_source(value: str | PathLike[str]) -> str | Path:
