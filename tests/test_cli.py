@@ -126,6 +126,8 @@ def test_transcript_summary_and_csv(data_dir: Path, capsys: pytest.CaptureFixtur
     assert main(["transcript", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"{len(cues)} cues" in out and "Aurélie Mézière" in out
+    assert "00:03:07.000" in out  # the first cue, times to the millisecond
+    assert f"… {len(cues) - 10} more cues" in out
     assert main(["transcript", str(path), "--csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert len(table) == len(cues)

@@ -29,6 +29,8 @@ _QUOTE_VIEW = ("quote_id", "speaker", "kind", "stated", "text")
 _ALIGN_VIEW = ("quote_id", "speaker", "stated", "found", "offset", "score", "status",
                "verdict", "fidelity")
 _TEXT_WIDTH = 60  # characters of quote text shown in the terminal tables
+_HEAD_ROWS = 10  # cues shown by `transcript`
+_MAX_WARNINGS = 20  # warnings printed; the rest are counted
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,6 +122,12 @@ def run_transcript(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print("speakers: " + ", ".join(f"{s} ({n} cues)" for s, n in speakers.items()), file=out)
     if transcript.language:
         print(f"language: {transcript.language}", file=out)
+    cues = transcript.cues
+    view = cues.assign(start=cues["start"].map(_hms), end=cues["end"].map(_hms),
+                       text=cues["text"].map(_shorten))
+    print(_table(view.head(_HEAD_ROWS), ("cue_id", "start", "end", "speaker", "text")), file=out)
+    if len(cues) > _HEAD_ROWS:
+        print(f"… {len(cues) - _HEAD_ROWS} more cues (--csv prints them all)", file=out)
     _print_warnings(transcript.warnings, out)
     return 0
 
@@ -210,9 +218,19 @@ def _shorten(text: object) -> str:
     return value if len(value) <= _TEXT_WIDTH else value[: _TEXT_WIDTH - 1] + "…"
 
 
+def _hms(seconds: object) -> str:
+    from coopanalysis.timecode import format_hms
+
+    if seconds is None or pd.isna(seconds):  # type: ignore[call-overload]
+        return ""
+    return format_hms(float(seconds), millis=True)  # type: ignore[arg-type]
+
+
 def _print_warnings(warnings: list[str], out: TextIO) -> None:
-    for warning in warnings:
+    for warning in warnings[:_MAX_WARNINGS]:
         print(f"warning: {warning}", file=out)
+    if len(warnings) > _MAX_WARNINGS:
+        print(f"… {len(warnings) - _MAX_WARNINGS} more warnings", file=out)
 
 
 if __name__ == "__main__":  # pragma: no cover
