@@ -52,7 +52,7 @@ from coopanalysis.formats import (
     webvtt,
     youtube,
 )
-from coopanalysis.formats.base import Parsed, snippet
+from coopanalysis.formats.base import Parsed, normalize_many, snippet
 from coopanalysis.model import Transcript
 from coopanalysis.timecode import format_hms
 
@@ -103,6 +103,7 @@ def read_transcript(source: Source, format: str | None = None) -> Transcript:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = canonical_name(format) if format else autodetect_format(text, source=name)
     parsed = _parse(text, fmt, name, explicit=format is not None)
+    parsed.cues["text"] = normalize_many(parsed.cues["text"])
     if parsed.format != "whisper_json":  # JSON carries speakers in their own field
         summary = speakers_text.apply(parsed.cues)
         if summary:

@@ -60,7 +60,10 @@ def parse(text: str, *, source: str) -> Parsed:
 
 
 def plain_text(raw: str) -> tuple[str, str | None]:
-    """Text without tags, entities decoded, whitespace normalised; and a ``<v>`` voice if any."""
+    """Text without tags, entities decoded; and a ``<v>`` voice if any.
+
+    The text is normalised later, all cues at once (``base.normalize_many``).
+    """
     speaker = None
     if "<" in raw or "{" in raw:
         voice = _VOICE_RE.search(raw)
@@ -69,7 +72,7 @@ def plain_text(raw: str) -> tuple[str, str | None]:
         raw = _MARKUP_RE.sub("", raw)
     if "&" in raw:
         raw = html.unescape(raw)
-    return normalize_text(raw), speaker
+    return raw, speaker
 
 
 def parse_raw(text: str, *, source: str) -> tuple[list[RawCue], list[str]]:

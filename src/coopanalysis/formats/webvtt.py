@@ -27,6 +27,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from coopanalysis.errors import TranscriptError
 from coopanalysis.formats.base import Parsed, snippet
@@ -45,13 +46,15 @@ _TIMING_RE = re.compile(rf"{_WS}{_TIMESTAMP}{_WS}-->{_WS}{_TIMESTAMP}(.*)", re.D
 _TEAMS_TIMESTAMP = r"(\d):(\d{1,2}):(\d{1,2})\.(\d{1,3})(?=[ \t]|$)"
 _LENIENT_TIMING_RE = re.compile(
     rf"{_WS}{_TEAMS_TIMESTAMP}{_WS}-->{_WS}{_TEAMS_TIMESTAMP}(.*)", re.DOTALL)
+# The common case, checked first for speed; anything else goes through _TIMING_RE.
+_FAST_TIMING_RE = re.compile(
+    r"(\d\d):([0-5]\d):([0-5]\d)\.(\d\d\d) --> (\d\d):([0-5]\d):([0-5]\d)\.(\d\d\d)"
+    r"(?:[ \t]+(.*))?\Z", re.DOTALL)
 _NOTE_RE = re.compile(r"NOTE(?:[ \t]|$)")
 _STYLE_RE = re.compile(r"(?:STYLE|REGION)[ \t\f\r]*$")
 _HEADER_FIELD_RE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 # A tag runs from "<" to ">" or to the end of the cue text (spec cue text tokenizer).
 _TAG_RE = re.compile(r"<([^>]*)(?:>|\Z)")
-# "<lang en It's a tree!" with no ">": the spec reads it all as one tag.
-_UNCLOSED_TAG_RE = re.compile(r"<[^>]*\Z")
 _ANNOTATION_SPLIT_RE = re.compile(r"[ \t\n\f\r]+")
 
 
@@ -198,6 +201,13 @@ def _skip_block(buffer: list[str], block_start: int, failed_timing: int | None,
 
 def _cue_from_timing(line: str, identifier: str, line_number: int,
                      lenient: bool = False) -> RawCue | None:
+    fast = None if lenient else _FAST_TIMING_RE.match(line)
+    if fast is not None:
+        # The usual "hh:mm:ss.ttt --> hh:mm:ss.ttt settings" line, valid by construction.
+        h1, m1, s1, f1, h2, m2, s2, f2, rest = fast.groups()
+        return RawCue(int(h1) * 3600 + int(m1) * 60 + int(s1) + int(f1) / 1000,
+                      int(h2) * 3600 + int(m2) * 60 + int(s2) + int(f2) / 1000,
+                      identifier, " ".join(rest.split()) if rest else "", "", line_number)
     match = (_LENIENT_TIMING_RE if lenient else _TIMING_RE).match(line)
     if match is None:
         return None
@@ -241,19 +251,23 @@ def _lenient_seconds(parts: tuple[str | None, ...]) -> float:
 
 
 def to_parsed(document: Document) -> Parsed:
-    """Interpret the cue texts of ``document`` (voices, tags, entities)."""
+    """Interpret the cue texts of ``document`` (voices, tags, entities).
+
+    Texts are left un-normalised: ``transcript.read_transcript`` normalises all cue
+    texts at once (``base.normalize_many``), which is much faster than cue by cue.
+    """
     parsed = Parsed(format="webvtt")
     parsed.warnings.extend(document.warnings)
     _read_header(document, parsed)
     for cue in document.cues:
-        text, voices = cue_text(cue.raw_text)
-        unclosed = _UNCLOSED_TAG_RE.search(cue.raw_text)
-        if unclosed:
+        raw = cue.raw_text
+        text, voices = cue_text(raw, normalize=False)
+        if "<" in raw and raw.rfind("<") > raw.rfind(">"):
             parsed.warnings.append(
                 f"line {cue.line}: tag without '>' runs to the end of the cue and is dropped "
-                f"(WebVTT rule): {snippet(unclosed.group(0), limit=2000)}")
+                f"(WebVTT rule): {snippet(raw[raw.rfind('<'):], limit=2000)}")
         speaker = voices[0] if voices else None
-        if len(set(voices)) > 1:
+        if len(voices) > 1 and len(set(voices)) > 1:
             parsed.warnings.append(
                 f"line {cue.line}: several voices in one cue ({', '.join(dict.fromkeys(voices))}); "
                 f"speaker set to the first")
@@ -284,32 +298,26 @@ def _read_header(document: Document, parsed: Parsed) -> None:
     parsed.metadata.update(document.blocks)
 
 
-def cue_text(raw: str) -> tuple[str, list[str]]:
+def cue_text(raw: str, *, normalize: bool = True) -> tuple[str, list[str]]:
     """Plain text and voice names of a WebVTT cue payload.
 
     >>> cue_text("<v.loud Mary>Bonjour &amp; <i>bienvenue</i></v>")
     ('Bonjour & bienvenue', ['Mary'])
     """
-    if "<" not in raw:
-        if "&" in raw:
-            raw = html.unescape(raw)
-        return normalize_text(raw), []
     voices: list[str] = []
-    pieces: list[str] = []
-    position = 0
-    for match in _TAG_RE.finditer(raw):
-        pieces.append(raw[position:match.start()])
-        position = match.end()
-        voice = _voice(match.group(1))
-        if voice:
-            voices.append(voice)
-    pieces.append(raw[position:])
-    text = "".join(pieces)
-    if "&" in text:
-        text = html.unescape(text)
-    return normalize_text(text), voices
+    if "<" in raw:
+        if "<v" in raw:
+            for tag in _TAG_RE.findall(raw):
+                voice = _voice(tag)
+                if voice:
+                    voices.append(voice)
+        raw = _TAG_RE.sub("", raw)
+    if "&" in raw:
+        raw = html.unescape(raw)
+    return (normalize_text(raw) if normalize else raw), voices
 
 
+@lru_cache(maxsize=4096)
 def _voice(tag: str) -> str | None:
     """The annotation of a ``<v …>`` start tag, None for any other tag."""
     if not tag or tag[0] != "v" or (len(tag) > 1 and tag[1] not in ". \t\n\f\r"):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from coopanalysis.formats import srt as srt_format
 from coopanalysis.formats import webvtt as webvtt_format
@@ -31,6 +32,7 @@ from coopanalysis.textnorm import normalize_text
 _INLINE_TIME_RE = re.compile(r"<(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})>")
 _DETECT_RE = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}><c[>.]")
 _TAG_RE = re.compile(r"<[^>]*>")
+_NON_TIME_TAG_RE = re.compile(r"<(?!\d)[^>]*>")
 # A roll-up file has its lines repeated by the next cue and short "flicker" cues.
 ROLLING_MIN_SHARE = 0.3
 FLICKER_MAX_SECONDS = 0.02
@@ -60,6 +62,9 @@ def is_rolling(cue_lines: Sequence[Sequence[str]], durations: Sequence[float]) -
     """Whether cues repeat the previous cue's last line and flicker often enough."""
     if len(cue_lines) < 4:
         return False
+    flicker = sum(1 for d in durations if 0 <= d <= FLICKER_MAX_SECONDS)
+    if flicker / len(durations) < FLICKER_MIN_SHARE:
+        return False
     previous: list[str] = []
     rolled = with_text = 0
     for lines in cue_lines:
@@ -69,9 +74,7 @@ def is_rolling(cue_lines: Sequence[Sequence[str]], durations: Sequence[float]) -
         with_text += 1
         rolled += bool(previous) and _strip_tags(plain[0]) == previous[-1]
         previous = [_strip_tags(line) for line in plain]
-    flicker = sum(1 for d in durations if 0 <= d <= FLICKER_MAX_SECONDS)
-    return (with_text > 0 and rolled / with_text >= ROLLING_MIN_SHARE
-            and flicker / len(durations) >= FLICKER_MIN_SHARE)
+    return with_text > 0 and rolled / with_text >= ROLLING_MIN_SHARE
 
 
 def from_webvtt(document: webvtt_format.Document) -> Parsed:
@@ -126,23 +129,10 @@ class _Builder:
     def _emit(self, plain: str, raw: str, start: float, end: float, line: int,
               settings: str) -> None:
         parsed = self.parsed
-        cue_index = parsed.n_cues
-        if parsed.words is None:
-            parsed.add_cue(start, end, normalize_text(plain), line=line,
-                           settings=settings or None)
-            return
-        tokens = _timed_tokens(raw, start, end)
-        words = parsed.words
-        for word, word_start, word_end, interpolated in tokens:
-            if word in _NOT_WORDS:
-                continue
-            words["cue_index"].append(cue_index)
-            words["start"].append(word_start)
-            words["end"].append(word_end)
-            words["word"].append(word)
-            words["speaker"].append(None)
-            words["interpolated"].append(interpolated)
-        parsed.add_cue(start, end, normalize_text(plain), line=line, settings=settings or None)
+        if parsed.words is not None:
+            _add_words(parsed.words, parsed.n_cues, raw, start, end)
+        # The text is normalised later with all the others (base.normalize_many).
+        parsed.add_cue(start, end, plain, line=line, settings=settings or None)
 
     def finish(self, n_source_cues: int) -> None:
         self.parsed.metadata["source_cues"] = n_source_cues
@@ -167,29 +157,45 @@ def _strip_tags(raw: str) -> str:
     return " ".join(text.split())
 
 
-def _timed_tokens(raw: str, start: float, end: float) -> list[tuple[str, float, float, bool]]:
-    """Words of one caption line with their times: (word, start, end, interpolated)."""
-    pieces = _INLINE_TIME_RE.split(raw)
-    # re.split with 4 groups: text, h, m, s, ms, text, h, m, s, ms, text...
-    segments: list[tuple[float, str]] = [(start, pieces[0])]
+def _add_words(words: dict[str, list[Any]], cue_index: int, raw: str, start: float,
+               end: float) -> None:
+    """Append the words of one caption line with their times to the ``words`` columns.
+
+    A segment runs from one inline timing to the next (the first from the cue start,
+    the last to the cue end); a segment of several words has its time spread evenly.
+    """
+    line = _NON_TIME_TAG_RE.sub("", raw) if "<" in raw else raw
+    if "&" in line:
+        line = html.unescape(line).replace(_CENSORED, CENSORED_WORD)
+    pieces = _INLINE_TIME_RE.split(line)
+    # re.split with 4 groups gives: text, h, m, s, ms, text, h, m, s, ms, text...
+    times = [start]
+    texts = [pieces[0]]
     for i in range(1, len(pieces), 5):
         hours, minutes, secs, millis = pieces[i:i + 4]
-        time = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs) + int(millis) / 1000
-        segments.append((time, pieces[i + 4]))
-    tokens: list[tuple[str, float, float, bool]] = []
-    for position, (seg_start, seg_raw) in enumerate(segments):
-        seg_end = segments[position + 1][0] if position + 1 < len(segments) else end
+        times.append(int(hours or 0) * 3600 + int(minutes) * 60 + int(secs) + int(millis) / 1000)
+        texts.append(pieces[i + 4])
+    times.append(end)
+    untimed = len(texts) == 1
+    add_cue, add_start, add_end = (words["cue_index"].append, words["start"].append,
+                                   words["end"].append)
+    add_word, add_speaker, add_flag = (words["word"].append, words["speaker"].append,
+                                       words["interpolated"].append)
+    for position, text in enumerate(texts):
+        seg_start = times[position]
         # The last word's timing can fall 10 ms after the cue's end: never end before start.
-        seg_end = max(seg_end, seg_start)
-        words = [_clean_word(w) for w in _strip_tags(seg_raw).split()]
-        words = [w for w in words if w]
-        if len(words) == 1:
-            tokens.append((words[0], seg_start, seg_end, len(segments) == 1))
-            continue
-        step = (seg_end - seg_start) / len(words) if words else 0.0
-        for k, word in enumerate(words):
-            tokens.append((word, seg_start + k * step, seg_start + (k + 1) * step, True))
-    return tokens
+        seg_end = max(times[position + 1], seg_start)
+        tokens = [w if w.isascii() else normalize_text(w) for w in text.split()]
+        tokens = [w for w in tokens if w and w not in _NOT_WORDS]
+        step = (seg_end - seg_start) / len(tokens) if tokens else 0.0
+        spread = untimed or len(tokens) > 1
+        for k, token in enumerate(tokens):
+            add_cue(cue_index)
+            add_start(seg_start + k * step)
+            add_end(seg_start + (k + 1) * step if spread else seg_end)
+            add_word(token)
+            add_speaker(None)
+            add_flag(spread)
 
 
 def _clean_word(word: str) -> str:
