@@ -149,7 +149,7 @@ def test_time_or_blank() -> None:
 def test_render_html_has_the_tables_and_escapes_inputs() -> None:
     page = render_html(small_analysis())
     assert page.startswith("<!DOCTYPE html>")
-    for table_id in ("quotes-table", "speakers-table", "themes-table"):
+    for table_id in ("quotes-table", "speakers-table", "themes-table", "themes-by-speaker-table"):
         assert f"id='{table_id}'" in page
     assert "<script" not in page  # the hostile quote is text, and the page has no script
     assert html.escape(HOSTILE) in page
@@ -200,7 +200,7 @@ def test_report_page_renders_in_headless_chromium(tmp_path: Path) -> None:
     result = run_chromium(page, tmp_path, "--dump-dom")
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout
-    for table_id in ("quotes-table", "speakers-table", "themes-table"):
+    for table_id in ("quotes-table", "speakers-table", "themes-table", "themes-by-speaker-table"):
         assert f'id="{table_id}"' in dom
     # The browser parsed the hostile quote as text: no script element, title intact.
     assert "<script" not in dom

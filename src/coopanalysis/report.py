@@ -234,6 +234,10 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
         html_table(_named_speakers(analysis.speaker_stats), table_id="speakers-table"),
         "<h2 id='themes'>Themes</h2>",
         html_table(analysis.theme_stats, table_id="themes-table", max_rows=200),
+        "<h3>Share of each speaker's talk per theme</h3>",
+        "<p>Words of the speaker's sentences tagged with the theme, over all the speaker's "
+        "words (a sentence can carry several themes).</p>",
+        html_table(themes_by_speaker(analysis), table_id="themes-by-speaker-table"),
     ]
     if figures:
         body.append("<h2 id='figures'>Figures</h2>")
@@ -250,6 +254,18 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
+
+
+def themes_by_speaker(analysis: Analysis) -> pd.DataFrame:
+    """Speakers × themes: the share of each speaker's words spent on each theme (0–1)."""
+    from coopanalysis.analysis import sentence_units
+    from coopanalysis.stats import theme_pivot, theme_stats
+
+    if not len(analysis.themes):
+        return pd.DataFrame()
+    long = theme_stats(analysis.themes, units=sentence_units(analysis.sentences), by="speaker")
+    wide = theme_pivot(long, index="speaker", values="share_of_talk")
+    return _named_speakers(wide.reset_index())
 
 
 def _named_speakers(frame: pd.DataFrame) -> pd.DataFrame:
