@@ -14,7 +14,11 @@ Baseline, computed in the same run on the same rows: "nearest name before the qu
 the paragraph" (what a naive reader does with spaCy PER entities alone), to show what the
 rules add.
 
-Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details]``
+Timing (same run, same input): ``read_article`` on the reference article against the raw
+spaCy French pipeline run over the same paragraphs, full and with only the components the
+parser loads; best of ``--timing-repeat`` runs, printed with ratios.
+
+Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]``
 """
 
 from __future__ import annotations
@@ -114,6 +118,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="parse each article N times")
     parser.add_argument("--details", action="store_true", help="print every mismatch")
+    parser.add_argument("--timing-repeat", type=int, default=5,
+                        help="runs of the timing comparison (0 to skip)")
     args = parser.parse_args()
     total: dict[str, float] = {}
     print(f"{'article':<28} {'quotes':>6} {'found':>6} {'extra':>5} {'P':>6} {'R':>6} {'kind':>6} "
@@ -129,6 +135,38 @@ def main() -> None:
             total[key] = total.get(key, 0) + value
         print(_line(path.name.replace(".expected.json", ""), counts) + f"   {elapsed:.2f} s")
     print(_line("ALL", total))
+    if args.timing_repeat:
+        timing(args.timing_repeat)
+
+
+def _best(repeat: int, work) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def timing(repeat: int) -> None:
+    """read_article against raw spaCy on the same paragraphs (models loaded beforehand)."""
+    from coopanalysis.article import NLP_EXCLUDE
+    from coopanalysis.nlp import load_nlp
+
+    text = (ROOT / "data" / "rnct2025_article.md").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    full, light = load_nlp(), load_nlp(exclude=NLP_EXCLUDE)
+    read_article(text)
+    parse = _best(repeat, lambda: read_article(text))
+    raw_full = _best(repeat, lambda: list(full.pipe(paragraphs)))
+    raw_light = _best(repeat, lambda: list(light.pipe(paragraphs)))
+    print(f"\ntiming, reference article ({len(text)} chars, {len(paragraphs)} paragraphs), "
+          f"best of {repeat}:")
+    print(f"  read_article                          {parse * 1000:8.1f} ms")
+    print(f"  raw spaCy nlp.pipe, full pipeline     {raw_full * 1000:8.1f} ms   "
+          f"read_article / raw = {parse / raw_full:.2f}")
+    print(f"  raw spaCy nlp.pipe, components used   {raw_light * 1000:8.1f} ms   "
+          f"read_article / raw = {parse / raw_light:.2f}")
 
 
 def _line(name: str, c: dict[str, float]) -> str:
