@@ -136,8 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         ours_time, transcript = best_time(lambda: read_transcript(long_path), args.repeat)
         hours = transcript.duration / 3600
         ok &= ours_time < 2.0
+        n_words = 0 if transcript.words is None else len(transcript.words)
         print(f"YouTube {hours:.1f} h, {size_mb:.1f} MB, {len(captions)} raw cues → "
-              f"{len(transcript.cues)} lines, {0 if transcript.words is None else len(transcript.words)} timed words")
+              f"{len(transcript.cues)} lines, {n_words} timed words")
         print(f"        webvtt.read      {base_time:6.2f} s   read_transcript {ours_time:6.2f} s"
               f"   ratio {ours_time / base_time:4.2f} (target < 2 s)")
     return 0 if ok else 1
