@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -46,27 +47,33 @@ def test_notebook_says_the_transcripts_are_not_the_replay() -> None:
     assert "Neither transcript is the real replay" in prose
 
 
-def venv_kernel_name() -> str:
-    """The ``python3`` kernel, checked to start this interpreter (the project's .venv)."""
+def venv_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A kernelspec, installed for this test only, that runs this interpreter (the .venv's).
+
+    Whatever kernels the machine has, the notebook then runs with the project installed.
+    """
+    name = "coopanalysis-test"
+    folder = tmp_path / "jupyter" / "kernels" / name
+    folder.mkdir(parents=True)
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "coopanalysis (test)", "language": "python"}
+    (folder / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     from jupyter_client.kernelspec import KernelSpecManager
 
-    spec = KernelSpecManager().get_kernel_spec("python3")
-    executable = spec.argv[0]
-    # jupyter_client replaces a bare "python" by the running interpreter (sys.executable).
-    if executable not in ("python", "python3") and Path(executable).resolve() != Path(
-            sys.executable).resolve():
-        pytest.fail(f"kernel python3 runs {executable}, not this venv's {sys.executable}")
-    return "python3"
+    assert KernelSpecManager().get_kernel_spec(name).argv[0] == sys.executable
+    return name
 
 
-def test_notebook_runs_from_top_to_bottom() -> None:
+def test_notebook_runs_from_top_to_bottom(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     require(*MODULES)
     if not (ROOT / "data" / "rnct2025_simulated_captions.vtt").exists():
         pytest.skip("waiting for data/rnct2025_simulated_captions.vtt (align engineer)")
     from nbclient import NotebookClient
 
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(notebook, kernel_name=venv_kernel_name(), timeout=300,
+    client = NotebookClient(notebook, kernel_name=venv_kernel(tmp_path, monkeypatch), timeout=300,
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     client.execute()  # raises CellExecutionError, with the failing cell, on any error
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
