@@ -240,7 +240,8 @@ def analyze(
         if aligned is not None:
             warnings.extend(_aligned_warnings(aligned))
         tagged = step("speakers", lambda: _tag_speakers(transcript_obj, aligned, diarization))
-        warnings.extend(w for w in tagged.warnings if w not in warnings)
+        seen = set(warnings)  # tagged.warnings repeats the transcript's own
+        warnings.extend(w for w in tagged.warnings if w not in seen)
 
         from coopanalysis import speakers
 
@@ -266,11 +267,7 @@ def analyze(
         from coopanalysis.export import replay_links
 
         turns = replay_links(turns, replay_url)
-        if aligned is not None:
-            aligned = replay_links(aligned, replay_url)
-        if quote_report is not None:
-            quote_report = replay_links(quote_report, replay_url)
-
+        aligned, quote_report = _with_replay_links(replay_url, aligned, quote_report)
     return Analysis(
         transcript=tagged,
         cues=tagged.cues,
@@ -311,6 +308,14 @@ def _read_inputs(transcript: TranscriptInput,
     from coopanalysis.article import read_article
 
     return transcript_obj, read_article(_as_source(article))
+
+
+def _with_replay_links(replay_url: str, *tables: pd.DataFrame | None
+                       ) -> tuple[pd.DataFrame | None, ...]:
+    """Each table with a ``replay_link`` column (``None`` tables stay ``None``)."""
+    from coopanalysis.export import replay_links
+
+    return tuple(None if t is None else replay_links(t, replay_url) for t in tables)
 
 
 def _check_replay_url(replay_url: str) -> None:
