@@ -258,6 +258,8 @@ class _Stream:
 
 @lru_cache(maxsize=200_000)
 def _unit_tokens(text: str) -> tuple[str, ...]:
+    if text.startswith("[") and text.endswith("]"):  # "[Musique]": a sound, not speech
+        return ()
     return tuple(_tokens(text))
 
 
@@ -327,50 +329,49 @@ def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: d
     )
 
 
+_CHUNK_RE = re.compile(r"\S+")
+# Sound tags of automatic captions ("[Musique]", "[Applaudissements]") are not speech.
+_SOUND_TAG_RE = re.compile(r"\[[^\]]*\]")
+
+
 def _cue_units(cues: pd.DataFrame) -> _Units:
     """Cue text split on whitespace; times interpolated by character position in the cue.
 
     YouTube rolling captions repeat the previous line at the top of each cue (and in
-    10 ms "flicker" cues); when a cue starts with the last tokens already in the stream,
-    those chunks are skipped (three tokens or more, or the whole cue).
+    10 ms "flicker" cues); when a cue starts with the last words already in the stream,
+    those words are skipped (three words or more, or the whole cue).
     """
     units = _Units()
-    recent: list[str] = []   # the last tokens of the stream, for the rolling check
-    for cue_id, start, end, text in zip(cues["cue_id"].astype("int64"),
-                                        cues["start"].astype(float), cues["end"].astype(float),
-                                        cues["text"].fillna("").astype(str), strict=True):
-        chunks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    for cue_id, start, end, text in zip(cues["cue_id"].astype("int64").tolist(),
+                                        cues["start"].astype(float).tolist(),
+                                        cues["end"].astype(float).tolist(),
+                                        cues["text"].fillna("").astype(str).tolist(),
+                                        strict=True):
+        spoken = _SOUND_TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+        chunks = [(m.group(0), m.start(), m.end()) for m in _CHUNK_RE.finditer(spoken)]
         if not chunks:
             continue
-        skip = _rolling_overlap(recent, chunks)
+        skip = _rolling_overlap(units.text, [c for c, _, _ in chunks])
         length = max(len(text), 1)
         duration = max(end - start, 0.0)
         for chunk, c_start, c_end in chunks[skip:]:
             units.text.append(chunk)
             units.start.append(start + duration * c_start / length)
             units.end.append(start + duration * c_end / length)
-            units.cue.append(int(cue_id))
-            recent.extend(_unit_tokens(chunk))
-        del recent[:-60]
+            units.cue.append(cue_id)
     return units
 
 
-def _rolling_overlap(stream_tokens: list[str], chunks: list[tuple[str, int, int]]) -> int:
-    """Number of leading chunks of a cue that repeat the end of the stream."""
-    cue_tokens: list[str] = []
-    chunk_ends: list[int] = []
-    for chunk, _, _ in chunks:
-        cue_tokens.extend(_unit_tokens(chunk))
-        chunk_ends.append(len(cue_tokens))
-    if not cue_tokens or not stream_tokens:
-        return 0
-    tail = stream_tokens[-len(cue_tokens):]
-    for k in range(min(len(cue_tokens), len(tail)), 0, -1):
-        if tail[-k:] == cue_tokens[:k] and (k >= 3 or k == len(cue_tokens)):
-            # Skip whole chunks only: the chunk that completes the k tokens.
-            for n_chunks, chunk_end in enumerate(chunk_ends, start=1):
-                if chunk_end >= k:
-                    return n_chunks if chunk_end == k else 0
+def _rolling_overlap(previous: list[str], chunks: list[str]) -> int:
+    """Number of leading words of a cue that repeat the last words already read."""
+    tail = previous[-len(chunks):]
+    first = chunks[0]
+    for p, word in enumerate(tail):
+        if word != first:
+            continue
+        k = len(tail) - p
+        if (k >= 3 or k == len(chunks)) and tail[p:] == chunks[:k]:
+            return k
     return 0
 
 
