@@ -347,3 +347,27 @@ def test_docs_query_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert set(namespace["themes"]["event_id"]) == {"rnct2025_quotes"}
     assert len(namespace["cues"]) == len(namespace["one_event"]) > 0
     assert (namespace["quotes"]["status"] == "matched").any()
+
+
+def test_an_all_null_column_gets_the_type_of_other_events(tmp_path: Path) -> None:
+    """pandas gives no type to an all-None column; every part must still share one schema,
+    else pyarrow refuses to read the table folder as one dataset."""
+    import pyarrow.parquet as pq
+
+    from coopanalysis.corpus import _EventOutput, _ParquetSink
+
+    def event(position: int, event_id: str, cue_ids: list[int], note: str | None) -> Any:
+        frame = pd.DataFrame({"event_id": pd.Series([event_id], dtype="string"),
+                              "cue_ids": [cue_ids], "note": [note]})
+        return _EventOutput(position, event_id, "<test>", tables={"aligned": frame})
+
+    sink = _ParquetSink(tmp_path)
+    for output in (event(0, "a", [], None), event(1, "b", [3, 4], "x"), event(2, "c", [], None)):
+        sink.add(output)
+    sink.finish()
+    schemas = {e: pq.read_schema(tmp_path / "aligned" / f"event_id={e}" / "part-0.parquet")
+               for e in "abc"}
+    assert len({str(s.field("note").type) for s in schemas.values()}) == 1
+    assert {str(s.field("cue_ids").type) for s in schemas.values()} == {"list<element: int64>"}
+    table = pd.read_parquet(tmp_path / "aligned")
+    assert table["cue_ids"].map(list).tolist() == [[], [3, 4], []]

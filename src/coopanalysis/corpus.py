@@ -518,37 +518,72 @@ _KNOWN_ARROW_TYPES: dict[str, str] = {"cue_ids": "list<int64>"}
 
 
 class _ParquetSink:
-    """Writes each event's tables to ``out/<table>/event_id=<id>/part-0.parquet``."""
+    """Writes each event's tables to ``out/<table>/event_id=<id>/part-0.parquet``.
+
+    One schema per table across events, so that DuckDB and pyarrow read a table folder as
+    one dataset: a column that is all null in an event (pandas gives no type to infer) is
+    written with the type other events gave it; the parts written before that type was
+    known are rewritten by :meth:`finish`.
+    """
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        # Column types seen so far per table, so that an all-null column of a later event
-        # is written with the same type (readers then see one schema).
-        self.types: dict[str, dict[str, pa.DataType]] = {}
+        self.types: dict[str, dict[str, pa.DataType]] = {}  # table → column → type
+        self.untyped: dict[tuple[str, str], set[str]] = {}  # (table, event) → columns
 
     def add(self, output: _EventOutput) -> None:
-        for name, frame in output.tables.items():
-            self._write(name, output.event_id, frame.drop(columns="event_id"))
-
-    def _write(self, name: str, event_id: str, frame: pd.DataFrame) -> None:
         import pyarrow as pa
+
+        for name, frame in output.tables.items():
+            table = pa.Table.from_pandas(frame.drop(columns="event_id"), preserve_index=False)
+            self._write(name, output.event_id, self._typed(name, output.event_id, table))
+
+    def finish(self) -> None:
+        """Rewrite the parts whose untyped columns got a type from a later event."""
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pandas(frame, preserve_index=False)
+        untyped, self.untyped = self.untyped, {}
+        for (name, event_id), columns in untyped.items():
+            if any(column in self.types.get(name, {}) for column in columns):
+                table = pq.read_table(self._part(name, event_id))
+                self._write(name, event_id, self._typed(name, event_id, table))
+
+    def _typed(self, name: str, event_id: str, table: pa.Table) -> pa.Table:
+        import pyarrow as pa
+
         known = self.types.setdefault(name, {})
         for index, column in enumerate(table.schema):
-            if pa.types.is_null(column.type):
-                wanted = known.get(column.name) or _arrow_type(column.name)
-                if wanted is not None:
-                    table = table.set_column(index, pa.field(column.name, wanted),
-                                             table.column(index).cast(wanted))
-            else:
+            if not _has_no_type(column.type):
                 known.setdefault(column.name, column.type)
-        folder = self.out / name / f"event_id={event_id}"
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / (_PART_FILE + ".partial")
+                continue
+            wanted = known.get(column.name) or _arrow_type(column.name)
+            if wanted is None:
+                self.untyped.setdefault((name, event_id), set()).add(column.name)
+            else:
+                table = table.set_column(index, pa.field(column.name, wanted),
+                                         table.column(index).cast(wanted))
+        return table
+
+    def _part(self, name: str, event_id: str) -> Path:
+        return self.out / name / f"event_id={event_id}" / _PART_FILE
+
+    def _write(self, name: str, event_id: str, table: pa.Table) -> None:
+        import pyarrow.parquet as pq
+
+        part = self._part(name, event_id)
+        part.parent.mkdir(parents=True, exist_ok=True)
+        partial = part.with_name(part.name + ".partial")
         pq.write_table(table, partial)
-        partial.replace(folder / _PART_FILE)  # a crash never leaves a half-written part
+        partial.replace(part)  # a crash never leaves a half-written part
+
+
+def _has_no_type(arrow_type: pa.DataType) -> bool:
+    """All-null columns and lists of only empty lists: pandas gave no value to infer from."""
+    import pyarrow as pa
+
+    if pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type):
+        return _has_no_type(arrow_type.value_type)
+    return bool(pa.types.is_null(arrow_type))
 
 
 def _arrow_type(column: str) -> pa.DataType | None:
@@ -815,6 +850,7 @@ def analyze_corpus(
                    else empty(ERRORS))
     stats = _stats(manifest, time.perf_counter() - started, workers)
     if isinstance(sink, _ParquetSink):
+        sink.finish()
         manifest.to_parquet(sink.out / _MANIFEST_FILE, index=False)
         error_table.to_parquet(sink.out / _ERRORS_FILE, index=False)
         return CorpusResult(manifest=manifest, errors=error_table, out=sink.out, stats=stats)
