@@ -253,11 +253,38 @@ def test_write_report_writes_tables_figures_and_qdpx(reference_report: Path) -> 
     assert "SIMULATED" in page
 
 
+# Appended to a copy of the page (the report itself has no script): after load, write into
+# the DOM how many images decoded and whether any script error or failed resource occurred.
+PROBE = """<script>
+var problems = [];
+window.addEventListener("error", function (e) {
+  problems.push((e.target && e.target.src) ? "resource:" + e.target.src.slice(0, 40)
+                                             : "error:" + e.message);
+}, true);
+window.addEventListener("load", function () {
+  var images = Array.from(document.images);
+  var decoded = images.filter(function (i) { return i.complete && i.naturalWidth > 0; });
+  var out = document.createElement("pre");
+  out.id = "probe";
+  out.textContent = "images " + decoded.length + "/" + images.length + " problems "
+                    + problems.length + " " + problems.join(" ");
+  document.body.appendChild(out);
+});
+</script>"""
+
+
 def test_reference_report_renders_in_chromium(reference_report: Path, tmp_path: Path) -> None:
-    result = run_chromium(reference_report, tmp_path, "--dump-dom")
+    probed = reference_report.parent / "probed.html"
+    page = reference_report.read_text(encoding="utf-8")
+    probed.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    result = run_chromium(probed, tmp_path, "--dump-dom", "--virtual-time-budget=5000")
     assert result.returncode == 0, result.stderr[-2000:]
-    assert 'id="quotes-table"' in result.stdout
-    assert "Rebsamen" in result.stdout
+    dom = result.stdout
+    for table_id in ("quotes-table", "speakers-table", "themes-table", "files-table"):
+        assert f'id="{table_id}"' in dom
+    assert "Rebsamen" in dom and "matched" in dom
+    n_figures = len(list((reference_report.parent / "figures").glob("*.png")))
+    assert f"images {n_figures}/{n_figures} problems 0" in dom
 
 
 def test_write_report_files_without_figures(tmp_path: Path) -> None:
