@@ -321,6 +321,17 @@ def test_round_table_auto_captions(corpus_dir: Path) -> None:
         assert row.start == times[row.unit_id]
 
 
+def test_screen_loses_no_match(corpus_dir: Path) -> None:
+    # The tokenizer screen must only skip work, never matches (real captions, in place).
+    from coopanalysis import read_transcript
+
+    name = "autogenere__Gestion_de_la_dette_d_architecture_-_Cyril_Beslay.fr-orig.srt"
+    cues = read_transcript(corpus_dir / "french" / "bdxio" / name).cues
+    screened = tag_themes(cues, screen=True)
+    assert len(screened) > 10
+    assert screened.equals(tag_themes(cues, screen=False))
+
+
 # ---------------------------------------------------------------- entities
 
 

