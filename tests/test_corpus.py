@@ -85,15 +85,18 @@ def test_event_ids_from_stems_pairs_triples_and_mappings(tmp_path: Path) -> None
     from coopanalysis.corpus import _tasks_from_items
 
     tasks = _tasks_from_items([
-        tmp_path / "séance 12 (mars).fr.vtt",
+        tmp_path / "séance 12 (mars).vtt",
         (tmp_path / "a.vtt", tmp_path / "a.md"),
         ("my-id", tmp_path / "b.vtt", None),
         {"transcript": tmp_path / "c.vtt", "event_id": "c2", "replay_url": "https://x/y"},
+        tmp_path / "WyTQlf2rijs.fr-orig.vtt",
+        tmp_path / "2024.01.18-conseil.srt",
     ])
-    assert [t.event_id for t in tasks] == ["séance_12_mars_", "a", "my-id", "c2"]
+    assert [t.event_id for t in tasks] == ["séance_12_mars_", "a", "my-id", "c2",
+                                           "WyTQlf2rijs", "2024.01.18-conseil"]
     assert tasks[1].article == tmp_path / "a.md"
     assert tasks[3].replay_url == "https://x/y"
-    assert [t.position for t in tasks] == [0, 1, 2, 3]
+    assert [t.position for t in tasks] == [0, 1, 2, 3, 4, 5]
 
 
 @pytest.mark.parametrize(("items", "error", "match"), [

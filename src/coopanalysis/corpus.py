@@ -58,8 +58,13 @@ Parallelism
   initializer (one tiny ``analyze`` call, which loads the spaCy pipeline through
   ``coopanalysis.nlp.load_nlp`` with exactly the components the pipeline asks for), then
   keeps it for all its events. ``n_process=-1`` uses every core.
-- ``client=`` a ``dask.distributed.Client``: the same per-event function is mapped over the
-  cluster (``client.map`` + ``as_completed``); each worker process loads the model once.
+- ``client=`` a ``dask.distributed.Client``: the same per-event function is submitted to the
+  cluster (``client.submit`` per event, ``distributed.as_completed``); each worker process
+  loads the model once, the codebook is scattered once to every worker.
+
+A worker that dies (killed, out of memory) loses no other event: the pool reruns the
+events that were in flight with it (Dask reschedules them itself), and the event that
+kills its worker is reported in ``errors`` with stage ``worker``.
 
 In every mode at most ``max_pending`` events are in flight (default: twice the number of
 workers), so the memory held by inputs and results stays flat however long the corpus is.
@@ -122,6 +127,9 @@ MANIFEST: Schema = {
 # (Parquet readers skip such files as hidden).
 _EVENT_ID_RE = re.compile(r"^[^\W_][\w.-]*$")
 _UNSAFE_ID_CHARS = re.compile(r"[^\w.-]+")
+# yt-dlp names captions ``<video id>.<language>.vtt`` (``WyTQlf2rijs.fr-orig.vtt``): the
+# language tag is not part of the event's name.
+_LANGUAGE_SUFFIX_RE = re.compile(r"\.[a-z]{2}(?:-[A-Za-z]+)?$")
 _MAPPING_KEYS = frozenset({"event_id", "transcript", "article", "diarization", "replay_url"})
 # Errors that are about the input, not bugs of ours: no traceback in the errors table.
 _INPUT_ERRORS = (CoopanalysisError, OSError, UnicodeError)
@@ -163,7 +171,7 @@ def _default_event_id(transcript: object, position: int) -> str:
     source = _source_of(transcript)
     if source.startswith("<"):
         return f"event-{position:04d}"
-    stem = Path(source).name.split(".")[0] or Path(source).stem
+    stem = _LANGUAGE_SUFFIX_RE.sub("", Path(source).stem)
     safe = _UNSAFE_ID_CHARS.sub("_", stem).lstrip("._-")
     return safe or f"event-{position:04d}"
 
