@@ -75,6 +75,13 @@ def test_encodings_are_detected(codec: str) -> None:
         assert t.encoding == "cp1252"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(codec: str) -> None:
+    t = read_transcript(FRENCH_SRT.encode(codec))
+    assert (t.encoding, len(t.cues)) == (codec, 2)
+    assert t.cues["text"].iloc[1] == "Ça coûte 20 € - très cher."
+
+
 def test_latin1_french_file_is_read_as_cp1252_without_loss() -> None:
     text = (FRENCH_SRT.replace("œuvre", "ouvrage").replace("€", "euros").replace("—", "-")
             .replace("…", "..."))

@@ -172,6 +172,12 @@ def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
                 raise TranscriptError(
                     f"starts with a {name} byte order mark but is not valid {name} "
                     f"(byte {error.start})", source, None) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        try:
+            return raw.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -189,6 +195,22 @@ def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return guessed, encoding
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when every other byte is NUL (ASCII-range UTF-16).
+
+    Such bytes are valid UTF-8 too (NUL is), so this check comes first.
+    """
+    sample = raw[:2000]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _mostly_latin(text: str) -> bool:
@@ -225,8 +247,7 @@ def _parse(text: str, fmt: str, source: str, *, explicit: bool) -> Parsed:
         cues, warnings = srt.parse_raw(text, source=source)
         if fmt == "youtube" or (not explicit and youtube.looks_like_youtube_srt(cues)):
             return youtube.from_srt(cues, warnings)
-        parsed = srt.parse(text, source=source)
-        return parsed
+        return srt.to_parsed(cues, warnings)
     if fmt == "webvtt":
         return webvtt.parse(text, source=source)  # raises on the missing signature
     return READERS[fmt](text, source=source)

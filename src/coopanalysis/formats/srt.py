@@ -49,7 +49,12 @@ class RawCue:
 def parse(text: str, *, source: str) -> Parsed:
     """Read SRT ``text`` into cues (format ``"srt"``)."""
     cues, warnings = parse_raw(text, source=source)
-    parsed = Parsed(format="srt", warnings=warnings)
+    return to_parsed(cues, warnings)
+
+
+def to_parsed(cues: list[RawCue], warnings: list[str]) -> Parsed:
+    """Cues (format ``"srt"``) from the raw cues of ``parse_raw``."""
+    parsed = Parsed(format="srt", warnings=list(warnings))
     for cue in cues:
         raw = "\n".join(cue.lines)
         text_value, speaker = plain_text(raw)
