@@ -90,6 +90,14 @@ def test_latin1_french_file_is_read_as_cp1252_without_loss() -> None:
     assert t.cues["text"].iloc[0].startswith("Élève à l'école")
 
 
+def test_explicit_encoding_overrides_detection() -> None:
+    raw = "1\n00:00:01,000 --> 00:00:02,000\nŁódź, żółw, ślimak\n".encode("cp1250")
+    assert read_transcript(raw, encoding="cp1250").cues["text"].iloc[0] == "Łódź, żółw, ślimak"
+    assert read_transcript(raw, encoding="cp1250").encoding == "cp1250"
+    with pytest.raises(TranscriptError, match="cannot decode as 'nope'"):
+        read_transcript(raw, encoding="nope")
+
+
 def test_other_legacy_encoding_gb2312() -> None:
     t = read_transcript(TRANSCRIPTS / "srt-cdown" / "gb2312.srt")
     assert t.encoding in ("gb2312", "gb18030", "gbk")

@@ -75,7 +75,8 @@ _BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 12, 13}
 Source = str | os.PathLike[str] | IO[str] | IO[bytes] | bytes
 
 
-def read_transcript(source: Source, format: str | None = None) -> Transcript:
+def read_transcript(source: Source, format: str | None = None, *,
+                    encoding: str | None = None) -> Transcript:
     """Read a transcript from a path, its text, bytes or a file object.
 
     Args:
@@ -84,6 +85,8 @@ def read_transcript(source: Source, format: str | None = None) -> Transcript:
             open file object (text or binary).
         format: ``"webvtt"``, ``"youtube"``, ``"srt"``, ``"sbv"``, ``"whisper_json"``
             (or ``"vtt"``, ``"json"``…); ``None`` detects it from the content.
+        encoding: a codec name to decode bytes with, instead of detecting it (for a
+            file the detection gets wrong, e.g. a Polish cp1250 file read as cp1252).
 
     Returns:
         A ``Transcript``: ``cues`` (``schema.CUES``: ``cue_id``, ``start``/``end`` in
@@ -98,7 +101,13 @@ def read_transcript(source: Source, format: str | None = None) -> Transcript:
             where it applies, the line and what was expected.
     """
     raw, name = _load(source)
-    text, encoding = decode(raw, source=name)
+    if encoding is not None and isinstance(raw, bytes):
+        try:
+            raw = raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as error:
+            raise TranscriptError(f"cannot decode as {encoding!r}: {error}", name, None) from None
+    text, detected = decode(raw, source=name)
+    encoding = encoding or detected
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = canonical_name(format) if format else autodetect_format(text, source=name)
