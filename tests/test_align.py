@@ -255,6 +255,20 @@ def test_thinkerview_word_timed_quotes(thinkerview):
     assert aligned.loc["t4", "fidelity"] < 0.6
 
 
+def test_thinkerview_quote_condensed_from_two_sentences_without_a_mark(thinkerview):
+    # Spoken: "…massivement et il n'est pas visible pour dans les grands journaux et ailleurs
+    # mais il y a aussi sur ce mouvement bal ba del des indications…"
+    quotes = pd.DataFrame({"text": ["Ce mouvement est en train de se développer massivement. "
+                                    "Mais il y a aussi, sur ce mouvement, des indications"]})
+    row = align_quotes(quotes, thinkerview).iloc[0]
+    assert row["status"] == "matched"
+    assert row["start"] == pytest.approx(1199.28, abs=0.05)
+    assert row["end"] > 1212.0  # "indications", after the sentence left out
+    assert "- et il n est pas visible pour dans les grands journaux et ailleurs" in row["diff"]
+    # A whole sentence left out is an unmarked cut, not a reversed negation.
+    assert row["verdict"] == "edited" and row["fidelity"] == 1.0
+
+
 ABSENT = [
     # French sharing many common words with the talks and the article, never said there.
     "Il faut que la coopération soit au cœur de nos politiques publiques",

@@ -19,6 +19,8 @@ The pipeline for one call of :func:`align_quotes`:
    and last spoken words. Quotes cut with ``...``/``[…]`` and bracketed insertions
    (``[la coopération]``) are split into pieces: between pieces the alignment may skip any
    number of spoken words at a fixed cost, so every piece is aligned inside one window.
+   Printed sentence starts allow the same jump at a higher cost (a quote condensed from
+   several sentences without a mark).
 4. **Decision.** The evidence of a window is the alignment score (2 per content word, 1 per
    function word, minus gaps and mismatches). ``score`` is that evidence over what a full
    quote of ``EVIDENCE_FULL`` could give, capped at 1. Two places with nearly the same
@@ -81,6 +83,7 @@ SCORING: dict[str, float] = {
     "skip_spoken": -0.5,       # a spoken word the quote does not have
     "skip_printed": -1.0,      # a printed word that was not heard
     "cut_jump": -1.0,          # any number of spoken words skipped at a marked cut
+    "sentence_jump": -3.0,     # ... between two printed sentences (an unmarked condensation)
 }
 
 #: Evidence (alignment score) at which a place is certain: about eight content words
@@ -109,6 +112,7 @@ SEARCH: dict[str, int] = {
     "max_word_hits": 20,        # single words only vote when rare ("sonar", "glassine")
     "pad_tokens": 12,
     "cut_slack_tokens": 80,     # spoken words a marked cut may hide
+    "sentence_slack_tokens": 30,  # ... and an unmarked cut between two printed sentences
 }
 
 #: Offset consensus: matched quotes within this many seconds of the median agree.
@@ -441,8 +445,8 @@ class _Quote:
     tokens: list[str]
     codes: np.ndarray
     weights: np.ndarray
-    piece_starts: frozenset[int]         # token indices that begin a new piece
-    marked_cuts: frozenset[int]          # of those, the ones the writer marked with "..."
+    jumps: dict[int, float]              # token index → cost of skipping speech before it
+    marked_cuts: frozenset[int]          # token indices after a cut marked with "..."
     insertions: list[tuple[int, str]]    # (token index it stands before, bracketed text)
 
     @property
@@ -454,7 +458,7 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
     text = _text(row.get("text"))
     clean = _text(row.get("clean_text"))
     source = text if (text and _has_editing_marks(text)) or not clean else clean
-    tokens, piece_starts, marked, insertions = _split_pieces(source)
+    tokens, jumps, marked, insertions = _split_pieces(source)
     codes = np.array([vocab.get(t, -1) for t in tokens], dtype=np.int64)
     weights = np.array([SCORING["function_word"] if t in FUNCTION_WORDS
                         else SCORING["content_word"] for t in tokens], dtype=float)
@@ -464,7 +468,7 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
         position=position, quote_id=_text(row.get("quote_id")) or None,
         speaker=_text(row.get("speaker")) or None, text=text or clean,
         stated_start=stated_start,
-        tokens=tokens, codes=codes, weights=weights, piece_starts=frozenset(piece_starts),
+        tokens=tokens, codes=codes, weights=weights, jumps=jumps,
         marked_cuts=frozenset(marked), insertions=insertions,
     )
 
@@ -474,31 +478,49 @@ def _has_editing_marks(text: str) -> bool:
     return bool(_CUT_RE.search(normal) or "[" in normal)
 
 
-def _split_pieces(text: str) -> tuple[list[str], set[int], set[int], list[tuple[int, str]]]:
-    """Tokens of a printed quote, with where the writer cut (``...``) or inserted (``[x]``)."""
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def _split_pieces(text: str) -> tuple[list[str], dict[int, float], set[int],
+                                      list[tuple[int, str]]]:
+    """Tokens of a printed quote, and where the speech may be skipped between them.
+
+    Returns the tokens, ``jumps`` (token index → cost of skipping any number of spoken words
+    before it: ``cut_jump`` where the writer cut with ``...`` or inserted ``[x]``,
+    ``sentence_jump`` at a sentence start, since writers condense several sentences without
+    marking it), the indices of the marked cuts, and the insertions.
+    """
     normal = normalize_text(text)
     for stamp in reversed(find_timestamps(normal)):
         normal = normal[: stamp.start_char] + " " + normal[stamp.end_char:]
     normal = _LINK_RE.sub(r"\1", normal)
     tokens: list[str] = []
-    piece_starts: set[int] = set()
+    jumps: dict[int, float] = {}
     marked: set[int] = set()
     insertions: list[tuple[int, str]] = []
+
+    def add(segment: str) -> None:
+        for n_sentence, sentence in enumerate(_SENTENCE_END_RE.split(segment)):
+            if n_sentence and tokens:
+                jumps.setdefault(len(tokens), SCORING["sentence_jump"])
+            tokens.extend(_tokens(sentence))
+
     for n_piece, piece in enumerate(_CUT_RE.split(normal)):
         if n_piece and tokens:
-            piece_starts.add(len(tokens))
+            jumps[len(tokens)] = SCORING["cut_jump"]
             marked.add(len(tokens))
         cursor = 0
         for match in _INSERTION_RE.finditer(piece):
-            tokens.extend(_tokens(piece[cursor: match.start()]))
+            add(piece[cursor: match.start()])
             if tokens:
-                piece_starts.add(len(tokens))
+                jumps[len(tokens)] = SCORING["cut_jump"]
             insertions.append((len(tokens), match.group(1).strip()))
             cursor = match.end()
-        tokens.extend(_tokens(piece[cursor:]))
-    piece_starts.discard(len(tokens))
+        add(piece[cursor:])
+    jumps.pop(len(tokens), None)
+    jumps.pop(0, None)
     marked.discard(len(tokens))
-    return tokens, piece_starts, marked, insertions
+    return tokens, jumps, marked, insertions
 
 
 # --------------------------------------------------------------------------- search
@@ -581,7 +603,8 @@ def _candidate_windows(q: _Quote, index: _NgramIndex, bounds: tuple[int, int]
         if len(chosen) >= SEARCH["candidates"]:
             break
     pad = SEARCH["pad_tokens"]
-    length = len(q.tokens) + SEARCH["cut_slack_tokens"] * len(q.marked_cuts)
+    length = (len(q.tokens) + SEARCH["cut_slack_tokens"] * len(q.marked_cuts)
+              + SEARCH["sentence_slack_tokens"] * (len(q.jumps) - len(q.marked_cuts)))
     windows = [(b * size - size - pad, b * size + 4 * size + length + pad) for b in chosen]
     return [(max(lo, bounds[0]), min(hi, bounds[1])) for lo, hi in windows]
 
@@ -693,8 +716,8 @@ def _fill(q: _Quote, subst: np.ndarray) -> np.ndarray:
     for i in range(1, m + 1):
         prev = table[i - 1]
         diag = prev[:-1] + subst[i - 1]
-        if (i - 1) in q.piece_starts:
-            jump = np.maximum.accumulate(prev)[:-1] + SCORING["cut_jump"] + subst[i - 1]
+        if (i - 1) in q.jumps:
+            jump = np.maximum.accumulate(prev)[:-1] + q.jumps[i - 1] + subst[i - 1]
             diag = np.maximum(diag, jump)
         row = np.zeros(n + 1)
         row[1:] = np.maximum(np.maximum(diag, prev[1:] + SCORING["skip_printed"]), 0.0)
@@ -715,8 +738,8 @@ def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, i: int, j: int
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
             continue
-        if (i - 1) in q.piece_starts:
-            target = value - s - SCORING["cut_jump"]
+        if (i - 1) in q.jumps:
+            target = value - s - q.jumps[i - 1]
             before = np.flatnonzero(np.isclose(table[i - 1, : j - 1], target, atol=1e-9))
             if len(before):
                 k = int(before[-1])

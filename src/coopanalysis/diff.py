@@ -40,6 +40,7 @@ KEPT, VARIANT, REPLACED, ADDED, CUT, MARKED_CUT, INSERTION = "=", "~", "!", "+",
 VERDICT_RULES: dict[str, float] = {
     "altered_below_fidelity": 0.75,   # fewer than 3 printed words in 4 were heard
     "altered_missing_run": 3,         # this many consecutive printed words not heard
+    "negation_cut_words": 2,          # a cut this short that removes a negation reverses it
 }
 
 #: Words whose addition or removal reverses a statement: changing them is ``altered``
@@ -133,8 +134,21 @@ def notes(ops: Sequence[Op]) -> list[str]:
 
 
 def _negation_changed(ops: Sequence[Op]) -> bool:
-    """A spoken negation cut without a mark: "n'étaient pas les mêmes" → "étaient les mêmes"."""
-    return any(op.kind == CUT and op.spoken in NEGATIONS for op in ops)
+    """A spoken negation cut without a mark: "n'étaient pas les mêmes" → "étaient les mêmes".
+
+    Only short cuts count (one or two words, inside a kept clause): a whole sentence left
+    out between two printed ones may contain "pas" without reversing what is printed.
+    """
+    run: list[Op] = []
+    for op in [*ops, Op(KEPT)]:
+        if op.kind == CUT:
+            run.append(op)
+            continue
+        if run and len(run) <= VERDICT_RULES["negation_cut_words"] and any(
+                r.spoken in NEGATIONS for r in run):
+            return True
+        run = []
+    return False
 
 
 def _is_repetition(ops: Sequence[Op], index: int) -> bool:
