@@ -101,13 +101,13 @@ def read_transcript(source: Source, format: str | None = None, *,
             where it applies, the line and what was expected.
     """
     raw, name = _load(source)
+    forced = None
     if encoding is not None and isinstance(raw, bytes):
         try:
-            raw = raw.decode(encoding)
+            raw, forced = raw.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as error:
             raise TranscriptError(f"cannot decode as {encoding!r}: {error}", name, None) from None
     text, detected = decode(raw, source=name)
-    encoding = encoding or detected
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = canonical_name(format) if format else autodetect_format(text, source=name)
@@ -117,7 +117,7 @@ def read_transcript(source: Source, format: str | None = None, *,
         summary = speakers_text.apply(parsed.cues)
         if summary:
             parsed.metadata["speaker_labels"] = summary
-    return _assemble(parsed, name, encoding)
+    return _assemble(parsed, name, forced or detected)
 
 
 def _load(source: Source) -> tuple[bytes | str, str]:
