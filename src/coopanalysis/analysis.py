@@ -127,15 +127,16 @@ class Analysis:
         transcript = self.transcript
         speakers = self.cues["speaker"].dropna().nunique() if "speaker" in self.cues else 0
         items = [
-            ("Transcript", f"{transcript.source} ({transcript.format}, {len(self.cues)} cues, "
-                           f"{format_hms(transcript.duration)}, {speakers} speakers)"),
+            ("Transcript", f"{transcript.source} ({transcript.format}, "
+                           f"{plural(len(self.cues), 'cue')}, {format_hms(transcript.duration)}, "
+                           f"{plural(speakers, 'speaker')})"),
         ]
         if self.article is not None:
             title = self.article.metadata.get("title") or self.article.metadata.get("source")
             n_speakers = 0 if self.article_speakers is None else len(self.article_speakers)
             n_quotes = 0 if self.quotes is None else len(self.quotes)
-            items.append(("Article", f"{title or 'untitled'} ({n_speakers} speakers, "
-                                     f"{n_quotes} quotes)"))
+            items.append(("Article", f"{title or 'untitled'} ({plural(n_speakers, 'speaker')}, "
+                                     f"{plural(n_quotes, 'quote')})"))
             counts = self.status_counts()
             statuses = ", ".join(f"{n} {s}" for s, n in counts.items())
             n_aligned = 0 if self.aligned is None else len(self.aligned)
@@ -147,9 +148,11 @@ class Analysis:
         if "speaker_source" in self.cues.columns:
             sources = self.cues["speaker_source"].astype("string").fillna("")
             items.append(("Speaker labels", ", ".join(
-                f"{n} cues named by {source}" if source else f"{n} cues without a speaker"
+                f"{plural(n, 'cue')} named by {source}" if source
+                else f"{plural(n, 'cue')} without a speaker"
                 for source, n in sources.value_counts().items())))
-        items.append(("Turns", f"{len(self.turns)} turns, {len(self.sentences)} sentences"))
+        items.append(("Turns", f"{plural(len(self.turns), 'turn')}, "
+                               f"{plural(len(self.sentences), 'sentence')}"))
         items.append(("Themes", _top_themes(self.themes)))
         items.append(("Warnings", str(len(self.warnings))))
         return items
@@ -190,12 +193,17 @@ def format_offset(offset: float | None) -> str:
     return f"{offset:+.1f} s (replay {direction} the article's times)"
 
 
+def plural(n: int, word: str) -> str:
+    """``"1 turn"``, ``"2 turns"``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _top_themes(themes: pd.DataFrame, n: int = 5) -> str:
     if themes is None or not len(themes):
         return "no theme tagged"
     counts = themes["theme"].value_counts().head(n)
     top = ", ".join(f"{theme} ({count})" for theme, count in counts.items())
-    return f"{len(themes)} tags; top: {top}"
+    return f"{plural(len(themes), 'tag')}; top: {top}"
 
 
 def analyze(
