@@ -381,6 +381,18 @@ def test_empty_quotes_and_quotes_without_words():
     assert row["status"] == "unmatched" and row["warning"] == "no words to align"
 
 
+def test_empty_transcript_and_cues_out_of_order():
+    empty = align_quotes(pd.DataFrame({"text": ["bonjour à tous"], "stated_start": [1.0]}),
+                         Transcript(cues=schema.empty(schema.CUES)))
+    assert empty.loc[0, "status"] == "unmatched"
+    unordered = cue_transcript([(10.0, 12.0, "bonjour à tous merci d'être venus"),
+                                (5.0, 8.0, "on commence par la dette technique"),
+                                (20.0, 22.0, "nous parlerons de la dette d'architecture")])
+    row = align_quotes(pd.DataFrame({"text": ["Nous parlerons de la dette d'architecture"],
+                                     "stated_start": [20.0]}), unordered, max_offset=5).iloc[0]
+    assert row["status"] == "matched" and row["start"] == pytest.approx(20.0)
+
+
 def test_estimate_offset_is_robust_and_nan_when_not_enough():
     aligned = pd.DataFrame({"status": ["matched"] * 4 + ["uncertain"],
                             "offset": [30.0, 31.0, 29.5, 900.0, 31.0]})

@@ -230,10 +230,10 @@ def format_alignment_table(aligned: pd.DataFrame, *, width: int = 100) -> str:
         lines.append("")
     offset_all = estimate_offset(aligned)
     summary = Counter(_text(s) for s in aligned.get("status", []))
-    lines.append(
-        f"{len(aligned)} quotes: " + ", ".join(f"{n} {s}" for s, n in sorted(summary.items()))
-        + (f"; replay offset {offset_all:+.1f} s" if math.isfinite(offset_all) else "")
-    )
+    plural = "s" if len(aligned) != 1 else ""
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.items()))
+    lines.append(f"{len(aligned)} quote{plural}: {counts}"
+                 + (f"; replay offset {offset_all:+.1f} s" if math.isfinite(offset_all) else ""))
     return "\n".join(lines)
 
 
@@ -255,9 +255,16 @@ class _Stream:
     speakers: dict[int, str]   # cue_id → speaker (only cues that have one)
     word_speakers: dict[int, str] = field(default_factory=dict)  # unit → speaker, words only
     word_timed: bool = False
+    search_start: np.ndarray | None = None
 
     def tokens(self, lo: int, hi: int) -> list[str]:
         return [self.vocab_list[c] for c in self.codes[lo:hi]]
+
+    def index_at(self, seconds: float, side: str = "left") -> int:
+        """Stream position of a time; cues out of order are read as the running maximum."""
+        if self.search_start is None:
+            self.search_start = np.maximum.accumulate(self.start) if len(self.start) else self.start
+        return int(np.searchsorted(self.search_start, seconds, side=side))  # type: ignore[call-overload]
 
 
 @lru_cache(maxsize=200_000)
@@ -315,10 +322,10 @@ def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: d
     flat_ids = np.fromiter((vocab.setdefault(t, len(vocab)) for tup in token_tuples for t in tup),
                            dtype=np.int64)
     n_unique = np.array([len(t) for t in token_tuples], dtype=np.int64)
-    unique_offsets = np.concatenate([[0], np.cumsum(n_unique)[:-1]]).astype(np.int64)
+    unique_offsets = (np.cumsum(n_unique) - n_unique).astype(np.int64)
     per_unit = n_unique[unit_codes] if len(unit_codes) else np.empty(0, dtype=np.int64)
     unit_index = np.repeat(np.arange(len(per_unit)), per_unit)
-    first_token = np.concatenate([[0], np.cumsum(per_unit)[:-1]]).astype(np.int64)
+    first_token = (np.cumsum(per_unit) - per_unit).astype(np.int64)
     rank = np.arange(len(unit_index)) - np.repeat(first_token, per_unit)
     codes = flat_ids[np.repeat(unique_offsets[unit_codes], per_unit) + rank]
     u_start = np.asarray(units.start, dtype=float)
@@ -564,8 +571,8 @@ def _search(q: _Quote, stream: _Stream, index: _NgramIndex, *, prior: float,
 def _bounds(q: _Quote, stream: _Stream, max_offset: float | None) -> tuple[int, int]:
     if max_offset is None or not math.isfinite(q.stated_start):
         return 0, len(stream.codes)
-    lo = int(np.searchsorted(stream.start, q.stated_start - max_offset, side="left"))
-    hi = int(np.searchsorted(stream.start, q.stated_start + max_offset + _quote_seconds(q)))
+    lo = stream.index_at(q.stated_start - max_offset)
+    hi = stream.index_at(q.stated_start + max_offset + _quote_seconds(q))
     return lo, hi
 
 
@@ -611,8 +618,8 @@ def _candidate_windows(q: _Quote, index: _NgramIndex, bounds: tuple[int, int]
 
 def _time_window(q: _Quote, stream: _Stream, at: float) -> tuple[int, int]:
     tolerance = STATUS_RULES["prior_tolerance"]
-    lo = int(np.searchsorted(stream.start, at - tolerance, side="left"))
-    hi = int(np.searchsorted(stream.start, at + tolerance + _quote_seconds(q), side="right"))
+    lo = stream.index_at(at - tolerance)
+    hi = stream.index_at(at + tolerance + _quote_seconds(q), side="right")
     return lo, hi
 
 
