@@ -392,3 +392,27 @@ def test_no_quotation_mark_is_silently_lost(text: str) -> None:
     for position, char in enumerate(article.text):
         if char in "«“":
             assert any(s <= position < e for s, e in spans), (text, position)
+
+
+def test_cited_person_with_a_role_is_not_a_speaker() -> None:
+    text = ("Intro\n\n**Anne Roux**, maire de Lyon, conclut en citant Bruno Latour, sociologue, "
+            "que « la politique est l'art de composer un monde commun ».\n")
+    article = read_article(text)
+    assert list(article.speakers["speaker"]) == ["Anne Roux"]
+    row = article.quotes.iloc[0]
+    assert (row["speaker"], row["cites"], row["kind"]) == ("Anne Roux", "Bruno Latour",
+                                                           "fragment")
+
+
+def test_quotation_right_after_a_reporting_verb_is_a_quote() -> None:
+    article = read_article('Intro\n\nAnne Roux, mayor of Lyon, said "it is fine, really".\n')
+    row = article.quotes.iloc[0]
+    assert (row["speaker"], row["kind"]) == ("Anne Roux", "quote")
+
+
+def test_no_break_spaces_of_french_typography() -> None:
+    text = ("Intro\n\nAnne Roux, maire de Lyon, affirme\u00a0: «\u00a0Nous avançons.\u00a0» "
+            "(2min03)\n")
+    row = read_article(text).quotes.iloc[0]
+    assert (row["kind"], row["clean_text"], row["stated_start"]) == ("quote", "Nous avançons.",
+                                                                     123.0)

@@ -664,7 +664,10 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
         presented = speaker.role or (is_person and (speaker.organization or name in bold))
         reported = any(_reports(para.masked, start, end) and not _is_cited(para, start)
                        for para, start, end in places)
-        if presented or reported:
+        # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
+        # is quoted by a speaker, whatever role the article gives them.
+        only_cited = all(_is_cited(para, start) for para, start, _ in places)
+        if (presented or reported) and not (only_cited and name not in bold):
             speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
 
@@ -1058,6 +1061,9 @@ def _kind(para: _Paragraph, span: _Span, clean: str, attribution: _Attribution,
         return "quote"
     if _sentence_start(para, span.open) == span.open or not span.has_open_mark:
         return "quote"
+    verb = re.search(r"([^\W\d_]+)$", lead)
+    if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
+        return "quote"  # 'lance « … »', 'said "…"': the verb introduces a statement
     first = para.masked[span.open + 1:span.close].lstrip(" _\"“«")[:1]
     return "quote" if first.isupper() else "fragment"
 
