@@ -6,12 +6,15 @@ import base64
 import html
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopanalysis.analysis import Analysis
 from coopanalysis.model import Article, Transcript
@@ -318,3 +321,26 @@ def test_write_report_embeds_the_figures(tmp_path: Path) -> None:
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         assert base64.b64encode(data).decode("ascii") in page  # embedded, not linked
     assert not (tmp_path / "project.qdpx").exists()
+
+
+# --- properties -------------------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_cell_text_is_escaped_and_kept(text: str) -> None:
+    page = html_table(pd.DataFrame({"speaker": [text or "x"]}))
+    cell = re.search(r"<td class='speaker'>(.*?)</td>", page, flags=re.DOTALL)
+    assert cell is not None
+    assert "<" not in cell.group(1) and ">" not in cell.group(1)
+    assert html.unescape(cell.group(1)) == (text or "x")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["=", "~", "!", "+", "-", "[…] -", "[x]"]),
+                          st.text(min_size=1).filter(lambda t: " | " not in t)), min_size=1))
+def test_any_diff_is_escaped_and_kept(ops: list[tuple[str, str]]) -> None:
+    diff = " | ".join(f"{sign} {words}" for sign, words in ops)
+    out = render_diff(diff)
+    spans = re.findall(r"<span class='[a-z-]*'>(.*?)</span>", out, flags=re.DOTALL)
+    assert all("<" not in s and ">" not in s for s in spans)
+    assert " | ".join(html.unescape(s) for s in spans) == diff
