@@ -458,18 +458,20 @@ class ThemeTagger:
     def may_match(self, text: str) -> bool:
         """Whether ``text`` can hold a match, judged on the tokenizer alone (cheap).
 
-        ``tag_themes`` runs the tagger and lemmatizer only on texts that pass. The screen
-        is wide: a word passes when its form, its dictionary (lookup) lemma or one of its
-        irregular lemmas (the lemmatizer's exception tables, any part of speech) can start
-        a pattern, or when some suffix rule of the lemmatizer, under any part of speech,
-        could turn it into a pattern's first lemma. So whatever POS the tagger later
-        gives the first word of a match, the text was kept.
+        ``tag_themes`` runs the tagger and lemmatizer only on texts that pass. Each pattern
+        has an anchor, its longest word ("parler" in "se parler"), which every match
+        contains. The screen is wide: a word passes when its form, its dictionary (lookup)
+        lemma or one of its irregular lemmas (the lemmatizer's exception tables, any part
+        of speech) is an anchor's form or lemma, or when some suffix rule of the
+        lemmatizer, under any part of speech, could turn it into one. So whatever POS the
+        tagger later gives the anchor word of a match, the text was kept.
         """
         if self._starts is None:
-            starts = frozenset(form for form, patterns in self._compiled().items()
-                               if any(not p.exclude for p in patterns))
-            self._starts = starts
-            self._rule_forms = _rule_inverse(self.nlp, starts)
+            patterns = {id(p): p for ps in self._compiled().values() for p in ps}.values()
+            anchors = frozenset(form for p in patterns if not p.exclude
+                                for form in _anchor(p))
+            self._starts = anchors
+            self._rule_forms = _rule_inverse(self.nlp, anchors)
         return any(self._may_start(token.text) for token in self.nlp.make_doc(text))
 
     def _may_start(self, text: str) -> bool:
@@ -520,6 +522,11 @@ class ThemeTagger:
             for component in steps:
                 doc = component(doc)
             yield doc
+
+
+def _anchor(pattern: _Pattern) -> frozenset[str]:
+    """The forms of the pattern's longest word: the rarest, so the best to screen on."""
+    return max(pattern.tokens, key=lambda forms: max(len(form) for form in forms))
 
 
 def _build_index(patterns: Iterable[_Pattern]) -> dict[str, list[_Pattern]]:
