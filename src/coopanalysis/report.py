@@ -20,7 +20,7 @@ import html
 import io
 import math
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,23 +178,11 @@ def _write_qdpx(analysis: Analysis, path: Path) -> tuple[Path, list[str]]:
     return Path(written), [f"{path.name}: {w.message}" for w in caught]
 
 
-def _relative_paths(written: Any, root: Path) -> list[str]:
-    """The files ``write_tables`` returned, relative to ``root`` (for links in the page)."""
-    if isinstance(written, dict):
-        values: Iterable[Any] = written.values()
-    elif written is None:
-        values = []
-    else:
-        values = written
-    paths: list[str] = []
-    for value in values:
-        for item in value if isinstance(value, list | tuple) else [value]:
-            path = Path(item)
-            try:
-                paths.append(path.resolve().relative_to(root.resolve()).as_posix())
-            except ValueError:
-                paths.append(path.as_posix())
-    return sorted(paths)
+def _relative_paths(written: Mapping[str, list[Path]], root: Path) -> list[str]:
+    """The files of ``write_tables`` (``{format: [paths]}``) relative to ``root``, for links."""
+    base = root.resolve()
+    return sorted(Path(path).resolve().relative_to(base).as_posix()
+                  for paths in written.values() for path in paths)
 
 
 # --- HTML ------------------------------------------------------------------------------------
