@@ -119,7 +119,10 @@ def run_transcript(args: argparse.Namespace, out: TextIO | None = None) -> int:
     print(repr(transcript), file=out)
     speakers = transcript.cues["speaker"].value_counts()
     if len(speakers):
-        print("speakers: " + ", ".join(f"{s} ({n} cues)" for s, n in speakers.items()), file=out)
+        from coopanalysis.analysis import plural
+
+        print("speakers: " + ", ".join(f"{s} ({plural(n, 'cue')})" for s, n in speakers.items()),
+              file=out)
     if transcript.language:
         print(f"language: {transcript.language}", file=out)
     cues = transcript.cues
