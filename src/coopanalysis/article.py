@@ -373,9 +373,10 @@ def _classify(paragraphs: list[_Paragraph], text: str) -> list[_Paragraph]:
             para.heading = plain
     section: str | None = None
     for para in paragraphs:
-        if para.kind in ("heading", "title") and any(m in para.raw for m in _QUOTE_MARKS):
+        if para.kind in ("heading", "title", "credit") and any(m in para.raw
+                                                               for m in _QUOTE_MARKS):
             # Headings are not read for quotes; say so rather than drop them silently.
-            para.notes = ["quotation marks in a heading or title are not read as quotes"]
+            para.notes = [f"quotation marks in a {para.kind} line are not read as quotes"]
         if para.kind == "heading":
             section = para.heading
         para.section = section
