@@ -208,3 +208,16 @@ def test_console_script_bad_input_exits_1(tmp_path: Path) -> None:
                           text=True, timeout=120, check=False)
     assert done.returncode == 1
     assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+
+
+def test_console_script_into_a_closed_pipe_is_quiet(data_dir: Path) -> None:
+    # `coopanalysis transcript F --csv | head -1`: the reader may leave before the end.
+    require("coopanalysis.transcript")
+    process = subprocess.Popen([str(console_script()), "transcript", "--csv",
+                                str(data_dir / "rnct2025_quotes.vtt")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line is written
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert err == ""

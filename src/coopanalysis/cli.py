@@ -15,6 +15,7 @@ Exit codes: 0 success, 1 bad input (``error: <message>`` on stderr, no traceback
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,10 +46,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CoopanalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `coopanalysis quotes x | head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
     except OSError as error:  # missing file, unreadable folder: the OS message is clear
         where = f"{error.filename}: " if error.filename else ""
         print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; on a closed pipe that flush fails again, so point
+    # stdout at /dev/null (as the Python docs on SIGPIPE recommend).
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def build_parser() -> argparse.ArgumentParser:
