@@ -9,7 +9,7 @@ Commands::
                          [--replay-url URL] [--no-figures]
 
 Exit codes: 0 success, 1 bad input (``error: <message>`` on stderr, no traceback),
-2 bad usage (argparse's message).
+2 bad usage (argparse's message), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CoopanalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's code for SIGINT
+        print("interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `coopanalysis quotes x | head`: the reader has what it wanted
         _silence_stdout()
         return 0
