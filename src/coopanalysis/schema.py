@@ -19,7 +19,9 @@ import pandas as pd
 
 Schema = Mapping[str, str]
 
-#: One row per caption cue (``Transcript.cues``).
+#: One row per caption cue (``Transcript.cues``). Optional extra columns, after these:
+#: ``speaker_change`` (bool, a ``>>`` marker opened the cue), and once ``tag_speakers`` ran,
+#: ``speaker_source`` (transcript | diarization | quote), ``transcript_label``, ``diarization_label``.
 CUES: Schema = {
     "cue_id": "int64",        # 0-based position in the transcript
     "start": "float64",       # seconds
@@ -32,6 +34,8 @@ CUES: Schema = {
 }
 
 #: One row per timed word (``Transcript.words``), when the source has word timings.
+#: Optional extra column: ``interpolated`` (bool, the time was spread over several words
+#: by the reader rather than given by the file; YouTube captions).
 WORDS: Schema = {
     "word_id": "int64",
     "cue_id": "int64",
