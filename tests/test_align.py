@@ -116,6 +116,9 @@ def test_simulated_captions_every_timed_quote_matched_with_the_pre_roll(article,
     # The stated time is the first printed word; ASR may mishear that word (≤ 1 s late).
     assert ((aligned["offset"] - SIMULATED_SHIFT).abs() <= 1.0).all(), aligned["offset"]
     assert estimate_offset(aligned) == pytest.approx(SIMULATED_SHIFT, abs=0.3)
+    # Each match ends where the quote ends: a cut never jumps to a later saying of a sentence.
+    reconstruction_lengths = [9.2, 2.7, 9.2, 11.2, 7.7, 8.8, 9.2, 13.8, 8.5, 5.0, 8.1, 7.7]
+    assert np.allclose(aligned["end"] - aligned["start"], reconstruction_lengths, atol=2.0)
     assert not (aligned["verdict"] == "verbatim").all()  # 15 % word errors show in the diff
     assert aligned["cue_ids"].map(len).gt(0).all()
 

@@ -113,6 +113,8 @@ SEARCH: dict[str, int] = {
     "pad_tokens": 12,
     "cut_slack_tokens": 80,     # spoken words a marked cut may hide
     "sentence_slack_tokens": 30,  # ... and an unmarked cut between two printed sentences
+    "cut_seconds": 120,         # longest speech a marked cut (or an insertion) may skip
+    "sentence_seconds": 20,     # longest speech left out between two printed sentences
 }
 
 #: Offset consensus: matched quotes within this many seconds of the median agree.
@@ -453,6 +455,7 @@ class _Quote:
     codes: np.ndarray
     weights: np.ndarray
     jumps: dict[int, float]              # token index → cost of skipping speech before it
+    jump_seconds: dict[int, float]       # token index → longest speech that jump may skip
     marked_cuts: frozenset[int]          # token indices after a cut marked with "..."
     insertions: list[tuple[int, str]]    # (token index it stands before, bracketed text)
 
@@ -476,6 +479,8 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
         speaker=_text(row.get("speaker")) or None, text=text or clean,
         stated_start=stated_start,
         tokens=tokens, codes=codes, weights=weights, jumps=jumps,
+        jump_seconds={k: SEARCH["cut_seconds"] if k in marked else SEARCH["sentence_seconds"]
+                      for k in jumps},
         marked_cuts=frozenset(marked), insertions=insertions,
     )
 
@@ -660,12 +665,13 @@ def _align_window(q: _Quote, stream: _Stream, lo: int, hi: int,
     subst, kinds = _substitution(q, w_codes, w_tokens)
     if exclude is not None:
         subst[:, max(exclude[0] - lo, 0): max(exclude[1] + 1 - lo, 0)] = -1e6
-    table = _fill(q, subst)
+    limits = _jump_limits(q, stream.start[lo:hi])
+    table = _fill(q, subst, limits)
     i, j = np.unravel_index(int(np.argmax(table)), table.shape)
     evidence = float(table[i, j])
     if evidence <= 0:
         return None
-    pairs, spoken_skips = _traceback(q, table, subst, int(i), int(j))
+    pairs, spoken_skips = _traceback(q, table, subst, limits, int(i), int(j))
     if not pairs:
         return None
     pairs = _extend_edges(q, stream, lo, len(w_codes), pairs, subst)
@@ -714,18 +720,20 @@ def _substitution(q: _Quote, w_codes: np.ndarray, w_tokens: list[str]
     return subst, kinds
 
 
-def _fill(q: _Quote, subst: np.ndarray) -> np.ndarray:
-    """Smith–Waterman table, one numpy row at a time (linear gaps; free jumps at cuts)."""
+def _fill(q: _Quote, subst: np.ndarray, limits: dict[int, np.ndarray]) -> np.ndarray:
+    """Smith–Waterman table, one numpy row at a time (linear gaps; bounded jumps at cuts)."""
     m, n = subst.shape
     table = np.zeros((m + 1, n + 1))
     skip_spoken = SCORING["skip_spoken"]
     ramp = skip_spoken * np.arange(n + 1)
+    columns = np.arange(n)
     for i in range(1, m + 1):
         prev = table[i - 1]
         diag = prev[:-1] + subst[i - 1]
         if (i - 1) in q.jumps:
-            jump = np.maximum.accumulate(prev)[:-1] + q.jumps[i - 1] + subst[i - 1]
-            diag = np.maximum(diag, jump)
+            # Pairing printed i−1 with spoken j may follow any column from limits[i−1][j] to j.
+            best_before = _range_max(prev, limits[i - 1], columns)
+            diag = np.maximum(diag, best_before + q.jumps[i - 1] + subst[i - 1])
         row = np.zeros(n + 1)
         row[1:] = np.maximum(np.maximum(diag, prev[1:] + SCORING["skip_printed"]), 0.0)
         # Spoken words skipped inside the quote: row[j] = max_k≤j row[k] + skip·(j−k).
@@ -733,8 +741,32 @@ def _fill(q: _Quote, subst: np.ndarray) -> np.ndarray:
     return table
 
 
-def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, i: int, j: int
-               ) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+def _jump_limits(q: _Quote, w_start: np.ndarray) -> dict[int, np.ndarray]:
+    """For each jump row, the first column a jump to spoken token j may come from."""
+    times = np.maximum.accumulate(w_start) if len(w_start) else w_start
+    return {i: np.searchsorted(times, w_start - q.jump_seconds[i], side="left")
+            for i in q.jumps}
+
+
+def _range_max(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """``max(values[lo[k]: hi[k] + 1])`` for every k (a sparse table: log n numpy steps)."""
+    levels = [values]
+    width = 1
+    while 2 * width <= len(values):
+        last = levels[-1]
+        levels.append(np.maximum(last[:-width], last[width:]))
+        width *= 2
+    level = np.floor(np.log2(hi - lo + 1)).astype(np.int64)
+    out = np.empty(len(lo))
+    for k in np.unique(level):
+        mask = level == k
+        table = levels[int(k)]
+        out[mask] = np.maximum(table[lo[mask]], table[hi[mask] - (1 << int(k)) + 1])
+    return out
+
+
+def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, limits: dict[int, np.ndarray],
+               i: int, j: int) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
     """Pairs (printed i, spoken j) in order, spoken tokens skipped before printed token i."""
     pairs: list[tuple[int, int]] = []
     skips: dict[int, list[int]] = {}
@@ -747,9 +779,10 @@ def _traceback(q: _Quote, table: np.ndarray, subst: np.ndarray, i: int, j: int
             continue
         if (i - 1) in q.jumps:
             target = value - s - q.jumps[i - 1]
-            before = np.flatnonzero(np.isclose(table[i - 1, : j - 1], target, atol=1e-9))
+            lo = int(limits[i - 1][j - 1])
+            before = np.flatnonzero(np.isclose(table[i - 1, lo: j - 1], target, atol=1e-9))
             if len(before):
-                k = int(before[-1])
+                k = lo + int(before[-1])
                 pairs.append((i - 1, j - 1))
                 skips.setdefault(i - 1, []).extend(range(k, j - 1))
                 i, j = i - 1, k
