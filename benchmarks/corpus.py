@@ -3,11 +3,12 @@
 For ``--hours`` hours of generated round tables (``gen_corpus.py``: French WebVTT with voices
 and an article quoting each event), this runs, in one go and on the same files:
 
-1. the raw dependency: ``nlp.pipe`` of spaCy's French pipeline over the caption texts of the
-   first ``--baseline-hours``, with ``n_process=1`` then ``2`` — what the machine gives;
-2. ``analyze_corpus(pairs, out=...)`` on 1 process, on a pool of 2 processes and on a
+1. ``analyze_corpus(pairs, out=...)`` on 1 process, on a pool of 2 processes and on a
    2-worker Dask ``LocalCluster`` (worker processes), each streaming to its own Parquet
-   dataset;
+   dataset, each in a fresh child process (no model, cache or memory page carried over
+   from one mode to the next), whose process tree is sampled from here;
+2. the raw dependency: ``nlp.pipe`` of spaCy's French pipeline over the caption texts of
+   the first ``--baseline-hours``, with ``n_process=1`` then ``2`` — what the machine gives;
 
 and prints for each: wall time, the tagging stage time (first event started → last event
 finished in the workers: start-up and model loading excluded), words per second, the
@@ -34,11 +35,12 @@ import argparse
 import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,9 +93,10 @@ def _memory_of(pid: int) -> tuple[int, int]:
 
 
 class TreeMemory:
-    """Samples the memory of this process and all its descendants every ``interval`` s."""
+    """Samples the memory of process ``root`` and all its descendants every ``interval`` s."""
 
-    def __init__(self, interval: float = 0.2):
+    def __init__(self, root: int, interval: float = 0.2):
+        self.root = root
         self.interval = interval
         self.peak_pss = self.peak_rss = 0
         self.loads: list[float] = []  # 1-minute load average at each sample
@@ -102,7 +105,7 @@ class TreeMemory:
 
     def _sample(self) -> None:
         total_pss = total_rss = 0
-        for pid in _tree(os.getpid()):
+        for pid in _tree(self.root):
             pss, rss = _memory_of(pid)
             total_pss += pss
             total_rss += rss
@@ -137,24 +140,37 @@ def _dask_client(workers: int) -> Iterator[Any]:
         yield client
 
 
-def run_mode(name: str, pairs: list[tuple[Path, Path]], out: Path,
-             **options: Any) -> dict[str, Any]:
-    """One analyze_corpus run streaming to ``out``, with timings and peak memory."""
-    with TreeMemory() as memory:
-        started = time.perf_counter()
-        if name == "dask":
-            with _dask_client(options.pop("workers")) as client:
-                ready = time.perf_counter()
-                result = analyze_corpus(pairs, out=out, client=client, progress=False)
-        else:
-            ready = started
-            result = analyze_corpus(pairs, out=out, progress=False, **options)
-        wall = time.perf_counter() - started
-    return {"mode": name, "result": result, "wall": wall,
-            "cluster_start": ready - started,
-            "work": result.stats["work_seconds"], "words": result.stats["words"],
-            "failed": result.stats["failed"], "cpu": result.stats["cpu_seconds"],
-            "busiest_cpu": result.stats["busiest_worker_cpu_seconds"],
+def run_in_child(name: str, corpus: Path, out: Path, report: Path) -> None:
+    """The child side of one mode: analyze_corpus over ``corpus``, numbers to ``report``."""
+    pairs = [(vtt, vtt.with_suffix(".md")) for vtt in sorted(corpus.glob("*.vtt"))]
+    started = time.perf_counter()
+    if name == "dask":
+        with _dask_client(2) as client:
+            ready = time.perf_counter()
+            result = analyze_corpus(pairs, out=out, client=client, progress=False)
+    else:
+        ready = started
+        result = analyze_corpus(pairs, out=out, n_process=int(name[0]), progress=False)
+    wall = time.perf_counter() - started
+    report.write_text(json.dumps({"wall": wall, "cluster_start": ready - started,
+                                  **result.stats}), encoding="utf-8")
+
+
+def run_mode(name: str, corpus: Path, out: Path) -> dict[str, Any]:
+    """One mode in a fresh Python process (no model, cache or page shared with another
+    mode), its whole process tree's memory sampled from here."""
+    report = out.with_suffix(".json")
+    command = [sys.executable, __file__, "--child", name, "--corpus", str(corpus),
+               "--out", str(out), "--report", str(report)]
+    child = subprocess.Popen(command)
+    with TreeMemory(child.pid) as memory:
+        if child.wait() != 0:
+            raise SystemExit(f"the {name!r} run failed (exit code {child.returncode})")
+    stats = json.loads(report.read_text(encoding="utf-8"))
+    return {"mode": name, "result": CorpusResult.open(out), "wall": stats["wall"],
+            "cluster_start": stats["cluster_start"], "work": stats["work_seconds"],
+            "words": stats["words"], "failed": stats["failed"], "cpu": stats["cpu_seconds"],
+            "busiest_cpu": stats["busiest_worker_cpu_seconds"],
             "load": sum(memory.loads) / len(memory.loads),
             "peak_pss": memory.peak_pss, "peak_rss": memory.peak_rss}
 
@@ -216,6 +232,9 @@ def _row(run: dict[str, Any], base: dict[str, Any]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+MODES = ("1 process", "2 processes", "dask")
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--hours", type=float, default=100.0,
@@ -228,7 +247,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where to write the corpus and the datasets (default: a temp dir)")
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    # Internal: one mode in a child process (see run_mode).
+    parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--report", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        run_in_child(args.child, args.corpus, args.out, args.report)
+        return {}
 
     with tempfile.TemporaryDirectory(prefix="coopanalysis-bench-") as temp:
         work = args.workdir or Path(temp)
@@ -238,21 +265,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"generated {len(pairs)} events, {args.hours:g} h of captions with articles "
               f"in {time.perf_counter() - started:.1f} s")
 
-        baseline_pairs = pairs[:max(1, round(args.baseline_hours * 60 / args.event_minutes))]
-        texts = caption_texts(baseline_pairs)
-        n_words = sum(len(t.split()) for t in texts)
-        raw = {n: raw_spacy(texts, n) for n in (1, 2)}
-
-        modes: list[tuple[str, Callable[[], dict[str, Any]]]] = [
-            ("1 process", lambda: run_mode("1 process", pairs, work / "out-1", n_process=1)),
-            ("2 processes", lambda: run_mode("2 processes", pairs, work / "out-2",
-                                             n_process=2)),
-            ("dask", lambda: run_mode("dask", pairs, work / "out-dask", workers=2)),
-        ]
         runs = []
-        for name, run in modes:
+        for index, name in enumerate(MODES):
             print(f"running {name}...", flush=True)
-            runs.append(run())
+            runs.append(run_mode(name, work / "corpus", work / f"out-{index}"))
         base = runs[0]
         base["identical"] = "reference"
         for other in runs[1:]:
@@ -261,33 +277,39 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             for problem in problems[:10]:
                 print(f"  {other['mode']}: {problem}")
 
-    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
+        print("running raw spaCy...", flush=True)
+        baseline_pairs = pairs[:max(1, round(args.baseline_hours * 60 / args.event_minutes))]
+        texts = caption_texts(baseline_pairs)
+        n_words = sum(len(t.split()) for t in texts)
+        raw = {n: raw_spacy(texts, n) for n in (1, 2)}
+
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
     print()
     print(f"Raw spaCy nlp.pipe (fr_core_news_sm, full pipeline) on {n_words} caption words "
-          f"({len(baseline_pairs)} events):")
+          f"({len(baseline_pairs)} events), model loading excluded (n_process=2 includes "
+          "spaCy starting its processes and sending them the model):")
     print(f"  n_process=1: {raw[1]:.1f} s ({n_words / raw[1]:.0f} words/s); "
           f"n_process=2: {raw[2]:.1f} s ({n_words / raw[2]:.0f} words/s); "
           f"scaling {raw[1] / raw[2]:.2f}×")
     print()
     print(f"analyze_corpus on {len(pairs)} events, {base['words']} words "
-          f"({args.hours:g} h), streamed to Parquet:")
+          f"({args.hours:g} h), streamed to Parquet, each mode in a fresh process:")
     print(HEADER)
     print("|" + "---|" * HEADER.count(" | ") + "---|")
     for run in runs:
         print(_row(run, base))
     dask = runs[2]
     print(f"(Dask: {dask['cluster_start']:.1f} s to start the LocalCluster, included in wall)")
-    print(f"getrusage max RSS: this process {usage:.2f} GB, largest child {children:.2f} GB")
+    print(f"getrusage: largest single process {largest:.2f} GB max RSS")
     pool_speedup = base["work"] / runs[1]["work"]
-    print()
     cpu_speedup = base["busiest_cpu"] / runs[1]["busiest_cpu"]
+    print()
     print(f"tagging-stage speed-up 1 → 2 processes: {pool_speedup:.2f}× measured (target "
-          f"≥ 1.7×); raw spaCy nlp.pipe on the same machine now: {raw[1] / raw[2]:.2f}×")
+          f"≥ 1.7×); raw spaCy nlp.pipe on the same machine: {raw[1] / raw[2]:.2f}×")
     print(f"CPU-bound speed-up (one-process CPU time / busiest worker's CPU time, i.e. the "
           f"speed-up with a free core per worker): {cpu_speedup:.2f}×")
     peak = max(run["peak_pss"] for run in runs) / GB
-    print(f"peak memory (PSS of the process tree): {peak:.2f} GB (target < 2 GB)")
+    print(f"peak memory (PSS of a mode's process tree): {peak:.2f} GB (target < 2 GB)")
     print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
           "(a shared machine: timings are under load)")
     numbers = {
@@ -295,8 +317,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "raw_spacy": {"words": n_words, "seconds_1": raw[1], "seconds_2": raw[2]},
         "runs": [{k: v for k, v in run.items() if k != "result"} for run in runs],
         "speedup_2_processes": pool_speedup, "cpu_bound_speedup_2_processes": cpu_speedup,
-        "peak_pss_gb": peak,
-        "loadavg": os.getloadavg(),
+        "peak_pss_gb": peak, "loadavg": os.getloadavg(),
     }
     if args.json:
         args.json.write_text(json.dumps(numbers, indent=2), encoding="utf-8")

@@ -57,7 +57,9 @@ Parallelism
 - ``n_process=N``: a ``ProcessPoolExecutor`` of N workers. Each worker warms up once in its
   initializer (one tiny ``analyze`` call, which loads the spaCy pipeline through
   ``coopanalysis.nlp.load_nlp`` with exactly the components the pipeline asks for), then
-  keeps it for all its events. ``n_process=-1`` uses every core.
+  keeps it for all its events. Where workers are forked (Linux), this process warms up
+  first and the workers inherit the loaded pipelines, sharing their memory pages.
+  ``n_process=-1`` uses every core.
 - ``client=`` a ``dask.distributed.Client``: the same per-event function is submitted to the
   cluster (``client.submit`` per event, ``distributed.as_completed``); each worker process
   loads the model once, the codebook is scattered once to every worker.
@@ -423,9 +425,14 @@ def _run_pool(tasks: list[_Task], codebook: Any, n_process: int,
     in a fresh one-worker pool: the innocent ones complete, and only an event that kills
     its worker again is reported (stage ``worker``).
     """
+    import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    if multiprocessing.get_start_method() == "fork":
+        # Forked workers inherit what this process loaded: loading the pipeline here once
+        # starts the pool faster than N loads at once, and the model's pages stay shared.
+        _warm_up(codebook)
     queue = deque(tasks)
     while queue:
         casualties: list[_Task] = []
