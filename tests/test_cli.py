@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -221,3 +223,25 @@ def test_console_script_into_a_closed_pipe_is_quiet(data_dir: Path) -> None:
     err = process.stderr.read().decode()
     assert process.wait(timeout=60) == 0
     assert err == ""
+
+
+def test_console_script_ctrl_c_exits_130_without_traceback(data_dir: Path,
+                                                           tmp_path: Path) -> None:
+    require("coopanalysis.transcript", "coopanalysis.article", "coopanalysis.align")
+    process = subprocess.Popen(
+        [str(console_script()), "analyze", str(data_dir / "rnct2025_article.md"),
+         str(data_dir / "rnct2025_quotes.vtt"), "--out", str(tmp_path / "report")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # A child of a non-interactive shell may inherit an ignored SIGINT: restore it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert process.stderr is not None
+    seen = b""
+    while b"step" not in seen:  # the progress bar is up: we are inside main()
+        chunk = os.read(process.stderr.fileno(), 1024)
+        assert chunk, "the command ended before its progress bar appeared"
+        seen += chunk
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=60)
+    err = (seen + rest).decode()
+    assert process.returncode == 130
+    assert err.rstrip().endswith("interrupted") and "Traceback" not in err
