@@ -8,11 +8,14 @@ copied in ``tests/data/align``) and a Thinkerview auto-caption VTT read in place
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopanalysis import diff, schema
 from coopanalysis.align import align_quotes, estimate_offset, format_alignment_table
@@ -69,6 +72,22 @@ def thinkerview(corpus_dir: Path) -> Transcript:
     from coopanalysis.transcript import read_transcript
 
     return read_transcript(corpus_dir / "french" / "thinkerview" / "WyTQlf2rijs.fr-orig.vtt")
+
+
+@pytest.fixture(scope="module")
+def bdx_final_words(bdx_final):  # type: ignore[no-untyped-def]
+    """Clean words of the corrected BDX captions and, per seed, their simulated ASR captions."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import noise
+
+    clean = noise.words_from_cues(bdx_final.cues)
+
+    def make(seed: int) -> tuple[list, Transcript]:  # type: ignore[type-arg]
+        settings = noise.NoiseSettings(word_error=0.15, seed=seed)
+        lines = noise.caption_lines(noise.simulate(clean, settings))
+        return clean, noise.transcript_from_lines(lines, word_timed=seed % 2 == 0)
+
+    return make
 
 
 def timed_quotes(article) -> pd.DataFrame:  # type: ignore[no-untyped-def]
@@ -316,6 +335,30 @@ def test_spreadsheet_quotes_need_only_text_and_clean_text_is_used():
     assert row["fidelity"] == 1.0  # digits, emphasis and case never count against fidelity
     assert row["verdict"] == "edited"  # but "10" was said "dix"
     assert pd.isna(row["quote_id"]) and pd.isna(row["stated_start"])
+
+
+def test_spreadsheet_stated_times_as_text(reconstruction):
+    quotes = pd.DataFrame({"text": [REPEATED, REPEATED, REPEATED],
+                           "stated_start": ["24min30", "00:50:48", "vers la fin"]})
+    aligned = align_quotes(quotes, reconstruction)
+    assert aligned["stated_start"].iloc[:2].tolist() == [1470.0, 3048.0]
+    assert aligned["start"].iloc[:2].tolist() == pytest.approx(list(REPEATED_AT), abs=1.0)
+    assert aligned.loc[2, "status"] == "uncertain"
+    assert "unreadable stated time 'vers la fin'" in aligned.loc[2, "warning"]
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7900), st.integers(6, 30)), min_size=25, max_size=25),
+       st.integers(0, 1000))
+def test_never_confidently_wrong_on_noisy_captions(bdx_final_words, spans, seed):
+    """Any span of the talk, through 15 % ASR noise: matched ⇒ within 3 s of the truth."""
+    clean, captions = bdx_final_words(seed)
+    texts = [" ".join(w.text for w in clean[a: a + n]) for a, n in spans]
+    aligned = align_quotes(pd.DataFrame({"text": texts}), captions)
+    truth = np.array([clean[a].start for a, _ in spans])
+    matched = (aligned["status"] == "matched").to_numpy()
+    assert (np.abs(aligned["start"].to_numpy()[matched] - truth[matched]) <= 3.0).all()
+    assert matched.mean() >= 0.7
 
 
 def test_cue_only_times_are_interpolated_by_character_position():

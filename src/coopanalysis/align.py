@@ -64,10 +64,10 @@ from coopanalysis.diff import (
     notes,
     verdict,
 )
-from coopanalysis.errors import AlignmentError
+from coopanalysis.errors import AlignmentError, TimecodeError
 from coopanalysis.model import Transcript
 from coopanalysis.textnorm import FILLERS, fold, match_tokens, normalize_text
-from coopanalysis.timecode import find_timestamps, format_hms
+from coopanalysis.timecode import find_timestamps, format_hms, parse_time
 
 __all__ = ["align_quotes", "estimate_offset", "format_alignment_table"]
 
@@ -185,7 +185,7 @@ def align_quotes(
                 hits.extend(_search(q, stream, index, prior=q.stated_start + offset,
                                     max_offset=max_offset, ngrams=False))
                 _sort_unique(hits)
-    rows = [_decide(q, hits, stream, offset=offset, max_offset=max_offset, min_score=min_score)
+    rows = [_decide(q, hits, stream, offset=offset, min_score=min_score)
             for q, hits in zip(prepared, searches, strict=True)]
     frame = pd.DataFrame(rows, columns=[*schema.ALIGNED, "text", "n_tokens"])
     return schema.conform(frame, schema.ALIGNED)
@@ -458,6 +458,7 @@ class _Quote:
     jump_seconds: dict[int, float]       # token index → longest speech that jump may skip
     marked_cuts: frozenset[int]          # token indices after a cut marked with "..."
     insertions: list[tuple[int, str]]    # (token index it stands before, bracketed text)
+    warning: str | None = None           # a problem with the row itself (unreadable time)
 
     @property
     def max_evidence(self) -> float:
@@ -472,8 +473,7 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
     codes = np.array([vocab.get(t, -1) for t in tokens], dtype=np.int64)
     weights = np.array([SCORING["function_word"] if t in FUNCTION_WORDS
                         else SCORING["content_word"] for t in tokens], dtype=float)
-    stated = row.get("stated_start")
-    stated_start = float(stated) if stated is not None and _finite(stated) else float("nan")
+    stated_start, stated_warning = _stated_seconds(row.get("stated_start"))
     return _Quote(
         position=position, quote_id=_text(row.get("quote_id")) or None,
         speaker=_text(row.get("speaker")) or None, text=text or clean,
@@ -481,8 +481,20 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
         tokens=tokens, codes=codes, weights=weights, jumps=jumps,
         jump_seconds={k: SEARCH["cut_seconds"] if k in marked else SEARCH["sentence_seconds"]
                       for k in jumps},
-        marked_cuts=frozenset(marked), insertions=insertions,
+        marked_cuts=frozenset(marked), insertions=insertions, warning=stated_warning,
     )
+
+
+def _stated_seconds(value: Any) -> tuple[float, str | None]:
+    """``stated_start`` as seconds; spreadsheets may hold "20min24" or "00:20:24" as text."""
+    if isinstance(value, str) and value.strip():
+        try:
+            return parse_time(value), None
+        except TimecodeError:
+            return float("nan"), f"unreadable stated time {value!r} ignored"
+    if value is not None and _finite(value):
+        return float(value), None
+    return float("nan"), None
 
 
 def _has_editing_marks(text: str) -> bool:
@@ -884,21 +896,47 @@ def _weaker_near_prior(q: _Quote, hits: Sequence[_Hit], best: _Hit, prior: float
 
 
 def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
-            max_offset: float | None, min_score: float) -> dict[str, Any]:
+            min_score: float) -> dict[str, Any]:
     row: dict[str, Any] = {
         "quote_id": q.quote_id, "speaker": q.speaker, "stated_start": q.stated_start,
         "text": q.text, "n_tokens": len(q.tokens), "cue_ids": [],
     }
-    warnings: list[str] = []
+    first_notes = [q.warning] if q.warning else []
     if not q.tokens:
-        return {**row, "status": "unmatched", "score": 0.0, "warning": "no words to align"}
+        return _unmatched(row, 0.0, [*first_notes, "no words to align"])
     if not hits or hits[0].evidence < STATUS_RULES["min_evidence"]:
-        return {**row, "status": "unmatched", "score": _score_or_zero(q, hits),
-                "warning": "not found in the transcript"}
-    best = hits[0]
-    score = _location_score(q, best)
-    settled, rescued = True, False
+        return _unmatched(row, _score_or_zero(q, hits),
+                          [*first_notes, "not found in the transcript"])
     prior = q.stated_start + (offset if math.isfinite(offset) else 0.0)
+    choice = _choose_place(q, hits, prior=prior, offset=offset, min_score=min_score)
+    status = "uncertain" if choice.rescued else _status(choice.score, settled=choice.settled,
+                                                         min_score=min_score)
+    if status == "unmatched":
+        return _unmatched(row, choice.score, [*first_notes, "not found in the transcript"])
+    located = _located(q, choice.hit, stream)
+    warnings = [*first_notes, *choice.warnings, *located.pop("notes")]
+    row.update(located)
+    row.update(status=status, score=choice.score,
+               warning="; ".join(warnings) if warnings else None)
+    return row
+
+
+@dataclass
+class _Choice:
+    """The place chosen for a quote, how sure, and why not surer."""
+
+    hit: _Hit
+    score: float
+    settled: bool = True         # False: uncertain whatever the score
+    rescued: bool = False        # a weaker place kept because the stated time points to it
+    warnings: list[str] = field(default_factory=list)
+
+
+def _choose_place(q: _Quote, hits: list[_Hit], *, prior: float, offset: float,
+                  min_score: float) -> _Choice:
+    """Best place; among rivals the one at the stated time; short quotes need the prior."""
+    best = hits[0]
+    choice = _Choice(best, _location_score(q, best))
     tolerance = STATUS_RULES["prior_tolerance"]
     rivals = _rivals(q, hits, best, min_score)
     if rivals:
@@ -906,45 +944,37 @@ def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
         near = [h for h in contenders if math.isfinite(prior) and abs(h.start - prior) <= tolerance]
         others = ", ".join(format_hms(max(h.start, 0.0)) for h in contenders)
         if len(near) == 1:
-            best = near[0]
-            score = _location_score(q, best)
-            warnings.append(f"same words also at {others}; the stated time chose "
-                            f"{format_hms(max(best.start, 0.0))}")
+            choice = _Choice(near[0], _location_score(q, near[0]))
+            choice.warnings.append(f"same words also at {others}; the stated time chose "
+                                   f"{format_hms(max(near[0].start, 0.0))}")
         else:
-            settled = False
-            score = min(score, 0.5)
-            warnings.append(f"ambiguous: the same words at {others}")
+            choice.settled = False
+            choice.score = min(choice.score, 0.5)
+            choice.warnings.append(f"ambiguous: the same words at {others}")
     elif math.isfinite(prior) and abs(best.start - prior) > tolerance:
         weaker = _weaker_near_prior(q, hits, best, prior, min_score)
         if weaker is not None:
             # A repeated phrasing heard worse where the article says it was spoken: the prior
             # may pick it, but only as uncertain, with both places named.
-            warnings.append(f"the best match is at {format_hms(max(best.start, 0.0))}, "
-                            f"{best.start - prior:+.0f} s from the stated time; a weaker one "
-                            f"at {format_hms(max(weaker.start, 0.0))} fits the stated time")
-            best, settled, rescued = weaker, False, True
-            score = _location_score(q, best)
+            choice = _Choice(weaker, _location_score(q, weaker), settled=False, rescued=True)
+            choice.warnings.append(
+                f"the best match is at {format_hms(max(best.start, 0.0))}, "
+                f"{best.start - prior:+.0f} s from the stated time; a weaker one "
+                f"at {format_hms(max(weaker.start, 0.0))} fits the stated time")
         else:
-            warnings.append(f"found {best.start - q.stated_start:+.0f} s from the stated time"
-                            + (f" (replay offset {offset:+.0f} s)" if math.isfinite(offset)
-                               else ""))
-    near_prior = math.isfinite(prior) and abs(best.start - prior) <= tolerance
-    short = len(q.tokens) < STATUS_RULES["min_tokens"]
-    if short and not (near_prior and not rivals):
-        settled = False
-        warnings.append(f"short quote ({len(q.tokens)} words): too common to place for sure")
-    status = _status(score, settled=settled, min_score=min_score)
-    if rescued:
-        status = "uncertain"
-    if status == "unmatched":
-        return {**row, "status": status, "score": score,
-                "warning": "not found in the transcript"}
-    located = _located(q, best, stream)
-    warnings.extend(located.pop("notes"))
-    row.update(located)
-    row.update(status=status, score=score,
-               warning="; ".join(warnings) if warnings else None)
-    return row
+            choice.warnings.append(
+                f"found {best.start - q.stated_start:+.0f} s from the stated time"
+                + (f" (replay offset {offset:+.0f} s)" if math.isfinite(offset) else ""))
+    near_prior = math.isfinite(prior) and abs(choice.hit.start - prior) <= tolerance
+    if len(q.tokens) < STATUS_RULES["min_tokens"] and not (near_prior and not rivals):
+        choice.settled = False
+        choice.warnings.append(
+            f"short quote ({len(q.tokens)} words): too common to place for sure")
+    return choice
+
+
+def _unmatched(row: dict[str, Any], score: float, warnings: list[str]) -> dict[str, Any]:
+    return {**row, "status": "unmatched", "score": score, "warning": "; ".join(warnings)}
 
 
 def _status(score: float, *, settled: bool, min_score: float) -> str:
