@@ -281,7 +281,10 @@ class _Document:
     _line_starts: list[int] = field(default_factory=list)
 
     def content(self) -> Iterable[_Paragraph]:
-        return (p for p in self.paragraphs if p.kind in ("text", "item"))
+        """Paragraphs read for quotes: prose, list items, and titles or headings that hold
+        quotation marks (a headline quotation: « Il faut oser »)."""
+        return (p for p in self.paragraphs if p.kind in ("text", "item")
+                or (p.kind in ("title", "heading") and any(m in p.raw for m in _QUOTE_MARKS)))
 
     def line_of(self, offset: int) -> int:
         if not self._line_starts:
@@ -373,8 +376,7 @@ def _classify(paragraphs: list[_Paragraph], text: str) -> list[_Paragraph]:
             para.heading = plain
     section: str | None = None
     for para in paragraphs:
-        if para.kind in ("heading", "title", "credit") and any(m in para.raw
-                                                               for m in _QUOTE_MARKS):
+        if para.kind == "credit" and any(m in para.raw for m in _QUOTE_MARKS):
             # Headings are not read for quotes; say so rather than drop them silently.
             para.notes = [f"quotation marks in a {para.kind} line are not read as quotes"]
         if para.kind == "heading":
@@ -388,8 +390,8 @@ _BLANKED = frozenset("*\u00a0\u202f\u2009\u2007")
 
 
 def _looks_like_title(line: str) -> bool:
-    return (0 < len(line) <= 150 and line[-1] not in ".,;"
-            and not any(mark in line for mark in _QUOTE_MARKS))
+    """The first line, short, without final period; it may hold a headline quotation."""
+    return 0 < len(line) <= 150 and line[-1] not in ".,;"
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -418,7 +420,7 @@ def _find_stamps(text: str) -> list[_Stamp]:
     for match in rules.TIME_CANDIDATE_RE.finditer(text):
         raw = match.group(0)
         try:
-            found = find_timestamps(raw)
+            found = find_timestamps(rules.MINUTE_MARK_RE.sub(r"\g<m>min\g<s>", raw))
         except TimecodeError as error:
             stamps.append(_Stamp(match.start(), match.end(), raw, None, error.reason))
             continue
@@ -780,6 +782,11 @@ def _find_mentions(para: _Paragraph, doc: _Document) -> list[_Mention]:
         for match in re.finditer(pattern, para.masked, re.IGNORECASE):
             holders = [s for s in doc.speakers
                        if s.role and fold(s.role) == fold(match.group("role"))]
+            if len(holders) > 1:  # "Le maire de Figeac" when two maires speak
+                after = fold(para.masked[match.end():match.end() + 80])
+                holders = [s for s in holders if s.organization and re.match(
+                    r"\s*(?:de la|de l'|du|des|d'|de|of the|of)\s*" + re.escape(
+                        fold(s.organization)), after)]
             if len(holders) == 1 and free(match.start(), match.end()):
                 found.append(_Mention(match.start(), match.end(), holders[0].name, "role"))
     found.sort(key=lambda m: m.start)
@@ -882,7 +889,15 @@ def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
     end = span_close + 1 + (stop.start() if stop else len(para.masked) - span_close - 1)
     tail = para.masked[span_close + 1:end]
     if inner and inner[-1] in rules.SENTENCE_END_CHARS and tail.strip(" ,")[:1].isupper():
-        return None  # the quote ended its sentence: what follows is a new one
+        # The quote ended its sentence: what follows is a new one, read only when it is an
+        # attribution formula ("Ce sont les mots de Claire Dubois").
+        formula = rules.NEXT_SENTENCE_ATTRIBUTION_RE.match(para.masked[span_close + 1:])
+        if formula:
+            end = _sentence_end(para, span_close + 1 + formula.end())
+            named = [m for m in para.mentions if span_close < m.start < end]
+            if named:
+                return _Attribution(named[0].speaker, "after")
+        return None
     mentions = [m for m in para.mentions if span_close < m.start < end]
     paren = re.match(r"^\s*\(", tail)
     if paren:
@@ -1055,6 +1070,8 @@ def _kind(para: _Paragraph, span: _Span, clean: str, attribution: _Attribution,
     """``term`` (a few quoted words, no speaker cue, no time), else ``quote`` when the
     quotation stands as a statement (after ":", ",", a sentence start…, or starting with a
     capital letter), else ``fragment`` (words inside the writer's sentence)."""
+    if para.kind in ("title", "heading"):
+        return "quote"  # a headline quotation stands for someone's words
     if len(clean.split()) <= rules.TERM_MAX_WORDS and not attribution.direct and not timed:
         return "term"
     lead = para.masked[:span.open].rstrip().rstrip("_").rstrip()

@@ -119,6 +119,16 @@ ROLE_ALTERNATION = "|".join(re.escape(word) for word in ROLE_WORDS)
 ORG_CONNECTOR_RE = re.compile(
     r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+|à\s+la\s+|à\s+l['’]|au\s+|aux\s+|à\s+"
     r"|of\s+the\s+|of\s+|at\s+the\s+|at\s+)", re.IGNORECASE)
+#: Sentences that attribute the quotation just before them: "« … » Ce sont les mots de
+#: Claire Dubois", "C'est ainsi que le résume X", "Those are the words of X".
+NEXT_SENTENCE_ATTRIBUTION_RE = re.compile(
+    r"^\s*(?:ce\s+sont\s+(?:là\s+)?les\s+(?:mots|propos|paroles)\s+d[e'’]"
+    r"|c['’]est\s+(?:ainsi\s+que\s+|en\s+ces\s+termes\s+que\s+)"
+    r"|(?:tels\s+sont|voilà)\s+les\s+(?:mots|propos)\s+d[e'’]|dixit\b"
+    r"|(?:those|these)\s+(?:are|were)\s+the\s+words\s+of)",
+    re.IGNORECASE,
+)
+
 #: Generic nouns dropped in front of a proper name ("l'association ALons'ZI" → "ALons'ZI",
 #: "la commune de Plessé" → "Plessé"). "cabinet", "réseau", "coopérative" are kept: in the
 #: genre they are part of the organisation's name ("réseau des Petites Cantines").
@@ -142,7 +152,7 @@ ROLE_MENTION_DETERMINERS = r"\b(?:le\s+|la\s+|the\s+|l['’])"
 GENERIC_ROLE_RE = re.compile(
     rf"^(?!(?:le|la|les|un|une|des|the|a|an)\s)(?P<role>[{_LOWER}-]{{3,}}(?:\s[{_LOWER}-]{{3,}})?)"
     rf"\s+(?P<org>(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des|d['’]|de|at|of)\s*"
-    rf"(?:the\s+)?[{_UPPER}].*)$"
+    rf"(?:the\s+)?(?:[{_LOWER}]+\s+)?[{_UPPER}].*)$"
 )
 
 #: Civil titles in front of names ("M. Paul Vidal", "Mme Inès Carré"): not part of the name,
@@ -196,9 +206,13 @@ LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)")
 TIME_CANDIDATE_RE = re.compile(
     r"[(\[]\s*\[?\s*(?:\d{1,2}\s?h\s?\d{1,2}(?:\s?min\s?\d{1,3})?(?:\s?s)?"
     r"|\d{1,3}\s?min\s?\d{1,3}(?:\s?s)?|\d{1,3}\s?min|\d{1,4}\s?s"
-    r"|\d{1,2}:\d{1,3}(?::\d{1,3})?(?:[.,]\d+)?)\s*\]?(?:\([^)\s]*\))?\s*[)\]]",
+    r"|\d{1,2}:\d{1,3}(?::\d{1,3})?(?:[.,]\d+)?"
+    r"|\d{1,3}\s?(?:['’′]|mn)\s?\d{1,3}\s?(?:[\"″]|s)?)\s*\]?(?:\([^)\s]*\))?\s*[)\]]",
     re.IGNORECASE,
 )
+#: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
+#: "(6mn20)". They are rewritten "6min20" before parsing.
+MINUTE_MARK_RE = re.compile(r"(?P<m>\d{1,3})\s?(?:['’′]|mn)\s?(?P<s>\d{1,3})\s?(?:[\"″]|s)?")
 #: Editorial insertions removed from ``clean_text``: "[...]", "[…]", "[la coopération]".
 EDITORIAL_BRACKET_RE = re.compile(r"\[[^\]\n]*\]")
 ELLIPSIS_RE = re.compile(r"\.\.\.|…")
