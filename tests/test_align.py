@@ -396,7 +396,7 @@ def test_ellipsis_pieces_and_bracketed_insertion():
     assert row["status"] == "matched"
     assert row["start"] == pytest.approx(20.0)
     assert row["end"] == pytest.approx(20 + 0.4 * (len(words) - 1) + 0.3)
-    assert "[la coopération]" in row["diff"]
+    assert row["diff"].startswith("= plus que jamais | [la coopération] | - euh elle | = fait")
     assert "[…] - vraiment et on le voit tous les jours" in row["diff"]
     assert row["verdict"] == "edited"
     assert row["fidelity"] == 1.0

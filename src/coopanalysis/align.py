@@ -990,9 +990,12 @@ def _score_or_zero(q: _Quote, hits: Sequence[_Hit]) -> float:
 
 
 def _located(q: _Quote, hit: _Hit, stream: _Stream) -> dict[str, Any]:
-    ops = hit.build_ops()
     units = stream.unit[hit.first: hit.last + 1]
     spoken = [stream.unit_text[u] for u in range(int(units[0]), int(units[-1]) + 1)]
+    # Tokens of the first word that lie before the match ("l" of "l'avenir" when only
+    # "avenir" matched).
+    before = hit.first - int(np.searchsorted(stream.unit, units[0], side="left"))
+    ops = _with_fillers(hit.build_ops(), spoken, before)
     text = " ".join(spoken)
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
     return {
@@ -1002,6 +1005,33 @@ def _located(q: _Quote, hit: _Hit, stream: _Stream) -> dict[str, Any]:
         "verdict": verdict(ops, other_edits=_unseen_edits(q, spoken)),
         "transcript_speaker": _speaker_at(stream, hit, cue_ids), "notes": notes(ops),
     }
+
+
+def _with_fillers(ops: list[Op], spoken: list[str], before: int) -> list[Op]:
+    """Put back the fillers the comparison dropped, as spoken words the writer cut.
+
+    ``spoken`` are the transcript's words from the first to the last matched one; the
+    spoken tokens of ``ops`` follow them in order, from the ``before``-th token on.
+    """
+    fillers_before: list[list[str]] = []   # fillers said just before each spoken token
+    pending: list[str] = []
+    for unit in spoken:
+        tokens = _unit_tokens(unit)
+        if not tokens:
+            pending.extend(t for t in match_tokens(unit, drop_fillers=False) if t in FILLERS)
+            continue
+        for _ in tokens:
+            fillers_before.append(pending)
+            pending = []
+    out: list[Op] = []
+    position = before
+    for op in ops:
+        if op.spoken:
+            if before < position < len(fillers_before):
+                out.extend(Op(CUT, spoken=filler) for filler in fillers_before[position])
+            position += 1
+        out.append(op)
+    return out
 
 
 @lru_cache(maxsize=50_000)
