@@ -217,7 +217,7 @@ def format_alignment_table(aligned: pd.DataFrame, *, width: int = 100) -> str:
         score_text = f"{score:.2f}" if _finite(score) else "—"
         fid = row.get("fidelity")
         fid_text = f"{fid:.0%}" if _finite(fid) else "—"
-        head = (f"{row.get('quote_id') or '?'}  {row.get('speaker') or ''}  "
+        head = (f"{_text(row.get('quote_id')) or '?'}  {_text(row.get('speaker'))}  "
                 f"stated {stated}  found {start}–{end} ({offset_text})  "
                 f"{row.get('status')} {score_text}  {_text(row.get('verdict'))} {fid_text}")
         lines.append(head)
