@@ -344,3 +344,9 @@ def test_any_diff_is_escaped_and_kept(ops: list[tuple[str, str]]) -> None:
     spans = re.findall(r"<span class='[a-z-]*'>(.*?)</span>", out, flags=re.DOTALL)
     assert all("<" not in s and ">" not in s for s in spans)
     assert " | ".join(html.unescape(s) for s in spans) == diff
+
+
+def test_html_table_says_how_many_rows_are_left_out() -> None:
+    page = html_table(pd.DataFrame({"n": range(30)}), max_rows=20, rest_in="Analysis.aligned")
+    assert page.count("<tr class=''>") == 20
+    assert "10 more rows in Analysis.aligned." in page

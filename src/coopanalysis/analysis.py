@@ -59,6 +59,9 @@ TABLE_NAMES: tuple[str, ...] = (
 #: have no speaker and are single words: located, they would only add noise.
 ALIGNED_KINDS: frozenset[str] = frozenset({"quote", "fragment", "paraphrase"})
 
+# Quotes shown by the notebook display (all of them are in ``Analysis.aligned``).
+_HTML_QUOTE_ROWS = 20
+
 # The pipeline steps as the progress bar names them.
 _STEPS: tuple[str, ...] = (
     "read", "align", "speakers", "turns", "sentences", "themes", "entities", "statistics",
@@ -174,7 +177,8 @@ class Analysis:
         )
         parts = [f"<div><strong>coopanalysis Analysis</strong><table>{rows}</table>"]
         if self.aligned is not None and len(self.aligned):
-            parts.append(html_table(quote_table_frame(self, with_text=False).head(20)))
+            parts.append(html_table(quote_table_frame(self, with_text=False),
+                                    max_rows=_HTML_QUOTE_ROWS, rest_in="Analysis.aligned"))
         parts.append("<p>Tables: " + html.escape(", ".join(self.tables())) + "</p></div>")
         return "".join(parts)
 

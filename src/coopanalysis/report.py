@@ -372,10 +372,12 @@ def time_or_blank(seconds: Any) -> str:
 
 
 def html_table(frame: pd.DataFrame | None, *, table_id: str | None = None,
-               row_class: str | None = None, max_rows: int = 500) -> str:
+               row_class: str | None = None, max_rows: int = 500,
+               rest_in: str = "the table files") -> str:
     """Render ``frame`` as an HTML table, every cell escaped.
 
-    ``row_class`` names a column whose value becomes each row's CSS class (e.g. the status).
+    ``row_class`` names a column whose value becomes each row's CSS class (e.g. the status);
+    beyond ``max_rows`` a line says how many rows are left out and where they are (``rest_in``).
     Cells of the ``diff`` column are coloured by operation, of ``link`` become links
     (``http``/``https`` only), numbers are right-aligned.
     """
@@ -390,7 +392,8 @@ def html_table(frame: pd.DataFrame | None, *, table_id: str | None = None,
         rows.append(f"<tr class='{css}'>{cells}</tr>")
     more = ""
     if len(frame) > max_rows:
-        more = f"<p><em>{len(frame) - max_rows} more rows in the table files.</em></p>"
+        more = (f"<p><em>{len(frame) - max_rows} more rows in "
+                f"{html.escape(rest_in)}.</em></p>")
     return (f"<table{id_attr}><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>{more}")
 
