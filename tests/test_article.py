@@ -416,3 +416,20 @@ def test_no_break_spaces_of_french_typography() -> None:
     row = read_article(text).quotes.iloc[0]
     assert (row["kind"], row["clean_text"], row["stated_start"]) == ("quote", "Nous avançons.",
                                                                      123.0)
+
+
+def test_press_minute_notation_and_unknown_time_notation() -> None:
+    article = read_article("Intro\n\nAnne Roux, maire de Lyon : « Un. » (6'20) « Deux. » "
+                           "(à 12 minutes)\n")
+    first, second = article.quotes.iloc[0], article.quotes.iloc[1]
+    assert first["stated_start"] == 380.0
+    assert math.isnan(second["stated_start"])
+    assert any("'(à 12 minutes)' looks like a time" in w and w.startswith("line 3")
+               for w in article.warnings)
+
+
+def test_two_speakers_with_one_role_told_apart_by_organisation() -> None:
+    text = ("Intro\n\nSylvie Arnaud, maire de Montbard, et Denis Roche, maire de Figeac, "
+            "débattent.\n\nLe maire de Figeac est prudent. « Pas si vite », dit-il.\n")
+    row = read_article(text).quotes.iloc[0]
+    assert (row["speaker"], row["attribution"]) == ("Denis Roche", "pronoun")

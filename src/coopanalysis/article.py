@@ -409,6 +409,10 @@ def _looks_like_heading(line: str) -> bool:
 
 def _scan_paragraph(para: _Paragraph, doc: _Document) -> None:
     para.stamps = _find_stamps(para.raw)
+    for hint in rules.TIME_HINT_RE.finditer(para.raw):
+        if not any(s.start < hint.end() and hint.start() < s.end for s in para.stamps):
+            doc.warn(para.start + hint.start(), f"{hint.group(0)!r} looks like a time but no "
+                     "notation reads it: no stated time taken from it")
     para.masked = _mask(para.raw, para.stamps)
     para.spans = _find_spans(para, doc)
     para.sentence_starts = _sentence_starts(para)

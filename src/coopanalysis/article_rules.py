@@ -210,6 +210,13 @@ TIME_CANDIDATE_RE = re.compile(
     r"|\d{1,3}\s?(?:['’′]|mn)\s?\d{1,3}\s?(?:[\"″]|s)?)\s*\]?(?:\([^)\s]*\))?\s*[)\]]",
     re.IGNORECASE,
 )
+#: Brackets that hold a number and a time unit but that no notation above reads ("(à 12
+#: minutes)", "(vers 1 h 10)"): not a time, but reported, so that no stated time vanishes.
+TIME_HINT_RE = re.compile(
+    r"[(\[][^()\[\]\n]{0,25}\d[^()\[\]\n]{0,25}?(?:min|mn|minutes?|sec|secondes?|seconds?"
+    r"|\d\s?h\b|['’′]|\d:\d)[^()\[\]\n]{0,25}[)\]]",
+    re.IGNORECASE,
+)
 #: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
 #: "(6mn20)". They are rewritten "6min20" before parsing.
 MINUTE_MARK_RE = re.compile(r"(?P<m>\d{1,3})\s?(?:['’′]|mn)\s?(?P<s>\d{1,3})\s?(?:[\"″]|s)?")
