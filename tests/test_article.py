@@ -433,3 +433,24 @@ def test_two_speakers_with_one_role_told_apart_by_organisation() -> None:
             "débattent.\n\nLe maire de Figeac est prudent. « Pas si vite », dit-il.\n")
     row = read_article(text).quotes.iloc[0]
     assert (row["speaker"], row["attribution"]) == ("Denis Roche", "pronoun")
+
+
+def test_pronoun_gender_skips_a_speaker_it_cannot_be() -> None:
+    text = ("Intro\n\n**Anne Roux**, présidente de l'association Vivre Ensemble, et **Paul "
+            "Blanc**, président du club, débattent. Anne Roux ouvre. Paul Blanc répond "
+            "longuement. « Je ne suis pas d'accord », dit-elle.\n\n"
+            "**Paul Blanc** reprend. « Et pourtant », ajoute-t-elle.\n")
+    article = read_article(text)
+    genders = dict(zip(article.speakers["speaker"], article.speakers["role"], strict=True))
+    assert genders == {"Anne Roux": "présidente", "Paul Blanc": "président"}
+    first = article.quotes.iloc[0]
+    assert (first["speaker"], first["attribution"]) == ("Anne Roux", "pronoun")
+    # The last woman named is in the previous paragraph: taken, with a warning.
+    second = article.quotes.iloc[1]
+    assert second["speaker"] == "Anne Roux" and "previous paragraph" in second["warning"]
+
+
+def test_pronoun_that_fits_nobody_gives_no_speaker() -> None:
+    text = "Intro\n\n**Paul Blanc**, président du club, parle. « Non », dit-elle.\n"
+    row = read_article(text).quotes.iloc[0]
+    assert pd.isna(row["speaker"]) and "gender" in row["warning"]

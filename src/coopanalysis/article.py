@@ -264,6 +264,7 @@ class _Speaker:
     role: str | None = None
     organization: str | None = None
     first_mention: int = 0
+    gender: str | None = None  # "f" | "m" from a role form or a civil title, None unknown
 
     @property
     def surname(self) -> str:
@@ -665,6 +666,13 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
             role, organization = _apposition(para.masked, start, end)
             speaker.role = speaker.role or role
             speaker.organization = speaker.organization or organization
+            title = re.search(r"\b(M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms)\.?\s*$",
+                              para.masked[max(0, start - 8):start])
+            if title:
+                speaker.gender = rules.TITLE_GENDER[title.group(1).lower()]
+        if speaker.gender is None and speaker.role:
+            speaker.gender = ("f" if speaker.role in rules.FEMININE_ROLES
+                              else "m" if speaker.role in rules.MASCULINE_ROLES else None)
         # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
         # only when spaCy or bold type says the name is one.
         is_person = name in per or name in bold
@@ -834,11 +842,11 @@ def _current_speaker(events: Sequence[tuple[int, str]], position: int) -> str | 
     return earlier[-1] if earlier else None
 
 
-def _attribute(para: _Paragraph, span_open: int, span_close: int | None,
+def _attribute(para: _Paragraph, doc: _Document, span_open: int, span_close: int | None,
                events: list[tuple[int, str]], carry: str | None) -> _Attribution:
     """Who speaks: after the quote, named before it, a pronoun, or the paragraph's speaker."""
     if span_close is not None:
-        after = _inverted_attribution(para, span_open, span_close, events, carry)
+        after = _inverted_attribution(para, doc, span_open, span_close, events, carry)
         if after is not None:
             return after
     sentence = _sentence_start(para, span_open)
@@ -848,8 +856,9 @@ def _attribute(para: _Paragraph, span_open: int, span_close: int | None,
              and not any(s <= m.start < e for s, e in cited)]
     if named:
         return _Attribution(named[-1].speaker, "before")
-    if _has_pronoun_cue(_outside_quotes(para, sentence, span_open)):
-        return _pronoun(events, span_open, carry)
+    cue, gender = _pronoun_cue(_outside_quotes(para, sentence, span_open))
+    if cue:
+        return _pronoun(doc, events, span_open, carry, gender)
     if any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", region)) \
             or rules.INDEFINITE_SUBJECT_RE.match(region):
         return _Attribution(None, "blocked")
@@ -857,13 +866,25 @@ def _attribute(para: _Paragraph, span_open: int, span_close: int | None,
     return _Attribution(current, "paragraph" if current else None)
 
 
-def _pronoun(events: list[tuple[int, str]], position: int, carry: str | None) -> _Attribution:
-    current = _current_speaker(events, position)
-    if current:
-        return _Attribution(current, "pronoun")
-    if carry:
+def _pronoun(doc: _Document, events: list[tuple[int, str]], position: int, carry: str | None,
+             gender: str | None) -> _Attribution:
+    """The speaker a pronoun refers to: the latest one before it whose known gender does not
+    contradict the pronoun's ("dit-elle" skips a "président"), else the previous paragraph's."""
+    genders = {s.name: s.gender for s in doc.speakers}
+
+    def fits(name: str) -> bool:
+        return gender is None or genders.get(name) in (None, gender)
+
+    earlier = [speaker for pos, speaker in events if pos < position]
+    for speaker in reversed(earlier):
+        if fits(speaker):
+            return _Attribution(speaker, "pronoun")
+    if carry and fits(carry):
         return _Attribution(carry, "pronoun", "speaker taken from the previous paragraph "
                             "(pronoun with no antecedent in this one)")
+    if earlier or carry:
+        return _Attribution(None, "blocked", "the pronoun's gender fits none of the speakers "
+                            "named before it")
     return _Attribution(None, "blocked", "pronoun with no speaker to refer to")
 
 
@@ -875,15 +896,18 @@ def _outside_quotes(para: _Paragraph, start: int, end: int) -> str:
     return "".join(chars)
 
 
-def _has_pronoun_cue(text: str) -> bool:
+def _pronoun_cue(text: str) -> tuple[bool, str | None]:
+    """(the text holds a pronoun cue, the pronoun's gender "f"/"m" or None)."""
     for match in rules.PRONOUN_CUE_RE.finditer(text):
         verbs = [match.group(g) for g in rules.PRONOUN_VERB_GROUPS if match.group(g)]
         if not verbs or fold(verbs[0]) in rules.REPORTING_VERBS:
-            return True
-    return False
+            words = re.findall(r"[^\W\d_]+", match.group(0).lower())
+            genders = {rules.PRONOUN_GENDER[w] for w in words if w in rules.PRONOUN_GENDER}
+            return True, genders.pop() if len(genders) == 1 else None
+    return False, None
 
 
-def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
+def _inverted_attribution(para: _Paragraph, doc: _Document, span_open: int, span_close: int,
                           events: list[tuple[int, str]], carry: str | None
                           ) -> _Attribution | None:
     """Attribution right after the closing mark: "», confie X", "», dit-elle", "(X)",
@@ -912,19 +936,21 @@ def _inverted_attribution(para: _Paragraph, span_open: int, span_close: int,
         return None
     first = words[0]
     reporting, inverted_pronoun = _head_verb(words)
-    if reporting and inverted_pronoun:
-        return _pronoun(events, span_open, carry)
+    pronoun = rules.INVERTED_PRONOUN_RE.fullmatch(first)
+    if reporting and inverted_pronoun and pronoun:
+        gender = rules.PRONOUN_GENDER.get(pronoun.group("pronoun").lower())
+        return _pronoun(doc, events, span_open, carry, gender)
     if reporting or fold(first) in ("selon", "according"):
         if mentions:
             return _Attribution(mentions[0].speaker, "after")
         if len(words) > 1 and fold(words[1]) in ("he", "she", "il", "elle"):
-            return _pronoun(events, span_open, carry)
+            return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(words[1])])
         return _Attribution(None, "blocked")
     if len(words) > 1 and fold(words[1]) in rules.REPORTING_VERBS:  # English order
         if mentions and mentions[0].start < span_close + 1 + tail.find(words[1]):
             return _Attribution(mentions[0].speaker, "after")
         if fold(first) in ("he", "she"):
-            return _pronoun(events, span_open, carry)
+            return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(first)])
     return None
 
 
@@ -1031,8 +1057,8 @@ def _span_row(para: _Paragraph, doc: _Document, span: _Span, events: list[tuple[
               carry: str | None) -> dict[str, Any]:
     index = para.spans.index(span)
     stamps = _span_stamps(para, index)
-    attribution = _attribute(para, span.open, span.close if span.has_close_mark else None,
-                             events, carry)
+    attribution = _attribute(para, doc, span.open,
+                             span.close if span.has_close_mark else None, events, carry)
     start = span.open + 1 if span.has_open_mark else span.open
     printed = _printed(para, start, span.close)
     clean = _clean(printed)
@@ -1095,7 +1121,7 @@ def _paraphrase_row(para: _Paragraph, doc: _Document, stamp: _Stamp,
     """A timestamp after reported speech without quotation marks: the reported clause."""
     start = _clause_start(para, stamp.start)
     text = _collapse(para.masked[start:stamp.start]).strip(" ,;:")
-    attribution = _attribute(para, stamp.start, None, events, carry)
+    attribution = _attribute(para, doc, stamp.start, None, events, carry)
     warnings: list[str] = []
     if attribution.note:
         warnings.append(doc.warn(para.start + stamp.start, attribution.note))

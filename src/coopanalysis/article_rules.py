@@ -115,6 +115,27 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
 }, key=lambda word: (-len(word), word)))
 ROLE_ALTERNATION = "|".join(re.escape(word) for word in ROLE_WORDS)
 
+#: Grammatical gender that a role word or a civil title gives its holder, checked against
+#: the pronoun of an attribution ("», dit-elle" cannot be a "président"). Epicene roles
+#: (maire, ministre, responsable…) and English roles give none.
+FEMININE_ROLES: frozenset[str] = frozenset({
+    "vice-présidente", "présidente", "secrétaire générale", "adjointe au maire", "associée",
+    "directrice générale", "directrice", "chargée de mission", "conseillère municipale",
+    "conseillère régionale", "conseillère départementale", "conseillère", "cofondatrice",
+    "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
+    "déléguée générale", "déléguée", "cheffe de projet", "députée", "sénatrice", "gérante",
+    "animatrice", "chairwoman"})
+MASCULINE_ROLES: frozenset[str] = frozenset({
+    "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
+    "directeur général", "directeur", "chargé de mission", "conseiller municipal",
+    "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
+    "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
+    "délégué", "chef de projet", "député", "sénateur", "gérant", "animateur", "chairman"})
+TITLE_GENDER: dict[str, str] = {"m": "m", "mm": "m", "mr": "m", "mme": "f", "mmes": "f",
+                                "mlle": "f", "mrs": "f", "ms": "f"}
+PRONOUN_GENDER: dict[str, str] = {"il": "m", "ils": "m", "lui": "m", "he": "m", "him": "m",
+                                  "elle": "f", "elles": "f", "she": "f", "her": "f"}
+
 #: Words between a role and its organisation: "président *du* Comité 21", "mayor *of* X".
 ORG_CONNECTOR_RE = re.compile(
     r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+|à\s+la\s+|à\s+l['’]|au\s+|aux\s+|à\s+"
