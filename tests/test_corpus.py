@@ -374,3 +374,35 @@ def test_an_all_null_column_gets_the_type_of_other_events(tmp_path: Path) -> Non
     assert {str(s.field("cue_ids").type) for s in schemas.values()} == {"list<element: int64>"}
     table = pd.read_parquet(tmp_path / "aligned")
     assert table["cue_ids"].map(list).tolist() == [[], [3, 4], []]
+
+
+CODEBOOK = """
+[[themes]]
+id = "trust"
+label = "Confiance"
+lemmas = ["confiance"]
+phrases = ["temps long"]
+"""
+
+
+def test_a_codebook_file_is_loaded_once_and_used_by_every_worker(
+        serial: CorpusResult, corpus: dict[str, Path], tmp_path: Path) -> None:
+    path = tmp_path / "codebook.toml"
+    path.write_text(CODEBOOK, encoding="utf-8")
+    items = [corpus["short"], ("other", corpus["other"], None), corpus["long"]]
+    result = analyze_corpus(items, codebook=path, n_process=2, progress=False)
+    assert set(result.themes["theme"]) == {"trust"}
+    # One "confiance" and one "temps long" in the first turn, repeated six times in "long".
+    counts = result.themes.groupby("event_id").size().to_dict()
+    assert counts == {"council-short": 2, "council-long": 12}
+    assert len(set(serial.themes["theme"])) > 1  # the default codebook found more themes
+
+
+def test_a_bad_codebook_fails_before_any_work(corpus: dict[str, Path], tmp_path: Path) -> None:
+    from coopanalysis.errors import CodebookError
+
+    path = tmp_path / "codebook.toml"
+    path.write_text('[[themes]]\nid = "x"\n', encoding="utf-8")  # no label, no pattern
+    with pytest.raises(CodebookError):
+        analyze_corpus([corpus["short"]], codebook=path, out=tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()
