@@ -79,7 +79,7 @@ SCORING: dict[str, float] = {
     "function_word": 1.0,
     "variant_ratio": 75.0,     # rapidfuzz fuzz.ratio from which two words are variants
     "variant_share": 0.5,      # a variant earns this share of a match
-    "mismatch": -1.0,
+    "mismatch": -0.7,
     "skip_spoken": -0.5,       # a spoken word the quote does not have
     "skip_printed": -1.0,      # a printed word that was not heard
     "cut_jump": -1.0,          # any number of spoken words skipped at a marked cut
