@@ -1156,8 +1156,7 @@ def _clause_start(para: _Paragraph, position: int) -> int:
             cut = match.end()
             region, start = region[cut:], start + cut
             break
-    lead = re.match(r"\s*(?:pour|selon|d['’]après|according\s+to|for)\s+[^,]{1,60},\s*",
-                    region, re.IGNORECASE)
+    lead = rules.ATTRIBUTION_LEAD_RE.match(region)
     if lead:
         start += lead.end()
     mention = next((m for m in para.mentions

@@ -55,9 +55,10 @@ AUXILIARIES: frozenset[str] = frozenset({"a", "avait", "aura", "has", "had"})
 INVERTED_PRONOUN_RE = re.compile(r"\b(?P<verb>[^\W\d_]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles)\b",
                                  re.IGNORECASE)
 
-#: Words that attach a clause to a speaker: "selon elle", "d'après lui", "according to her".
-ATTRIBUTION_PREPOSITIONS_RE = re.compile(
-    r"\b(?:selon|d['’]apr[eè]s|pour|according\s+to|for)\s+", re.IGNORECASE)
+#: A leading "Pour X," / "Selon lui," / "According to her," that attaches a clause to a
+#: speaker; cut from the front of a paraphrase.
+ATTRIBUTION_LEAD_RE = re.compile(
+    r"\s*(?:pour|selon|d['’]apr[eè]s|according\s+to|for)\s+[^,]{1,60},\s*", re.IGNORECASE)
 
 #: Pronoun cues that refer back to the current speaker. They never name anyone: the parser
 #: resolves them to the last speaker mentioned (in the paragraph, else the previous one).
