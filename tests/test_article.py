@@ -454,3 +454,10 @@ def test_pronoun_that_fits_nobody_gives_no_speaker() -> None:
     text = "Intro\n\n**Paul Blanc**, président du club, parle. « Non », dit-elle.\n"
     row = read_article(text).quotes.iloc[0]
     assert pd.isna(row["speaker"]) and "gender" in row["warning"]
+
+
+def test_capitalised_sentence_start_is_not_a_speaker() -> None:
+    article = read_article("Intro\n\nLe Comité explique : « Nous y sommes. »\n\n"
+                           "« Fin », a déclaré Jean Dupont.\n")
+    assert list(article.speakers["speaker"]) == ["Jean Dupont"]
+    assert article.quotes["speaker"].isna().tolist() == [True, False]

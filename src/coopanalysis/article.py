@@ -63,6 +63,11 @@ NLP_EXCLUDE: tuple[str, ...] = ("tok2vec", "morphologizer", "parser", "lemmatize
 EXTRA_QUOTE_COLUMNS = ("attribution", "time_position")
 
 _TEXT_EXTENSIONS = {".md", ".markdown", ".txt", ".text"}
+#: Capitalised words that start sentences, never names: "Le Comité explique" is no person.
+_NOT_FIRST_NAMES = frozenset({
+    "le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "the", "a", "an", "mais",
+    "et", "pour", "selon", "lors", "dans", "avec", "sur", "chez", "quand", "si", "comme",
+    "apres", "avant", "depuis", "au", "aux", "du", "de", "en", "par"})
 _ABBREVIATIONS = frozenset({"m", "mme", "mlle", "dr", "pr", "st", "cf", "mr", "mrs", "ms", "p"})
 
 
@@ -659,7 +664,7 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
     author = _author(doc)
     speakers: list[_Speaker] = []
     for name, places in candidates.items():
-        if name == author:
+        if name == author or fold(name.split()[0]) in _NOT_FIRST_NAMES:
             continue
         speaker = _Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
         for para, start, end in places:
@@ -682,7 +687,7 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
         # is quoted by a speaker, whatever role the article gives them.
         only_cited = all(_is_cited(para, start) for para, start, _ in places)
-        if (presented or reported) and not (only_cited and name not in bold):
+        if (presented or (reported and is_person)) and not (only_cited and name not in bold):
             speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
 
