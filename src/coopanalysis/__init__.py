@@ -57,6 +57,7 @@ _LAZY: dict[str, str] = {
     "replay_links": "coopanalysis.export",
     "write_qdpx": "coopanalysis.qdpx",
     "read_qdpx": "coopanalysis.qdpx",
+    "write_report": "coopanalysis.report",
     "analyze": "coopanalysis.analysis",
     "Analysis": "coopanalysis.analysis",
     "analyze_corpus": "coopanalysis.corpus",

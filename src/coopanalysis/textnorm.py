@@ -40,11 +40,12 @@ _WHITESPACE_RE = re.compile(r"\s+")
 
 # Hesitations and discourse fillers of spoken French (and English, for other replays).
 # They are dropped from both sides before comparison; they never count against fidelity.
+# Words that are also meaningful ("bon", "enfin", "quoi", "genre", "disons") are not
+# listed: dropping them would hide a writer's change to them.
 FILLERS: frozenset[str] = frozenset(
     {
         "euh", "euhh", "heu", "hum", "hmm", "mmh", "bah", "ben", "beh", "hein", "ouais",
-        "voila", "bon", "enfin", "quoi", "genre", "disons", "ah", "oh", "eh",
-        "uh", "um", "erm", "er",
+        "voila", "ah", "oh", "eh", "uh", "um", "erm", "er",
     }
 )
 
@@ -79,7 +80,8 @@ def match_tokens(text: str, *, drop_fillers: bool = True) -> list[str]:
     ['en', 'un', 'an', 'nous', 'avons', 'collecte', 'plus', 'de', 'dix', 'tonnes']
     """
     folded = fold(text)
-    folded = _NUMBER_RE.sub(lambda m: " " + number_to_words(m.group(0)) + " ", folded)
+    # Spelled numbers carry accents ("zéro", "deux cent trente-et-un"): fold them too.
+    folded = _NUMBER_RE.sub(lambda m: " " + fold(number_to_words(m.group(0))) + " ", folded)
     tokens: list[str] = []
     for match in _TOKEN_RE.finditer(folded.replace("'", " ")):
         for part in match.group(0).split("-"):
