@@ -153,7 +153,27 @@ def run_in_child(name: str, corpus: Path, out: Path, report: Path) -> None:
         result = analyze_corpus(pairs, out=out, n_process=int(name[0]), progress=False)
     wall = time.perf_counter() - started
     report.write_text(json.dumps({"wall": wall, "cluster_start": ready - started,
-                                  **result.stats}), encoding="utf-8")
+                                  "code": code_fingerprint(), **result.stats}),
+                      encoding="utf-8")
+
+
+def code_fingerprint() -> str:
+    """A hash of the coopanalysis sources this process imported from.
+
+    In a working tree that others edit while the benchmark runs, two modes may import
+    different code; their outputs then differ for that reason alone, and the report says so.
+    """
+    import hashlib
+
+    import coopanalysis
+
+    digest = hashlib.sha256()
+    package = Path(coopanalysis.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".toml", ".yaml"}:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def run_mode(name: str, corpus: Path, out: Path) -> dict[str, Any]:
@@ -171,7 +191,7 @@ def run_mode(name: str, corpus: Path, out: Path) -> dict[str, Any]:
             "cluster_start": stats["cluster_start"], "work": stats["work_seconds"],
             "words": stats["words"], "failed": stats["failed"], "cpu": stats["cpu_seconds"],
             "busiest_cpu": stats["busiest_worker_cpu_seconds"],
-            "load": sum(memory.loads) / len(memory.loads),
+            "load": sum(memory.loads) / len(memory.loads), "code": stats["code"],
             "peak_pss": memory.peak_pss, "peak_rss": memory.peak_rss}
 
 
@@ -271,6 +291,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             runs.append(run_mode(name, work / "corpus", work / f"out-{index}"))
         base = runs[0]
         base["identical"] = "reference"
+        if len({run["code"] for run in runs}) > 1:
+            print("WARNING: the coopanalysis sources changed during the benchmark "
+                  f"({', '.join(run['mode'] + ': ' + run['code'] for run in runs)}); "
+                  "differences between modes may come from that alone")
         for other in runs[1:]:
             problems = compare(base["result"], other["result"])
             other["identical"] = "yes" if not problems else f"NO ({len(problems)})"
