@@ -406,3 +406,18 @@ def test_a_bad_codebook_fails_before_any_work(corpus: dict[str, Path], tmp_path:
     with pytest.raises(CodebookError):
         analyze_corpus([corpus["short"]], codebook=path, out=tmp_path / "out", progress=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_analyze_options_reach_every_event(tmp_path: Path) -> None:
+    from coopanalysis.analysis import analyze
+
+    items = [{"event_id": "reference", "transcript": REFERENCE_VTT,
+              "article": REFERENCE_ARTICLE}]
+    result = analyze_corpus(items, analyze_options={"max_offset": 0.5}, progress=False)
+    alone = analyze(REFERENCE_VTT, REFERENCE_ARTICLE, max_offset=0.5).aligned
+    pd.testing.assert_frame_equal(result.aligned.drop(columns="event_id"), alone)
+    with pytest.raises(TypeError, match=r"\['max_ofset'\] are not options"):
+        analyze_corpus(items, analyze_options={"max_ofset": 1}, out=tmp_path / "out")
+    with pytest.raises(TypeError, match=r"\['codebook'\]"):
+        analyze_corpus(items, analyze_options={"codebook": None})
+    assert not (tmp_path / "out").exists()

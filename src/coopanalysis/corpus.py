@@ -83,7 +83,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,6 +154,7 @@ class _Task:
     article: Any = None
     diarization: Any = None
     replay_url: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)  # more keywords for analyze()
 
 
 def _is_path(value: object) -> bool:
@@ -324,7 +325,8 @@ def _run_event(task: _Task, codebook: Any = None) -> _EventOutput:
         transcript, article, diarization = _read_inputs(task)
         output.n_words = _count_words(transcript)
         analysis = _stage("analyze", analyze, transcript, article=article, codebook=codebook,
-                          diarization=diarization, replay_url=task.replay_url, progress=False)
+                          diarization=diarization, replay_url=task.replay_url, progress=False,
+                          **task.options)
         tables = _stage("analyze", analysis.tables)
         output.tables = {name: _with_event_id(frame, task.event_id)
                          for name, frame in tables.items() if frame is not None}
@@ -736,6 +738,25 @@ def _n_workers(n_process: int) -> int:
     return n_process
 
 
+# Set per item or by their own argument of analyze_corpus, not through analyze_options.
+_OWN_OPTIONS = frozenset({"transcript", "article", "codebook", "diarization", "replay_url",
+                          "progress"})
+
+
+def _check_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    import inspect
+
+    from coopanalysis.analysis import analyze
+
+    accepted = set(inspect.signature(analyze).parameters) - _OWN_OPTIONS
+    unknown = sorted(set(options) - accepted)
+    if unknown:
+        raise TypeError(f"analyze_options {unknown} are not options of analyze(); "
+                        f"accepted: {sorted(accepted)} (transcript, article, diarization and "
+                        "replay_url are given per item, codebook by its own argument)")
+    return dict(options)
+
+
 def _resolve_codebook(codebook: Any) -> Any:
     """A codebook path is loaded once here, so that a bad codebook fails before the run."""
     if _is_path(codebook):
@@ -793,6 +814,7 @@ def analyze_corpus(
     n_process: int = 1,
     client: Any = None,
     codebook: Any = None,
+    analyze_options: Mapping[str, Any] | None = None,
     progress: bool = True,
     overwrite: bool = False,
     max_pending: int | None = None,
@@ -810,6 +832,8 @@ def analyze_corpus(
         client: a ``dask.distributed.Client``; the events are mapped over its workers.
         codebook: a ``Codebook`` or a codebook file path (loaded once, before the run);
             ``None`` uses the pipeline's default.
+        analyze_options: other keyword arguments of ``analyze`` for every event
+            (``{"max_offset": 30.0}``); checked against its signature before the run.
         progress: show a tqdm progress bar (events done, failures).
         overwrite: with ``out``, replace the dataset of an earlier run in that folder.
         max_pending: events in flight at once (default: twice the number of workers).
@@ -818,12 +842,14 @@ def analyze_corpus(
         A :class:`CorpusResult`. Failed items are rows of ``result.errors``, never exceptions.
 
     Raises:
-        TypeError, ValueError: an item of an unknown kind, an unsafe or duplicate event id.
+        TypeError, ValueError: an item of an unknown kind, an unsafe or duplicate event id,
+            an option ``analyze`` does not take.
         CodebookError: the codebook file is invalid.
         FileExistsError: ``out`` holds something else, or an earlier run without ``overwrite``.
     """
     started = time.perf_counter()
-    tasks = _tasks_from_items(items)
+    options = _check_options(analyze_options or {})
+    tasks = [replace(task, options=options) for task in _tasks_from_items(items)]
     codebook = _resolve_codebook(codebook)
     workers = _n_workers(n_process) if client is None else len(client.scheduler_info()["workers"])
     window = max_pending or 2 * max(workers, 1)
