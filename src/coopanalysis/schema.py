@@ -21,7 +21,8 @@ Schema = Mapping[str, str]
 
 #: One row per caption cue (``Transcript.cues``). Optional extra columns, after these:
 #: ``speaker_change`` (bool, a ``>>`` marker opened the cue), and once ``tag_speakers`` ran,
-#: ``speaker_source`` (transcript | diarization | quote), ``transcript_label``, ``diarization_label``.
+#: ``speaker_source`` (transcript | diarization | quote), ``transcript_label``,
+#: ``diarization_label``.
 CUES: Schema = {
     "cue_id": "int64",        # 0-based position in the transcript
     "start": "float64",       # seconds
