@@ -85,11 +85,11 @@ def test_speaker_timeline_draws_a_lane_per_speaker_and_marks_quotes() -> None:
 
 
 def test_speaker_timeline_accepts_turns_and_an_axes() -> None:
-    from coopanalysis.stats import merge_turns
+    from coopanalysis.speakers import turns as speaker_turns
 
     figure = Figure()
     ax = figure.add_subplot()
-    returned = plot_speaker_timeline(merge_turns(CUES_TABLE), ax=ax)
+    returned = plot_speaker_timeline(speaker_turns(CUES_TABLE), ax=ax)
     assert returned is figure
     lanes = [c for c in ax.collections if isinstance(c, PolyCollection)]
     assert len(lanes[0].get_paths()) == 2  # Alice's two turns

@@ -24,7 +24,7 @@ from coopanalysis.qdpx import (
     write_qdpx,
 )
 from coopanalysis.schema import CUES, THEMES, conform
-from coopanalysis.stats import merge_turns
+from coopanalysis.speakers import turns as speaker_turns
 
 pytest.importorskip("lxml")
 
@@ -40,7 +40,7 @@ CUES_TABLE = conform(pd.DataFrame({
              "la parole aux citoyens."],
 }), CUES)
 TRANSCRIPT = Transcript(cues=CUES_TABLE, source="/data/rnct2025_quotes.vtt", format="webvtt")
-TURNS = merge_turns(CUES_TABLE)  # turns 0 (cues 0–1), 1 (cue 2), 2 (cues 3–4)
+TURNS = speaker_turns(CUES_TABLE)  # turns 0 (cues 0–1), 1 (cue 2), 2 (cues 3–4)
 
 CODEBOOK = SimpleNamespace(themes=[
     SimpleNamespace(id="cooperation", label="Coopération", description="Agir ensemble.",
@@ -287,7 +287,7 @@ def test_any_word_of_any_turn_round_trips(rows: list[tuple[str | None, list[str]
         "end": [4.0 * i + 4.0 for i in range(len(rows))],
         "speaker": [r[0] for r in rows], "text": [" ".join(r[1]) for r in rows]}), CUES)
     transcript = Transcript(cues=cues)
-    turns = merge_turns(cues)
+    turns = speaker_turns(cues)
     tags = []
     for turn in turns.itertuples():
         words = turn.text.split(" ")

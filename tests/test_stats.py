@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
 from coopanalysis.schema import ALIGNED, CUES, THEMES, conform
+from coopanalysis.speakers import turns as speaker_turns
 from coopanalysis.stats import (
     SPEAKER_STATS_COLUMNS,
     count_words,
-    merge_turns,
     quote_report,
     speaker_stats,
     theme_cooccurrence,
@@ -109,7 +109,7 @@ def test_speaker_stats_accepts_cues_and_empty_input() -> None:
 
 
 def test_merge_turns_merges_consecutive_cues_of_one_speaker() -> None:
-    turns = merge_turns(ROUND_TABLE.cues)
+    turns = speaker_turns(ROUND_TABLE.cues)
     assert list(turns["speaker"].fillna("<NA>")) == ["Alice", "Bob", "Alice", "<NA>"]
     first = turns.iloc[0]
     assert (first["start"], first["end"], first["first_cue_id"], first["last_cue_id"]) == (
@@ -314,6 +314,6 @@ def test_speaker_stats_invariants(rows: list[tuple[float, float, str | None, str
         assert row.speaking_time <= durations.loc[key, "sum"] + 1e-9
         assert row.interruptions <= row.n_turns
     assert stats["n_words"].sum() == cues["text"].map(count_words).sum()
-    assert stats["n_turns"].sum() == len(merge_turns(cues))
+    assert stats["n_turns"].sum() == len(speaker_turns(cues))
     if stats["speaking_time"].sum() > 0:
         assert stats["share"].sum() == pytest.approx(1.0)

@@ -44,6 +44,7 @@ import pandas as pd
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
 from coopanalysis.schema import CUES, TURNS, conform
+from coopanalysis.speakers import turns
 from coopanalysis.timecode import format_hms, format_minsec
 
 # A word: letters/digits, with inner apostrophes (both kinds) and hyphens.
@@ -89,7 +90,7 @@ def speaker_stats(transcript: Transcript | pd.DataFrame, *, min_overlap: float =
         for time.
     """
     cues = _cues_of(transcript)
-    turn_table = _turns_of(transcript, cues)
+    turn_table = conform(turns(cues), TURNS)
     rows = []
     total_time = 0.0
     for speaker, speaker_cues in _group_by_speaker(cues):
@@ -126,49 +127,6 @@ def _cues_of(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
         raise CoopanalysisError(
             f"expected a Transcript or a cues DataFrame, got {type(transcript).__name__}")
     return conform(cues, CUES)
-
-
-def _turns_of(transcript: Transcript | pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
-    """Turns from ``coopanalysis.speakers.turns`` when that module exists, else merged here."""
-    try:
-        from coopanalysis.speakers import turns as speakers_turns
-    except ImportError:
-        return merge_turns(cues)
-    source = transcript if isinstance(transcript, Transcript) else Transcript(cues=cues)
-    return conform(speakers_turns(source), TURNS)
-
-
-def merge_turns(cues: pd.DataFrame) -> pd.DataFrame:
-    """Speaking turns: consecutive cues (in cue order) of one speaker merged (``schema.TURNS``).
-
-    Unlabelled cues (NA speaker) form turns of their own, merged the same way. This is the
-    fallback used until ``coopanalysis.speakers.turns`` is available.
-    """
-    cues = conform(cues, CUES)
-    rows: list[dict[str, Any]] = []
-    for run in _runs_of_speaker(cues):
-        texts = [t for t in run["text"] if isinstance(t, str) and t]
-        text = " ".join(texts)
-        rows.append({
-            "turn_id": len(rows), "speaker": run["speaker"].iloc[0],
-            "start": run["start"].min(), "end": run["end"].max(), "text": text,
-            "n_words": count_words(text),
-            "first_cue_id": run["cue_id"].iloc[0], "last_cue_id": run["cue_id"].iloc[-1],
-        })
-    if not rows:
-        return conform(pd.DataFrame(columns=list(TURNS)), TURNS)
-    return conform(pd.DataFrame(rows), TURNS)
-
-
-def _runs_of_speaker(cues: pd.DataFrame) -> Iterable[pd.DataFrame]:
-    run_ids, previous, run_id = [], object(), -1
-    for speaker in cues["speaker"]:
-        key = _speaker_key(speaker)
-        if key != previous:
-            run_id, previous = run_id + 1, key
-        run_ids.append(run_id)
-    for _, run in cues.groupby(run_ids, sort=True):
-        yield run
 
 
 def _group_by_speaker(cues: pd.DataFrame) -> Iterable[tuple[Any, pd.DataFrame]]:
