@@ -57,6 +57,8 @@ from coopanalysis.model import Transcript
 from coopanalysis.timecode import format_hms
 
 MAX_WARNINGS_PER_KIND = 20
+#: ``Transcript.encoding`` of a file whose lines are partly UTF-8, partly cp1252.
+MIXED_ENCODING = "utf-8+cp1252"
 # BOMs, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -117,7 +119,17 @@ def read_transcript(source: Source, format: str | None = None, *,
         summary = speakers_text.apply(parsed.cues)
         if summary:
             parsed.metadata["speaker_labels"] = summary
-    return _assemble(parsed, name, forced or detected)
+    transcript = _assemble(parsed, name, forced or detected)
+    if detected == MIXED_ENCODING and isinstance(raw, bytes):
+        transcript.warnings.append(_mixed_warning(_legacy_lines(raw)))
+    return transcript
+
+
+def _mixed_warning(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10])) + ("…" if len(numbers) > 10 else "")
+    return (f"line{'s' if len(numbers) > 1 else ''} {shown}: not UTF-8 like the rest of the "
+            f"file; decoded as cp1252 ({len(numbers)} line{'s' if len(numbers) > 1 else ''}, "
+            "check their accents)")
 
 
 def _load(source: Source) -> tuple[bytes | str, str]:
@@ -191,6 +203,8 @@ def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _legacy_lines(raw):
+        return _decode_mixed(raw), MIXED_ENCODING
     from charset_normalizer import from_bytes  # imported here: only legacy files need it
 
     best = from_bytes(raw).best()
@@ -204,6 +218,44 @@ def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return guessed, encoding
+
+
+def _legacy_lines(raw: bytes) -> list[int]:
+    """1-based numbers of the lines that are not UTF-8, when other lines are UTF-8 accents.
+
+    Files concatenated from a UTF-8 export and a Windows one exist; read whole as cp1252,
+    every UTF-8 accent would become mojibake ("coopÃ©ration"). Empty when the file is
+    not such a mix. A UTF-8 line only counts when its characters exist in cp1252 (é, œ,
+    «): in a GB2312 or cp1251 file, a short line can be valid UTF-8 by chance, but it
+    then decodes to letters such as "ģ" that a Western file would not hold.
+    """
+    legacy: list[int] = []
+    has_utf8 = False
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8").encode("cp1252")
+            has_utf8 = True
+        except UnicodeDecodeError:
+            legacy.append(number)
+        except UnicodeEncodeError:  # valid UTF-8, but not Western text
+            return []
+    return legacy if has_utf8 else []
+
+
+def _decode_mixed(raw: bytes) -> str:
+    """Each line as UTF-8 when it is valid UTF-8, else as cp1252 (latin-1 for its 5 holes)."""
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                lines.append(line.decode("latin-1"))
+    return "\n".join(lines)
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
