@@ -166,9 +166,11 @@ def align_quotes(
         printed quote) and ``n_tokens`` (its comparison words).
 
     Raises:
-        AlignmentError: when ``quotes`` has no ``text`` column or ``transcript`` has no cues.
+        AlignmentError: when ``quotes`` has no ``text`` column, ``transcript`` has no cues,
+            ``max_offset`` is not seconds ≥ 0 or ``min_score`` is not a number from 0 to 1.
     """
     _check_inputs(quotes, transcript)
+    _check_options(max_offset=max_offset, min_score=min_score)
     stream = _build_stream(transcript)
     index = _NgramIndex(stream.codes)
     records: list[dict[str, Any]] = [
@@ -1070,6 +1072,22 @@ def _check_inputs(quotes: pd.DataFrame, transcript: Transcript) -> None:
     if not isinstance(cues, pd.DataFrame) or not {"start", "end", "text", "cue_id"} <= set(cues):
         raise AlignmentError("transcript has no cues table with cue_id/start/end/text",
                              getattr(transcript, "source", "<transcript>"))
+
+
+def _check_options(*, max_offset: Any, min_score: Any) -> None:
+    # A negative or NaN max_offset, or a min_score above 1, made every quote unmatched
+    # without a word; a string (from a config file) failed deep in the search.
+    if max_offset is not None and not (_is_number(max_offset) and max_offset >= 0):
+        raise AlignmentError(f"max_offset must be None or seconds ≥ 0; got {max_offset!r}",
+                             "<arguments>")
+    if not (_is_number(min_score) and 0 <= min_score <= 1):
+        raise AlignmentError(f"min_score must be a number from 0 to 1; got {min_score!r}",
+                             "<arguments>")
+
+
+def _is_number(value: Any) -> bool:
+    return (isinstance(value, int | float | np.integer | np.floating)
+            and not isinstance(value, bool) and not math.isnan(value))
 
 
 def _text(value: Any) -> str:
