@@ -351,7 +351,7 @@ def _align(article: Article | None, transcript: Transcript, *,
 
 def align_article(article: Article, transcript: Transcript, *,
                   max_offset: float | None = None) -> tuple[pd.DataFrame, float | None]:
-    """Align the article's quotes (kinds in ``ALIGNED_KINDS``, not quoted terms).
+    """Align the article's quotes (kinds in ``ALIGNED_KINDS`` or NA; not quoted terms).
 
     Returns the ``schema.ALIGNED`` table and the clock offset of ``estimate_offset``
     (``None`` when too few matched quotes agree on one).
@@ -360,7 +360,10 @@ def align_article(article: Article, transcript: Transcript, *,
 
     quotes = article.quotes
     if "kind" in quotes.columns:
-        quotes = quotes[quotes["kind"].isin(ALIGNED_KINDS).fillna(False).astype(bool)]
+        # A quote without a kind (an Article built from a spreadsheet) is aligned: only
+        # kinds the parser named and that are not spoken quotes (terms) are left out.
+        kind = quotes["kind"].astype("string")
+        quotes = quotes[(kind.isna() | kind.isin(ALIGNED_KINDS)).astype(bool)]
     aligned = align_quotes(quotes.reset_index(drop=True), transcript, max_offset=max_offset)
     offset = float(estimate_offset(aligned))
     return aligned, None if math.isnan(offset) else offset
