@@ -207,3 +207,13 @@ def test_load_codebook_of_a_binary_file(tmp_path: Path) -> None:
     path.write_bytes(b"[meta]\nname = \"\xe9t\xe9\"\n\x00\xff")
     with pytest.raises(CoopanalysisError, match=r"codebook\.toml"):
         ca.load_codebook(path)
+
+
+def test_rttm_coverage_warning_with_untimed_cues(tmp_path: Path) -> None:
+    cues = schema.conform(pd.DataFrame({"cue_id": [0], "start": [float("nan")],
+                                        "end": [float("nan")], "text": ["bonjour"]}),
+                          schema.CUES)
+    rttm = tmp_path / "r.rttm"
+    rttm.write_text("SPEAKER r 1 1.0 3.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n")
+    tagged = ca.tag_speakers(Transcript(cues=cues), diarization=rttm)
+    assert any("overlaps no cue" in w for w in tagged.warnings)

@@ -209,11 +209,10 @@ def _rttm_seconds(field: str, what: str, source: str, number: int) -> float:
 def _diarization_frame(diarization: Diarization, transcript: Transcript,
                        warnings: list[str]) -> pd.DataFrame:
     """The diarization turns of the transcript's recording: columns speaker, start, end."""
+    source = _diarization_source(diarization)
     if not isinstance(diarization, pd.DataFrame):
-        source = os.fspath(diarization)
         frame = read_rttm(diarization)
     else:
-        source = "<diarization table>"
         frame = _checked_table(diarization, source)
         incomplete = frame[["speaker", "start", "end"]].isna().any(axis=1)
         if incomplete.any():
@@ -228,6 +227,35 @@ def _diarization_frame(diarization: Diarization, transcript: Transcript,
         "start": frame["start"].to_numpy(float),
         "end": frame["end"].to_numpy(float),
     })
+
+
+def _diarization_source(diarization: Diarization) -> str:
+    """The diarization's name in messages: its path, or ``<diarization table>``."""
+    if isinstance(diarization, pd.DataFrame):
+        return "<diarization table>"
+    return os.fspath(diarization)
+
+
+def _coverage_warning(frame: pd.DataFrame, raw_labels: pd.Series, cues: pd.DataFrame,
+                      source: str) -> str | None:
+    """Why a diarization named no cue (empty, or of other times), or None when it named one.
+
+    An empty RTTM or the RTTM of another recording used to change nothing and say
+    nothing, and the user believed the speakers came from the diarization.
+    """
+    if raw_labels.notna().any() or cues.empty:
+        return None
+    if frame.empty:
+        return f"{source}: the diarization holds no speech turns; no cue was named by it"
+    span = (f"its turns span {_hms(frame['start'].min())}–{_hms(frame['end'].max())}, "
+            f"the cues {_hms(cues['start'].min())}–{_hms(cues['end'].max())}")
+    return (f"{source}: the diarization overlaps no cue ({span}); is it the diarization "
+            "of this recording?")
+
+
+def _hms(seconds: Any) -> str:
+    value = float(seconds)
+    return format_hms(value) if math.isfinite(value) and value >= 0 else "?"
 
 
 def _checked_table(table: pd.DataFrame, source: str) -> pd.DataFrame:
@@ -536,10 +564,14 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
     raw_labels = pd.Series(pd.NA, index=cues.index, dtype="string")
     mapping = own_mapping
     if diarization is not None:
-        timelines = _timelines(_diarization_frame(diarization, transcript, warnings))
+        frame = _diarization_frame(diarization, transcript, warnings)
+        timelines = _timelines(frame)
         diarization_mapping = _map_labels(timelines, quotes, names, conflicts,
                                           origin="diarization")
         raw_labels = _diarization_labels(cues, timelines, conflicts)
+        coverage = _coverage_warning(frame, raw_labels, cues, _diarization_source(diarization))
+        if coverage:
+            warnings.append(coverage)
         diarized = _named(raw_labels, diarization_mapping)
         mapping = pd.concat([diarization_mapping, own_mapping], ignore_index=True)
         known_labels |= set(timelines)
