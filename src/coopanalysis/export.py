@@ -62,7 +62,8 @@ def write_tables(
         ``{format: [paths written]}``, in the order of ``tables``.
 
     Raises:
-        CoopanalysisError: unknown format, or a table that is not a DataFrame.
+        CoopanalysisError: unknown format, a table that is not a DataFrame, or an
+            ``out_dir`` that cannot be a folder (see :func:`output_folder`).
     """
     chosen = list(formats)
     unknown = [f for f in chosen if f not in FORMATS]
@@ -73,8 +74,7 @@ def write_tables(
     for name, df in present.items():
         if not isinstance(df, pd.DataFrame):
             raise CoopanalysisError(f"table {name!r} is a {type(df).__name__}, not a DataFrame")
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = output_folder(out_dir)
     names = _unique([_file_stem(name) for name in present])
     written: dict[str, list[Path]] = {}
     if "csv" in chosen:
@@ -187,6 +187,25 @@ def _excel_cell(value: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- replay links
+
+
+def output_folder(out_dir: str | Path) -> Path:
+    """``out_dir`` as a folder, created with its parents when missing.
+
+    Raises:
+        CoopanalysisError: naming the path, when it is an existing file (``--out
+            report.html``) or cannot be created (no permission, a parent is a file).
+    """
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise CoopanalysisError("not a folder: an existing file has this name; give a folder "
+                                "path for the output", str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CoopanalysisError(f"cannot create the output folder: {error.strerror or error}",
+                                str(folder)) from None
+    return folder
 
 
 def replay_links(df: pd.DataFrame, replay_url: str, *, column: str = "start") -> pd.DataFrame:

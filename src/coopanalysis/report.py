@@ -108,12 +108,14 @@ def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = Tru
         figures: draw the figures (PNG files, embedded in the page).
         qdpx: write the REFI-QDA project ``project.qdpx``.
         progress: show a progress bar of the steps on stderr.
+
+    Raises:
+        CoopanalysisError: ``out_dir`` is an existing file or cannot be created.
     """
     from coopanalysis.analysis import progress_steps
-    from coopanalysis.export import write_tables
+    from coopanalysis.export import output_folder, write_tables
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out_dir)
     pngs: dict[str, tuple[str, bytes]] = {}
     qdpx_path: Path | None = None
     notes: list[str] = []
