@@ -20,7 +20,9 @@ from coopanalysis.schema import ARTICLE_SPEAKERS, QUOTES
 from coopanalysis.textnorm import fold
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
-EXPECTED = sorted(ARTICLES.glob("*.expected.json"))
+# The project's own articles must match their answers exactly; the blind ones (written by
+# someone else, see BLIND.md) are held to measured floors instead (end of this file).
+EXPECTED = sorted(p for p in ARTICLES.glob("*.expected.json") if not p.name.startswith("blind_"))
 
 
 @pytest.fixture(scope="module")
