@@ -545,7 +545,8 @@ def read_qdpx(path: str | Path) -> dict[str, Any]:
         - ``users``: ``guid``, ``name``.
 
     Raises:
-        CoopanalysisError: not a zip, no ``project.qde``, XML that does not parse.
+        CoopanalysisError: a file that cannot be read, not a zip, no ``project.qde``, XML
+            that does not parse.
     """
     where = str(path)
     try:
@@ -557,6 +558,9 @@ def read_qdpx(path: str | Path) -> dict[str, Any]:
             texts = _source_texts(root, archive, members, where)
     except zipfile.BadZipFile as error:
         raise CoopanalysisError(f"not a .qdpx (zip) file: {error}", source=where) from None
+    except OSError as error:  # missing file, a folder, no permission
+        raise CoopanalysisError(f"cannot read the file: {error.strerror or error}",
+                                source=where) from None
     except ET.ParseError as error:
         raise CoopanalysisError(f"{PROJECT_FILE} is not well-formed XML: {error}",
                                 source=where) from None
