@@ -211,6 +211,11 @@ def _task_from_item(item: object, position: int) -> _Task:
 
 
 def _tasks_from_items(items: Iterable[object]) -> list[_Task]:
+    if _is_path(items) or isinstance(items, Transcript | bytes):
+        # A str is an iterable of characters: one path given alone became 30 "items".
+        raise CoopanalysisError(
+            f"items must be a list of transcripts (or pairs, triples, mappings); got one "
+            f"{type(items).__name__}: pass [{_source_of(items)!r}]", "items")
     tasks = [_task_from_item(item, position) for position, item in enumerate(items)]
     first_position: dict[str, int] = {}
     for task in tasks:
@@ -843,7 +848,8 @@ def analyze_corpus(
 
     Raises:
         TypeError, ValueError: an item of an unknown kind, an unsafe or duplicate event id,
-            an option ``analyze`` does not take.
+            an option ``analyze`` does not take; ``items`` that is one path, not a list
+            (a ``CoopanalysisError``).
         CodebookError: the codebook file is invalid.
         FileExistsError: ``out`` holds something else, or an earlier run without ``overwrite``.
     """
