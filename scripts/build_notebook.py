@@ -43,7 +43,18 @@ anywhere and work with the table yourself.
 Neither transcript is the real replay. They let you try the library and see how it behaves
 on messy captions, but **no time, word or statistic below is a fact about the debate**. With
 the real replay's captions (e.g. `yt-dlp --write-auto-subs --sub-langs fr --skip-download URL`)
-the same code gives real answers."""),
+the same code gives real answers.
+
+**New to Python or pandas?** Run the cells from top to bottom (Shift+Enter runs one). Most
+cells end with a table: a pandas *DataFrame*, with named columns and one row per item
+(a quote, a caption line, a speaker…). A few habits help in reading them:
+
+* `<NA>` and `NaN` mean *missing*: the value is not known (e.g. no time stated), not zero.
+* Times are in **seconds** from the start of the replay: `187.0` is 3 min 07 s.
+* `table["speaker"]` is one column; `table[table["status"] == "matched"]` keeps the rows
+  that satisfy a condition; `list(table.columns)` lists every column, including those a
+  cell leaves out to stay readable.
+* `table.to_csv("my_table.csv", index=False)` saves a table for a spreadsheet."""),
     ("code", """\
 from pathlib import Path
 
@@ -64,11 +75,21 @@ sorted(p.name for p in DATA.iterdir())"""),
 and every quotation: who said it (`speaker`, NA when the article does not say), the text as
 printed, the time the article gives (`stated_start`, in seconds, NaN when none), and its
 `kind` — a `quote`, a `fragment` of a sentence, a `paraphrase` with a time, or a quoted
-`term` (a single expression, no speaker)."""),
+`term` (a single expression, no speaker).
+
+The speakers table has one row per person: `speaker` (the name as printed), `role`,
+`organization`, and `first_mention` (the position, in characters, of the first mention in
+the article: it gives the order in which the article introduces them)."""),
     ("code", """\
 article = ca.read_article(DATA / "rnct2025_article.md")
 article"""),
     ("code", "article.speakers"),
+    ("md", """\
+The quotes table has one row per quotation, in reading order (`quote_id` `q01`, `q02`…). The
+cell below shows five of its columns; the others include `clean_text` (the text without
+emphasis, brackets and ellipses, as it is compared with the transcript), `cites` (a third
+person the speaker quotes), `duplicate_of` (an earlier quote this one repeats), `section`
+(the heading it stands under) and `warning` (why the row is doubtful, when it is)."""),
     ("code", """\
 article.quotes[["quote_id", "speaker", "kind", "stated_start", "text"]]"""),
     ("md", """\
@@ -77,7 +98,13 @@ article.quotes[["quote_id", "speaker", "kind", "stated_start", "text"]]"""),
 `read_transcript` reads WebVTT, YouTube auto-captions, SRT, SBV and Whisper JSON into one
 table of cues (`start`/`end` in seconds, `speaker` when the file says, `text`). YouTube
 captions also give word timings (`transcript.words`). Here we read the **simulated** captions:
-note the missing punctuation and capitals, and the fillers."""),
+note the missing punctuation and capitals, and the fillers.
+
+Columns of the cues table: `cue_id` (position in the file, from 0), `start` and `end`
+(seconds), `speaker` (`<NA>` here: auto-captions do not name speakers), `text`, `identifier`
+and `settings` (WebVTT details, kept as written), and `line` (the line of the file where the
+cue starts, to check it in the source). Times start at 194.5 s because the reconstruction
+only holds the quoted passages; nothing before or between them is known."""),
     ("code", """\
 captions = ca.read_transcript(DATA / "rnct2025_simulated_captions.vtt")
 captions"""),
@@ -92,7 +119,9 @@ words) and what writers do to quotes (cuts marked `...` or `[…]`, bracketed in
 Each row says where the quote was found (`start`, `end`), how sure the aligner is
 (`score`, and `status`: `matched`, `uncertain` — check it yourself — or `unmatched`, with no
 time given rather than a wrong one), and how faithful the printed quote is to the spoken
-words (`fidelity`, `verdict`: `verbatim`, `edited` or `altered`, and the word-level `diff`).
+words (`fidelity`, the share of printed words that were spoken, in order, from 0 to 1;
+`verdict`: `verbatim`, `edited` or `altered`; and the word-level `diff`). `stated_start` is
+the article's time, `start` the time where the quote's first word is heard, both in seconds.
 
 We leave out quoted terms (`kind == "term"`): single words have no place of their own.
 
@@ -100,7 +129,11 @@ On this data most untimed quotes come out `unmatched`, and that is the right ans
 reconstruction behind the simulated captions only holds the quotes the article gives a time
 for, so the other quotes are simply not in the transcript. The aligner says so instead of
 guessing. (The summary at the end of the article repeats some timed quotes: those are
-found.)"""),
+found.)
+
+On the simulated captions no quote is `verbatim`: the noise model changed words in every
+quote, so `edited` here mostly reflects misheard words. That is why the diff is shown: read
+it before citing a verdict."""),
     ("code", """\
 quotes = article.quotes[article.quotes["kind"] != "term"]
 aligned = ca.align_quotes(quotes, captions)
@@ -117,13 +150,21 @@ print(f"replay clock minus article clock: {offset:+.1f} s")"""),
 ### The fact-check table
 
 `quote_report` puts side by side, for each quote, the stated and found times (as `20min24`),
-the offset, the fidelity and the diff. In the diff, `=` marks words printed and spoken, `~` a
-different spelling, `+` words **printed but not spoken**, `-` words spoken but cut by the
-writer."""),
+the offset (found minus stated, in seconds), the fidelity and the diff. In the diff, `=` marks
+words printed and spoken, `~` a different spelling (`printed→spoken`), `!` another word
+heard in place of the printed one, `+` words **printed but not spoken**, `-` words spoken
+but cut by the writer. Missing times are `<NA>`, never `0min00`."""),
     ("code", """\
 report = ca.quote_report(aligned, quotes=article.quotes)
 report[["quote_id", "speaker", "stated_minsec", "start_minsec", "offset", "status",
         "verdict", "diff"]]"""),
+    ("md", """\
+A table cuts long texts. To read one quote in full, pick its row by `quote_id`:"""),
+    ("code", """\
+row = report.set_index("quote_id").loc["q01"]
+print("printed:", row["text"])
+print("spoken: ", row["transcript_text"])
+print("diff:   ", row["diff"])"""),
     ("md", """\
 ## 4. Who speaks when
 
@@ -136,12 +177,18 @@ one, and the matched quotes (a cue inside a quote belongs to the quote's speaker
 tagged = ca.tag_speakers(captions, aligned=aligned)
 tagged.cues["speaker_source"].value_counts(dropna=False)"""),
     ("md", """\
-`turns` merges consecutive cues of one speaker; `speaker_stats` gives speaking time, share
-of voice, words per minute, turns and interruptions per speaker (NA: cues nobody is known
-to have said — with the simulated captions, everything between the quotes)."""),
+`turns` merges consecutive cues of one speaker into one row: `turn_id`, `speaker`, `start`,
+`end`, the joined `text`, `n_words`, and the first and last cue of the turn."""),
     ("code", """\
 turns = ca.turns(tagged)
 turns.head()"""),
+    ("md", """\
+`speaker_stats` has one row per speaker: `speaking_time` (seconds), `share` (of everyone's
+speaking time, 0–1), `n_words`, `words_per_minute`, `n_turns`, `mean_turn` and
+`longest_turn` (seconds), and `interruptions` (turns that start before the previous one
+ended). The `<NA>` row gathers the cues nobody is known to have said (here one short cue).
+On this data the figures only cover the quoted passages: they say nothing about who spoke
+most at the event."""),
     ("code", "ca.speaker_stats(tagged)"),
     ("md", """\
 ## 5. Themes
@@ -149,25 +196,38 @@ turns.head()"""),
 `sentences` splits each turn into sentences (spaCy's French model, times interpolated).
 `tag_themes` then codes each sentence with the themes of a codebook — the default one is
 about territorial cooperation; `load_codebook` reads your own TOML or YAML file. The result
-is long: one row per match, with the words that matched (`term`) and their lemma."""),
+is long: one row per match, with the sentence it was found in (`unit_id`, the sentence's
+`sentence_id`), its speaker and time, the `theme`, the words that matched (`term`) and their
+lemma. A sentence can match several themes, or one theme several times.
+
+Captions without punctuation have no sentence ends to find: a "sentence" is then the whole
+turn, or a chunk of at most 60 words (the `boundary` column of `sentences` says which)."""),
     ("code", """\
 sentences = ca.sentences(tagged)
-units = sentences.assign(unit_id=sentences["sentence_id"].astype("string"))
-themes = ca.tag_themes(units, ca.default_codebook())
+themes = ca.tag_themes(sentences, ca.default_codebook())
 themes[["unit_id", "speaker", "start", "theme", "term"]].head(15)"""),
     ("md", """\
 `theme_stats` counts tags per theme, and with `by=` per speaker or per time bin (5 minutes
 by default), with rates per 1,000 words and the share of each group's talk spent on each
-theme. The table is tidy (long); `theme_pivot` turns it wide."""),
-    ("code", "ca.theme_stats(themes, units=units)"),
+theme. Columns: `n_tags` (matches), `n_units` (sentences with at least one match),
+`n_words` (words spoken in the group: here the whole transcript), `rate_per_1000_words`
+(`n_tags` per 1,000 of those words) and `share_of_talk` (the share of the group's words that
+lie in sentences tagged with the theme). The table is tidy (long: one row per theme, or per
+theme and speaker); `theme_pivot` turns it wide: one row per speaker, one column per theme.
+With a handful of sentences per speaker, as here, a share of 1.0 only means that the
+speaker's one quoted sentence was tagged."""),
+    ("code", "ca.theme_stats(themes, units=sentences)"),
     ("code", """\
-by_speaker = ca.theme_stats(themes, units=units, by="speaker")
+by_speaker = ca.theme_stats(themes, units=sentences, by="speaker")
 ca.theme_pivot(by_speaker, values="share_of_talk")"""),
     ("md", """\
 ## 6. Figures
 
 Each figure function returns a matplotlib `Figure` (and draws into an `ax` if you give one),
-ready to save with `fig.savefig("figure.png")`."""),
+ready to save with `fig.savefig("figure.png")`. In order: who speaks when (one lane per
+speaker, the located quotes as vertical lines, the article's stated times as red triangles);
+each speaker's share of speaking time; tags per theme in 5-minute bins; tags per theme,
+stacked by speaker."""),
     ("code", """\
 %matplotlib inline
 from coopanalysis import plots
@@ -197,7 +257,7 @@ import tempfile
 from coopanalysis.report import write_report
 
 out_dir = Path(tempfile.mkdtemp(prefix="coopanalysis-report-"))
-index = write_report(analysis, out_dir)
+index = write_report(analysis, out_dir)  # the path of index.html: open it in a browser
 sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())"""),
     ("md", """\
 ## 8. A check on the reconstruction
@@ -205,8 +265,9 @@ sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())""
 On the reconstruction, the timed quotes stand exactly where the article says and word for
 word, so each of them should come out `matched`, `verbatim`, at its stated time, with a clock
 offset of zero. The two timed *paraphrases* (`kind == "paraphrase"`) are the writer's words,
-not the speaker's: they are not in the reconstruction and stay `unmatched`. This is a sanity
-check of the library, not of the article."""),
+not the speaker's: they are not in the reconstruction and stay `unmatched`. Untimed quotes
+that repeat a timed one (the article's closing summary) are found at the same place. This is
+a sanity check of the library, not of the article."""),
     ("code", """\
 reconstruction = ca.analyze(DATA / "rnct2025_quotes.vtt", article)
 print(reconstruction.summary())
