@@ -351,7 +351,8 @@ def test_entities_people_places_organisations() -> None:
 # ---------------------------------------------------------------- hand-coded check set
 
 #: Floors of per-theme (precision, recall) on tests/data/themes/checkset.csv, set a little
-#: under the figures measured when the set was first run (see docs/themes.md).
+#: under the figures measured when the set was first run (see docs/themes.md); raised
+#: (never lowered) after the blind-set round of codebook changes.
 FLOORS = {
     "cooperation": (0.95, 0.80),
     "trust_time": (0.80, 0.90),
@@ -359,20 +360,30 @@ FLOORS = {
     "democratic_crisis": (0.90, 0.90),
     "state_role": (0.90, 0.90),
     "local_officials": (0.90, 0.90),
-    "shared_governance": (0.90, 0.60),
+    "shared_governance": (0.90, 0.80),
     "ecological_transition": (0.90, 0.90),
-    "social_ties": (0.90, 0.60),
+    "social_ties": (0.90, 0.80),
     "circular_economy": (0.90, 0.90),
-    "experimentation": (0.85, 0.85),
-    "representativeness": (0.85, 0.75),
+    "experimentation": (0.85, 0.90),
+    "representativeness": (0.90, 0.75),
 }
-MICRO_FLOOR = (0.92, 0.85)
+MICRO_FLOOR = (0.93, 0.88)
+
+#: Floors of micro (precision, recall) on the halves of the BLIND check set
+#: (tests/data/themes/blind_checkset.csv, BLIND.md), a little under the figures measured
+#: after the codebook changes: dev (odd ids, whose errors were read) 0.83 / 0.56, test
+#: (even ids, scored in aggregate only) 0.82 / 0.25. Before any change: 0.47 / 0.19 and
+#: 0.80 / 0.22. The low test recall is the honest out-of-sample figure (docs/themes.md).
+BLIND_FLOORS = {"dev": (0.75, 0.50), "test": (0.70, 0.20)}
 
 
-def score_checkset(test_data_dir: Path) -> tuple[dict[str, tuple[float, float]],
-                                                  tuple[float, float]]:
-    checkset = pd.read_csv(test_data_dir / "themes/checkset.csv", dtype=str,
-                           keep_default_na=False)
+def read_checkset(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def score_checkset(checkset: pd.DataFrame) -> tuple[dict[str, tuple[float, float]],
+                                                     tuple[float, float]]:
+    """Per-theme and micro (precision, recall) over (sentence, theme) pairs."""
     found = tag_themes(checkset.rename(columns={"sentence_id": "unit_id"}))
     predicted = set(zip(found["unit_id"], found["theme"], strict=True))
     expected = {(sid, theme) for sid, themes in zip(checkset["sentence_id"],
@@ -389,8 +400,7 @@ def score_checkset(test_data_dir: Path) -> tuple[dict[str, tuple[float, float]],
 
 
 def test_checkset_is_large_and_uses_known_themes(test_data_dir: Path) -> None:
-    checkset = pd.read_csv(test_data_dir / "themes/checkset.csv", dtype=str,
-                           keep_default_na=False)
+    checkset = read_checkset(test_data_dir / "themes/checkset.csv")
     assert len(checkset) >= 60 and checkset["sentence_id"].is_unique
     used = {t for themes in checkset["themes"] for t in themes.split(";") if t}
     assert used == set(DEFAULT_IDS)
@@ -398,8 +408,50 @@ def test_checkset_is_large_and_uses_known_themes(test_data_dir: Path) -> None:
 
 
 def test_checkset_precision_recall_per_theme(test_data_dir: Path) -> None:
-    per_theme, micro = score_checkset(test_data_dir)
+    per_theme, micro = score_checkset(read_checkset(test_data_dir / "themes/checkset.csv"))
     below = {theme: scores for theme, scores in per_theme.items()
              if scores[0] < FLOORS[theme][0] or scores[1] < FLOORS[theme][1]}
     assert below == {}
     assert micro[0] >= MICRO_FLOOR[0] and micro[1] >= MICRO_FLOOR[1]
+
+
+# ---------------------------------------------------------------- blind check set
+
+
+def blind_half(test_data_dir: Path, half: str) -> pd.DataFrame:
+    """Odd sentence ids (b001, b003, …) = "dev", even ids = "test"."""
+    checkset = read_checkset(test_data_dir / "themes/blind_checkset.csv")
+    odd = checkset["sentence_id"].str[1:].astype(int) % 2 == 1
+    return checkset[odd if half == "dev" else ~odd]
+
+
+def test_blind_checkset_shape(test_data_dir: Path) -> None:
+    checkset = read_checkset(test_data_dir / "themes/blind_checkset.csv")
+    assert len(checkset) == 98 and checkset["sentence_id"].is_unique
+    assert checkset["sentence_id"].str.fullmatch(r"b\d{3}").all()
+    used = {t for themes in checkset["themes"] for t in themes.split(";") if t}
+    assert used <= set(DEFAULT_IDS)
+    assert (checkset["themes"] == "").sum() == 34  # BLIND.md: 34 without theme
+    assert len(blind_half(test_data_dir, "dev")) == len(blind_half(test_data_dir, "test")) == 49
+
+
+@pytest.mark.parametrize("half", ["dev", "test"])
+def test_blind_checkset_precision_recall(test_data_dir: Path, half: str) -> None:
+    _, (precision, recall) = score_checkset(blind_half(test_data_dir, half))
+    assert precision >= BLIND_FLOORS[half][0]
+    assert recall >= BLIND_FLOORS[half][1]
+
+
+def test_blind_traps_stay_untagged() -> None:
+    # Word traps of the blind set's dev half (BLIND.md): same words, other meanings.
+    found = tag_themes(units(
+        "c'est la participation aux communautés, alors qu'est-ce que j'appelle par là ?",
+        "la diversité des technologies et des langages a évolué.",
+        "n'hésitez pas à venir discuter avec moi, on est très ouvert à la discussion.",
+        "la base de données donc d'apprentissage de l'intelligence artificielle"))
+    assert found.empty, found[["unit_id", "theme", "term"]]
+    kept = tag_themes(units("Il faut de la participation citoyenne et de la diversité.",
+                            "L'idée, c'est vraiment d'ouvrir la discussion."))
+    assert set(zip(kept["unit_id"], kept["theme"], strict=True)) == {
+        ("0", "listening_participation"), ("0", "representativeness"),
+        ("1", "listening_participation")}
