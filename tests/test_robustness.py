@@ -58,6 +58,38 @@ def test_plain_cp1252_file_is_still_read_without_a_mixed_warning(tmp_path: Path)
     assert not any("cp1252" in w for w in result.warnings)
 
 
+@pytest.mark.parametrize("line", [
+    "la coopération entre élus\u00a0: c’est l’été",
+    "Le problème : on n’a pas le temps",
+    "L’enjeu : la confiance",
+    "Deux choses : la confiance et le temps",
+])
+def test_a_sentence_with_a_colon_in_a_short_excerpt_stays_text(line: str) -> None:
+    # French puts a space before a colon; in a pasted two-cue excerpt such a sentence
+    # is half the cues and passed for a "Name:" label: its words left the text.
+    t = ca.read_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n" + line
+                           + "\n\n00:00:06.000 --> 00:00:08.000\nsuite\n")
+    assert t.cues["speaker"].isna().all()
+    assert t.cues["text"].iloc[0].startswith(line.split()[0].replace("’", "'"))
+
+
+def test_names_before_a_colon_are_still_speakers() -> None:
+    t = ca.read_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nMarie Dupont : bonjour"
+                           "\n\n00:00:06.000 --> 00:00:08.000\nA: suite\n")
+    assert t.cues["speaker"].tolist() == ["Marie Dupont", "A"]
+
+
+def test_unicode_quote_nfd_nbsp_rtl_emoji_is_aligned() -> None:
+    import unicodedata
+
+    spoken = unicodedata.normalize("NFD", "la coopération entre élus\u00a0: c’est l’été\u200f 🌍")
+    t = ca.read_transcript(f"WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n{spoken}\n")
+    printed = "La coopération entre élus : c'est l'été"
+    aligned = ca.align_quotes(pd.DataFrame({"text": [printed]}), t)
+    assert aligned[["status", "verdict"]].values.tolist() == [["matched", "verbatim"]]
+    assert aligned["start"].iloc[0] == pytest.approx(1.0)
+
+
 # ----------------------------------------------------------------- align_quotes options
 
 

@@ -45,6 +45,24 @@ class LabelRule:
     pattern: re.Pattern[str]
     min_share: float
     min_repeats: int
+    refused_first_words: frozenset[str] = frozenset()
+
+
+# First words (folded) of French and English sentences that put a colon after a few words
+# ("Le problème : on n'a pas le temps", "Deux choses : …"), never of a speaker's name. In a
+# short file (a pasted excerpt) such a sentence is half the cues and passed for a label:
+# its words left the text, so alignment and themes lost them.
+SENTENCE_FIRST_WORDS: frozenset[str] = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "au", "aux", "ce", "cet",
+    "cette", "ces", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs",
+    "son", "sa", "ses", "et", "mais", "ou", "donc", "car", "puis", "alors", "enfin",
+    "je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "c'", "qu'", "que",
+    "qui", "quoi", "pourquoi", "comment", "quand", "voici", "voila", "deux", "trois",
+    "quatre", "cinq", "premier", "premiere", "second", "seconde", "dernier", "derniere",
+    "autre", "tout", "toute", "tous", "toutes", "en", "pour", "par", "avec", "sans", "sur",
+    "dans", "chez", "the", "an", "this", "that", "these", "those", "my", "our", "your",
+    "and", "but", "so", "two", "three", "it", "we", "they", "you", "he", "she",
+})
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŒŚŠŽ"
@@ -59,7 +77,7 @@ RULES: tuple[LabelRule, ...] = (
         rf"^-?\s*(?P<speaker>[{_UPPER}][{_UPPER}'’ .-]*[{_UPPER}])\s?:\s+"),
         min_share=0.2, min_repeats=2),  # capitals + colon: a label even when rarer
     LabelRule("name_colon", re.compile(r"^(?P<speaker>[^:\n\[\]]{1,60}?)\s?:\s+(?=\S)"),
-              min_share=0.5, min_repeats=1000000),
+              min_share=0.5, min_repeats=1000000, refused_first_words=SENTENCE_FIRST_WORDS),
 )
 
 # Words that stand before a colon in ordinary sentences, never a speaker (folded).
@@ -141,9 +159,21 @@ def _candidates(rule: LabelRule, texts: list[str],
         if match is None:
             continue
         label = " ".join(match.group("speaker").split())
+        if _first_word(label) in rule.refused_first_words:
+            continue
         if _is_name(label):
             found[i] = (label, text[match.end():])
     return found
+
+
+def _first_word(label: str) -> str:
+    """The first word of ``label``, folded; an elided one with its apostrophe: "L'avenir" → "l'".
+
+    Single letters stay possible labels ("A: …", "I: …" in interview transcripts).
+    """
+    words = fold(label).split()
+    first = words[0] if words else ""
+    return first[:first.index("'") + 1] if "'" in first else first
 
 
 def _is_name(label: str) -> bool:
