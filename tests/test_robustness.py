@@ -249,3 +249,23 @@ def test_rttm_coverage_warning_with_untimed_cues(tmp_path: Path) -> None:
     rttm.write_text("SPEAKER r 1 1.0 3.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n")
     tagged = ca.tag_speakers(Transcript(cues=cues), diarization=rttm)
     assert any("overlaps no cue" in w for w in tagged.warnings)
+
+
+@pytest.mark.parametrize("writer", ["write_vtt", "write_srt"])
+def test_written_cues_with_blank_lines_read_back_whole(writer: str) -> None:
+    # A blank line inside a cue's text ended the cue: the rest was skipped (VTT) or merged
+    # into the wrong cue (SRT) when the file was read back.
+    cues = schema.conform(pd.DataFrame({
+        "cue_id": [0, 1], "start": [1.0, 3.0], "end": [2.0, 5.0],
+        "text": ["a --> b\n\nsuite du texte", "\ndeux\n\n\nlignes\n"]}), schema.CUES)
+    text = getattr(ca, writer)(Transcript(cues=cues))
+    back = ca.read_transcript(text)
+    assert back.cues["text"].tolist() == ["a --> b suite du texte", "deux lignes"]
+    assert back.warnings == []
+
+
+def test_writing_a_cue_without_times_names_the_cue() -> None:
+    cues = schema.conform(pd.DataFrame({"cue_id": [0, 1], "start": [1.0, float("nan")],
+                                        "end": [2.0, 4.0], "text": ["a", "b"]}), schema.CUES)
+    with pytest.raises(ca.TranscriptError, match="cue 2"):
+        ca.write_vtt(Transcript(cues=cues))

@@ -407,14 +407,15 @@ def write_vtt(transcript_or_cues: Transcript | pd.DataFrame,
     ``&``, ``<`` and ``>`` in text are escaped; ``Language:`` is written when known.
 
     Raises:
-        TranscriptError: for a cue without times or an identifier holding ``-->``.
+        TranscriptError: for a cue without times (naming it, 1-based) or an identifier
+            holding ``-->``. Blank lines inside a cue's text are dropped (they would end it).
     """
     cues, language = _cues_of(transcript_or_cues)
     out = io.StringIO()
     out.write("WEBVTT\n")
     if language:
         out.write(f"Language: {language}\n")
-    for row in cues.itertuples(index=False):
+    for number, row in enumerate(cues.itertuples(index=False), start=1):
         out.write("\n")
         identifier = _optional(getattr(row, "identifier", None))
         if identifier:
@@ -423,9 +424,9 @@ def write_vtt(transcript_or_cues: Transcript | pd.DataFrame,
                                       "'-->' or a line break in WebVTT", None, None)
             out.write(f"{identifier}\n")
         settings = _optional(getattr(row, "settings", None))
-        timing = f"{_time(row.start, '.')} --> {_time(row.end, '.')}"
+        timing = _timing(row, number, ".")
         out.write(f"{timing} {settings}\n" if settings else f"{timing}\n")
-        text = _escape(_optional(row.text) or "")
+        text = _one_block(_escape(_optional(row.text) or ""))
         speaker = _optional(row.speaker)
         if speaker:
             text = f"<v {_escape(speaker)}>{text}</v>"
@@ -444,11 +445,11 @@ def write_srt(transcript_or_cues: Transcript | pd.DataFrame,
     cues, _ = _cues_of(transcript_or_cues)
     out = io.StringIO()
     for number, row in enumerate(cues.itertuples(index=False), start=1):
-        text = _escape(_optional(row.text) or "")
+        text = _one_block(_escape(_optional(row.text) or ""))
         speaker = _optional(row.speaker)
         if speaker:
             text = f"{speaker}: {text}"
-        out.write(f"{number}\n{_time(row.start, ',')} --> {_time(row.end, ',')}\n{text}\n\n")
+        out.write(f"{number}\n{_timing(row, number, ',')}\n{text}\n\n")
     return _finish(out.getvalue(), path)
 
 
@@ -473,6 +474,20 @@ def _optional(value: Any) -> str | None:
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
     return str(value)
+
+
+def _one_block(text: str) -> str:
+    """Cue text without blank lines: in WebVTT and SRT a blank line ends the cue, and the
+    lines after it would be read back as stray text (skipped) or merged into the next cue."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _timing(row: Any, number: int, separator: str) -> str:
+    """``start --> end`` of a cue; a TranscriptError names the cue (1-based) otherwise."""
+    try:
+        return f"{_time(row.start, separator)} --> {_time(row.end, separator)}"
+    except TranscriptError as error:
+        raise TranscriptError(f"cue {number}: {error.reason}", None, None) from None
 
 
 def _time(seconds: Any, separator: str) -> str:
