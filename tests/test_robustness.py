@@ -269,3 +269,22 @@ def test_writing_a_cue_without_times_names_the_cue() -> None:
                                         "end": [2.0, 4.0], "text": ["a", "b"]}), schema.CUES)
     with pytest.raises(ca.TranscriptError, match="cue 2"):
         ca.write_vtt(Transcript(cues=cues))
+
+
+# ----------------------------------------------------------------- cues tables from users
+
+
+def test_turns_sentences_and_stats_take_cues_without_cue_id() -> None:
+    # A cues table from a spreadsheet has no cue_id: pandas failed with "cannot convert
+    # NA to integer" deep inside turns/sentences/speaker_stats.
+    cues = pd.DataFrame({"start": [0.0, 2.0], "end": [2.0, 4.0], "speaker": ["A", "B"],
+                         "text": ["Bonjour à tous.", "Merci. On commence."]})
+    assert ca.turns(cues)["first_cue_id"].tolist() == [0, 1]
+    assert ca.sentences(cues)["text"].tolist() == ["Bonjour à tous.", "Merci.", "On commence."]
+    assert ca.speaker_stats(cues)["n_words"].tolist() == [3, 3]
+
+
+@pytest.mark.parametrize("function", ["turns", "sentences", "speaker_stats"])
+def test_cues_without_times_or_text_are_a_clear_error(function: str) -> None:
+    with pytest.raises(ca.TranscriptError, match="start"):
+        getattr(ca, function)(pd.DataFrame({"text": ["Bonjour."]}))

@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from coopanalysis import schema
-from coopanalysis.errors import AlignmentError, DiarizationError
+from coopanalysis.errors import AlignmentError, DiarizationError, TranscriptError
 from coopanalysis.model import Transcript
 from coopanalysis.nlp import load_nlp
 from coopanalysis.textnorm import fold
@@ -750,7 +750,28 @@ def _count_words(text: str) -> int:
 
 
 def _cues_of(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
-    cues = transcript if isinstance(transcript, pd.DataFrame) else transcript.cues
+    return cues_frame(transcript if isinstance(transcript, pd.DataFrame) else transcript.cues)
+
+
+def cues_frame(cues: pd.DataFrame) -> pd.DataFrame:
+    """A user's cues table as ``schema.CUES``; ``cue_id`` numbered from 0 when absent.
+
+    A cues table from a spreadsheet or another tool often has no ``cue_id``; without
+    this, pandas failed deep inside with "cannot convert NA to integer".
+
+    Raises:
+        TranscriptError: without ``start``, ``end`` or ``text``; with some ``cue_id`` missing.
+    """
+    missing = sorted({"start", "end", "text"} - set(cues.columns))
+    if missing:
+        raise TranscriptError(f"cues lack the columns {missing}; expected those of "
+                              f"schema.CUES (cue_id, start, end, speaker, text)", "<cues>")
+    if "cue_id" not in cues.columns or cues["cue_id"].isna().all():
+        cues = cues.assign(cue_id=np.arange(len(cues), dtype="int64"))
+    elif cues["cue_id"].isna().any():
+        position = int(np.flatnonzero(cues["cue_id"].isna().to_numpy())[0])
+        raise TranscriptError(f"cue_id missing in row {position} (and maybe others); give "
+                              "every cue an id, or none", "<cues>")
     return schema.conform(cues, schema.CUES)
 
 

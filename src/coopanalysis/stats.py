@@ -43,8 +43,8 @@ import pandas as pd
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
-from coopanalysis.schema import CUES, TURNS, conform
-from coopanalysis.speakers import turns
+from coopanalysis.schema import TURNS, conform
+from coopanalysis.speakers import cues_frame, turns
 from coopanalysis.timecode import format_hms, format_minsec
 
 # A word: letters/digits, with inner apostrophes (both kinds) and hyphens.
@@ -126,7 +126,7 @@ def _cues_of(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
     if not isinstance(cues, pd.DataFrame):
         raise CoopanalysisError(
             f"expected a Transcript or a cues DataFrame, got {type(transcript).__name__}")
-    return conform(cues, CUES)
+    return cues_frame(cues)
 
 
 def _group_by_speaker(cues: pd.DataFrame) -> Iterable[tuple[Any, pd.DataFrame]]:
