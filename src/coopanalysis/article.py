@@ -664,7 +664,10 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
     author = _author(doc)
     speakers: list[_Speaker] = []
     for name, places in candidates.items():
-        if name == author or fold(name.split()[0]) in _NOT_FIRST_NAMES:
+        if fold(name.split()[0]) in _NOT_FIRST_NAMES:
+            continue
+        if name == author and not any(_speaks_after_quote(para.masked, start)
+                                      for para, start, _ in places):
             continue
         speaker = _Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
         for para, start, end in places:
@@ -754,6 +757,14 @@ def _reports(masked: str, start: int, end: int) -> bool:
                for m in (after, before))
 
 
+def _speaks_after_quote(masked: str, start: int) -> bool:
+    """Is the name at ``start`` the subject of a reporting verb right after a closing mark
+    ("», a demandé Mathilde Roussel")?"""
+    match = rules.QUOTE_THEN_VERB_RE.search(masked[max(0, start - 60):start])
+    return bool(match and _head_verb(re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?",
+                                                  match.group("words")))[0])
+
+
 def _is_cited(para: _Paragraph, start: int) -> bool:
     """Is the name at ``start`` the object of a citation cue ("en citant X")?"""
     return any(m.start("name") == start for m in rules.CITE_RE.finditer(para.masked))
@@ -787,7 +798,17 @@ def _find_mentions(para: _Paragraph, doc: _Document) -> list[_Mention]:
     surnames = [s.surname for s in doc.speakers]
     for speaker in doc.speakers:
         if surnames.count(speaker.surname) > 1:
-            continue  # two speakers share it: a surname alone names nobody for sure
+            # Two speakers share it: a surname alone names nobody for sure, but a civil
+            # title does when it fits the known gender of exactly one ("Mme Le Goff").
+            sharers = [s for s in doc.speakers if s.surname == speaker.surname]
+            pattern = rules.SHARED_SURNAME_TITLE_RE + _name_re(speaker.surname).pattern
+            for match in re.finditer(pattern, para.masked):
+                gender = rules.TITLE_GENDER[match.group("title").lower()]
+                fits = [s for s in sharers if s.gender == gender]
+                if fits == [speaker] and free(match.start(), match.end()):
+                    found.append(_Mention(match.start(), match.end(), speaker.name, "surname"))
+                    taken.append((match.start(), match.end()))
+            continue
         for match in _name_re(speaker.surname).finditer(para.masked):
             if free(match.start(), match.end()) and _is_surname_use(para, match):
                 found.append(_Mention(match.start(), match.end(), speaker.name, "surname"))
@@ -946,8 +967,13 @@ def _inverted_attribution(para: _Paragraph, doc: _Document, span_open: int, span
         gender = rules.PRONOUN_GENDER.get(pronoun.group("pronoun").lower())
         return _pronoun(doc, events, span_open, carry, gender)
     if reporting or fold(first) in ("selon", "according"):
-        if mentions:
-            return _Attribution(mentions[0].speaker, "after")
+        # The verb's subject stands before the next comma: "», détaille le directeur des
+        # services, appelé par le maire" names someone the article has not presented.
+        clause_end = tail.find(",", len(tail) - len(tail.lstrip(" ,")))
+        subject = [m for m in mentions
+                   if clause_end < 0 or m.start < span_close + 1 + clause_end]
+        if subject:
+            return _Attribution(subject[0].speaker, "after")
         if len(words) > 1 and fold(words[1]) in ("he", "she", "il", "elle"):
             return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(words[1])])
         return _Attribution(None, "blocked")
@@ -1110,6 +1136,17 @@ def _kind(para: _Paragraph, span: _Span, clean: str, attribution: _Attribution,
     if len(clean.split()) <= rules.TERM_MAX_WORDS and not attribution.direct and not timed:
         return "term"
     lead = para.masked[:span.open].rstrip().rstrip("_").rstrip()
+    if (not timed and len(clean.split()) <= rules.TERM_LEAD_MAX_WORDS
+            and rules.TERM_LEAD_RE.search(para.masked[max(0, span.open - 40):span.open])):
+        return "term"  # "le principe « un euro, un vote »": a name for an idea
+    first = para.masked[span.open + 1:span.close].lstrip(" _*\"“«")[:1]
+    sentence = rules.LIST_ITEM_RE.sub("", para.masked[_sentence_start(para, span.open):span.open])
+    if lead and lead[-1] in rules.FRAGMENT_AFTER_CHARS and first.islower() \
+            and not rules.ATTRIBUTION_LEAD_RE.fullmatch(sentence.replace("*", " ")) \
+            and not re.search(rules.CITE_RE.pattern + r"\s*,\s*$", sentence):
+        # "dit-il, « non négociable »", "la formule de X, « … »": words inside the
+        # sentence. "Selon elle, « … »" and "Elle cite X, « … »" keep a quote.
+        return "fragment"
     if not lead or lead[-1] in rules.STATEMENT_LEAD_CHARS:
         return "quote"
     if _sentence_start(para, span.open) == span.open or not span.has_open_mark:
@@ -1117,7 +1154,6 @@ def _kind(para: _Paragraph, span: _Span, clean: str, attribution: _Attribution,
     verb = re.search(r"([^\W\d_]+)$", lead)
     if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
         return "quote"  # 'lance « … »', 'said "…"': the verb introduces a statement
-    first = para.masked[span.open + 1:span.close].lstrip(" _\"“«")[:1]
     return "quote" if first.isupper() else "fragment"
 
 

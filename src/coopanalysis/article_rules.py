@@ -36,7 +36,7 @@ reconnaissait observe martele declare declarait assure assurait indique
 repond repondait temoigne regrette previent admet ironise exclame glisse
 considere rapporte commente decrit decrivait soutient plaide alerte interpelle
 renchérit rencherit nuance tempere explique expliquait expliquant defend avertit
-enchaine cite
+enchaine cite demande demandait interroge interrogeait questionne complete completait
 """)
 _EN_VERBS = _words("""
 said says say added adds explained explains noted notes told argued argues warned warns
@@ -108,7 +108,8 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "cofondatrice", "cofondateur", "co-fondatrice", "co-fondateur", "fondatrice", "fondateur",
     "chercheuse", "chercheur", "professeure", "professeur", "coordinatrice", "coordinateur",
     "déléguée générale", "délégué général", "déléguée", "délégué", "responsable",
-    "cheffe de projet", "chef de projet", "députée", "député", "sénatrice", "sénateur",
+    "cheffe de projet", "chef de projet", "cheffe de service", "chef de service", "cheffe",
+    "chef", "journaliste", "députée", "député", "sénatrice", "sénateur",
     "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
     "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
     "co-founder", "founder", "researcher", "professor", "minister", "councillor",
@@ -124,14 +125,16 @@ FEMININE_ROLES: frozenset[str] = frozenset({
     "directrice générale", "directrice", "chargée de mission", "conseillère municipale",
     "conseillère régionale", "conseillère départementale", "conseillère", "cofondatrice",
     "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
-    "déléguée générale", "déléguée", "cheffe de projet", "députée", "sénatrice", "gérante",
+    "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
+    "députée", "sénatrice", "gérante",
     "animatrice", "chairwoman"})
 MASCULINE_ROLES: frozenset[str] = frozenset({
     "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
     "directeur général", "directeur", "chargé de mission", "conseiller municipal",
     "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
     "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
-    "délégué", "chef de projet", "député", "sénateur", "gérant", "animateur", "chairman"})
+    "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
+    "animateur", "chairman"})
 TITLE_GENDER: dict[str, str] = {"m": "m", "mm": "m", "mr": "m", "mme": "f", "mmes": "f",
                                 "mlle": "f", "mrs": "f", "ms": "f"}
 PRONOUN_GENDER: dict[str, str] = {"il": "m", "ils": "m", "lui": "m", "he": "m", "him": "m",
@@ -251,3 +254,39 @@ SENTENCE_END_CHARS = ".!?…"
 STATEMENT_LEAD_CHARS = ":,;.!?(—–-"
 #: A term is a quoted word or expression of at most this many words with no speaker cue.
 TERM_MAX_WORDS = 3
+#: Punctuation after which a quotation starting in lower case is still words inside the
+#: writer's sentence (a `fragment`): "Selon l'adjointe, « les services… »", "dit-il,
+#: « non négociable »". After ":" or a sentence end it stays a `quote`.
+FRAGMENT_AFTER_CHARS = ","
+
+#: Nouns that announce a name for an idea rather than someone's words: the quoted words
+#: right after them are a `term` (speaker NA) even when the sentence names a speaker —
+#: "le principe « un euro, un vote »", "la notion d'« économie circulaire »", "ce qu'est
+#: la « sobriété »". "la formule de X" is not here: a formula is someone's words.
+TERM_LEAD_RE = re.compile(
+    r"(?:\b(?:principe|notion|concept|terme|mot|expression|label|slogan|devise|appellation"
+    r"|term|notion|concept|label|phrase)\s*(?:de\s+|d['’]|du\s+|des\s+)?"
+    r"|\bce\s+qu['’](?:est|sont|était|étaient)\s+(?:le|la|les|l['’]|un|une|des)\s*"
+    r"|\bwhat\s+(?:a|an|the)\s+)$",
+    re.IGNORECASE)
+#: A term announced by ``TERM_LEAD_RE`` may be a little longer than ``TERM_MAX_WORDS``.
+TERM_LEAD_MAX_WORDS = 6
+
+# --- Rules added after the blind dev articles (tests/data/articles/blind_results.md) -------
+#: Attributions that only say where a name stands (not that the sentence says this person
+#: speaks). A repeated quotation attributed only this way takes the speaker of the quotation
+#: it repeats (its words are that person's), NA included.
+POSITIONAL_ATTRIBUTIONS: tuple[str, ...] = ("before", "paragraph", "pronoun")
+#: A prose paragraph ending with this character ("X a répondu longuement :") introduces the
+#: quotation that opens the next paragraph.
+LEAD_IN_END = ":"
+#: A civil title before a surname that two speakers share ("Mme Le Goff") names the one whose
+#: known gender it fits, when exactly one does.
+SHARED_SURNAME_TITLE_RE = (r"\b(?P<title>M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms)\.?\s+"
+                           r"(?:(?i:le|la|de|du|van|von|da|di)\s+)?")
+#: After a closing mark, "<reporting verb> <subject>": the subject stands before the next
+#: comma ("», détaille le directeur des services, appelé par le maire" is not the maire).
+#: The author of the article is a speaker only when named this way, right after a quotation
+#: ("», a demandé Mathilde Roussel": the author moderated and asked a question).
+QUOTE_THEN_VERB_RE = re.compile(
+    r"[»”\"][*_\s]*(?:\([^)]*\)\s*)?,?\s*(?P<words>(?:[^\W\d_]+[\s-]+){1,3})$")
