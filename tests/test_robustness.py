@@ -288,3 +288,41 @@ def test_turns_sentences_and_stats_take_cues_without_cue_id() -> None:
 def test_cues_without_times_or_text_are_a_clear_error(function: str) -> None:
     with pytest.raises(ca.TranscriptError, match="start"):
         getattr(ca, function)(pd.DataFrame({"text": ["Bonjour."]}))
+
+
+# ----------------------------------------------------------------- align: times to cite
+
+SENTENCE = "le temps long est la clé de toute coopération territoriale réussie selon moi"
+
+
+def test_a_sentence_said_again_in_the_next_cue_is_two_places() -> None:
+    # The roll-up de-duplication dropped a cue repeating the previous cue's words even
+    # 30 minutes later, so the aligner saw one place and said "matched" at 00:00:01.
+    t = ca.read_transcript(f"WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n{SENTENCE}\n\n"
+                           f"00:30:00.000 --> 00:30:05.000\n{SENTENCE}\n")
+    aligned = ca.align_quotes(pd.DataFrame({"text": [SENTENCE, SENTENCE],
+                                            "stated_start": [1800.0, float("nan")]}), t)
+    assert aligned["start"].iloc[0] == pytest.approx(1800.0)
+    assert aligned["status"].iloc[1] == "uncertain"
+    assert "ambiguous" in aligned["warning"].iloc[1]
+
+
+def test_a_quote_across_a_time_reset_is_not_matched() -> None:
+    # Two files concatenated: the quote's first words at 00:10:00, its last at 00:00:05.
+    first, rest = SENTENCE[:40], SENTENCE[40:]
+    t = ca.read_transcript(f"WEBVTT\n\n00:10:00.000 --> 00:10:05.000\n{first}\n\n"
+                           f"00:00:01.000 --> 00:00:05.000\n{rest}\n")
+    aligned = ca.align_quotes(pd.DataFrame({"text": [SENTENCE]}), t)
+    assert aligned["status"].tolist() == ["uncertain"]
+    assert "back in time" in aligned["warning"].iloc[0]
+
+
+def test_a_quote_on_words_without_times_is_not_matched() -> None:
+    import json
+
+    words = [{"word": w, "start": None, "end": None} for w in SENTENCE.split()]
+    t = ca.read_transcript(json.dumps({"segments": [
+        {"start": 1.0, "end": 6.0, "text": SENTENCE, "words": words}]}))
+    aligned = ca.align_quotes(pd.DataFrame({"text": [SENTENCE]}), t)
+    assert aligned["status"].tolist() == ["uncertain"]
+    assert "no time" in aligned["warning"].iloc[0]

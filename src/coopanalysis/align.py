@@ -117,6 +117,10 @@ SEARCH: dict[str, int] = {
     "sentence_seconds": 20,     # longest speech left out between two printed sentences
 }
 
+#: Seconds between a cue and the previous one for the cue to be a YouTube roll-up repeat
+#: (roll-up cues follow each other with no gap; a 10 ms "flicker" cue in between).
+ROLLING_MAX_GAP = 1.0
+
 #: Offset consensus: matched quotes within this many seconds of the median agree.
 OFFSET_AGREEMENT = 60.0
 
@@ -366,7 +370,11 @@ def _cue_units(cues: pd.DataFrame) -> _Units:
         chunks = [(m.group(0), m.start(), m.end()) for m in _CHUNK_RE.finditer(spoken)]
         if not chunks:
             continue
-        skip = _rolling_overlap(units.text, [c for c, _, _ in chunks])
+        # Only a cue that follows the previous one at once can be a roll-up: the same
+        # words said again later (a repeated sentence) must stay, or the aligner would
+        # see one place where there are two.
+        follows = bool(units.end) and start - units.end[-1] <= ROLLING_MAX_GAP
+        skip = _rolling_overlap(units.text, [c for c, _, _ in chunks]) if follows else 0
         length = max(len(text), 1)
         duration = max(end - start, 0.0)
         for chunk, c_start, c_end in chunks[skip:]:
@@ -917,6 +925,11 @@ def _decide(q: _Quote, hits: list[_Hit], stream: _Stream, *, offset: float,
         return _unmatched(row, choice.score, [*first_notes, "not found in the transcript"])
     located = _located(q, choice.hit, stream)
     warnings = [*first_notes, *choice.warnings, *located.pop("notes")]
+    time_problem = _time_problem(located["start"], located["end"])
+    if time_problem:
+        # The place is right but its time is not: never "matched" with a time to cite.
+        status = "uncertain"
+        warnings.append(time_problem)
     row.update(located)
     row.update(status=status, score=choice.score,
                warning="; ".join(warnings) if warnings else None)
@@ -973,6 +986,16 @@ def _choose_place(q: _Quote, hits: list[_Hit], *, prior: float, offset: float,
         choice.warnings.append(
             f"short quote ({len(q.tokens)} words): too common to place for sure")
     return choice
+
+
+def _time_problem(start: float, end: float) -> str | None:
+    """Why the matched words' times cannot be cited, or None when they can."""
+    if not (math.isfinite(start) and math.isfinite(end)):
+        return "the matched words have no time in the transcript (word or cue times missing)"
+    if end < start:
+        return (f"the matched words go back in time ({format_hms(max(start, 0.0))} → "
+                f"{format_hms(max(end, 0.0))}): the transcript's cues are out of order here")
+    return None
 
 
 def _unmatched(row: dict[str, Any], score: float, warnings: list[str]) -> dict[str, Any]:
