@@ -26,6 +26,7 @@ The rules themselves (reporting verbs, role words, quotation marks…) are data,
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import os
 import re
@@ -105,8 +106,10 @@ def parse_article(text: str, *, source: str = "<string>") -> Article:
     doc.speakers = _find_speakers(doc)
     rows: list[dict[str, Any]] = []
     carry: str | None = None
+    lead_in: str | None = None
     for para in doc.content():
-        carry = _quotes_of_paragraph(para, doc, rows, carry)
+        carry = _quotes_of_paragraph(para, doc, rows, carry, lead_in)
+        lead_in = _lead_in_speaker(para)
     _carry_into_continued(rows)
     _link_duplicates(rows)
     return Article(
@@ -1021,17 +1024,37 @@ def _cites(para: _Paragraph, doc: _Document, span: _Span) -> str | None:
 
 # --- Rows ------------------------------------------------------------------------------------
 
+def _lead_in_speaker(para: _Paragraph) -> str | None:
+    """The speaker named in a paragraph's last sentence when it ends with a colon and holds
+    no quotation: "Hugo Martineau a répondu longuement :" introduces the next paragraph."""
+    text = para.masked.rstrip(" _*")
+    if para.kind != "text" or not text.endswith(rules.LEAD_IN_END) or para.spans:
+        return None
+    start = _sentence_start(para, len(text) - 1)
+    named = [m for m in para.mentions if m.start >= start]
+    return named[-1].speaker if named else None
+
+
 def _quotes_of_paragraph(para: _Paragraph, doc: _Document, rows: list[dict[str, Any]],
-                         carry: str | None) -> str | None:
-    """Append the rows of one paragraph; return its last speaker (for the next paragraph)."""
+                         carry: str | None, lead_in: str | None = None) -> str | None:
+    """Append the rows of one paragraph; return its last speaker (for the next paragraph).
+
+    ``lead_in``: the speaker announced by the previous paragraph ending with a colon; a
+    quotation opening this paragraph, with no cue of its own, is theirs.
+    """
     para.mentions = _find_mentions(para, doc)
     events: list[tuple[int, str]] = [(m.start, m.speaker) for m in para.mentions]
+    if lead_in and para.spans and not para.masked[:para.spans[0].open].strip(" _*>"):
+        events.insert(0, (-1, lead_in))
     _attach_stamps(para)
     items: list[tuple[int, str, Any]] = [(s.open, "span", s) for s in para.spans]
     items += [(s.start, "stamp", s) for s in para.stamps if s.owner is None]
     for _position, what, item in sorted(items, key=lambda x: x[0]):
         if what == "span":
             row = _span_row(para, doc, item, events, carry)
+            if events and events[0][0] == -1 and row["attribution"] == "paragraph" \
+                    and row["speaker"] == lead_in:
+                row["attribution"] = "before"  # named in the lead-in sentence
         else:
             row = _paraphrase_row(para, doc, item, events, carry)
         if row["speaker"] is not None:
@@ -1103,10 +1126,14 @@ def _span_row(para: _Paragraph, doc: _Document, span: _Span, events: list[tuple[
         warnings.append(doc.warn(para.start + span.open, attribution.note))
     seconds, position = _stated(para, doc, span, stamps, warnings)
     end = span.close + 1 if span.has_close_mark else span.close
-    return _row(para, doc, start=span.open, end=end, speaker=speaker, text=printed, clean=clean,
-                seconds=seconds, kind=kind, cites=_cites(para, doc, span) if speaker else None,
-                attribution=attribution.how if speaker and attribution.how != "blocked" else None,
-                time_position=position, warnings=warnings, continues=span.continues)
+    row = _row(para, doc, start=span.open, end=end, speaker=speaker, text=printed, clean=clean,
+               seconds=seconds, kind=kind, cites=_cites(para, doc, span) if speaker else None,
+               attribution=attribution.how if speaker and attribution.how != "blocked" else None,
+               time_position=position, warnings=warnings, continues=span.continues)
+    # NA because the sentence says someone unnamed speaks ("Un pêcheur a résumé : « … »"),
+    # not for want of a cue: a repetition of these words keeps NA (_link_duplicates).
+    row["_blocked"] = kind != "term" and attribution.how == "blocked"
+    return row
 
 
 def _stated(para: _Paragraph, doc: _Document, span: _Span, stamps: Sequence[_Stamp],
@@ -1247,10 +1274,15 @@ def _row(para: _Paragraph, doc: _Document, *, start: int, end: int, speaker: str
 
 
 def _carry_into_continued(rows: list[dict[str, Any]]) -> None:
-    """A quotation continued in the next paragraph is said by whoever says the rest."""
+    """A quotation continued in the next paragraph is said by whoever says the rest, and the
+    rest by whoever said its start (when only one of the parts has a speaker)."""
     for row, following in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
         if row["_continues"] and row["speaker"] is None and following["speaker"] is not None:
             row["speaker"], row["attribution"] = following["speaker"], "continued"
+    for row, following in itertools.pairwise(rows):
+        if row["_continues"] and following["speaker"] is None and row["speaker"] is not None \
+                and following["kind"] != "term":
+            following["speaker"], following["attribution"] = row["speaker"], "continued"
 
 
 # --- Duplicates --------------------------------------------------------------------------------
@@ -1284,7 +1316,18 @@ def _link_duplicates(rows: list[dict[str, Any]]) -> None:
             continue
         original = rows[best[1]]
         row["duplicate_of"] = best[1]
-        if row["speaker"] is None and original["speaker"] is not None:
+        if (row["attribution"] in rules.POSITIONAL_ATTRIBUTIONS
+                and row["speaker"] != original["speaker"]
+                and (original["speaker"] is not None or original.get("_blocked"))):
+            # Only where a name stands says this repetition is X's; the original's sentence
+            # said whose words they are: « pourquoi pas les deux ? » repeated next to
+            # another speaker's name stays the anonymous voice's.
+            note = (f"repeats an earlier quote; {row['speaker']} (named nearby) not taken "
+                    "as its speaker")
+            row["warning"] = "; ".join(w for w in (row["warning"], note) if w)
+            row["speaker"] = original["speaker"]
+            row["attribution"] = "duplicate" if original["speaker"] is not None else None
+        elif row["speaker"] is None and original["speaker"] is not None:
             row["speaker"], row["attribution"] = original["speaker"], "duplicate"
             if row["kind"] == "term":
                 row["kind"] = "fragment"
