@@ -455,3 +455,16 @@ def test_blind_traps_stay_untagged() -> None:
     assert set(zip(kept["unit_id"], kept["theme"], strict=True)) == {
         ("0", "listening_participation"), ("0", "representativeness"),
         ("1", "listening_participation")}
+
+
+def test_entities_drop_hesitations_that_ner_takes_for_names() -> None:
+    units = pd.DataFrame({"unit_id": ["u1", "u2", "u3"],
+                          "text": ["Bah on en a parlé avec Manon Loisel.", "Euh.",
+                                   "Ben collecté plus de dix tonnes."]})
+    found = entities(units)
+    words = {word.casefold() for entity in found["entity"] for word in entity.split()}
+    assert not words & {"bah", "euh", "ben", "collecté"}
+    assert "Manon Loisel" in set(found["entity"])
+    for row in found.itertuples():
+        text = units.set_index("unit_id").loc[row.unit_id, "text"]
+        assert text[row.char_start:row.char_end] == row.entity

@@ -47,7 +47,7 @@ from spacy.util import filter_spans
 from coopanalysis import schema
 from coopanalysis.errors import CodebookError, CoopanalysisError
 from coopanalysis.nlp import load_nlp
-from coopanalysis.textnorm import fold
+from coopanalysis.textnorm import FILLERS, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -637,12 +637,32 @@ def entities(units: pd.DataFrame, *, nlp: Language | None = None,
     rows: list[dict[str, Any]] = []
     for info, doc in zip(meta, pipeline.pipe(texts, batch_size=batch_size), strict=True):
         for ent in doc.ents:
-            if ent.label_ in ENTITY_LABELS:
-                rows.append({**info, "label": ent.label_, "entity": ent.text,
-                             "char_start": ent.start_char, "char_end": ent.end_char})
+            span = _without_edge_fillers(ent)
+            if ent.label_ in ENTITY_LABELS and span is not None:
+                rows.append({**info, "label": ent.label_, "entity": span.text,
+                             "char_start": span.start_char, "char_end": span.end_char})
     if not rows:
         return schema.empty(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows), schema.ENTITIES)
+
+
+def _without_edge_fillers(span: Any) -> Any:
+    """The entity without hesitation words at its edges; ``None`` when nothing is left
+    or what is left has no capital letter.
+
+    Auto-captions capitalise fillers at cue starts, and NER takes "Bah" for a place or
+    "Ben collecté" for a person; a mention without any capital ("collecté") is such an
+    artefact far more often than a name.
+    """
+    start, end = span.start, span.end
+    while start < end and fold(span.doc[start].text) in FILLERS:
+        start += 1
+    while end > start and fold(span.doc[end - 1].text) in FILLERS:
+        end -= 1
+    trimmed = span.doc[start:end]
+    if start == end or trimmed.text.islower():
+        return None
+    return trimmed
 
 
 def _as_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:
