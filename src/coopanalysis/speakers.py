@@ -508,13 +508,14 @@ def _report_shared_names(mapping: pd.DataFrame, timelines: Mapping[str, _Timelin
 # ------------------------------------------------------------------ tag_speakers
 
 
-def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
+def tag_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFrame | None = None,
                  diarization: Diarization | None = None,
                  names: Mapping[str, str] | None = None) -> Transcript:
     """Fill ``cues.speaker`` from the transcript, a diarization and the matched quotes.
 
     Args:
-        transcript: cues of ``schema.CUES``; labels already in ``cues.speaker`` (voice tags,
+        transcript: a Transcript, or its cues table (``schema.CUES``; ``cue_id`` may be
+            absent); labels already in ``cues.speaker`` (voice tags,
             ``Name:`` prefixes) are trusted most. Anonymous ones (``SPEAKER_01``,
             ``Speaker 2``, as diarizing ASR tools write them) are named like diarization
             labels, by ``names`` or by the vote.
@@ -541,8 +542,15 @@ def tag_speakers(transcript: Transcript, *, aligned: pd.DataFrame | None = None,
 
     Raises:
         DiarizationError: an unreadable RTTM, a table without ``speaker``/``start``/``end``,
-            or several recordings none of which is named like the transcript.
+            several recordings none of which is named like the transcript, or ``names``
+            that is not a mapping.
+        TranscriptError: a cues table without ``start``/``end``/``text``.
     """
+    if isinstance(transcript, pd.DataFrame):  # a cues table, as turns() and sentences() take
+        transcript = Transcript(cues=cues_frame(transcript), source="<cues>")
+    if names is not None and not isinstance(names, Mapping):
+        raise DiarizationError(f"names must be a mapping {{label: name}}, got "
+                               f"{type(names).__name__}", "<names>")
     cues = schema.conform(transcript.cues, schema.CUES)
     conflicts = _Conflicts()
     warnings: list[str] = []
