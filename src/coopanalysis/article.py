@@ -273,6 +273,9 @@ class _Speaker:
     organization: str | None = None
     first_mention: int = 0
     gender: str | None = None  # "f" | "m" from a role form or a civil title, None unknown
+    # Role nouns that also name them: "la représentante de l'OFB" said something, then the
+    # next sentence named her (_introduced_role).
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def surname(self) -> str:
@@ -673,6 +676,10 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
                                       for para, start, _ in places):
             continue
         speaker = _Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
+        first_para, first_start, _ = min(places, key=lambda p: p[0].start + p[1])
+        introduced = _introduced_role(first_para, first_start)
+        if introduced:
+            speaker.aliases.append(introduced)
         for para, start, end in places:
             role, organization = _apposition(para.masked, start, end)
             speaker.role = speaker.role or role
@@ -688,6 +695,9 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
         # only when spaCy or bold type says the name is one.
         is_person = name in per or name in bold
         presented = speaker.role or (is_person and (speaker.organization or name in bold))
+        if introduced and not presented:
+            speaker.role = introduced
+            presented = True
         reported = any(_reports(para.masked, start, end) and not _is_cited(para, start)
                        for para, start, end in places)
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
@@ -696,6 +706,28 @@ def _find_speakers(doc: _Document) -> list[_Speaker]:
         if (presented or (reported and is_person)) and not (only_cited and name not in bold):
             speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
+
+
+def _introduced_role(para: _Paragraph, start: int) -> str | None:
+    """The role noun of a person introduced by role then named: "« … », détaille le directeur
+    des services. Loïc Daniel réclame…" → "directeur" for Loïc Daniel.
+
+    The name (its first mention) starts the sentence right after one whose speech is given
+    to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
+    """
+    if start == 0 or _sentence_start(para, start) != start:
+        return None
+    previous = _sentence_start(para, start - 1)
+    prose = _outside_quotes(para, previous, start)
+    if not any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", prose)):
+        return None
+    pattern = rules.ROLE_MENTION_DETERMINERS + rf"(?P<role>{rules.ROLE_ALTERNATION})\b"
+    roles = list(re.finditer(pattern, prose, re.IGNORECASE))
+    for match in roles:  # the subject of an inverted verb: "», détaille le directeur"
+        verb = re.search(r"([^\W\d_]+)\s*$", prose[:match.start()])
+        if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
+            return match.group("role").lower()
+    return roles[0].group("role").lower() if len(roles) == 1 else None
 
 
 def _name_re(name: str) -> re.Pattern[str]:
@@ -816,13 +848,15 @@ def _find_mentions(para: _Paragraph, doc: _Document) -> list[_Mention]:
             if free(match.start(), match.end()) and _is_surname_use(para, match):
                 found.append(_Mention(match.start(), match.end(), speaker.name, "surname"))
                 taken.append((match.start(), match.end()))
-    roles = sorted({s.role for s in doc.speakers if s.role}, key=lambda r: (-len(r), r))
+    roles = sorted({r for s in doc.speakers for r in [s.role, *s.aliases] if r},
+                   key=lambda r: (-len(r), r))
     if roles:
         pattern = (rules.ROLE_MENTION_DETERMINERS + "(?P<role>"
                    + "|".join(map(re.escape, roles)) + r")\b")
         for match in re.finditer(pattern, para.masked, re.IGNORECASE):
             holders = [s for s in doc.speakers
-                       if s.role and fold(s.role) == fold(match.group("role"))]
+                       if any(fold(r) == fold(match.group("role")) for r in [s.role, *s.aliases]
+                              if r)]
             if len(holders) > 1:  # "Le maire de Figeac" when two maires speak
                 after = fold(para.masked[match.end():match.end() + 80])
                 holders = [s for s in holders if s.organization and re.match(

@@ -109,7 +109,8 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "chercheuse", "chercheur", "professeure", "professeur", "coordinatrice", "coordinateur",
     "déléguée générale", "délégué général", "déléguée", "délégué", "responsable",
     "cheffe de projet", "chef de projet", "cheffe de service", "chef de service", "cheffe",
-    "chef", "journaliste", "députée", "député", "sénatrice", "sénateur",
+    "chef", "journaliste", "représentante", "représentant", "députée", "député", "sénatrice",
+    "sénateur",
     "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
     "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
     "co-founder", "founder", "researcher", "professor", "minister", "councillor",
@@ -126,7 +127,7 @@ FEMININE_ROLES: frozenset[str] = frozenset({
     "conseillère régionale", "conseillère départementale", "conseillère", "cofondatrice",
     "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
     "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
-    "députée", "sénatrice", "gérante",
+    "députée", "sénatrice", "gérante", "représentante",
     "animatrice", "chairwoman"})
 MASCULINE_ROLES: frozenset[str] = frozenset({
     "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
@@ -134,7 +135,7 @@ MASCULINE_ROLES: frozenset[str] = frozenset({
     "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
     "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
     "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
-    "animateur", "chairman"})
+    "représentant", "animateur", "chairman"})
 TITLE_GENDER: dict[str, str] = {"m": "m", "mm": "m", "mr": "m", "mme": "f", "mmes": "f",
                                 "mlle": "f", "mrs": "f", "ms": "f"}
 PRONOUN_GENDER: dict[str, str] = {"il": "m", "ils": "m", "lui": "m", "he": "m", "him": "m",
