@@ -111,6 +111,7 @@ def parse_article(text: str, *, source: str = "<string>") -> Article:
         carry = _quotes_of_paragraph(para, doc, rows, carry, lead_in)
         lead_in = _lead_in_speaker(para)
     _carry_into_continued(rows)
+    _answer_addressed_questions(rows, doc)
     _link_duplicates(rows)
     return Article(
         text=text,
@@ -1317,6 +1318,26 @@ def _carry_into_continued(rows: list[dict[str, Any]]) -> None:
         if row["_continues"] and following["speaker"] is None and row["speaker"] is not None \
                 and following["kind"] != "term":
             following["speaker"], following["attribution"] = row["speaker"], "continued"
+
+
+def _answer_addressed_questions(rows: list[dict[str, Any]], doc: _Document) -> None:
+    """A question addressed to a speaker by name (« Monsieur Teixeira, … ? ») is answered
+    by that speaker: the quotation opening a later paragraph, right after, with no speaker
+    of its own and no sentence saying someone unnamed speaks, is theirs."""
+    by_surname: dict[str, list[str]] = {}
+    for speaker in doc.speakers:
+        by_surname.setdefault(fold(speaker.surname), []).append(speaker.name)
+    for question, answer in itertools.pairwise(rows):
+        vocative = rules.VOCATIVE_RE.match(question["text"].lstrip(" *_"))
+        names = by_surname.get(fold(vocative.group("surname")), []) if vocative else []
+        if (len(names) != 1 or not question["text"].rstrip(" *_").endswith("?")
+                or answer["speaker"] is not None or answer.get("_blocked")
+                or answer["kind"] in ("term", "paraphrase")):
+            continue
+        between = doc.text[question["char_end"]:answer["char_start"]]
+        opens_paragraph = doc.text[:answer["char_start"]].rstrip(" *_>").endswith("\n")
+        if "\n\n" in between and opens_paragraph:
+            answer["speaker"], answer["attribution"] = names[0], "answer"
 
 
 # --- Duplicates --------------------------------------------------------------------------------

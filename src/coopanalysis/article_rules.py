@@ -291,3 +291,9 @@ SHARED_SURNAME_TITLE_RE = (r"\b(?P<title>M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms)\.?\s+"
 #: ("», a demandé Mathilde Roussel": the author moderated and asked a question).
 QUOTE_THEN_VERB_RE = re.compile(
     r"[»”\"][*_\s]*(?:\([^)]*\)\s*)?,?\s*(?P<words>(?:[^\W\d_]+[\s-]+){1,3})$")
+#: A quotation that opens by addressing someone ("Monsieur Teixeira, …", "Madame Roux, …",
+#: "Mr Osei, …") and ends with "?" is a question to that speaker; the quotation opening the
+#: next paragraph is their answer.
+VOCATIVE_RE = re.compile(
+    r"(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    rf"(?:[{_UPPER}][{_LOWER}]+\s+)?(?P<surname>[{_UPPER}][{_LOWER}'’-]+)\s*,")
