@@ -463,3 +463,121 @@ def test_capitalised_sentence_start_is_not_a_speaker() -> None:
                            "« Fin », a déclaré Jean Dupont.\n")
     assert list(article.speakers["speaker"]) == ["Jean Dupont"]
     assert article.quotes["speaker"].isna().tolist() == [True, False]
+
+
+# --- Rules added after the blind dev articles (tests/data/articles/blind_results.md) -------
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    quotes = read_article(text).quotes
+    return [(None if pd.isna(r.speaker) else r.speaker, r.kind,
+             None if pd.isna(r.attribution) else r.attribution) for r in quotes.itertuples()]
+
+
+def test_lower_case_quotation_after_a_comma_is_a_fragment() -> None:
+    text = ("Intro\n\nJeanne Morel, présidente de l'association Graines, a tranché, "
+            "« pas avant l'automne », puis a levé la séance.\n\n"
+            "Selon elle, « les bénévoles sont épuisés ».\n")
+    kinds = [kind for _, kind, _ in _rows(text)]
+    # After "Selon elle," the quotation keeps the project's convention: a quote.
+    assert kinds == ["fragment", "quote"]
+
+
+def test_words_named_by_a_concept_noun_are_a_term() -> None:
+    text = ("Intro\n\nPour Jeanne Morel, présidente de l'association Graines, la notion de "
+            "« circuit court de proximité » reste floue.\n")
+    assert _rows(text) == [(None, "term", None)]
+
+
+def test_subject_of_an_inverted_verb_stands_before_the_next_comma() -> None:
+    text = ("Intro\n\nMarc Dubreuil, maire de Lanvallay, ouvre la réunion.\n\n"
+            "« Les bus partent vides », observe un chauffeur, invité par le maire.\n")
+    speaker, _, _ = _rows(text)[0]
+    assert speaker is None  # not the maire named after the comma
+
+
+def test_civil_title_picks_one_of_two_speakers_sharing_a_surname() -> None:
+    text = ("Intro\n\nPaul Girard, président du club de foot, et Anne Girard, conseillère "
+            "municipale, ont débattu. Mme Girard a ajouté : « Le stade attendra. » "
+            "M. Girard a répondu : « Non. »\n")
+    assert [s for s, _, _ in _rows(text)] == ["Anne Girard", "Paul Girard"]
+
+
+def test_author_who_asks_a_question_is_a_speaker() -> None:
+    text = ("Intro\n\n*Par Lucie Vernet*\n\nTom Aubry, maire de Dinan, présente le projet. "
+            "« Combien coûte le service ? », a demandé Lucie Vernet. « Rien », répond "
+            "Tom Aubry.\n")
+    article = read_article(text)
+    assert list(article.speakers["speaker"]) == ["Tom Aubry", "Lucie Vernet"]
+    assert article.metadata["author"] == "Lucie Vernet"
+    assert [s for s, _, _ in _rows(text)] == ["Lucie Vernet", "Tom Aubry"]
+
+
+def test_repetition_next_to_another_name_keeps_the_original_speaker() -> None:
+    text = ("Intro\n\nTom Aubry, maire de Dinan, écoute. Un riverain a lancé : « Et les "
+            "piétons, alors ? »\n\nEn conclusion, Tom Aubry a retenu la question, « et les "
+            "piétons, alors ? », sans y répondre.\n")
+    article = read_article(text)
+    repeat = article.quotes.iloc[1]
+    assert pd.isna(repeat["speaker"]) and repeat["duplicate_of"] == "q01"
+    assert "Tom Aubry" in repeat["warning"]
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_next_quotation() -> None:
+    text = ("Intro\n\nClaire Fabre, directrice du syndicat des eaux, a conclu :\n\n"
+            "« Nous reviendrons vers vous.\n\n« Avec des chiffres. »\n")
+    assert _rows(text) == [("Claire Fabre", "quote", "before"),
+                           ("Claire Fabre", "quote", "continued")]
+
+
+def test_person_introduced_by_role_then_named() -> None:
+    text = ("Intro\n\n« Le réseau est saturé », détaille la directrice du syndicat des eaux. "
+            "Claire Fabre demande un plan d'investissement.\n")
+    article = read_article(text)
+    assert list(article.speakers["speaker"]) == ["Claire Fabre"]
+    assert article.speakers["role"].iloc[0] == "directrice"
+    assert _rows(text) == [("Claire Fabre", "quote", "after")]
+
+
+def test_question_addressed_by_name_is_answered_by_that_speaker() -> None:
+    text = ("Intro\n\nClaire Fabre, directrice du syndicat des eaux, et Hugo Lenoir, animateur "
+            "du débat, sont à la tribune.\n\n« Madame Fabre, combien coûtera le plan ? » a "
+            "demandé Hugo Lenoir.\n\n« Douze millions d'euros sur dix ans. » Le public "
+            "murmure.\n")
+    assert _rows(text) == [("Hugo Lenoir", "quote", "after"),
+                           ("Claire Fabre", "quote", "answer")]
+
+
+# --- Blind articles: floors a little below the measured figures -----------------------------
+
+def _benchmark():  # type: ignore[no-untyped-def]
+    """The scorer of benchmarks/article_attribution.py (same matching and conventions)."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "benchmarks" / "article_attribution.py"
+    spec = importlib.util.spec_from_file_location("article_attribution", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# (precision, recall) floors per blind article; measured after the dev fixes (2026-11-25):
+# see tests/data/articles/blind_results.md. Dev articles were used to write rules, test
+# articles were not read.
+BLIND_FLOORS = {
+    "blind_regional_daily": (0.95, 0.85),
+    "blind_thinktank_blog": (0.95, 0.95),
+    "blind_association_report": (0.95, 0.95),
+    "blind_municipal_newsletter": (0.65, 0.55),
+    "blind_student_note": (0.60, 0.45),
+    "blind_conference_english": (0.40, 0.38),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_blind_article_attribution_floors(name: str) -> None:
+    counts = _benchmark().evaluate(ARTICLES / f"{name}.expected.json", details=False)
+    precision = counts["correct"] / counts["predicted"]
+    recall = counts["correct"] / counts["expected_with_speaker"]
+    floor_p, floor_r = BLIND_FLOORS[name]
+    assert precision >= floor_p and recall >= floor_r, (name, precision, recall)

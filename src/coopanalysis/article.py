@@ -1315,9 +1315,10 @@ def _carry_into_continued(rows: list[dict[str, Any]]) -> None:
         if row["_continues"] and row["speaker"] is None and following["speaker"] is not None:
             row["speaker"], row["attribution"] = following["speaker"], "continued"
     for row, following in itertools.pairwise(rows):
-        if row["_continues"] and following["speaker"] is None and row["speaker"] is not None \
-                and following["kind"] != "term":
+        if row["_continues"] and following["speaker"] is None and row["speaker"] is not None:
             following["speaker"], following["attribution"] = row["speaker"], "continued"
+            if following["kind"] == "term":  # a short last paragraph of a quotation
+                following["kind"] = "quote"
 
 
 def _answer_addressed_questions(rows: list[dict[str, Any]], doc: _Document) -> None:
