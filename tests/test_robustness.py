@@ -363,3 +363,25 @@ def test_tag_speakers_names_must_be_a_mapping(transcript: Transcript) -> None:
 def test_analyze_with_a_missing_codebook(transcript: Transcript, tmp_path: Path) -> None:
     with pytest.raises(CoopanalysisError, match="missing"):
         ca.analyze(transcript, codebook=tmp_path / "missing.toml")
+
+
+# ----------------------------------------------------------------- stats
+
+
+def test_theme_stats_with_units_of_another_table_warns(transcript: Transcript) -> None:
+    # Sentence ids and turn ids are both 0, 1, 2…: themes of sentences with units=turns
+    # found every id and gave wrong shares of talk silently.
+    two_turns = ca.read_transcript(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n<v Alice>La coopération territoriale est "
+        "une nécessité. La confiance prend du temps long.\n\n00:00:10.000 --> 00:00:14.000\n"
+        "<v Bob>La coopération entre les élus demande de la confiance.\n")
+    units = ca.sentences(two_turns)
+    themes = ca.tag_themes(units)
+    assert set(themes["unit_id"]) == {"0", "1", "2"}
+    with pytest.warns(UserWarning, match="another table"):
+        ca.theme_stats(themes, units=ca.turns(two_turns))
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ca.theme_stats(themes, units=units)

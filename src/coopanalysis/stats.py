@@ -345,6 +345,31 @@ def _fill_bins(groups: pd.DataFrame, group_keys: list[str]) -> pd.DataFrame:
     return pd.concat([full, groups]).drop_duplicates()[group_keys]
 
 
+#: Seconds by which a tag's start may differ from its unit's before the two tables are
+#: taken for different tables.
+_UNIT_START_TOLERANCE = 0.5
+
+
+def _check_same_units(tags: pd.DataFrame, units: pd.DataFrame) -> None:
+    """Warn when the tags were made on another table than ``units``.
+
+    Sentence ids and turn ids are both 0, 1, 2…: themes of sentences with ``units=turns``
+    found every id and gave wrong shares of talk without a word. A tag keeps its unit's
+    start, so starts that differ for the same id betray the mix-up.
+    """
+    starts = tags[["unit_id", "start"]].merge(
+        units[["unit_id", "start"]].drop_duplicates("unit_id"), on="unit_id",
+        suffixes=("", "_unit"))
+    both = starts["start"].notna() & starts["start_unit"].notna()
+    differ = both & ((starts["start"] - starts["start_unit"]).abs() > _UNIT_START_TOLERANCE)
+    if differ.any():
+        warnings.warn(
+            f"{int(differ.sum())} of {int(both.sum())} tags start at another time than the "
+            "unit of the same id in `units`: were the themes tagged on another table "
+            "(sentences vs turns)? Rates and shares of talk are then wrong",
+            UserWarning, stacklevel=4)
+
+
 def _add_word_rates(table: pd.DataFrame, tags: pd.DataFrame, units: pd.DataFrame,
                     keys: list[str], group_keys: list[str]) -> pd.DataFrame:
     missing = set(tags["unit_id"].dropna()) - set(units["unit_id"].dropna())
@@ -352,6 +377,7 @@ def _add_word_rates(table: pd.DataFrame, tags: pd.DataFrame, units: pd.DataFrame
         warnings.warn(
             f"{len(missing)} tagged unit id(s) are not in `units` (e.g. {sorted(missing)[:3]}); "
             "their words are missing from share_of_talk", UserWarning, stacklevel=3)
+    _check_same_units(tags, units)
     if group_keys:
         totals = (units.groupby(group_keys, dropna=False)["n_words"].sum()
                   .rename("n_words").reset_index())
