@@ -385,3 +385,29 @@ def test_theme_stats_with_units_of_another_table_warns(transcript: Transcript) -
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ca.theme_stats(themes, units=units)
+
+
+# ----------------------------------------------------------------- align: printed text from the web
+
+SPOKEN = "c'est le temps long qui construit la confiance entre les communes et les élus"
+
+
+@pytest.mark.parametrize("printed", [
+    "c&#8217;est le temps long qui construit la confiance entre les communes et les élus",
+    "c&rsquo;est le temps long qui construit la confiance&nbsp;entre les communes et les "
+    "&eacute;lus",
+    "c'est le temps long qui construit la con\u00adfiance entre les communes et les élus",
+])
+def test_quotes_pasted_from_web_pages_are_verbatim(printed: str) -> None:
+    # HTML entities compared as words ("8217" → "huit mille deux cent dix-sept") and soft
+    # hyphens splitting words made verbatim quotes "altered" or "edited".
+    t = ca.read_transcript(f"WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n{SPOKEN}\n")
+    aligned = ca.align_quotes(pd.DataFrame({"text": [printed]}), t)
+    assert aligned[["status", "verdict"]].values.tolist() == [["matched", "verbatim"]]
+    assert aligned["text"].iloc[0] == printed
+
+
+def test_soft_hyphen_is_invisible_in_normalized_text() -> None:
+    from coopanalysis.textnorm import normalize_text
+
+    assert normalize_text("la con\u00adfiance") == "la confiance"

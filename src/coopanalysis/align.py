@@ -37,6 +37,7 @@ with enough evidence; ``start``/``end`` are NaN).
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections import Counter
@@ -136,6 +137,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset({
     "bien", "ici", "meme",
 })
 
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CUT_RE = re.compile(r"[\[(]\s*\.{3,}\s*[\])]|\.{3,}")
 _INSERTION_RE = re.compile(r"\[([^\]]*)\]")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -479,6 +481,10 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
     text = _text(row.get("text"))
     clean = _text(row.get("clean_text"))
     source = text if (text and _has_editing_marks(text)) or not clean else clean
+    if _ENTITY_RE.search(source):
+        # Quotes pasted from a web page's source or a CMS export: "c&#8217;est" compared
+        # as "c huit mille deux cent dix-sept est" made a verbatim quote "altered".
+        source = html.unescape(source)
     tokens, jumps, marked, insertions = _split_pieces(source)
     codes = np.array([vocab.get(t, -1) for t in tokens], dtype=np.int64)
     weights = np.array([SCORING["function_word"] if t in FUNCTION_WORDS
@@ -1067,7 +1073,8 @@ def _has_filler(unit: str) -> bool:
 def _unseen_edits(q: _Quote, spoken: list[str]) -> bool:
     """Edits the token comparison cannot see: fillers dropped, digits for spoken numbers."""
     fillers = any(_has_filler(unit) for unit in spoken)
-    digits = bool(_DIGIT_RE.search(q.text)) and not any(_DIGIT_RE.search(u) for u in spoken)
+    printed = html.unescape(q.text) if _ENTITY_RE.search(q.text) else q.text
+    digits = bool(_DIGIT_RE.search(printed)) and not any(_DIGIT_RE.search(u) for u in spoken)
     return fillers or digits
 
 

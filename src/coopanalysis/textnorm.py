@@ -24,8 +24,9 @@ from functools import lru_cache
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4`\u02b9"
 # Spaces that word processors and subtitle tools insert (no-break, thin, narrow no-break…).
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"
-# Zero-width and direction marks carry no text (WebVTT &lrm; / &rlm; decode to them).
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+# Zero-width and direction marks carry no text (WebVTT &lrm; / &rlm; decode to them);
+# nor does the soft hyphen, a hyphenation hint web pages put inside words ("con\u00adfiance").
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 
 _REPLACEMENTS: dict[str, str] = {
