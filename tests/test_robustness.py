@@ -411,3 +411,13 @@ def test_soft_hyphen_is_invisible_in_normalized_text() -> None:
     from coopanalysis.textnorm import normalize_text
 
     assert normalize_text("la con\u00adfiance") == "la confiance"
+
+
+def test_vtt_with_srt_style_comma_timings_is_read_leniently() -> None:
+    # An SRT file with a WEBVTT header added by a converter: every cue was skipped and
+    # the transcript came out empty.
+    t = ca.read_transcript("WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,500\nbonjour\n\n"
+                           "2\n00:00:03,000 --> 00:00:04,000\nà tous\n")
+    assert t.cues[["start", "end", "text"]].values.tolist() == [[1.0, 2.5, "bonjour"],
+                                                                 [3.0, 4.0, "à tous"]]
+    assert any("leniently" in w for w in t.warnings)

@@ -41,9 +41,11 @@ _TIMESTAMP = r"(\d++):(\d++)(?::(\d++))?\.(\d++)"
 # vertical tab is NOT whitespace (wpt whitespace-chars.vtt).
 _WS = r"[ \t\f\r]*"
 _TIMING_RE = re.compile(rf"{_WS}{_TIMESTAMP}{_WS}-->{_WS}{_TIMESTAMP}(.*)", re.DOTALL)
-# Microsoft Teams once wrote "0:0:1.130" (webvtt-py teams_timeframe.vtt): invalid for the
-# spec, used only when no timing of the file is valid (see ``parse_document``).
-_TEAMS_TIMESTAMP = r"(\d):(\d{1,2}):(\d{1,2})\.(\d{1,3})(?=[ \t]|$)"
+# Microsoft Teams once wrote "0:0:1.130" (webvtt-py teams_timeframe.vtt), and converters
+# that put a WEBVTT header on an SRT file keep its "00:00:01,000": invalid for the spec,
+# used only when no timing of the file is valid (see ``parse_document``) — else every cue
+# was skipped and the transcript came out empty.
+_TEAMS_TIMESTAMP = r"(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})(?=[ \t]|$)"
 _LENIENT_TIMING_RE = re.compile(
     rf"{_WS}{_TEAMS_TIMESTAMP}{_WS}-->{_WS}{_TEAMS_TIMESTAMP}(.*)", re.DOTALL)
 # The common case, checked first for speed; anything else goes through _TIMING_RE.
@@ -106,11 +108,15 @@ def parse_document(text: str, *, source: str) -> Document:
             f"expected 'WEBVTT' (alone or followed by a space) at the start of the file, "
             f"found {snippet(first)}", source, 1)
     document = _read_lines(lines, lenient=False)
-    if not document.cues and any("invalid cue timing" in w for w in document.warnings):
+    invalid = sum("invalid cue timing" in w for w in document.warnings)
+    if not document.cues and invalid:
         lenient = _read_lines(lines, lenient=True)
-        if lenient.cues:
+        # Only a file written consistently in one lenient style is read so: in a file of
+        # garbage timings (wpt timings-garbage.vtt), one comma timing is garbage too.
+        if len(lenient.cues) >= invalid / 2:
             lenient.warnings.insert(0, "no timing line follows the WebVTT rules "
-                                    "('hh:mm:ss.ttt'); read leniently (e.g. Teams '0:0:1.130')")
+                                    "('hh:mm:ss.ttt'); read leniently (e.g. Teams '0:0:1.130', "
+                                    "SRT-style '00:00:01,000')")
             return lenient
     return document
 
