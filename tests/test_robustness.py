@@ -421,3 +421,10 @@ def test_vtt_with_srt_style_comma_timings_is_read_leniently() -> None:
     assert t.cues[["start", "end", "text"]].values.tolist() == [[1.0, 2.5, "bonjour"],
                                                                  [3.0, 4.0, "à tous"]]
     assert any("leniently" in w for w in t.warnings)
+
+
+def test_analyze_corpus_out_is_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "corpus.parquet"
+    target.write_text("x")
+    with pytest.raises(FileExistsError, match="not a folder"):
+        ca.analyze_corpus([VTT], out=target, progress=False)

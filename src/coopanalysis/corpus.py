@@ -617,6 +617,8 @@ def _arrow_type(column: str) -> pa.DataType | None:
 
 def _prepare_out(out: Path, *, overwrite: bool) -> None:
     """Create ``out``; refuse to mix with an earlier run unless ``overwrite``."""
+    if out.exists() and not out.is_dir():  # iterdir() raised NotADirectoryError
+        raise FileExistsError(f"{out} is a file, not a folder: give a folder path for out")
     if out.exists() and any(out.iterdir()):
         if not overwrite:
             raise FileExistsError(
