@@ -428,3 +428,12 @@ def test_analyze_corpus_out_is_an_existing_file(tmp_path: Path) -> None:
     target.write_text("x")
     with pytest.raises(FileExistsError, match="not a folder"):
         ca.analyze_corpus([VTT], out=target, progress=False)
+
+
+@pytest.mark.parametrize("name", ["folder", "a_file/project.qdpx"])
+def test_write_qdpx_to_a_folder_or_under_a_file(transcript: Transcript, tmp_path: Path,
+                                                name: str) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "a_file").write_text("x")
+    with pytest.raises(CoopanalysisError, match=r"folder|not a folder"):
+        ca.write_qdpx(tmp_path / name, transcript=transcript)

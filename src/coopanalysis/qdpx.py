@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 
 from coopanalysis.errors import CoopanalysisError
+from coopanalysis.export import output_folder
 from coopanalysis.model import Transcript
 from coopanalysis.schema import CUES, conform
 from coopanalysis.textnorm import fold
@@ -438,6 +439,10 @@ def write_qdpx(
     Returns:
         ``path``. Tags that could not be placed are left out with a ``UserWarning``
         giving the count (``place_tags`` tells which and why).
+
+    Raises:
+        CoopanalysisError: ``transcript`` is not a Transcript; ``path`` is a folder, or
+            its parent cannot be a folder.
     """
     if not isinstance(transcript, Transcript):
         raise CoopanalysisError(f"transcript must be a Transcript, got {type(transcript).__name__}")
@@ -458,7 +463,10 @@ def write_qdpx(
                           UserWarning, stacklevel=2)
     project = _project_xml(name, transcript, source, codes, placed)
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_dir():
+        raise CoopanalysisError("is a folder: give the path of the .qdpx file to write",
+                                source=str(out))
+    output_folder(out.parent)
     source_guid = _guid(name, "source", "transcript")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(PROJECT_FILE, ET.tostring(project, encoding="utf-8",
