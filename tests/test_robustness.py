@@ -437,3 +437,18 @@ def test_write_qdpx_to_a_folder_or_under_a_file(transcript: Transcript, tmp_path
     (tmp_path / "a_file").write_text("x")
     with pytest.raises(CoopanalysisError, match=r"folder|not a folder"):
         ca.write_qdpx(tmp_path / name, transcript=transcript)
+
+
+# ----------------------------------------------------------------- timecode
+
+
+@pytest.mark.parametrize("value", [None, 75, float("nan"), True, ["20min24"]])
+def test_parse_time_of_a_non_string_is_a_timecode_error(value: object) -> None:
+    # A spreadsheet column mapped through parse_time holds numbers and NaN: AttributeError.
+    with pytest.raises(ca.TimecodeError, match="expected a time"):
+        ca.parse_time(value)  # type: ignore[arg-type]
+
+
+def test_find_timestamps_of_a_non_string_is_a_timecode_error() -> None:
+    with pytest.raises(ca.TimecodeError, match="expected text"):
+        ca.find_timestamps(None)  # type: ignore[arg-type]

@@ -57,8 +57,12 @@ def parse_time(text: str, *, source: str | None = None, line: int | None = None)
     link or brackets (``[3min07](#)``, ``[00:20:24]``).
 
     Raises:
-        TimecodeError: when the text is not a time, or minutes/seconds exceed 59.
+        TimecodeError: when the text is not a time, or minutes/seconds exceed 59; when it
+            is not a string (a spreadsheet's number or empty cell: NaN).
     """
+    if not isinstance(text, str):
+        raise TimecodeError(f"cannot parse {text!r} ({type(text).__name__}): expected a time "
+                            "written as text, e.g. '20min24' or '00:20:24'", source, line)
     raw = text
     stripped = _strip_wrappers(text)
     unit = _UNIT_RE.match(stripped)
@@ -75,7 +79,13 @@ def parse_time(text: str, *, source: str | None = None, line: int | None = None)
 
 
 def find_timestamps(text: str) -> list[TimestampMatch]:
-    """Find bracketed timestamps in running text, in order of appearance."""
+    """Find bracketed timestamps in running text, in order of appearance.
+
+    Raises:
+        TimecodeError: when ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TimecodeError(f"cannot search {type(text).__name__} for timestamps: expected text")
     found = []
     for match in _IN_TEXT_RE.finditer(text):
         seconds = parse_time(match.group("stamp"))
