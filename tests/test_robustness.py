@@ -452,3 +452,20 @@ def test_parse_time_of_a_non_string_is_a_timecode_error(value: object) -> None:
 def test_find_timestamps_of_a_non_string_is_a_timecode_error() -> None:
     with pytest.raises(ca.TimecodeError, match="expected text"):
         ca.find_timestamps(None)  # type: ignore[arg-type]
+
+
+def test_sentence_of_untimed_whisper_words_gets_the_segment_times() -> None:
+    # Whisper leaves words it could not align without times; the last sentence of the
+    # segment was placed at one instant (start == end == the last timed word's end).
+    import json
+
+    text = ("Nous devons travailler ensemble. Il faut construire la confiance entre les "
+            "communes et les intercommunalités.")
+    words = [{"word": w, "start": 1.0 + i * 0.3 if i < 3 else None,
+              "end": 1.2 + i * 0.3 if i < 3 else None} for i, w in enumerate(text.split())]
+    t = ca.read_transcript(json.dumps({"segments": [
+        {"start": 1.0, "end": 9.0, "text": text, "words": words}]}))
+    second = ca.sentences(t).iloc[1]
+    assert second["text"].startswith("Il faut")
+    assert second["end"] == pytest.approx(9.0)
+    assert second["end"] - second["start"] > 3.0

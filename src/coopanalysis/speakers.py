@@ -883,6 +883,26 @@ def _word_anchors(text: str, offset: int, words: list[_TimedWord]) -> list[tuple
     return anchors
 
 
+def _has_untimed(words: list[_TimedWord]) -> bool:
+    return any(not (math.isfinite(start) and math.isfinite(end)) for _, start, end in words)
+
+
+def _edge_anchors(anchors: list[tuple[int, float]], first_char: int, end_char: int,
+                  start: float, end: float) -> list[tuple[int, float]]:
+    """The cue's own times at its edges, where words there have no time of their own.
+
+    Whisper leaves words it could not align without times; a sentence of such words at
+    the end of a segment took the last timed word's time for its start and its end
+    (a 6-second sentence placed at one instant).
+    """
+    edges: list[tuple[int, float]] = []
+    if math.isfinite(start) and anchors[0][0] > first_char and start <= anchors[0][1]:
+        edges.append((first_char, start))
+    if math.isfinite(end) and anchors[-1][0] < end_char and end >= anchors[-1][1]:
+        edges.append((end_char, end))
+    return edges
+
+
 def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
     """Cut each turn into blocks of at most ``_MAX_BLOCK_CHARS`` at cue boundaries."""
     words_by_cue = _words_by_cue(words)
@@ -908,8 +928,10 @@ def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
                    if cue_id in words_by_cue else [])
         if not anchors:  # no timed words: the cue's times at its first and last character
             anchors = [(offset, start), (offset + len(text), end)]
-        current["anchors"] += anchors
         current["cut_chars"] += [char for char, _ in anchors[0::2]]  # anchors go start, end
+        if _has_untimed(words_by_cue.get(cue_id, [])):
+            anchors = [*anchors, *_edge_anchors(anchors, offset, offset + len(text), start, end)]
+        current["anchors"] += anchors
         current["cue_starts"].append(offset)
         current["cue_ids"].append(cue_id)
     if current is not None:
