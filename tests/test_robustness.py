@@ -471,3 +471,20 @@ def test_sentence_of_untimed_whisper_words_gets_the_segment_times() -> None:
     assert second["text"].startswith("Il faut")
     assert second["end"] == pytest.approx(9.0)
     assert second["end"] - second["start"] > 3.0
+
+
+def test_sentences_of_a_transcript_pasted_as_one_huge_cue(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    # One cue of hours of text went to spaCy whole: ValueError E088 past nlp.max_length
+    # (1,000,000 characters; lowered here so that the test stays fast).
+    from coopanalysis import speakers
+
+    monkeypatch.setattr(speakers._sentence_nlp(), "max_length", 150_000)
+    sentence = "La coopération prend du temps. "
+    t = ca.read_transcript("WEBVTT\n\n00:00:00.000 --> 01:00:00.000\n" + sentence * 8000)
+    result = ca.sentences(t)
+    assert result["n_words"].sum() == 5 * 8000  # no word lost
+    assert result["start"].is_monotonic_increasing
+    assert result["start"].iloc[0] == 0.0 and result["end"].iloc[-1] == pytest.approx(3600.0)
+    middle = result[result["char_start"] > 120_000].iloc[0]
+    assert middle["start"] == pytest.approx(3600 * middle["char_start"] / (31 * 8000), abs=2)

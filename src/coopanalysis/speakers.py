@@ -912,31 +912,64 @@ def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
     records = zip(cues["cue_id"].astype(int), cues["start"].astype(float),
                   cues["end"].astype(float), cues["speaker"], cues["text"].fillna("").astype(str),
                   runs.tolist(), strict=True)
-    for cue_id, start, end, speaker, raw_text, run in records:
-        text = raw_text.strip()
-        if not text:
-            continue
-        if current is None or current["turn_id"] != run or (
-                len(current["text"]) + len(text) >= _MAX_BLOCK_CHARS):
-            if current is not None:
-                blocks.append(_finish_block(current))
-            current = {"turn_id": int(run), "speaker": speaker, "text": "",
-                       "anchors": [], "cue_starts": [], "cue_ids": [], "cut_chars": []}
-        offset = len(current["text"]) + (1 if current["text"] else 0)
-        current["text"] += (" " if current["text"] else "") + text
-        anchors = (_word_anchors(text, offset, words_by_cue[cue_id])
-                   if cue_id in words_by_cue else [])
-        if not anchors:  # no timed words: the cue's times at its first and last character
-            anchors = [(offset, start), (offset + len(text), end)]
-        current["cut_chars"] += [char for char, _ in anchors[0::2]]  # anchors go start, end
-        if _has_untimed(words_by_cue.get(cue_id, [])):
-            anchors = [*anchors, *_edge_anchors(anchors, offset, offset + len(text), start, end)]
-        current["anchors"] += anchors
-        current["cue_starts"].append(offset)
-        current["cue_ids"].append(cue_id)
+    for cue_id, cue_start, cue_end, speaker, raw_text, run in records:
+        for text, start, end, whole in _cue_pieces(raw_text.strip(), cue_start, cue_end):
+            current = _add_cue(current, blocks, cue_id=cue_id, run=run, speaker=speaker,
+                               text=text, start=start, end=end,
+                               words=words_by_cue.get(cue_id) if whole else None)
     if current is not None:
         blocks.append(_finish_block(current))
     return blocks
+
+
+def _cue_pieces(text: str, start: float, end: float) -> list[tuple[str, float, float, bool]]:
+    """The cue, or pieces of a cue longer than a block, cut at spaces: (text, start, end, whole).
+
+    A transcript pasted as one cue (hours of text) went to spaCy whole and failed past
+    its 1,000,000-character limit. Piece times are interpolated by character position.
+    """
+    if not text:
+        return []
+    if len(text) < _MAX_BLOCK_CHARS:
+        return [(text, start, end, True)]
+    pieces: list[tuple[str, float, float, bool]] = []
+    size = _MAX_BLOCK_CHARS * 9 // 10
+    position = 0
+    while position < len(text):
+        if len(text) - position <= size:
+            cut = len(text)
+        else:
+            cut = text.rfind(" ", position, position + size)
+            if cut <= position:  # no space in a whole piece: cut inside the word
+                cut = position + size
+        pieces.append((text[position:cut], start + (end - start) * position / len(text),
+                       start + (end - start) * cut / len(text), False))
+        position = cut + 1 if cut < len(text) and text[cut] == " " else cut
+    return pieces
+
+
+def _add_cue(current: dict[str, Any] | None, blocks: list[_Block], *, cue_id: int, run: Any,
+             speaker: Any, text: str, start: float, end: float,
+             words: list[_TimedWord] | None) -> dict[str, Any]:
+    """Append one cue's text (and time anchors) to the current block, or start a new one."""
+    if current is None or current["turn_id"] != run or (
+            len(current["text"]) + len(text) >= _MAX_BLOCK_CHARS):
+        if current is not None:
+            blocks.append(_finish_block(current))
+        current = {"turn_id": int(run), "speaker": speaker, "text": "",
+                   "anchors": [], "cue_starts": [], "cue_ids": [], "cut_chars": []}
+    offset = len(current["text"]) + (1 if current["text"] else 0)
+    current["text"] += (" " if current["text"] else "") + text
+    anchors = _word_anchors(text, offset, words) if words else []
+    if not anchors:  # no timed words: the cue's times at its first and last character
+        anchors = [(offset, start), (offset + len(text), end)]
+    current["cut_chars"] += [char for char, _ in anchors[0::2]]  # anchors go start, end
+    if words and _has_untimed(words):
+        anchors = [*anchors, *_edge_anchors(anchors, offset, offset + len(text), start, end)]
+    current["anchors"] += anchors
+    current["cue_starts"].append(offset)
+    current["cue_ids"].append(cue_id)
+    return current
 
 
 def _finish_block(parts: Mapping[str, Any]) -> _Block:
