@@ -506,3 +506,15 @@ def test_sentences_of_a_transcript_pasted_as_one_huge_cue(monkeypatch: pytest.Mo
     assert result["start"].iloc[0] == 0.0 and result["end"].iloc[-1] == pytest.approx(3600.0)
     middle = result[result["char_start"] > 120_000].iloc[0]
     assert middle["start"] == pytest.approx(3600 * middle["char_start"] / (31 * 8000), abs=2)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://vimeo.com/123#t=5", "https://vimeo.com/123?t=1224"),
+    ("https://example.org/v.mp4#t=5&x=1", "https://example.org/v.mp4?t=1224#x=1"),
+    ("https://youtu.be/ID?t=10#comments", "https://youtu.be/ID?t=1224#comments"),
+])
+def test_replay_links_replace_a_time_in_the_fragment(url: str, expected: str) -> None:
+    # A URL copied with "share at current time" (#t=5) kept its fragment, which players
+    # read: every link of the report opened the replay at 5 s.
+    links = ca.replay_links(pd.DataFrame({"start": [1224.4]}), url)
+    assert links["replay_link"].tolist() == [expected]

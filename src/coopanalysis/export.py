@@ -213,8 +213,9 @@ def replay_links(df: pd.DataFrame, replay_url: str, *, column: str = "start") ->
 
     The time is the whole second of ``column`` (default ``start``), added as ``t=1224`` —
     ``?t=`` when the URL has no query, ``&t=`` when it has one (``watch?v=ID``), replacing a
-    ``t`` already there; the ``#fragment`` stays last. Works for YouTube (``youtube.com/watch``,
-    ``youtu.be``), PeerTube and Dailymotion, which read ``t`` in seconds. Rows without a time
+    ``t`` already there; the ``#fragment`` stays last, without a time of its own (``#t=5``).
+    Works for YouTube (``youtube.com/watch``, ``youtu.be``), PeerTube and Dailymotion,
+    which read ``t`` in seconds. Rows without a time
     (NaN: an unmatched quote) get NA, never a link to the start of the video.
 
     Raises:
@@ -228,12 +229,15 @@ def replay_links(df: pd.DataFrame, replay_url: str, *, column: str = "start") ->
         raise CoopanalysisError(f"cannot make replay links: no {column!r} column "
                                 f"(columns: {list(df.columns)})")
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
+    # A time in the fragment ("#t=5", as Vimeo's "share at current time" and media
+    # fragments write it) would win over ours: every link opened at that same time.
+    fragment = "&".join(p for p in parts.fragment.split("&") if p and not p.startswith("t="))
 
     def link(seconds: Any) -> Any:
         if pd.isna(seconds) or float(seconds) < 0:
             return pd.NA
         new_query = urlencode([*query, ("t", str(int(float(seconds))))])
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, new_query, parts.fragment))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, new_query, fragment))
 
     out = df.copy()
     out["replay_link"] = pd.Series([link(s) for s in df[column]], index=df.index,
