@@ -518,3 +518,30 @@ def test_replay_links_replace_a_time_in_the_fragment(url: str, expected: str) ->
     # read: every link of the report opened the replay at 5 s.
     links = ca.replay_links(pd.DataFrame({"start": [1224.4]}), url)
     assert links["replay_link"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_utf8_file_opened_with_the_windows_default_encoding_is_repaired(
+        tmp_path: Path, codec: str) -> None:
+    # open(path) without encoding="utf-8" (cp1252 on Windows) gave "coopÃ©ration" in every
+    # cue, silently; the aligner then found no accented word.
+    path = tmp_path / "replay.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nla coopération à Besançon "
+                    "— l’été\n", encoding="utf-8")
+    with open(path, encoding=codec) as handle:
+        result = ca.read_transcript(handle)
+    assert result.cues["text"].tolist() == ["la coopération à Besançon - l'été"]
+    assert any("repaired" in w for w in result.warnings)
+
+
+def test_text_with_a_real_capital_a_tilde_is_not_repaired() -> None:
+    result = ca.read_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSÃO PAULO 😀 é\n")
+    assert result.cues["text"].tolist() == ["SÃO PAULO 😀 é"]
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("writer", ["write_vtt", "write_srt"])
+def test_writing_a_transcript_into_a_folder(transcript: Transcript, tmp_path: Path,
+                                            writer: str) -> None:
+    with pytest.raises(ca.TranscriptError, match="cannot write"):
+        getattr(ca, writer)(transcript, tmp_path)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,6 +60,13 @@ from coopanalysis.timecode import format_hms
 MAX_WARNINGS_PER_KIND = 20
 #: ``Transcript.encoding`` of a file whose lines are partly UTF-8, partly cp1252.
 MIXED_ENCODING = "utf-8+cp1252"
+#: ``Transcript.encoding`` of text given as a str that was UTF-8 decoded as cp1252/latin-1
+#: ("coopÃ©ration") and repaired.
+REPAIRED_MOJIBAKE = "utf-8 (repaired from cp1252 mojibake)"
+# "é" as UTF-8 read as cp1252 is "Ã©": a lead byte C2–C5 shown as Â/Ã/Ä/Å, then a
+# continuation byte 80–BF shown as a cp1252 symbol or Latin-1 letter.
+_MOJIBAKE_RE = re.compile("[\u00c2-\u00c5][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+                          "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 # BOMs, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -122,6 +130,10 @@ def read_transcript(source: Source, format: str | None = None, *,
     transcript = _assemble(parsed, name, forced or detected)
     if detected == MIXED_ENCODING and isinstance(raw, bytes):
         transcript.warnings.append(_mixed_warning(_legacy_lines(raw)))
+    if detected == REPAIRED_MOJIBAKE:
+        transcript.warnings.append(
+            "the text was UTF-8 decoded as cp1252 or latin-1 ('coopÃ©ration'; a file opened "
+            "without encoding='utf-8'?); repaired")
     return transcript
 
 
@@ -178,6 +190,9 @@ def decode(raw: bytes | str, *, source: str = "<bytes>") -> tuple[str, str | Non
     """
     if isinstance(raw, str):
         text, encoding = raw.lstrip("\ufeff"), None
+        repaired = _repair_mojibake(text)
+        if repaired is not None:
+            text, encoding = repaired, REPAIRED_MOJIBAKE
     else:
         text, encoding = _decode_bytes(raw, source)
     _check_not_binary(text, source)
@@ -218,6 +233,23 @@ def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return guessed, encoding
+
+
+def _repair_mojibake(text: str) -> str | None:
+    """The text, when it is UTF-8 that was decoded as cp1252 or latin-1; else None.
+
+    ``open(path)`` without ``encoding="utf-8"`` (the Windows default is cp1252) turns every
+    accent of a UTF-8 file into two characters ("coopÃ©ration"). Repaired only when the
+    whole text goes back to valid UTF-8 bytes.
+    """
+    if text.isascii() or not _MOJIBAKE_RE.search(text):
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return None
 
 
 def _legacy_lines(raw: bytes) -> list[int]:
@@ -507,5 +539,9 @@ def _escape(text: str) -> str:
 
 def _finish(text: str, path: str | os.PathLike[str] | None) -> str:
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as error:  # a folder, a missing parent folder, no permission
+            raise TranscriptError(f"cannot write the file: {error.strerror or error}",
+                                  os.fspath(path), None) from None
     return text
