@@ -258,6 +258,19 @@ def test_themes_of_a_unit_longer_than_spacy_max_length(monkeypatch: pytest.Monke
     assert len(result) >= 500
 
 
+@pytest.mark.xfail(reason="article.py: a UTF-8 article read through a file object opened "
+                          "as cp1252 (the Windows default) gives mojibake quotes, no warning",
+                   strict=True)
+def test_read_article_opened_with_the_windows_default_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "article.md"
+    path.write_text("Marie Dupont, maire de Dijon, a ouvert la table ronde.\n\n« La "
+                    "coopération est une nécessité », explique Marie Dupont (20min24).\n",
+                    encoding="utf-8")
+    with open(path, encoding="cp1252") as handle:
+        article = ca.read_article(handle)
+    assert article.quotes["text"].tolist() == ["La coopération est une nécessité"]
+
+
 @pytest.mark.xfail(reason="themes.py: load_codebook lets IsADirectoryError escape",
                    strict=True)
 def test_load_codebook_of_a_directory(tmp_path: Path) -> None:
