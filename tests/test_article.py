@@ -388,7 +388,8 @@ def test_no_quotation_mark_is_silently_lost(text: str) -> None:
     try:
         article = read_article(text)
     except ArticleError:
-        assert not text.strip()
+        # Refused only when empty, or when the "text" names an existing path ("." is a folder).
+        assert not text.strip() or Path(text).exists()
         return
     spans = list(zip(article.quotes["char_start"], article.quotes["char_end"], strict=True))
     for position, char in enumerate(article.text):

@@ -208,7 +208,7 @@ def test_analyze_corpus_given_one_path_instead_of_a_list(single: object) -> None
         ca.analyze_corpus(single)  # type: ignore[arg-type]
 
 
-# ----------------------------------------------------------------- owned by others (xfail)
+# ----------------------------------------------------------------- articles and codebooks
 
 
 def test_read_article_of_a_directory_path(tmp_path: Path) -> None:
@@ -216,16 +216,11 @@ def test_read_article_of_a_directory_path(tmp_path: Path) -> None:
         ca.read_article(tmp_path)
 
 
-@pytest.mark.xfail(reason="article.py: a directory given as a str is read as the article's "
-                          "text (an empty article with a 'no quotation' warning)", strict=True)
 def test_read_article_of_a_directory_str(tmp_path: Path) -> None:
     with pytest.raises(CoopanalysisError, match="director"):
         ca.read_article(str(tmp_path))
 
 
-@pytest.mark.xfail(reason="article.py: a file mixing UTF-8 and cp1252 paragraphs is decoded "
-                          "whole by charset-normalizer's guess: mojibake quotes, no warning",
-                   strict=True)
 def test_read_article_mixed_encoding(tmp_path: Path) -> None:
     path = tmp_path / "mixed.md"
     path.write_bytes(
@@ -240,9 +235,6 @@ def test_read_article_mixed_encoding(tmp_path: Path) -> None:
         "Été comme hiver, la confiance se construit"]
 
 
-@pytest.mark.xfail(reason="themes.py: tag_themes/entities send a unit longer than spaCy's "
-                          "max_length (a turn of a transcript without speakers) whole: E088",
-                   strict=True)
 @pytest.mark.parametrize("function", ["tag_themes", "entities"])
 def test_themes_of_a_unit_longer_than_spacy_max_length(monkeypatch: pytest.MonkeyPatch,
                                                        function: str) -> None:
@@ -258,9 +250,6 @@ def test_themes_of_a_unit_longer_than_spacy_max_length(monkeypatch: pytest.Monke
     assert len(result) >= 500
 
 
-@pytest.mark.xfail(reason="article.py: a UTF-8 article read through a file object opened "
-                          "as cp1252 (the Windows default) gives mojibake quotes, no warning",
-                   strict=True)
 def test_read_article_opened_with_the_windows_default_encoding(tmp_path: Path) -> None:
     path = tmp_path / "article.md"
     path.write_text("Marie Dupont, maire de Dijon, a ouvert la table ronde.\n\n« La "
@@ -271,8 +260,6 @@ def test_read_article_opened_with_the_windows_default_encoding(tmp_path: Path) -
     assert article.quotes["text"].tolist() == ["La coopération est une nécessité"]
 
 
-@pytest.mark.xfail(reason="themes.py: load_codebook lets IsADirectoryError escape",
-                   strict=True)
 def test_load_codebook_of_a_directory(tmp_path: Path) -> None:
     folder = tmp_path / "codebook.toml"
     folder.mkdir()
@@ -280,8 +267,6 @@ def test_load_codebook_of_a_directory(tmp_path: Path) -> None:
         ca.load_codebook(folder)
 
 
-@pytest.mark.xfail(reason="themes.py: load_codebook lets UnicodeDecodeError escape",
-                   strict=True)
 def test_load_codebook_of_a_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "codebook.toml"
     path.write_bytes(b"[meta]\nname = \"\xe9t\xe9\"\n\x00\xff")
@@ -389,8 +374,6 @@ def test_tag_speakers_names_must_be_a_mapping(transcript: Transcript) -> None:
         ca.tag_speakers(transcript, names=["SPEAKER_00"])  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(reason="themes.py: load_codebook lets FileNotFoundError escape (analyze "
-                          "with a misspelt codebook path)", strict=True)
 def test_analyze_with_a_missing_codebook(transcript: Transcript, tmp_path: Path) -> None:
     with pytest.raises(CoopanalysisError, match="missing"):
         ca.analyze(transcript, codebook=tmp_path / "missing.toml")

@@ -38,6 +38,7 @@ from typing import IO, Any
 import pandas as pd
 
 from coopanalysis import article_rules as rules
+from coopanalysis.encoding import decode, decoding_warnings
 from coopanalysis.errors import ArticleError, TimecodeError
 from coopanalysis.model import Article
 from coopanalysis.schema import ARTICLE_SPEAKERS, QUOTES, conform
@@ -86,8 +87,10 @@ def read_article(source: ArticleSource) -> Article:
         ArticleError: the file is missing, empty or not text. Unbalanced quotation marks
             and unreadable timestamps do not raise: the quote is kept, with a ``warning``.
     """
-    text, name = _read_source(source)
-    return parse_article(text, source=name)
+    text, name, notes = _read_source(source)
+    article = parse_article(text, source=name)
+    article.warnings[:0] = notes
+    return article
 
 
 def parse_article(text: str, *, source: str = "<string>") -> Article:
@@ -148,56 +151,48 @@ def format_quotes_table(quotes: pd.DataFrame, *, width: int = 72) -> str:
 
 # --- Reading ------------------------------------------------------------------------------
 
-def _read_source(source: ArticleSource) -> tuple[str, str]:
+def _read_source(source: ArticleSource) -> tuple[str, str, list[str]]:
+    """The article text, a name for messages, and warnings about its decoding."""
     if isinstance(source, os.PathLike):
         return _read_path(Path(source))
     if isinstance(source, bytes):
-        return _decode(source, "<bytes>"), "<bytes>"
+        return _decode(source, "<bytes>")
     if isinstance(source, str):
         if "\n" not in source and len(source) < 1024:
             path = Path(source)
-            if path.is_file():
+            if path.is_file() or path.is_dir():
                 return _read_path(path)
             if path.suffix.lower() in _TEXT_EXTENSIONS and " " not in source:
                 raise ArticleError("no such file", source)
-        return source, "<string>"
+        return _decode(source, "<string>")
     read = getattr(source, "read", None)
     if read is not None:
         name = str(getattr(source, "name", "<file>"))
         data = read()
-        if isinstance(data, bytes):
-            return _decode(data, name), name
-        if isinstance(data, str):
-            return data, name
+        if isinstance(data, bytes | str):
+            return _decode(data, name)
     raise ArticleError(f"cannot read an article from a {type(source).__name__}: expected a "
                        "path, a string or a file object", "<input>")
 
 
-def _read_path(path: Path) -> tuple[str, str]:
+def _read_path(path: Path) -> tuple[str, str, list[str]]:
+    if path.is_dir():
+        raise ArticleError("is a directory, not an article file", str(path))
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"cannot read the file: {error.strerror}", str(path)) from None
-    return _decode(data, str(path)), str(path)
+    return _decode(data, str(path))
 
 
-def _decode(data: bytes, source: str) -> str:
-    """Bytes to text: BOMs honoured, UTF-8 first, then charset detection; binaries refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ArticleError("not a text file: it contains NUL bytes", source, line)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # only for legacy encodings
+def _decode(data: bytes | str, source: str) -> tuple[str, str, list[str]]:
+    """Text (``coopanalysis.encoding.decode``: BOMs, UTF-8, mixed lines, legacy
+    encodings, repaired mojibake), the source name, and what the decoding repaired.
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise ArticleError("not a text file: no text encoding fits its bytes", source)
-    return str(best)
+    Binary content is refused there; a stray NUL is refused by ``_check_text`` with its line.
+    """
+    text, encoding = decode(data, source=source, error=ArticleError)
+    return text, source, decoding_warnings(data, encoding)
 
 
 def _normalize_newlines(text: str) -> str:

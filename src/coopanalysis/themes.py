@@ -162,10 +162,20 @@ def load_codebook(path: str | PathLike[str]) -> Codebook:
 
     Raises ``CodebookError`` (with ``source`` = the path and, when known, ``line``) for
     syntax errors, unknown keys, missing ids or labels, duplicate ids, unknown parents,
-    themes without patterns and malformed patterns; ``FileNotFoundError`` if absent.
+    themes without patterns and malformed patterns, and for a file that is missing,
+    unreadable or not UTF-8.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CodebookError("no such codebook file", str(path)) from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise CodebookError("not a UTF-8 text file (codebooks are UTF-8 TOML or YAML)",
+                            str(path), line) from None
+    except OSError as error:  # a directory, no permission...
+        raise CodebookError(f"cannot read the codebook: {error.strerror}", str(path)) from None
     suffix = path.suffix.lower()
     if suffix == ".toml":
         data = _parse_toml(text, str(path))
@@ -472,7 +482,8 @@ class ThemeTagger:
                                 for form in _anchor(p))
             self._starts = anchors
             self._rule_forms = _rule_inverse(self.nlp, anchors)
-        return any(self._may_start(token.text) for token in self.nlp.make_doc(text))
+        # The tokenizer alone: make_doc would refuse texts over nlp.max_length (E088).
+        return any(self._may_start(token.text) for token in self.nlp.tokenizer(text))
 
     def _may_start(self, text: str) -> bool:
         verdict = self._screen.get(text)
@@ -608,14 +619,16 @@ def tag_themes(units: pd.DataFrame,
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
     tagger = _tagger(pipeline, book)
     todo = [i for i, text in enumerate(texts) if text and (not screen or tagger.may_match(text))]
-    docs = pipeline.pipe((texts[i] for i in todo), batch_size=batch_size)
+    pieces = _pieces(todo, texts, pipeline.max_length)
+    docs = pipeline.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
     rows: list[dict[str, Any]] = []
-    for i, doc in zip(todo, docs, strict=True):
+    for (i, offset, _), doc in zip(pieces, docs, strict=True):
         info = meta[i]
         for span in tagger(doc).spans[tagger.spans_key]:
             rows.append({**info, "theme": span.label_, "term": span.text,
                          "lemma": " ".join(token.lemma_ or token.text for token in span),
-                         "char_start": span.start_char, "char_end": span.end_char})
+                         "char_start": offset + span.start_char,
+                         "char_end": offset + span.end_char})
     if not rows:
         return schema.empty(schema.THEMES)
     return schema.conform(pd.DataFrame(rows), schema.THEMES)
@@ -635,15 +648,42 @@ def entities(units: pd.DataFrame, *, nlp: Language | None = None,
     meta, texts = _units(units)
     pipeline = nlp if nlp is not None else load_nlp(exclude=ENTITY_EXCLUDE)
     rows: list[dict[str, Any]] = []
-    for info, doc in zip(meta, pipeline.pipe(texts, batch_size=batch_size), strict=True):
+    pieces = _pieces(range(len(texts)), texts, pipeline.max_length)
+    docs = pipeline.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
+    for (i, offset, _), doc in zip(pieces, docs, strict=True):
         for ent in doc.ents:
             span = _without_edge_fillers(ent)
             if ent.label_ in ENTITY_LABELS and span is not None:
-                rows.append({**info, "label": ent.label_, "entity": span.text,
-                             "char_start": span.start_char, "char_end": span.end_char})
+                rows.append({**meta[i], "label": ent.label_, "entity": span.text,
+                             "char_start": offset + span.start_char,
+                             "char_end": offset + span.end_char})
     if not rows:
         return schema.empty(schema.ENTITIES)
     return schema.conform(pd.DataFrame(rows), schema.ENTITIES)
+
+
+def _pieces(indices: Iterable[int], texts: Sequence[str], limit: int
+            ) -> list[tuple[int, int, str]]:
+    """``(unit index, char offset, text)`` for each unit, long texts cut below ``limit``.
+
+    spaCy refuses a text longer than ``nlp.max_length`` (E088): a turn of a transcript
+    without speaker labels can be the whole replay. Such a text is cut after the last
+    sentence end (else the last space) before the limit; a match across a cut is lost.
+    """
+    pieces: list[tuple[int, int, str]] = []
+    for i in indices:
+        text, offset = texts[i], 0
+        while len(text) - offset > limit:
+            window = text[offset:offset + limit]
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            if cut < limit // 2:
+                cut = window.rfind(" ")
+            if cut <= 0:
+                cut = limit - 1
+            pieces.append((i, offset, text[offset:offset + cut + 1]))
+            offset += cut + 1
+        pieces.append((i, offset, text[offset:]))
+    return pieces
 
 
 def _without_edge_fillers(span: Any) -> Any:
