@@ -334,7 +334,7 @@ def test_spreadsheet_quotes_need_only_text_and_clean_text_is_used():
     assert row["start"] == pytest.approx(10.0 + 4.0 * first.index("on a coll") / len(first))
     assert row["fidelity"] == 1.0  # digits, emphasis and case never count against fidelity
     assert row["verdict"] == "edited"  # but "10" was said "dix"
-    assert pd.isna(row["quote_id"]) and pd.isna(row["stated_start"])
+    assert row["quote_id"] == "row1" and pd.isna(row["stated_start"])
     assert format_alignment_table(align_quotes(quotes, transcript)).startswith("?  ")
 
 

@@ -541,3 +541,10 @@ def test_writing_a_transcript_into_a_folder(transcript: Transcript, tmp_path: Pa
                                             writer: str) -> None:
     with pytest.raises(ca.TranscriptError, match="cannot write"):
         getattr(ca, writer)(transcript, tmp_path)
+
+
+def test_quotes_without_ids_are_numbered_by_row(transcript: Transcript) -> None:
+    quotes = pd.DataFrame({"text": ["une phrase qui n'a jamais été dite par personne ici",
+                                    "une autre phrase absente du replay de la table ronde"]})
+    aligned = ca.align_quotes(quotes, transcript)
+    assert aligned["quote_id"].tolist() == ["row1", "row2"]

@@ -158,7 +158,8 @@ def align_quotes(
 
     Args:
         quotes: ``Article.quotes`` or any DataFrame with a ``text`` column; optional
-            ``quote_id``, ``speaker``, ``stated_start`` (float seconds), ``clean_text``.
+            ``quote_id`` (missing or empty: ``row1``, ``row2``… by position), ``speaker``,
+            ``stated_start`` (float seconds), ``clean_text``.
         transcript: a :class:`~coopanalysis.model.Transcript` (words used when present).
         max_offset: when given, a quote with a ``stated_start`` is only searched within
             ``stated_start ± max_offset`` seconds.
@@ -491,7 +492,7 @@ def _prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) ->
                         else SCORING["content_word"] for t in tokens], dtype=float)
     stated_start, stated_warning = _stated_seconds(row.get("stated_start"))
     return _Quote(
-        position=position, quote_id=_text(row.get("quote_id")) or None,
+        position=position, quote_id=_text(row.get("quote_id")) or f"row{position + 1}",
         speaker=_text(row.get("speaker")) or None, text=text or clean,
         stated_start=stated_start,
         tokens=tokens, codes=codes, weights=weights, jumps=jumps,
