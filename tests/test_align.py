@@ -335,7 +335,7 @@ def test_spreadsheet_quotes_need_only_text_and_clean_text_is_used():
     assert row["fidelity"] == 1.0  # digits, emphasis and case never count against fidelity
     assert row["verdict"] == "edited"  # but "10" was said "dix"
     assert row["quote_id"] == "row1" and pd.isna(row["stated_start"])
-    assert format_alignment_table(align_quotes(quotes, transcript)).startswith("?  ")
+    assert format_alignment_table(align_quotes(quotes, transcript)).startswith("row1  ")
 
 
 def test_spreadsheet_stated_times_as_text(reconstruction):
