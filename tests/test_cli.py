@@ -99,7 +99,7 @@ def test_empty_article_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 @pytest.mark.parametrize(("option", "value", "expected"), [
     ("--codebook", "bad.toml", "bad.toml, line 1: invalid TOML"),
-    ("--codebook", "missing.toml", "missing.toml: No such file"),
+    ("--codebook", "missing.toml", "missing.toml: no such codebook file"),
     ("--replay-url", "javascript:alert(1)", "is not an http(s) address"),
 ])
 def test_bad_analyze_options_exit_1(option: str, value: str, expected: str, tmp_path: Path,
