@@ -599,6 +599,19 @@ def test_names_are_never_treated_as_anonymous_labels():
                for w in tagged.warnings)
 
 
+def _assert_cues_named_like_reference(tagged, reference):
+    """At least 90 % of cues named, each by the reference turn sharing most of its words,
+    with no conflict reported."""
+    named = tagged.cues[tagged.cues["speaker"].notna()]
+    assert len(named) >= 0.9 * len(tagged.cues)
+    reference_tokens = [set(match_tokens(text)) for text in reference["text"]]
+    for cue in named.itertuples():
+        tokens = set(match_tokens(cue.text))
+        best = max(range(len(reference)), key=lambda i: len(tokens & reference_tokens[i]))
+        assert reference["speaker"].iloc[best] == cue.speaker, cue.text
+    assert tagged.metadata["speaker_conflicts"].empty
+
+
 def test_simulated_captions_tagged_from_quotes_aligned_by_align_quotes(data_dir):
     # The whole chain on captions without any speaker label: the reference's turns are
     # the "article quotes", align_quotes finds them in the noisy rolling captions, and
@@ -611,16 +624,9 @@ def test_simulated_captions_tagged_from_quotes_aligned_by_align_quotes(data_dir)
                            "stated_start": reference["start"]})
     aligned = align_quotes(quotes, captions)
     tagged = tag_speakers(captions, aligned=aligned)
+    _assert_cues_named_like_reference(tagged, reference)
     named = tagged.cues[tagged.cues["speaker"].notna()]
-    assert len(named) >= 0.9 * len(tagged.cues)
     assert set(named["speaker_source"]) == {"quote"}
-    # Each named cue belongs to the reference turn sharing most of its words.
-    reference_tokens = [set(match_tokens(text)) for text in reference["text"]]
-    for cue in named.itertuples():
-        tokens = set(match_tokens(cue.text))
-        best = max(range(len(reference)), key=lambda i: len(tokens & reference_tokens[i]))
-        assert reference["speaker"].iloc[best] == cue.speaker, cue.text
-    assert tagged.metadata["speaker_conflicts"].empty
     # Sentences of the unpunctuated captions start and end on timed words.
     table = sentences(tagged, max_words=20)
     assert table["n_words"].max() <= 20 + 12  # a cue is never cut: at most one cue over
@@ -783,14 +789,7 @@ def test_reference_article_quotes_name_the_simulated_captions(data_dir):
     reference = turns(read_transcript(data_dir / "rnct2025_quotes.vtt"))
     captions = read_transcript(data_dir / "rnct2025_simulated_captions.vtt")
     tagged = tag_speakers(captions, aligned=align_quotes(article.quotes, captions))
-    named = tagged.cues[tagged.cues["speaker"].notna()]
-    assert len(named) >= 0.9 * len(tagged.cues)
-    reference_tokens = [set(match_tokens(text)) for text in reference["text"]]
-    for cue in named.itertuples():
-        tokens = set(match_tokens(cue.text))
-        best = max(range(len(reference)), key=lambda i: len(tokens & reference_tokens[i]))
-        assert reference["speaker"].iloc[best] == cue.speaker, cue.text
-    assert tagged.metadata["speaker_conflicts"].empty
+    _assert_cues_named_like_reference(tagged, reference)
 
     voiced = read_transcript(data_dir / "rnct2025_quotes.vtt")
     checked = tag_speakers(voiced, aligned=align_quotes(article.quotes, voiced))
