@@ -46,10 +46,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import noise
 
 from coopanalysis import schema
-from coopanalysis.align import align_quotes
+from coopanalysis.align.aligner import align_quotes
 from coopanalysis.model import Transcript
-from coopanalysis.textnorm import match_tokens
-from coopanalysis.transcript import read_transcript
+from coopanalysis.read.transcript import read_transcript
+from coopanalysis.text.normalize import match_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "french" / "bdxio"

@@ -50,7 +50,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_corpus import write_corpus
 
-from coopanalysis.corpus import CorpusResult, analyze_corpus
+from coopanalysis.run.corpus import CorpusResult, analyze_corpus
 
 GB = 1024**3
 
@@ -207,7 +207,7 @@ def raw_spacy(texts: list[str], n_process: int) -> float:
 
 
 def caption_texts(pairs: list[tuple[Path, Path]]) -> list[str]:
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
 
     texts: list[str] = []
     for vtt, _ in pairs:

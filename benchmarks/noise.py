@@ -38,7 +38,7 @@ import pandas as pd
 
 from coopanalysis import schema
 from coopanalysis.model import Transcript
-from coopanalysis.textnorm import normalize_text, number_to_words
+from coopanalysis.text.normalize import normalize_text, number_to_words
 from coopanalysis.timecode import format_hms
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    from coopanalysis.themes import tag_themes
+    from coopanalysis.tag.themes import tag_themes
 
     units = make_units(args.words)
     texts = list(units["text"])

@@ -58,7 +58,7 @@ def pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
 
 def score(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per-theme table (last row ``all (micro)``) and the tagger's rows."""
-    from coopanalysis.themes import default_codebook, tag_themes
+    from coopanalysis.tag.themes import default_codebook, tag_themes
 
     found = tag_themes(frame.rename(columns={"sentence_id": "unit_id"}))
     predicted = set(zip(found["unit_id"], found["theme"], strict=True))

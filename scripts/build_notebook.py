@@ -230,7 +230,7 @@ each speaker's share of speaking time; tags per theme in 5-minute bins; tags per
 stacked by speaker."""),
     ("code", """\
 %matplotlib inline
-from coopanalysis import plots
+from coopanalysis.export import plots
 
 plots.plot_speaker_timeline(turns, aligned)"""),
     ("code", "plots.plot_share_of_voice(ca.speaker_stats(tagged))"),
@@ -254,7 +254,7 @@ analysis"""),
     ("code", """\
 import tempfile
 
-from coopanalysis.report import write_report
+from coopanalysis.export.report import write_report
 
 out_dir = Path(tempfile.mkdtemp(prefix="coopanalysis-report-"))
 index = write_report(analysis, out_dir)  # the path of index.html: open it in a browser

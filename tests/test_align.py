@@ -17,8 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopanalysis import diff, schema
-from coopanalysis.align import align_quotes, estimate_offset, format_alignment_table
+from coopanalysis import schema
+from coopanalysis.align import diff
+from coopanalysis.align.aligner import align_quotes, estimate_offset, format_alignment_table
 from coopanalysis.errors import AlignmentError
 from coopanalysis.model import Transcript
 
@@ -34,42 +35,42 @@ REPEATED_AT = (1476.2, 3048.0)
 
 @pytest.fixture(scope="module")
 def article(data_dir: Path):  # type: ignore[no-untyped-def]
-    from coopanalysis.article import read_article
+    from coopanalysis.read.article.parse import read_article
 
     return read_article(data_dir / "rnct2025_article.md")
 
 
 @pytest.fixture(scope="module")
 def reconstruction(data_dir: Path) -> Transcript:
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
 
     return read_transcript(data_dir / "rnct2025_quotes.vtt")
 
 
 @pytest.fixture(scope="module")
 def simulated(data_dir: Path) -> Transcript:
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
 
     return read_transcript(data_dir / "rnct2025_simulated_captions.vtt")
 
 
 @pytest.fixture(scope="module")
 def bdx_auto(test_data_dir: Path) -> Transcript:
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
 
     return read_transcript(test_data_dir / "align" / "bdxio_dette_autogenere.fr-orig.srt")
 
 
 @pytest.fixture(scope="module")
 def bdx_final(test_data_dir: Path) -> Transcript:
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
 
     return read_transcript(test_data_dir / "align" / "bdxio_dette_final.fr.srt")
 
 
 @pytest.fixture(scope="module")
 def thinkerview(corpus_dir: Path) -> Transcript:
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
 
     return read_transcript(corpus_dir / "french" / "thinkerview" / "WyTQlf2rijs.fr-orig.vtt")
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from coopanalysis.analysis import ALIGNED_KINDS, TABLE_NAMES, Analysis, analyze
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
+from coopanalysis.run.analysis import ALIGNED_KINDS, TABLE_NAMES, Analysis, analyze
 from coopanalysis.schema import CUES, conform
 
-CORE = ("coopanalysis.speakers", "coopanalysis.themes", "coopanalysis.stats")
-READERS = ("coopanalysis.transcript", "coopanalysis.article", "coopanalysis.align")
+CORE = ("coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats")
+READERS = ("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner")
 
 
 def require(*modules: str) -> None:
@@ -118,7 +118,7 @@ def test_bad_codebook_is_a_coopanalysis_error(tmp_path: Path) -> None:
 
 
 def test_unreadable_transcript_path_is_a_coopanalysis_error(tmp_path: Path) -> None:
-    require(*CORE, "coopanalysis.transcript")
+    require(*CORE, "coopanalysis.read.transcript")
     bad = tmp_path / "bad.vtt"
     bad.write_bytes(b"\x00\x01\x02 not a transcript \xff\xfe")
     with pytest.raises(CoopanalysisError):

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopanalysis import ArticleError, read_article
-from coopanalysis.article import format_quotes_table
+from coopanalysis.read.article.parse import format_quotes_table
 from coopanalysis.schema import ARTICLE_SPEAKERS, QUOTES
-from coopanalysis.textnorm import fold
+from coopanalysis.text.normalize import fold
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 # The project's own articles must match their answers exactly; the blind ones (written by

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from coopanalysis.corpus import ERRORS, MANIFEST, CorpusResult, analyze_corpus
+from coopanalysis.run.corpus import ERRORS, MANIFEST, CorpusResult, analyze_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_VTT = ROOT / "data" / "rnct2025_quotes.vtt"
@@ -82,7 +82,7 @@ def serial(corpus: dict[str, Path]) -> CorpusResult:
 
 
 def test_event_ids_from_stems_pairs_triples_and_mappings(tmp_path: Path) -> None:
-    from coopanalysis.corpus import _tasks_from_items
+    from coopanalysis.run.corpus import _tasks_from_items
 
     tasks = _tasks_from_items([
         tmp_path / "séance 12 (mars).vtt",
@@ -118,7 +118,7 @@ def test_bad_items_raise_before_any_work(items: list[object], error: type[Except
 
 def test_tables_are_the_one_event_tables_with_event_id(serial: CorpusResult,
                                                        corpus: dict[str, Path]) -> None:
-    from coopanalysis.analysis import analyze
+    from coopanalysis.run.analysis import analyze
 
     alone = analyze(REFERENCE_VTT, REFERENCE_ARTICLE).tables()
     assert serial.table_names == list(alone)
@@ -235,7 +235,7 @@ def test_a_worker_that_dies_loses_only_its_own_event(serial: CorpusResult,
     events in flight with it are run again, and only the killer is reported."""
     import multiprocessing
 
-    import coopanalysis.corpus as corpus_module
+    import coopanalysis.run.corpus as corpus_module
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the fault is injected into forked workers")
@@ -357,7 +357,7 @@ def test_an_all_null_column_gets_the_type_of_other_events(tmp_path: Path) -> Non
     else pyarrow refuses to read the table folder as one dataset."""
     import pyarrow.parquet as pq
 
-    from coopanalysis.corpus import _EventOutput, _ParquetSink
+    from coopanalysis.run.corpus import _EventOutput, _ParquetSink
 
     def event(position: int, event_id: str, cue_ids: list[int], note: str | None) -> Any:
         frame = pd.DataFrame({"event_id": pd.Series([event_id], dtype="string"),
@@ -409,7 +409,7 @@ def test_a_bad_codebook_fails_before_any_work(corpus: dict[str, Path], tmp_path:
 
 
 def test_analyze_options_reach_every_event(tmp_path: Path) -> None:
-    from coopanalysis.analysis import analyze
+    from coopanalysis.run.analysis import analyze
 
     items = [{"event_id": "reference", "transcript": REFERENCE_VTT,
               "article": REFERENCE_ARTICLE}]

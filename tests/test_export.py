@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.export import WORKBOOK_NAME, replay_links, write_tables
+from coopanalysis.export.tables import WORKBOOK_NAME, replay_links, write_tables
 from coopanalysis.schema import ALIGNED, conform
 
 ALIGNED_TABLE = conform(pd.DataFrame({

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from coopanalysis import TranscriptError, read_transcript
-from coopanalysis.formats.webvtt import cue_text
+from coopanalysis.read.formats.webvtt import cue_text
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from coopanalysis import read_transcript
-from coopanalysis.formats.youtube import CENSORED_WORD
-from coopanalysis.textnorm import normalize_text
+from coopanalysis.read.formats.youtube import CENSORED_WORD
+from coopanalysis.text.normalize import normalize_text
 
 # The yt-dlp layout, with our own words: long cue (previous line + new timed line),
 # then a 10 ms flicker cue repeating the line alone with a line holding one space.

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import noise  # noqa: E402  (benchmarks/ is not a package)
 
-from coopanalysis.transcript import read_transcript  # noqa: E402
+from coopanalysis.read.transcript import read_transcript  # noqa: E402
 
 QUIET = noise.NoiseSettings(word_error=0.0, filler_rate=0.0, repetition_rate=0.0)
 

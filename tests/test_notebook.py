@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "rnct2025.ipynb"
 BUILDER = ROOT / "scripts" / "build_notebook.py"
 # Everything the notebook calls.
-MODULES = ("coopanalysis.transcript", "coopanalysis.article", "coopanalysis.align",
-           "coopanalysis.speakers", "coopanalysis.themes", "coopanalysis.stats",
-           "coopanalysis.plots", "coopanalysis.export", "coopanalysis.qdpx")
+MODULES = ("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner",
+           "coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats",
+           "coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
 
 
 def require(*modules: str) -> None:

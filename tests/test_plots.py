@@ -11,16 +11,16 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 
-from coopanalysis.model import Transcript
-from coopanalysis.plots import (
+from coopanalysis.analyse.stats import speaker_stats
+from coopanalysis.export.plots import (
     NO_SPEAKER,
     plot_share_of_voice,
     plot_speaker_timeline,
     plot_theme_heatmap,
     plot_themes_by_speaker,
 )
+from coopanalysis.model import Transcript
 from coopanalysis.schema import ALIGNED, CUES, THEMES, conform
-from coopanalysis.stats import speaker_stats
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -85,7 +85,7 @@ def test_speaker_timeline_draws_a_lane_per_speaker_and_marks_quotes() -> None:
 
 
 def test_speaker_timeline_accepts_turns_and_an_axes() -> None:
-    from coopanalysis.speakers import turns as speaker_turns
+    from coopanalysis.tag.speakers import turns as speaker_turns
 
     figure = Figure()
     ax = figure.add_subplot()

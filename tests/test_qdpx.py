@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.model import Transcript
-from coopanalysis.qdpx import (
+from coopanalysis.export.qdpx import (
     PROJECT_FILE,
     place_tags,
     read_qdpx,
@@ -23,8 +22,9 @@ from coopanalysis.qdpx import (
     validate_qdpx,
     write_qdpx,
 )
+from coopanalysis.model import Transcript
 from coopanalysis.schema import CUES, THEMES, conform
-from coopanalysis.speakers import turns as speaker_turns
+from coopanalysis.tag.speakers import turns as speaker_turns
 
 pytest.importorskip("lxml")
 
@@ -237,9 +237,9 @@ def test_parent_cycles_and_unknown_parents_do_not_break_the_codebook(tmp_path: P
 def test_real_tags_round_trip_at_every_unit_level(tmp_path: Path, data_dir: Path, name: str,
                                                   level: str) -> None:
     """The real reader, speakers and tagger: every tag is placed and reads back its term."""
-    from coopanalysis.speakers import sentences, turns
-    from coopanalysis.themes import default_codebook, tag_themes
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
+    from coopanalysis.tag.speakers import sentences, turns
+    from coopanalysis.tag.themes import default_codebook, tag_themes
 
     transcript = read_transcript(data_dir / name)
     units = {"cues": lambda: transcript.cues.assign(unit_id=transcript.cues["cue_id"]),

@@ -16,15 +16,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopanalysis.analysis import Analysis
-from coopanalysis.model import Article, Transcript
-from coopanalysis.report import (
+from coopanalysis.export.report import (
     html_table,
     render_diff,
     render_html,
     time_or_blank,
     write_report,
 )
+from coopanalysis.model import Article, Transcript
+from coopanalysis.run.analysis import Analysis
 from coopanalysis.schema import (
     ALIGNED,
     ARTICLE_SPEAKERS,
@@ -224,16 +224,16 @@ def test_report_page_screenshot_is_drawn(tmp_path: Path) -> None:
 
 # --- the whole report on the reference data -------------------------------------------------
 
-MODULES = ("coopanalysis.transcript", "coopanalysis.article", "coopanalysis.align",
-           "coopanalysis.speakers", "coopanalysis.themes", "coopanalysis.stats",
-           "coopanalysis.plots", "coopanalysis.export", "coopanalysis.qdpx")
+MODULES = ("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner",
+           "coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats",
+           "coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
 
 
 @pytest.fixture(scope="module")
 def reference_report(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     require(*MODULES)
-    from coopanalysis.analysis import analyze
-    from coopanalysis.report import write_report
+    from coopanalysis.export.report import write_report
+    from coopanalysis.run.analysis import analyze
 
     captions = data_dir / "rnct2025_simulated_captions.vtt"
     if not captions.exists():
@@ -291,7 +291,7 @@ def test_reference_report_renders_in_chromium(reference_report: Path, tmp_path: 
 
 
 def test_write_report_files_without_figures(tmp_path: Path) -> None:
-    require("coopanalysis.export", "coopanalysis.qdpx")
+    require("coopanalysis.export.tables", "coopanalysis.export.qdpx")
     analysis = small_analysis()
     index = write_report(analysis, tmp_path / "out", figures=False)
     out = index.parent
@@ -310,7 +310,7 @@ def test_write_report_files_without_figures(tmp_path: Path) -> None:
 
 
 def test_write_report_embeds_the_figures(tmp_path: Path) -> None:
-    require("coopanalysis.plots", "coopanalysis.export", "coopanalysis.qdpx")
+    require("coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
     index = write_report(small_analysis(), tmp_path, qdpx=False)
     pngs = sorted((tmp_path / "figures").glob("*.png"))
     assert [p.stem for p in pngs] == sorted(["speaker_timeline", "share_of_voice",

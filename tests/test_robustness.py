@@ -238,8 +238,8 @@ def test_read_article_mixed_encoding(tmp_path: Path) -> None:
 @pytest.mark.parametrize("function", ["tag_themes", "entities"])
 def test_themes_of_a_unit_longer_than_spacy_max_length(monkeypatch: pytest.MonkeyPatch,
                                                        function: str) -> None:
-    from coopanalysis import themes
     from coopanalysis.nlp import load_nlp
+    from coopanalysis.tag import themes
 
     for exclude in (themes.THEME_EXCLUDE, themes.ENTITY_EXCLUDE):
         monkeypatch.setattr(load_nlp(exclude=exclude), "max_length", 20_000)
@@ -424,7 +424,7 @@ def test_quotes_pasted_from_web_pages_are_verbatim(printed: str) -> None:
 
 
 def test_soft_hyphen_is_invisible_in_normalized_text() -> None:
-    from coopanalysis.textnorm import normalize_text
+    from coopanalysis.text.normalize import normalize_text
 
     assert normalize_text("la con\u00adfiance") == "la confiance"
 
@@ -491,7 +491,7 @@ def test_sentences_of_a_transcript_pasted_as_one_huge_cue(monkeypatch: pytest.Mo
                                                           ) -> None:
     # One cue of hours of text went to spaCy whole: ValueError E088 past nlp.max_length
     # (1,000,000 characters; lowered here so that the test stays fast).
-    from coopanalysis import speakers
+    from coopanalysis.tag import speakers
 
     monkeypatch.setattr(speakers._sentence_nlp(), "max_length", 150_000)
     sentence = "La coopération prend du temps. "

@@ -1,4 +1,4 @@
-"""Tests for coopanalysis.speakers: RTTM, speaker tagging, turns and sentences.
+"""Tests for coopanalysis.tag.speakers: RTTM, speaker tagging, turns and sentences.
 
 Real inputs: the pyannote sample (RTTM + STM with the names Diane and Sheila), a
 whisper-ctranslate2 diarized interview, a Zoom export with ``Name:`` prefixes (all in
@@ -20,11 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopanalysis import schema
-from coopanalysis.align import align_quotes
-from coopanalysis.article import read_article
+from coopanalysis.align.aligner import align_quotes
 from coopanalysis.errors import AlignmentError, CoopanalysisError, DiarizationError
 from coopanalysis.model import Transcript
-from coopanalysis.speakers import (
+from coopanalysis.read.article.parse import read_article
+from coopanalysis.read.transcript import read_transcript
+from coopanalysis.tag.speakers import (
     CONFLICTS,
     MAPPING,
     RTTM,
@@ -34,8 +35,7 @@ from coopanalysis.speakers import (
     tag_speakers,
     turns,
 )
-from coopanalysis.textnorm import match_tokens
-from coopanalysis.transcript import read_transcript
+from coopanalysis.text.normalize import match_tokens
 
 HERE = Path(__file__).resolve().parent / "data" / "speakers"
 SAMPLE_RTTM = HERE / "sample.rttm"

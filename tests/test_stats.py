@@ -10,11 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopanalysis.errors import CoopanalysisError
-from coopanalysis.model import Transcript
-from coopanalysis.schema import ALIGNED, CUES, THEMES, conform
-from coopanalysis.speakers import turns as speaker_turns
-from coopanalysis.stats import (
+from coopanalysis.analyse.stats import (
     SPEAKER_STATS_COLUMNS,
     count_words,
     quote_report,
@@ -23,6 +19,10 @@ from coopanalysis.stats import (
     theme_pivot,
     theme_stats,
 )
+from coopanalysis.errors import CoopanalysisError
+from coopanalysis.model import Transcript
+from coopanalysis.schema import ALIGNED, CUES, THEMES, conform
+from coopanalysis.tag.speakers import turns as speaker_turns
 
 
 def make_transcript(rows: list[tuple[float, float, str | None, str]]) -> Transcript:
@@ -272,9 +272,9 @@ def test_quote_report_formats_times_and_keeps_unmatched() -> None:
 
 def test_statistics_on_the_reference_reconstruction(data_dir: Path) -> None:
     """Real reader, real turns and tagger: totals agree with independent pandas sums."""
-    from coopanalysis.speakers import turns
-    from coopanalysis.themes import tag_themes
-    from coopanalysis.transcript import read_transcript
+    from coopanalysis.read.transcript import read_transcript
+    from coopanalysis.tag.speakers import turns
+    from coopanalysis.tag.themes import tag_themes
 
     transcript = read_transcript(data_dir / "rnct2025_quotes.vtt")
     cues = transcript.cues

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopanalysis.textnorm import FILLERS, fold, match_tokens, normalize_text, number_to_words
+from coopanalysis.text.normalize import FILLERS, fold, match_tokens, normalize_text, number_to_words
 
 
 def test_normalize_text_unifies_typography_without_losing_meaning() -> None:

@@ -1,4 +1,4 @@
-"""Tests of coopanalysis.themes: codebook files, the spaCy component, tag_themes, entities,
+"""Tests of coopanalysis.tag.themes: codebook files, the spaCy component, tag_themes, entities,
 and the hand-coded check set (tests/data/themes/checkset.csv) as a regression test."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.errors import CodebookError, CoopanalysisError
-from coopanalysis.themes import (
+from coopanalysis.tag.themes import (
     FACTORY_NAME,
     Codebook,
     default_codebook,

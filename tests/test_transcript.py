@@ -23,10 +23,10 @@ from coopanalysis import (
     write_srt,
     write_vtt,
 )
-from coopanalysis.formats import autodetect_format
-from coopanalysis.formats.sbv import TIMING_RE as SBV_TIMING_RE
+from coopanalysis.read.formats import autodetect_format
+from coopanalysis.read.formats.sbv import TIMING_RE as SBV_TIMING_RE
 from coopanalysis.schema import CUES, WORDS, conform
-from coopanalysis.textnorm import match_tokens, normalize_text
+from coopanalysis.text.normalize import match_tokens, normalize_text
 
 TRANSCRIPTS = Path(__file__).parent / "data" / "transcripts"
 FRENCH_SRT = ("1\n00:00:01,000 --> 00:00:02,500\nÉlève à l'école, « œuvre » déjà vue…\n\n"

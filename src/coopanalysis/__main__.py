@@ -1,5 +1,5 @@
 """``python -m coopanalysis`` runs the command line."""
 
-from coopanalysis.cli import main
+from coopanalysis.run.cli import main
 
 raise SystemExit(main())

@@ -1,0 +1,299 @@
+"""Rule tables of the article parser (:mod:`coopanalysis.read.article.parse`), as data.
+
+Everything a reader of an article needs to know about the genre — French (and English)
+round-table reporting — lives here: quotation marks, reporting verbs, role words, pronoun
+cues, citation cues, credit lines and dates. Each table says why it exists; extend a table
+rather than adding an ``if`` in the parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Quotation marks -------------------------------------------------------------------
+#: Opening mark → closing mark. Straight double quotes are handled apart (the same mark
+#: opens and closes). Single curly quotes are left out on purpose: "’" is the typographic
+#: apostrophe of French text ("l’avenir"), so treating it as a closing mark breaks words.
+QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›"}
+CLOSING_MARKS: dict[str, str] = {close: open_ for open_, close in QUOTE_PAIRS.items()}
+STRAIGHT_QUOTE = '"'
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, so that tables stay compact and diffable."""
+    return text.split()
+
+
+# --- Reporting verbs -------------------------------------------------------------------
+# Word forms (folded: lower case, no accents) that introduce or follow reported speech.
+# French present / passé composé participle / gerund forms met in press articles, then
+# English ones. "lance", "tranche", "glisse" are the journalistic variants of "dit".
+_FR_VERBS = _words("""
+dit dire disait affirme affirmait ajoute ajoutait ajoutant rappelle rappelait rappelant
+souligne soulignait soulignant insiste insistait insistant confie confiait precise precisait
+precisant estime estimait constate constatait introduit poursuit poursuivait conclut concluait
+resume resumait lance lancait tranche detaille detaillait raconte racontait reconnait
+reconnaissait observe martele declare declarait assure assurait indique
+repond repondait temoigne regrette previent admet ironise exclame glisse
+considere rapporte commente decrit decrivait soutient plaide alerte interpelle
+renchérit rencherit nuance tempere explique expliquait expliquant defend avertit
+enchaine cite demande demandait interroge interrogeait questionne complete completait
+""")
+_EN_VERBS = _words("""
+said says say added adds explained explains noted notes told argued argues warned warns
+stressed stresses insisted insists recalled recalls described describes shouted replied
+observed remarked concluded concludes opened admitted admits claimed claims suggested
+suggests pointed continued continues asked asks answered
+""")
+# Past participles of compound tenses ("a-t-elle ajouté", "a conclu X") that fold to a
+# form not listed above.
+_PARTICIPLES = _words("rappele conclu reconnu repondu admis ecrit ajoute explique precise")
+REPORTING_VERBS: frozenset[str] = frozenset(_FR_VERBS + _EN_VERBS + _PARTICIPLES)
+#: Auxiliaries of compound tenses: "« … », a-t-elle ajouté", "« … », a conclu X".
+AUXILIARIES: frozenset[str] = frozenset({"a", "avait", "aura", "has", "had"})
+
+#: A verb then a pronoun joined by hyphens: "dit-elle", "ajoute-t-il", "précise-t-elle".
+INVERTED_PRONOUN_RE = re.compile(r"\b(?P<verb>[^\W\d_]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles)\b",
+                                 re.IGNORECASE)
+
+#: A leading "Pour X," / "Selon lui," / "According to her," that attaches a clause to a
+#: speaker; cut from the front of a paraphrase.
+ATTRIBUTION_LEAD_RE = re.compile(
+    r"\s*(?:pour|selon|d['’]apr[eè]s|according\s+to|for)\s+[^,]{1,60},\s*", re.IGNORECASE)
+
+#: Pronoun cues that refer back to the current speaker. They never name anyone: the parser
+#: resolves them to the last speaker mentioned (in the paragraph, else the previous one).
+PRONOUN_CUE_RE = re.compile(
+    r"(?:\b(?:selon|d['’]apr[eè]s|pour)\s+(?:lui|elle)\b"
+    r"|\b(?:il|elle)\s+(?:ne\s+|n['’]|se\s+|s['’]|y\s+|en\s+|le\s+|la\s+|lui\s+)?"
+    r"(?P<verb_fr>[a-zéèêëàâîïôûç]+)\b"
+    r"|[,\s](?:lui|elle),"
+    r"|\b(?P<verb_inv>[a-zéèêëàâîïôûç]+)(?:-t)?-(?:il|elle)\b"
+    r"|\b(?:sa|son)\s+(?:formule|mot|conviction|avis|message|conclusion)\b"
+    r"|\baccording\s+to\s+(?:him|her|them)\b"
+    r"|\b(?:he|she)\s+(?:also\s+|then\s+)?(?P<verb_en>[a-z]+)\b)",
+    re.IGNORECASE,
+)
+#: The named verb groups of ``PRONOUN_CUE_RE`` must be reporting verbs ("elle ajoute" is a
+#: cue, "il faut" and "est-elle" are not).
+PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
+
+# --- Citations ---------------------------------------------------------------------------
+#: "en citant Bruno Latour", "reprenant une formule de Edgar Pisani", "quoting Sherry Arnstein":
+#: the person named after these words is *cited* by the speaker, never the speaker.
+CITE_RE = re.compile(
+    r"\b(?i:en\s+citant|citant|cite|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
+    r"|reprenant\s+les\s+mots\s+(?:de\s+|d['’])|selon\s+la\s+formule\s+(?:de\s+|d['’])"
+    r"|quoting|citing|in\s+the\s+words\s+of)\s*"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})"
+)
+
+# --- People --------------------------------------------------------------------------------
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+#: A person's full name: two or three capitalised words, with particles ("de", "van").
+NAME_PATTERN = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+                rf"(?:\s+(?:de\s+|du\s+|van\s+|von\s+|da\s+|di\s+|le\s+)?"
+                rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}}")
+NAME_RE = re.compile(rf"(?<![\w-]){NAME_PATTERN}(?![\w'’-])")
+
+#: Role words, longest first (so "vice-présidente" wins over "présidente", "adjoint au maire"
+#: over "maire"). French feminine and masculine forms, then English.
+ROLE_WORDS: tuple[str, ...] = tuple(sorted({
+    "vice-présidente", "vice-président", "présidente", "président", "secrétaire générale",
+    "secrétaire général", "adjointe au maire", "adjoint au maire", "maire", "ministre",
+    "associée", "associé", "directrice générale", "directeur général", "directrice",
+    "directeur", "chargée de mission", "chargé de mission", "conseillère municipale",
+    "conseiller municipal", "conseillère régionale", "conseiller régional",
+    "conseillère départementale", "conseiller départemental", "conseillère", "conseiller",
+    "cofondatrice", "cofondateur", "co-fondatrice", "co-fondateur", "fondatrice", "fondateur",
+    "chercheuse", "chercheur", "professeure", "professeur", "coordinatrice", "coordinateur",
+    "déléguée générale", "délégué général", "déléguée", "délégué", "responsable",
+    "cheffe de projet", "chef de projet", "cheffe de service", "chef de service", "cheffe",
+    "chef", "journaliste", "représentante", "représentant", "députée", "député", "sénatrice",
+    "sénateur",
+    "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
+    "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
+    "co-founder", "founder", "researcher", "professor", "minister", "councillor",
+    "coordinator", "manager", "chief executive", "partner", "lecturer",
+}, key=lambda word: (-len(word), word)))
+ROLE_ALTERNATION = "|".join(re.escape(word) for word in ROLE_WORDS)
+
+#: Grammatical gender that a role word or a civil title gives its holder, checked against
+#: the pronoun of an attribution ("», dit-elle" cannot be a "président"). Epicene roles
+#: (maire, ministre, responsable…) and English roles give none.
+FEMININE_ROLES: frozenset[str] = frozenset({
+    "vice-présidente", "présidente", "secrétaire générale", "adjointe au maire", "associée",
+    "directrice générale", "directrice", "chargée de mission", "conseillère municipale",
+    "conseillère régionale", "conseillère départementale", "conseillère", "cofondatrice",
+    "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
+    "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
+    "députée", "sénatrice", "gérante", "représentante",
+    "animatrice", "chairwoman"})
+MASCULINE_ROLES: frozenset[str] = frozenset({
+    "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
+    "directeur général", "directeur", "chargé de mission", "conseiller municipal",
+    "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
+    "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
+    "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
+    "représentant", "animateur", "chairman"})
+TITLE_GENDER: dict[str, str] = {"m": "m", "mm": "m", "mr": "m", "mme": "f", "mmes": "f",
+                                "mlle": "f", "mrs": "f", "ms": "f"}
+PRONOUN_GENDER: dict[str, str] = {"il": "m", "ils": "m", "lui": "m", "he": "m", "him": "m",
+                                  "elle": "f", "elles": "f", "she": "f", "her": "f"}
+
+#: Words between a role and its organisation: "président *du* Comité 21", "mayor *of* X".
+ORG_CONNECTOR_RE = re.compile(
+    r"^\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’]|de\s+|à\s+la\s+|à\s+l['’]|au\s+|aux\s+|à\s+"
+    r"|of\s+the\s+|of\s+|at\s+the\s+|at\s+)", re.IGNORECASE)
+#: Sentences that attribute the quotation just before them: "« … » Ce sont les mots de
+#: Claire Dubois", "C'est ainsi que le résume X", "Those are the words of X".
+NEXT_SENTENCE_ATTRIBUTION_RE = re.compile(
+    r"^\s*(?:ce\s+sont\s+(?:là\s+)?les\s+(?:mots|propos|paroles)\s+d[e'’]"
+    r"|c['’]est\s+(?:ainsi\s+que\s+|en\s+ces\s+termes\s+que\s+)"
+    r"|(?:tels\s+sont|voilà)\s+les\s+(?:mots|propos)\s+d[e'’]|dixit\b"
+    r"|(?:those|these)\s+(?:are|were)\s+the\s+words\s+of)",
+    re.IGNORECASE,
+)
+
+#: Generic nouns dropped in front of a proper name ("l'association ALons'ZI" → "ALons'ZI",
+#: "la commune de Plessé" → "Plessé"). "cabinet", "réseau", "coopérative" are kept: in the
+#: genre they are part of the organisation's name ("réseau des Petites Cantines").
+ORG_DROPPED_PREFIXES: tuple[str, ...] = (
+    "l'association ", "association ", "la commune de ", "commune de ", "la ville de ",
+    "ville de ", "the ",
+)
+#: Adverbs allowed between a name's comma and its role ("François Rebsamen, *alors* ministre").
+ROLE_ADVERBS_RE = re.compile(r"^(?:alors|aussi|également|ancien|ancienne|former|now)\s+",
+                             re.IGNORECASE)
+
+#: Determiners before a role noun that make it a mention of the speaker holding the role:
+#: "insiste *le ministre*", "*La vice-présidente* insiste", "*The mayor* was clear". The
+#: roles themselves are those of the article's speakers (table words or found by
+#: ``GENERIC_ROLE_RE``).
+ROLE_MENTION_DETERMINERS = r"\b(?:le\s+|la\s+|the\s+|l['’])"
+
+#: A role outside ``ROLE_WORDS`` in an apposition right after a name: a lower-case noun
+#: (one or two words, no determiner) then a preposition and a capitalised organisation —
+#: ", hydrologue au BRGM", ", urbaniste à la Ville de Nantes".
+GENERIC_ROLE_RE = re.compile(
+    rf"^(?!(?:le|la|les|un|une|des|the|a|an)\s)(?P<role>[{_LOWER}-]{{3,}}(?:\s[{_LOWER}-]{{3,}})?)"
+    rf"\s+(?P<org>(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des|d['’]|de|at|of)\s*"
+    rf"(?:the\s+)?(?:[{_LOWER}]+\s+)?[{_UPPER}].*)$"
+)
+
+#: Civil titles in front of names ("M. Paul Vidal", "Mme Inès Carré"): not part of the name,
+#: and their period does not end a sentence.
+HONORIFIC_RE = re.compile(r"^(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+")
+ABBREVIATION_DOT_RE = re.compile(r"\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St)\.")
+
+#: "Olivier Nguyen et Paul Vidal divergent. Le premier…; le second s'y oppose : « … »":
+#: ordinals name the first or the second of the last two speakers mentioned.
+ORDINAL_MENTION_RE = re.compile(
+    r"\b(?:(?P<first>le\s+premier|la\s+première|the\s+former)"
+    r"|(?P<second>le\s+second|la\s+seconde|le\s+deuxième|la\s+deuxième|the\s+latter))\b",
+    re.IGNORECASE,
+)
+
+#: A sentence whose subject is an indefinite person ("Un agriculteur dans la salle
+#: approuve : « … »", "One resident shouted") reports someone the article does not
+#: present: its quote gets no speaker rather than the paragraph's.
+INDEFINITE_SUBJECT_RE = re.compile(
+    r"^\s*(?:un|une|des|plusieurs|quelques|certains|certaines|one|a|an|some|several)\s+"
+    rf"[{_LOWER}]", re.IGNORECASE)
+
+# --- Metadata --------------------------------------------------------------------------
+#: Credit lines: "Rédaction : Valentin Nonorgue de Territoires-Audacieux.fr", "Par Camille Roux".
+AUTHOR_RE = re.compile(
+    r"^[*_\s]*(?:Rédaction|Rédigé\s+par|Par|Texte|Auteur|Autrice|Propos\s+recueillis\s+par"
+    rf"|Written\s+by|By)\s*:?\s+(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:\s+[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}})"
+    r"(?:\s+(?:de|pour|for|at|,)\s+(?P<publication>[^\s*—–]+))?",
+)
+_FR_MONTHS = _words("janvier février mars avril mai juin juillet août septembre octobre "
+                    "novembre décembre")
+_EN_MONTHS = _words("January February March April May June July August September October "
+                    "November December")
+MONTHS: dict[str, int] = {**{m: i + 1 for i, m in enumerate(_FR_MONTHS)},
+                          **{m.lower(): i + 1 for i, m in enumerate(_EN_MONTHS)}}
+DATE_RE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:er)?\s+(?P<month>" + "|".join(_FR_MONTHS + _EN_MONTHS)
+    + r")\s+(?P<year>\d{4})\b"
+    r"|\b(?P<month2>" + "|".join(_EN_MONTHS) + r")\s+(?P<day2>\d{1,2}),\s+(?P<year2>\d{4})\b",
+    re.IGNORECASE,
+)
+
+# --- Layout ----------------------------------------------------------------------------
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-+]|\*(?=\s)|\d{1,2}[.)])\s+")
+MARKDOWN_HEADING_RE = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+#: Markdown link: the visible text is kept, the URL masked.
+LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)")
+#: Anything that looks like a bracketed time, readable or not: "(12min75)" must be reported,
+#: not skipped. ``timecode.find_timestamps`` then decides whether it is a valid time.
+TIME_CANDIDATE_RE = re.compile(
+    r"[(\[]\s*\[?\s*(?:\d{1,2}\s?h\s?\d{1,2}(?:\s?min\s?\d{1,3})?(?:\s?s)?"
+    r"|\d{1,3}\s?min\s?\d{1,3}(?:\s?s)?|\d{1,3}\s?min|\d{1,4}\s?s"
+    r"|\d{1,2}:\d{1,3}(?::\d{1,3})?(?:[.,]\d+)?"
+    r"|\d{1,3}\s?(?:['’′]|mn)\s?\d{1,3}\s?(?:[\"″]|s)?)\s*\]?(?:\([^)\s]*\))?\s*[)\]]",
+    re.IGNORECASE,
+)
+#: Brackets that hold a number and a time unit but that no notation above reads ("(à 12
+#: minutes)", "(vers 1 h 10)"): not a time, but reported, so that no stated time vanishes.
+TIME_HINT_RE = re.compile(
+    r"[(\[][^()\[\]\n]{0,25}\d[^()\[\]\n]{0,25}?(?:min|mn|minutes?|sec|secondes?|seconds?"
+    r"|\d\s?h\b|['’′]|\d:\d)[^()\[\]\n]{0,25}[)\]]",
+    re.IGNORECASE,
+)
+#: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
+#: "(6mn20)". They are rewritten "6min20" before parsing.
+MINUTE_MARK_RE = re.compile(r"(?P<m>\d{1,3})\s?(?:['’′]|mn)\s?(?P<s>\d{1,3})\s?(?:[\"″]|s)?")
+#: Editorial insertions removed from ``clean_text``: "[...]", "[…]", "[la coopération]".
+EDITORIAL_BRACKET_RE = re.compile(r"\[[^\]\n]*\]")
+ELLIPSIS_RE = re.compile(r"\.\.\.|…")
+#: End of a sentence in the writer's prose.
+SENTENCE_END_CHARS = ".!?…"
+#: Punctuation after which a quotation is a full statement, not words inside the sentence.
+STATEMENT_LEAD_CHARS = ":,;.!?(—–-"
+#: A term is a quoted word or expression of at most this many words with no speaker cue.
+TERM_MAX_WORDS = 3
+#: Punctuation after which a quotation starting in lower case is still words inside the
+#: writer's sentence (a `fragment`): "Selon l'adjointe, « les services… »", "dit-il,
+#: « non négociable »". After ":" or a sentence end it stays a `quote`.
+FRAGMENT_AFTER_CHARS = ","
+
+#: Nouns that announce a name for an idea rather than someone's words: the quoted words
+#: right after them are a `term` (speaker NA) even when the sentence names a speaker —
+#: "le principe « un euro, un vote »", "la notion d'« économie circulaire »", "ce qu'est
+#: la « sobriété »". "la formule de X" is not here: a formula is someone's words.
+TERM_LEAD_RE = re.compile(
+    r"(?:\b(?:principe|notion|concept|terme|mot|expression|label|slogan|devise|appellation"
+    r"|term|notion|concept|label|phrase)\s*(?:de\s+|d['’]|du\s+|des\s+)?"
+    r"|\bce\s+qu['’](?:est|sont|était|étaient)\s+(?:le|la|les|l['’]|un|une|des)\s*"
+    r"|\bwhat\s+(?:a|an|the)\s+)$",
+    re.IGNORECASE)
+#: A term announced by ``TERM_LEAD_RE`` may be a little longer than ``TERM_MAX_WORDS``.
+TERM_LEAD_MAX_WORDS = 6
+
+# --- Rules added after the blind dev articles (tests/data/articles/blind_results.md) -------
+#: Attributions that only say where a name stands (not that the sentence says this person
+#: speaks). A repeated quotation attributed only this way takes the speaker of the quotation
+#: it repeats (its words are that person's), NA included.
+POSITIONAL_ATTRIBUTIONS: tuple[str, ...] = ("before", "paragraph", "pronoun")
+#: A prose paragraph ending with this character ("X a répondu longuement :") introduces the
+#: quotation that opens the next paragraph.
+LEAD_IN_END = ":"
+#: A civil title before a surname that two speakers share ("Mme Le Goff") names the one whose
+#: known gender it fits, when exactly one does.
+SHARED_SURNAME_TITLE_RE = (r"\b(?P<title>M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms)\.?\s+"
+                           r"(?:(?i:le|la|de|du|van|von|da|di)\s+)?")
+#: After a closing mark, "<reporting verb> <subject>": the subject stands before the next
+#: comma ("», détaille le directeur des services, appelé par le maire" is not the maire).
+#: The author of the article is a speaker only when named this way, right after a quotation
+#: ("», a demandé Mathilde Roussel": the author moderated and asked a question).
+QUOTE_THEN_VERB_RE = re.compile(
+    r"[»”\"][*_\s]*(?:\([^)]*\)\s*)?,?\s*(?P<words>(?:[^\W\d_]+[\s-]+){1,3})$")
+#: A quotation that opens by addressing someone ("Monsieur Teixeira, …", "Madame Roux, …",
+#: "Mr Osei, …") and ends with "?" is a question to that speaker; the quotation opening the
+#: next paragraph is their answer.
+VOCATIVE_RE = re.compile(
+    r"(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    rf"(?:[{_UPPER}][{_LOWER}]+\s+)?(?P<surname>[{_UPPER}][{_LOWER}'’-]+)\s*,")

@@ -1,0 +1,185 @@
+"""Speaker labels written inside caption text, turned into the ``speaker`` column.
+
+Conventions met in real exports (rules below, tried in order on each cue that has no
+speaker yet):
+
+============  ====================================  =====================================
+rule          example                               source
+============  ====================================  =====================================
+bracket_id    ``[SPEAKER_01]: Hola``                whisper-ctranslate2 / WhisperX VTT, SRT
+bracket_name  ``[Alba] En 1928,``                   Netflix SDH, French TV subtitles
+caps_name     ``JEAN DUPONT : Bonjour``             French transcripts (space before colon)
+name_colon    ``Łukasz Rozmej: yes``                Zoom, Otter, Teams text exports
+chevrons      ``>> oui, tout à fait``               TV captions: a new, unnamed speaker
+============  ====================================  =====================================
+
+Sentences look like labels too ("Note: ...", "[Musique]", "Attention : ..."), so a rule
+only applies to a file where it is frequent enough (``min_share`` of the cues with text)
+or where the same label comes back (``min_repeats``); sound tags and common words before
+a colon are refused (``NOT_SPEAKERS``, ``SOUND_TAGS``); a label must look like a name
+(``_is_name``). A ``>>`` starting a cue is removed from the text and sets
+``speaker_change``; a ``>>`` inside a cue is left in the text (the cue cannot be cut
+without inventing times).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from coopanalysis.text.normalize import fold
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """One way of writing a speaker label at the start of a cue.
+
+    ``pattern`` must define the group ``speaker``; the label ends where the match ends.
+    The rule applies to a file when its matches are at least ``min_share`` of the cues
+    with text; otherwise a label is accepted only if it occurs ``min_repeats`` times.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    min_share: float
+    min_repeats: int
+    refused_first_words: frozenset[str] = frozenset()
+
+
+# First words (folded) of French and English sentences that put a colon after a few words
+# ("Le problème : on n'a pas le temps", "Deux choses : …"), never of a speaker's name. In a
+# short file (a pasted excerpt) such a sentence is half the cues and passed for a label:
+# its words left the text, so alignment and themes lost them.
+SENTENCE_FIRST_WORDS: frozenset[str] = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "au", "aux", "ce", "cet",
+    "cette", "ces", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs",
+    "son", "sa", "ses", "et", "mais", "ou", "donc", "car", "puis", "alors", "enfin",
+    "je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "c'", "qu'", "que",
+    "qui", "quoi", "pourquoi", "comment", "quand", "voici", "voila", "deux", "trois",
+    "quatre", "cinq", "premier", "premiere", "second", "seconde", "dernier", "derniere",
+    "autre", "tout", "toute", "tous", "toutes", "en", "pour", "par", "avec", "sans", "sur",
+    "dans", "chez", "the", "an", "this", "that", "these", "those", "my", "our", "your",
+    "and", "but", "so", "two", "three", "it", "we", "they", "you", "he", "she",
+})
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞŁŒŚŠŽ"
+RULES: tuple[LabelRule, ...] = (
+    LabelRule("bracket_id", re.compile(
+        r"^-?\s*\[(?P<speaker>(?:SPEAKER|Speaker|speaker|Locuteur|LOCUTEUR|Intervenant)"
+        r"[ _]?\d+)\]\s*:?\s*"), min_share=0.0, min_repeats=1),
+    LabelRule("bracket_name", re.compile(
+        rf"^-?\s*\[(?P<speaker>[{_UPPER}][^\]\n]{{0,40}})\]\s*:?\s*(?=\S)"),
+        min_share=0.5, min_repeats=2),
+    LabelRule("caps_name", re.compile(
+        rf"^-?\s*(?P<speaker>[{_UPPER}][{_UPPER}'’ .-]*[{_UPPER}])\s?:\s+"),
+        min_share=0.2, min_repeats=2),  # capitals + colon: a label even when rarer
+    LabelRule("name_colon", re.compile(r"^(?P<speaker>[^:\n\[\]]{1,60}?)\s?:\s+(?=\S)"),
+              min_share=0.5, min_repeats=1000000, refused_first_words=SENTENCE_FIRST_WORDS),
+)
+
+# Words that stand before a colon in ordinary sentences, never a speaker (folded).
+NOT_SPEAKERS: frozenset[str] = frozenset({
+    "note", "nb", "n.b", "n.b.", "ps", "p.s", "p.s.", "attention", "exemple", "example", "e.g",
+    "question", "questions", "reponse", "answer", "remarque", "rappel", "resume", "summary",
+    "conclusion", "resultat", "result", "bref", "voila", "alors", "donc", "mais", "et", "ou",
+    "warning", "update", "edit", "source", "sources", "http", "https", "www", "todo", "info",
+    "important", "objectif", "definition", "titre", "title", "chapitre", "chapter", "sujet",
+    "theme", "date", "lieu", "heure", "time", "re", "fyi", "tl;dr", "ok", "oui", "non", "yes",
+    "no", "hint", "tip", "astuce", "conseil", "avertissement", "traduction", "sous-titres",
+    "sous-titrage", "subtitles", "captions", "transcription", "transcript",
+})
+# Bracketed sound and scene descriptions (folded): "[Musique]", "[Applaudissements]"...
+SOUND_TAGS: frozenset[str] = frozenset({
+    "musique", "music", "applaudissements", "applause", "rires", "rire", "laughter", "laughs",
+    "laughing", "inaudible", "silence", "bruit", "bruits", "noise", "bip", "sonnerie",
+    "generique", "chanson", "musica", "risas", "aplausos", "cheering", "cheers", "sighs",
+    "coughs", "toux", "soupir", "brouhaha", "indistinct", "crosstalk", "pause", "blank_audio",
+    "no speech", "musique douce", "musique entrainante", "musique de fin", "jingle", "fin",
+    "intro", "outro", "off", "voix off", "hors champ", "en anglais", "in english", "foreign",
+    "langue etrangere", "incompréhensible", "incomprehensible",
+})
+_CHEVRONS_RE = re.compile(r"^\s*>>+\s*")
+# A name is short, has a letter, and no sentence punctuation.
+_NAME_FORBIDDEN_RE = re.compile(r"[?!;,\"«»“”/\\<>=*#@]|https?|\.\s*$|\d{2}:\d{2}")
+MAX_NAME_WORDS = 6
+
+
+def apply(cues: dict[str, list[Any]]) -> dict[str, Any]:
+    """Move speaker labels from ``cues["text"]`` to ``cues["speaker"]``, in place.
+
+    Adds ``cues["speaker_change"]`` (True where a ``>>`` or a label starts the cue) when
+    any was found. Returns a summary for ``Transcript.metadata["speaker_labels"]``:
+    the rules applied and how many cues each labelled.
+    """
+    texts: list[str] = cues["text"]
+    speakers: list[str | None] = cues["speaker"]
+    changes = [False] * len(texts)
+    summary: dict[str, Any] = {}
+    chevrons = 0
+    for i, text in enumerate(texts):
+        if text.startswith(">>") or text.lstrip().startswith(">>"):
+            texts[i] = _CHEVRONS_RE.sub("", text, count=1)
+            changes[i] = True
+            chevrons += 1
+    if chevrons:
+        summary["chevrons"] = chevrons
+    n_text = sum(1 for t in texts if t) or 1
+    for rule in RULES:
+        candidates = _candidates(rule, texts, speakers)
+        if not candidates:
+            continue
+        frequent = len(candidates) / n_text >= rule.min_share
+        counts = Counter(label for label, _ in candidates.values())
+        applied = 0
+        for i, (label, rest) in candidates.items():
+            if frequent or counts[label] >= rule.min_repeats:
+                speakers[i] = label
+                texts[i] = rest
+                changes[i] = True
+                applied += 1
+        if applied:
+            summary[rule.name] = applied
+    if any(changes):
+        cues["speaker_change"] = changes
+    return summary
+
+
+def _candidates(rule: LabelRule, texts: list[str],
+                speakers: list[str | None]) -> dict[int, tuple[str, str]]:
+    """Cue index → (label, text after the label) for cues this rule could label."""
+    found: dict[int, tuple[str, str]] = {}
+    pattern = rule.pattern
+    for i, text in enumerate(texts):
+        if speakers[i] is not None or not text:
+            continue
+        match = pattern.match(text)
+        if match is None:
+            continue
+        label = " ".join(match.group("speaker").split())
+        if _first_word(label) in rule.refused_first_words:
+            continue
+        if _is_name(label):
+            found[i] = (label, text[match.end():])
+    return found
+
+
+def _first_word(label: str) -> str:
+    """The first word of ``label``, folded; an elided one with its apostrophe: "L'avenir" → "l'".
+
+    Single letters stay possible labels ("A: …", "I: …" in interview transcripts).
+    """
+    words = fold(label).split()
+    first = words[0] if words else ""
+    return first[:first.index("'") + 1] if "'" in first else first
+
+
+def _is_name(label: str) -> bool:
+    folded = fold(label).strip(" -.")
+    if not folded or folded in NOT_SPEAKERS or folded in SOUND_TAGS:
+        return False
+    if not any(c.isalpha() for c in label) or len(label.split()) > MAX_NAME_WORDS:
+        return False
+    return _NAME_FORBIDDEN_RE.search(label) is None

@@ -1,0 +1,422 @@
+"""One call for the whole pipeline: ``analyze(transcript, article)`` → an ``Analysis``.
+
+The steps, in order (each one a public function of its own module)::
+
+    read        read_transcript, read_article                 transcript.py, article.py
+    align       align_quotes, estimate_offset (with article)  align.py
+    speakers    tag_speakers (transcript labels, RTTM, quotes) speakers.py
+    units       turns, sentences                              speakers.py
+    themes      tag_themes, entities on sentences             themes.py
+    statistics  speaker_stats, theme_stats, quote_report      stats.py
+
+``Analysis`` holds every table as an attribute, ``tables()`` gives them by name
+(what ``export.write_tables`` and ``report.write_report`` write), ``summary()``
+a few lines of text and ``_repr_html_`` the same for notebooks.
+
+The other modules are imported inside the functions: ``import coopanalysis``
+stays fast and spaCy loads only when a step needs it.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import pandas as pd
+
+from coopanalysis.model import Article, Transcript
+from coopanalysis.timecode import format_hms
+
+if TYPE_CHECKING:
+    from coopanalysis.tag.themes import Codebook
+
+T = TypeVar("T")
+
+#: The names of ``Analysis.tables()``, in the order reports and exports list them.
+TABLE_NAMES: tuple[str, ...] = (
+    "quote_report",
+    "aligned",
+    "quotes",
+    "article_speakers",
+    "speaker_stats",
+    "theme_stats",
+    "themes",
+    "entities",
+    "turns",
+    "sentences",
+    "cues",
+    "words",
+)
+
+#: Article quote kinds sent to the aligner. Quoted terms (« glassine », les « VIP »)
+#: have no speaker and are single words: located, they would only add noise.
+ALIGNED_KINDS: frozenset[str] = frozenset({"quote", "fragment", "paraphrase"})
+
+# Quotes shown by the notebook display (all of them are in ``Analysis.aligned``).
+_HTML_QUOTE_ROWS = 20
+
+# The pipeline steps as the progress bar names them.
+_STEPS: tuple[str, ...] = (
+    "read", "align", "speakers", "turns", "sentences", "themes", "entities", "statistics",
+)
+
+TranscriptInput = Transcript | str | PathLike[str]
+ArticleInput = Article | str | PathLike[str] | None
+
+
+@dataclass(eq=False)  # tables are DataFrames: == between analyses has no single answer
+class Analysis:
+    """Every table of one replay (and its article), computed by :func:`analyze`.
+
+    Tables (``None`` when the input does not allow them, e.g. no article):
+
+    - ``cues``: ``schema.CUES`` after speaker tagging (plus ``speaker_source``).
+    - ``words``: ``schema.WORDS``, ``None`` without word timings.
+    - ``quotes``, ``article_speakers``: ``Article.quotes`` and ``Article.speakers``.
+    - ``aligned``: ``schema.ALIGNED``, one row per aligned quote (kinds in ``ALIGNED_KINDS``).
+    - ``turns``, ``sentences``: ``schema.TURNS``, ``schema.SENTENCES``.
+    - ``themes``, ``entities``: ``schema.THEMES``, ``schema.ENTITIES`` on sentences
+      (``unit_id`` is the ``sentence_id`` as a string).
+    - ``speaker_stats``, ``theme_stats``, ``quote_report``: see :mod:`coopanalysis.analyse.stats`.
+
+    Other attributes: ``transcript`` (speaker-tagged), ``article``, ``codebook``,
+    ``offset`` (replay minus article clock, seconds, from ``estimate_offset``; ``None``
+    without article or when too few matched quotes agree), ``replay_url`` and
+    ``warnings`` (every doubt of every step, each naming its source).
+    """
+
+    transcript: Transcript
+    cues: pd.DataFrame
+    turns: pd.DataFrame
+    sentences: pd.DataFrame
+    themes: pd.DataFrame
+    entities: pd.DataFrame
+    speaker_stats: pd.DataFrame
+    theme_stats: pd.DataFrame
+    words: pd.DataFrame | None = None
+    article: Article | None = None
+    quotes: pd.DataFrame | None = None
+    article_speakers: pd.DataFrame | None = None
+    aligned: pd.DataFrame | None = None
+    quote_report: pd.DataFrame | None = None
+    codebook: Codebook | None = None
+    offset: float | None = None
+    replay_url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The non-``None`` tables by name, in ``TABLE_NAMES`` order."""
+        found = {name: getattr(self, name) for name in TABLE_NAMES}
+        return {name: table for name, table in found.items() if table is not None}
+
+    def status_counts(self) -> dict[str, int]:
+        """Aligned quotes per status: ``{"matched": n, "uncertain": n, "unmatched": n}``."""
+        counts = {"matched": 0, "uncertain": 0, "unmatched": 0}
+        if self.aligned is not None:
+            statuses = self.aligned["status"].fillna("unmatched").astype(str)
+            for status, n in statuses.value_counts().items():
+                counts[str(status)] = counts.get(str(status), 0) + int(n)
+        return counts
+
+    def summary_items(self) -> list[tuple[str, str]]:
+        """The summary as ``(label, value)`` pairs (shared by text, notebook and HTML)."""
+        transcript = self.transcript
+        speakers = self.cues["speaker"].dropna().nunique() if "speaker" in self.cues else 0
+        items = [
+            ("Transcript", f"{transcript.source} ({transcript.format}, "
+                           f"{plural(len(self.cues), 'cue')}, {format_hms(transcript.duration)}, "
+                           f"{plural(speakers, 'speaker')})"),
+        ]
+        if self.article is not None:
+            title = self.article.metadata.get("title") or self.article.metadata.get("source")
+            n_speakers = 0 if self.article_speakers is None else len(self.article_speakers)
+            n_quotes = 0 if self.quotes is None else len(self.quotes)
+            items.append(("Article", f"{title or 'untitled'} ({plural(n_speakers, 'speaker')}, "
+                                     f"{plural(n_quotes, 'quote')})"))
+            counts = self.status_counts()
+            statuses = ", ".join(f"{n} {s}" for s, n in counts.items())
+            n_aligned = 0 if self.aligned is None else len(self.aligned)
+            skipped = n_quotes - n_aligned
+            if skipped:
+                statuses += f" (of {n_aligned}; {skipped} quoted terms not aligned)"
+            items.append(("Quotes aligned", statuses))
+            items.append(("Clock offset", format_offset(self.offset)))
+        if "speaker_source" in self.cues.columns:
+            sources = self.cues["speaker_source"].astype("string").fillna("")
+            items.append(("Speaker labels", ", ".join(
+                f"{plural(n, 'cue')} named by {source}" if source
+                else f"{plural(n, 'cue')} without a speaker"
+                for source, n in sources.value_counts().items())))
+        items.append(("Turns", f"{plural(len(self.turns), 'turn')}, "
+                               f"{plural(len(self.sentences), 'sentence')}"))
+        items.append(("Themes", _top_themes(self.themes)))
+        items.append(("Warnings", str(len(self.warnings))))
+        return items
+
+    def summary(self) -> str:
+        """A few lines of plain text: inputs, quote statuses, offset, themes, warnings."""
+        items = self.summary_items()
+        width = max(len(label) for label, _ in items)
+        return "\n".join(f"{label + ':':<{width + 1}} {value}" for label, value in items)
+
+    def _repr_html_(self) -> str:
+        """A short HTML summary for notebooks (all text escaped)."""
+        from coopanalysis.export.report import html_table, quote_table_frame
+
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
+            f"<td style='text-align:left'>{html.escape(value)}</td></tr>"
+            for label, value in self.summary_items()
+        )
+        parts = [f"<div><strong>coopanalysis Analysis</strong><table>{rows}</table>"]
+        if self.aligned is not None and len(self.aligned):
+            parts.append(html_table(quote_table_frame(self, with_text=False),
+                                    max_rows=_HTML_QUOTE_ROWS, rest_in="Analysis.aligned"))
+        parts.append("<p>Tables: " + html.escape(", ".join(self.tables())) + "</p></div>")
+        return "".join(parts)
+
+    def __repr__(self) -> str:
+        counts = self.status_counts() if self.aligned is not None else None
+        quotes = "" if counts is None else ", quotes " + "/".join(map(str, counts.values()))
+        return (f"Analysis({self.transcript.source!r}, {len(self.cues)} cues, "
+                f"{len(self.turns)} turns, {len(self.themes)} theme tags{quotes})")
+
+
+def format_offset(offset: float | None) -> str:
+    """``+12.0 s (replay later than the article's times)`` or ``unknown``."""
+    if offset is None or math.isnan(offset):
+        return "unknown (too few matched quotes agree on one)"
+    direction = "later than" if offset > 0 else "earlier than" if offset < 0 else "same as"
+    return f"{offset:+.1f} s (replay {direction} the article's times)"
+
+
+def plural(n: int, word: str) -> str:
+    """``"1 turn"``, ``"2 turns"``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _top_themes(themes: pd.DataFrame, n: int = 5) -> str:
+    if themes is None or not len(themes):
+        return "no theme tagged"
+    counts = themes["theme"].value_counts().head(n)
+    top = ", ".join(f"{theme} ({count})" for theme, count in counts.items())
+    return f"{plural(len(themes), 'tag')}; top: {top}"
+
+
+def analyze(
+    transcript: TranscriptInput,
+    article: ArticleInput = None,
+    codebook: Codebook | str | PathLike[str] | None = None,
+    diarization: pd.DataFrame | str | PathLike[str] | None = None,
+    *,
+    replay_url: str | None = None,
+    max_offset: float | None = None,
+    progress: bool = False,
+) -> Analysis:
+    """Run the whole pipeline on one replay and return every table.
+
+    Args:
+        transcript: a ``Transcript`` or what ``read_transcript`` reads (path or text).
+        article: an ``Article``, a path to one, or ``None`` (no alignment, no fact-check).
+        codebook: a ``Codebook``, a path to a TOML/YAML codebook, or ``None`` for the
+            default codebook.
+        diarization: an RTTM path or the DataFrame of ``read_rttm``; its anonymous
+            labels are named by the aligned quotes (see ``tag_speakers``).
+        replay_url: the replay's address; aligned quotes, the quote report and turns then
+            get a ``replay_link`` column opening the replay at their time (``…?t=1224``).
+        max_offset: passed to ``align_quotes`` (largest tolerated clock offset, seconds).
+        progress: show a progress bar of the steps on stderr.
+
+    Raises:
+        CoopanalysisError: bad input in any step (the message names file and line).
+    """
+    # Bad options fail before the long steps.
+    codebook_obj = _load_codebook(codebook)
+    if replay_url:
+        _check_replay_url(replay_url)
+    with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
+        transcript_obj, article_obj = step("read", lambda: _read_inputs(transcript, article))
+        warnings = list(transcript_obj.warnings)
+        if article_obj is not None:
+            warnings.extend(article_obj.warnings)
+
+        aligned, offset = step("align", lambda: _align(article_obj, transcript_obj,
+                                                       max_offset=max_offset))
+        if aligned is not None:
+            warnings.extend(_aligned_warnings(aligned))
+        tagged = step("speakers", lambda: _tag_speakers(transcript_obj, aligned, diarization))
+        seen = set(warnings)  # tagged.warnings repeats the transcript's own
+        warnings.extend(w for w in tagged.warnings if w not in seen)
+
+        from coopanalysis.tag import speakers
+
+        turns = step("turns", lambda: speakers.turns(tagged))
+        sentences = step("sentences", lambda: speakers.sentences(tagged))
+        units = sentence_units(sentences)
+
+        from coopanalysis.tag import themes as themes_mod
+
+        themes = step("themes", lambda: themes_mod.tag_themes(units, codebook_obj))
+        entities = step("entities", lambda: themes_mod.entities(units))
+
+        from coopanalysis.analyse import stats
+
+        speaker_stats, theme_stats, quote_report = step("statistics", lambda: (
+            stats.speaker_stats(tagged),
+            stats.theme_stats(themes, units=units),
+            None if aligned is None else stats.quote_report(
+                aligned, quotes=None if article_obj is None else article_obj.quotes),
+        ))
+
+    if replay_url:
+        from coopanalysis.export.tables import replay_links
+
+        turns = replay_links(turns, replay_url)
+        aligned, quote_report = _with_replay_links(replay_url, aligned, quote_report)
+    return Analysis(
+        transcript=tagged,
+        cues=tagged.cues,
+        words=tagged.words,
+        article=article_obj,
+        quotes=None if article_obj is None else article_obj.quotes,
+        article_speakers=None if article_obj is None else article_obj.speakers,
+        aligned=aligned,
+        turns=turns,
+        sentences=sentences,
+        themes=themes,
+        entities=entities,
+        speaker_stats=speaker_stats,
+        theme_stats=theme_stats,
+        quote_report=quote_report,
+        codebook=codebook_obj,
+        offset=offset,
+        replay_url=replay_url,
+        warnings=warnings,
+    )
+
+
+def sentence_units(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences as tagging units: ``unit_id`` is the ``sentence_id`` written as a string."""
+    return sentences.assign(unit_id=sentences["sentence_id"].astype("string"))
+
+
+def _read_inputs(transcript: TranscriptInput,
+                 article: ArticleInput) -> tuple[Transcript, Article | None]:
+    if isinstance(transcript, Transcript):
+        transcript_obj = transcript
+    else:
+        from coopanalysis.read.transcript import read_transcript
+
+        transcript_obj = read_transcript(_as_source(transcript))
+    if article is None or isinstance(article, Article):
+        return transcript_obj, article
+    from coopanalysis.read.article.parse import read_article
+
+    return transcript_obj, read_article(_as_source(article))
+
+
+def _with_replay_links(replay_url: str, *tables: pd.DataFrame | None
+                       ) -> tuple[pd.DataFrame | None, ...]:
+    """Each table with a ``replay_link`` column (``None`` tables stay ``None``)."""
+    from coopanalysis.export.tables import replay_links
+
+    return tuple(None if t is None else replay_links(t, replay_url) for t in tables)
+
+
+def _check_replay_url(replay_url: str) -> None:
+    """Raise ``CoopanalysisError`` now for a URL ``replay_links`` would refuse at the end."""
+    from coopanalysis.export.tables import replay_links
+
+    replay_links(pd.DataFrame({"start": pd.Series([], dtype="float64")}), replay_url)
+
+
+def _as_source(value: str | PathLike[str]) -> str | Path:
+    # Readers take a path or the text itself: a PathLike is always a path.
+    return Path(value) if isinstance(value, PathLike) else value
+
+
+def _align(article: Article | None, transcript: Transcript, *,
+           max_offset: float | None) -> tuple[pd.DataFrame | None, float | None]:
+    if article is None:
+        return None, None
+    return align_article(article, transcript, max_offset=max_offset)
+
+
+def align_article(article: Article, transcript: Transcript, *,
+                  max_offset: float | None = None) -> tuple[pd.DataFrame, float | None]:
+    """Align the article's quotes (kinds in ``ALIGNED_KINDS`` or NA; not quoted terms).
+
+    Returns the ``schema.ALIGNED`` table and the clock offset of ``estimate_offset``
+    (``None`` when too few matched quotes agree on one).
+    """
+    from coopanalysis.align.aligner import align_quotes, estimate_offset
+
+    quotes = article.quotes
+    if "kind" in quotes.columns:
+        # A quote without a kind (an Article built from a spreadsheet) is aligned: only
+        # kinds the parser named and that are not spoken quotes (terms) are left out.
+        kind = quotes["kind"].astype("string")
+        quotes = quotes[(kind.isna() | kind.isin(ALIGNED_KINDS)).astype(bool)]
+    aligned = align_quotes(quotes.reset_index(drop=True), transcript, max_offset=max_offset)
+    offset = float(estimate_offset(aligned))
+    return aligned, None if math.isnan(offset) else offset
+
+
+def _aligned_warnings(aligned: pd.DataFrame) -> list[str]:
+    """The aligner's per-quote warnings, named by quote, as analysis-level warnings."""
+    if "warning" not in aligned.columns:
+        return []
+    rows = aligned[aligned["warning"].notna()]
+    return [f"quote {row.quote_id}: {row.warning}" for row in rows.itertuples()]
+
+
+def _tag_speakers(transcript: Transcript, aligned: pd.DataFrame | None,
+                  diarization: pd.DataFrame | str | PathLike[str] | None) -> Transcript:
+    from coopanalysis.tag.speakers import tag_speakers
+
+    if isinstance(diarization, PathLike):
+        diarization = str(diarization)
+    return tag_speakers(transcript, aligned=aligned, diarization=diarization)
+
+
+def _load_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:
+    from coopanalysis.tag.themes import Codebook, default_codebook, load_codebook
+
+    if codebook is None:
+        return default_codebook()
+    if isinstance(codebook, Codebook):
+        return codebook
+    return load_codebook(codebook)
+
+
+class _Steps:
+    """Runs named steps, advancing a tqdm bar on stderr when enabled."""
+
+    def __init__(self, total: int, *, enabled: bool, desc: str):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, disable=not enabled, file=sys.stderr, unit="step",
+                        desc=desc, leave=False)
+
+    def __call__(self, name: str, work: Callable[[], T]) -> T:
+        self.bar.set_description(name)
+        result = work()
+        self.bar.update(1)
+        return result
+
+
+@contextmanager
+def progress_steps(total: int, *, enabled: bool, desc: str) -> Iterator[_Steps]:
+    """A step runner ``step(name, work)`` with a progress bar of ``total`` steps on stderr."""
+    steps = _Steps(total, enabled=enabled, desc=desc)
+    try:
+        yield steps
+    finally:
+        steps.bar.close()

@@ -1,0 +1,254 @@
+"""The ``coopanalysis`` command: argument parsing and printing only, the work is the library's.
+
+Commands::
+
+    coopanalysis transcript FILE [--csv]
+    coopanalysis quotes ARTICLE [--csv]
+    coopanalysis align ARTICLE TRANSCRIPT [--csv] [--max-offset S]
+    coopanalysis analyze ARTICLE TRANSCRIPT --out DIR [--codebook F] [--diarization F]
+                         [--replay-url URL] [--no-figures]
+
+Exit codes: 0 success, 1 bad input (``error: <message>`` on stderr, no traceback),
+2 bad usage (argparse's message), 130 interrupted (Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from coopanalysis.errors import CoopanalysisError
+
+# Columns printed by `quotes` and `align` (the CSV output keeps every column).
+_QUOTE_VIEW = ("quote_id", "speaker", "kind", "stated", "text")
+_ALIGN_VIEW = ("quote_id", "speaker", "stated", "found", "offset", "score", "status",
+               "verdict", "fidelity")
+_TEXT_WIDTH = 60  # characters of quote text shown in the terminal tables
+_HEAD_ROWS = 10  # cues shown by `transcript`
+_MAX_WARNINGS = 20  # warnings printed; the rest are counted
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 bad input, 2 bad usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help (0) or a usage error (2): argparse has printed it
+        return int(exit_.code or 0)
+    try:
+        return int(args.run(args))
+    except CoopanalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's code for SIGINT
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `coopanalysis quotes x | head`: the reader has what it wanted
+        _silence_stdout()
+        return 0
+    except OSError as error:  # missing file, unreadable folder: the OS message is clear
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; on a closed pipe that flush fails again, so point
+    # stdout at /dev/null (as the Python docs on SIGPIPE recommend).
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its four subcommands (each with ``--help``)."""
+    parser = argparse.ArgumentParser(
+        prog="coopanalysis",
+        description="Analyse a round-table replay: read its transcript, align an article's "
+                    "quotes to it, tag speakers and themes, write a report.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    transcript = sub.add_parser("transcript", help="read a transcript and summarise its cues",
+                                description="Read a transcript (WebVTT, YouTube captions, SRT, "
+                                            "SBV, Whisper JSON) and print a summary.")
+    transcript.add_argument("file", metavar="FILE", help="transcript file")
+    transcript.add_argument("--csv", action="store_true",
+                            help="print the cues table as CSV on stdout instead")
+    transcript.set_defaults(run=run_transcript)
+
+    quotes = sub.add_parser("quotes", help="list an article's quotes",
+                            description="Read an article and print its quotes: speaker, kind, "
+                                        "stated time, text.")
+    quotes.add_argument("article", metavar="ARTICLE", help="article file (Markdown or text)")
+    quotes.add_argument("--csv", action="store_true",
+                        help="print the full quotes table as CSV on stdout")
+    quotes.set_defaults(run=run_quotes)
+
+    align = sub.add_parser("align", help="align an article's quotes to a transcript",
+                           description="Find each quote of ARTICLE in TRANSCRIPT and print "
+                                       "where it was said, with the fact-check verdict.")
+    align.add_argument("article", metavar="ARTICLE", help="article file")
+    align.add_argument("transcript", metavar="TRANSCRIPT", help="transcript file")
+    align.add_argument("--csv", action="store_true",
+                       help="print the full alignment table as CSV on stdout")
+    align.add_argument("--max-offset", type=float, metavar="S", default=None,
+                       help="largest clock offset between article and replay, in seconds")
+    align.set_defaults(run=run_align)
+
+    analyze = sub.add_parser("analyze", help="run everything and write a report folder",
+                             description="Align, tag speakers and themes, compute statistics "
+                                         "and write tables, figures, a REFI-QDA project and "
+                                         "index.html into DIR.")
+    analyze.add_argument("article", metavar="ARTICLE", help="article file")
+    analyze.add_argument("transcript", metavar="TRANSCRIPT", help="transcript file")
+    analyze.add_argument("--out", required=True, metavar="DIR", help="report folder to write")
+    analyze.add_argument("--codebook", metavar="F", default=None,
+                         help="codebook file (TOML or YAML); default: the bundled codebook")
+    analyze.add_argument("--diarization", metavar="F", default=None,
+                         help="speaker diarization as RTTM (e.g. from pyannote)")
+    analyze.add_argument("--replay-url", metavar="URL", default=None,
+                         help="replay address; quotes and turns get ?t= links")
+    analyze.add_argument("--max-offset", type=float, metavar="S", default=None,
+                         help="largest clock offset between article and replay, in seconds")
+    analyze.add_argument("--no-figures", action="store_true", help="do not draw figures")
+    analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+    analyze.set_defaults(run=run_analyze)
+    return parser
+
+
+def run_transcript(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from coopanalysis.read.transcript import read_transcript
+
+    out = out or sys.stdout
+    transcript = read_transcript(Path(args.file))
+    if args.csv:
+        transcript.cues.to_csv(out, index=False)
+        return 0
+    print(repr(transcript), file=out)
+    speakers = transcript.cues["speaker"].value_counts()
+    if len(speakers):
+        from coopanalysis.run.analysis import plural
+
+        print("speakers: " + ", ".join(f"{s} ({plural(n, 'cue')})" for s, n in speakers.items()),
+              file=out)
+    if transcript.language:
+        print(f"language: {transcript.language}", file=out)
+    cues = transcript.cues
+    view = cues.assign(start=cues["start"].map(_hms), end=cues["end"].map(_hms),
+                       text=cues["text"].map(_shorten))
+    print(_table(view.head(_HEAD_ROWS), ("cue_id", "start", "end", "speaker", "text")), file=out)
+    if len(cues) > _HEAD_ROWS:
+        print(f"… {len(cues) - _HEAD_ROWS} more cues (--csv prints them all)", file=out)
+    _print_warnings(transcript.warnings, out)
+    return 0
+
+
+def run_quotes(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from coopanalysis.read.article.parse import read_article
+
+    out = out or sys.stdout
+    article = read_article(Path(args.article))
+    if args.csv:
+        article.quotes.to_csv(out, index=False)
+        return 0
+    print(repr(article), file=out)
+    view = article.quotes.assign(stated=article.quotes["stated_start"].map(_minsec),
+                                 text=article.quotes["text"].map(_shorten))
+    print(_table(view, _QUOTE_VIEW), file=out)
+    _print_warnings(article.warnings, out)
+    return 0
+
+
+def run_align(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from coopanalysis.align.aligner import format_alignment_table
+    from coopanalysis.read.article.parse import read_article
+    from coopanalysis.read.transcript import read_transcript
+    from coopanalysis.run.analysis import align_article, format_offset
+
+    out = out or sys.stdout
+    article = read_article(Path(args.article))
+    transcript = read_transcript(Path(args.transcript))
+    aligned, offset = align_article(article, transcript, max_offset=args.max_offset)
+    if args.csv:
+        aligned.to_csv(out, index=False)
+        return 0
+    # One block per quote: times, status, verdict, printed and spoken words, diff.
+    print(format_alignment_table(aligned), file=out)
+    print(f"clock offset: {format_offset(offset)}", file=out)
+    return 0
+
+
+def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from coopanalysis.export.report import write_report
+    from coopanalysis.run.analysis import analyze
+
+    out = out or sys.stdout
+    result = analyze(Path(args.transcript), Path(args.article),
+                     codebook=None if args.codebook is None else Path(args.codebook),
+                     diarization=None if args.diarization is None else Path(args.diarization),
+                     replay_url=args.replay_url, max_offset=args.max_offset,
+                     progress=not args.quiet)
+    index = write_report(result, args.out, figures=not args.no_figures, progress=not args.quiet)
+    print(result.summary(), file=out)
+    if result.aligned is not None:
+        print("", file=out)
+        print(alignment_table(result.aligned), file=out)
+    print(f"\nreport: {index}", file=out)
+    return 0
+
+
+def alignment_table(aligned: pd.DataFrame) -> str:
+    """The alignment as a terminal table: stated and found times as ``20min24``."""
+    view = aligned.assign(
+        stated=aligned["stated_start"].map(_minsec),
+        found=aligned["start"].map(_minsec),
+        offset=aligned["offset"].round(1),
+        score=aligned["score"].round(2),
+        fidelity=aligned["fidelity"].round(2),
+    )
+    return _table(view, _ALIGN_VIEW)
+
+
+def _table(frame: pd.DataFrame, columns: Sequence[str]) -> str:
+    shown = frame[[c for c in columns if c in frame.columns]]
+    if not len(shown):
+        return "(no rows)"
+    return shown.astype("object").fillna("").astype(str).to_string(index=False)
+
+
+def _minsec(seconds: object) -> str:
+    from coopanalysis.timecode import format_minsec
+
+    if seconds is None or pd.isna(seconds):  # type: ignore[call-overload]
+        return ""
+    return format_minsec(float(seconds))  # type: ignore[arg-type]
+
+
+def _shorten(text: object) -> str:
+    value = "" if text is None or pd.isna(text) else str(text)  # type: ignore[call-overload]
+    return value if len(value) <= _TEXT_WIDTH else value[: _TEXT_WIDTH - 1] + "…"
+
+
+def _hms(seconds: object) -> str:
+    from coopanalysis.timecode import format_hms
+
+    if seconds is None or pd.isna(seconds):  # type: ignore[call-overload]
+        return ""
+    return format_hms(float(seconds), millis=True)  # type: ignore[arg-type]
+
+
+def _print_warnings(warnings: list[str], out: TextIO) -> None:
+    for warning in warnings[:_MAX_WARNINGS]:
+        print(f"warning: {warning}", file=out)
+    if len(warnings) > _MAX_WARNINGS:
+        print(f"… {len(warnings) - _MAX_WARNINGS} more warnings", file=out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
