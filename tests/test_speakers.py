@@ -483,7 +483,7 @@ def test_turns_hand_computed():
     assert list(table.columns) == list(schema.TURNS)
     assert table["speaker"].tolist()[:1] == ["A"] and pd.isna(table.loc[1, "speaker"])
     assert table[["turn_id", "start", "end", "n_words", "first_cue_id", "last_cue_id"]
-                 ].values.tolist() == [[0, 0.0, 4.0, 6, 0, 1], [1, 4.0, 6.0, 1, 2, 3],
+                 ].values.tolist() == [[0, 0.0, 4.0, 6, 0, 1], [1, 4.0, 6.0, 0, 2, 3],
                                        [2, 6.0, 9.0, 1, 4, 4], [3, 9.0, 10.0, 1, 5, 5]]
     assert table["text"].tolist() == ["Bonjour à tous. Merci d'être là.", "[Musique]", "Oui.",
                                       "Bien."]

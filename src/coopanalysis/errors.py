@@ -53,3 +53,15 @@ class CodebookError(CoopanalysisError):
 
 class DiarizationError(CoopanalysisError):
     """A diarization (RTTM) file could not be read."""
+
+
+class CorpusError(CoopanalysisError):
+    """A corpus run was given unusable items, event ids or an output folder."""
+
+
+class OutputExistsError(CorpusError, FileExistsError):
+    """The output folder of a corpus run exists and holds files (``overwrite=False``)."""
+
+
+class ExportError(CoopanalysisError):
+    """A table, report or REFI-QDA project could not be written or read back."""

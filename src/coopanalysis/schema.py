@@ -139,6 +139,114 @@ ENTITIES: Schema = {
 }
 
 
+#: ``speaker_stats``: one row per speaker, most speaking time first.
+SPEAKER_STATS: Schema = {
+    "speaker": "string",
+    "speaking_time": "float64",     # seconds
+    "share": "float64",             # speaking_time / total speaking time (0–1)
+    "n_words": "int64",             # ``text.count_words`` over the speaker's cues
+    "words_per_minute": "float64",  # n_words / (speaking_time / 60), NaN when no time
+    "n_turns": "int64",
+    "mean_turn": "float64",         # seconds
+    "longest_turn": "float64",      # seconds
+    "interruptions": "int64",       # turns started while another speaker's turn was running
+}
+
+#: ``quote_report``: the fact-check table of an article, one row per quote.
+QUOTE_REPORT: Schema = {
+    "quote_id": "string",
+    "speaker": "string",
+    "stated_start": "float64",      # seconds, as the article states
+    "stated_hms": "string",
+    "stated_minsec": "string",
+    "start": "float64",             # seconds in the transcript, NaN when unmatched
+    "start_hms": "string",
+    "start_minsec": "string",
+    "offset": "float64",            # start − stated_start, seconds
+    "status": "string",
+    "score": "float64",
+    "fidelity": "float64",
+    "verdict": "string",
+    "diff": "string",
+    "text": "string",               # as printed
+    "transcript_text": "string",    # as spoken
+    "transcript_speaker": "string",
+    "warning": "string",
+}
+
+#: ``align.diff_table``: the word-level edit of each located quote, one row per operation,
+#: in reading order. The ``diff`` string of ``ALIGNED`` is derived from these rows.
+DIFF_OPS: Schema = {
+    "quote_id": "string",
+    "position": "int64",            # 0-based order of the operation within the quote
+    "op": "string",                 # kept | cut | added | changed (the diff string's = - + ~)
+    "printed": "string",            # the words as printed, NA for an added (spoken-only) word
+    "spoken": "string",             # the words as spoken, NA for a cut (printed-only) word
+}
+
+#: ``read_rttm``: one row per SPEAKER record of an RTTM file.
+RTTM: Schema = {
+    "file_id": "string",   # the recording the turn belongs to (2nd field)
+    "speaker": "string",   # the diarization label ("SPEAKER_01", "speaker90", "MÉO069")
+    "start": "float64",    # seconds
+    "end": "float64",      # seconds (start + duration)
+    "channel": "string",
+    "line": "Int64",       # 1-based line in the RTTM file
+}
+
+#: ``metadata["speaker_conflicts"]``: one row per disagreement between sources.
+CONFLICTS: Schema = {
+    "cue_id": "Int64",         # NA for a conflict about a diarization label as a whole
+    "start": "float64",        # seconds: the cue's, or the label's first turn
+    "end": "float64",
+    "kept": "string",          # the speaker written in cues.speaker (NA when none was kept)
+    "other": "string",         # the speaker the other source says
+    "other_source": "string",  # transcript | diarization | quote
+    "reason": "string",
+    "kept_source": "string",   # transcript | diarization | quote, NA when nothing was kept
+    "evidence": "string",      # quote id, diarization label, votes
+}
+
+#: ``metadata["speaker_mapping"]``: how each anonymous label got its name.
+MAPPING: Schema = {
+    "label": "string",    # anonymous label ("SPEAKER_01")
+    "origin": "string",   # diarization | transcript (labels a diarizing ASR wrote in the text)
+    "name": "string",     # the name used in cues.speaker (the label itself when unmapped)
+    "method": "string",   # names | vote | unmapped
+    "votes": "Int64",     # matched quotes voting for ``name``
+    "n_quotes": "Int64",  # matched quotes falling mostly in this label's turns
+    "tally": "string",    # every name voted for, "Diane 3, Sheila 1"
+    "seconds": "float64", # total speech of the label
+}
+
+#: ``CorpusResult.errors``: one row per item that failed.
+ERRORS: Schema = {
+    "event_id": "string",
+    "position": "int64",     # 0-based position of the item in ``items``
+    "source": "string",      # transcript path, or the Transcript's ``source``
+    "stage": "string",       # read_transcript | read_article | read_rttm | analyze | worker
+    "error": "string",       # exception class name ("TranscriptError", "FileNotFoundError"…)
+    "message": "string",     # the exception message (names the file and line when known)
+    "line": "Int64",         # 1-based line in the source when the error knows it
+    "traceback": "string",   # for unexpected errors (bugs); NA for input errors
+}
+
+#: ``CorpusResult.manifest``: one row per item, in item order.
+MANIFEST: Schema = {
+    "event_id": "string",
+    "position": "int64",
+    "source": "string",
+    "status": "string",      # ok | error
+    "n_words": "Int64",      # words in the transcript's cues (``text.count_words``)
+    "seconds": "float64",    # wall time of the event's work in its worker
+    "cpu_seconds": "float64",  # CPU time of the thread that ran the event
+    "started": "float64",    # POSIX time the worker started the event
+    "finished": "float64",   # POSIX time the worker finished it
+    "worker": "string",      # "host:pid" of the process that ran it
+}
+# Followed by one ``rows_<table>`` column (Int64) per table, in the pipeline's table order.
+
+
 def empty(schema: Schema) -> pd.DataFrame:
     """An empty DataFrame with the schema's columns and dtypes."""
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})

@@ -31,7 +31,6 @@ as one word each), punctuation ignored.
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable
@@ -41,14 +40,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
 from coopanalysis.schema import TURNS, conform
 from coopanalysis.tag.speakers import cues_frame, turns
+from coopanalysis.text.words import count_words
 from coopanalysis.timecode import format_hms, format_minsec
 
 # A word: letters/digits, with inner apostrophes (both kinds) and hyphens.
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 #: The grouping keys ``theme_stats`` accepts.
 THEME_KEYS: tuple[str, ...] = ("theme", "speaker", "time_bin")
@@ -57,17 +57,9 @@ THEME_KEYS: tuple[str, ...] = ("theme", "speaker", "time_bin")
 # copies ``unit_id`` when present; sentences carry both sentence_id and turn_id.
 _UNIT_ID_COLUMNS: tuple[str, ...] = ("unit_id", "sentence_id", "turn_id", "cue_id", "quote_id")
 
-SPEAKER_STATS_COLUMNS: tuple[str, ...] = (
-    "speaker", "speaking_time", "share", "n_words", "words_per_minute", "n_turns",
-    "mean_turn", "longest_turn", "interruptions",
-)
+SPEAKER_STATS_COLUMNS: tuple[str, ...] = tuple(schema.SPEAKER_STATS)
 
 
-def count_words(text: object) -> int:
-    """Number of words in ``text`` (0 for NA): ``"L'avenir, c'est demain !"`` → 3."""
-    if not isinstance(text, str):
-        return 0
-    return len(_WORD_RE.findall(text))
 
 
 # --------------------------------------------------------------------------- speakers
@@ -466,11 +458,7 @@ def theme_pivot(
 
 # --------------------------------------------------------------------------- quotes
 
-QUOTE_REPORT_COLUMNS: tuple[str, ...] = (
-    "quote_id", "speaker", "stated_start", "stated_hms", "stated_minsec", "start",
-    "start_hms", "start_minsec", "offset", "status", "score", "fidelity", "verdict", "diff",
-    "text", "transcript_text", "transcript_speaker", "warning",
-)
+QUOTE_REPORT_COLUMNS: tuple[str, ...] = tuple(schema.QUOTE_REPORT)
 
 
 def quote_report(aligned: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -91,39 +91,15 @@ import pandas as pd
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Article, Transcript
-from coopanalysis.schema import CUES, Schema, conform, empty
+from coopanalysis.schema import CUES, ERRORS, MANIFEST, conform, empty
+from coopanalysis.text.words import count_words
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     import pyarrow as pa
 
-#: ``CorpusResult.errors``: one row per item that failed.
-ERRORS: Schema = {
-    "event_id": "string",
-    "position": "int64",     # 0-based position of the item in ``items``
-    "source": "string",      # transcript path, or the Transcript's ``source``
-    "stage": "string",       # read_transcript | read_article | read_rttm | analyze | worker
-    "error": "string",       # exception class name ("TranscriptError", "FileNotFoundError"…)
-    "message": "string",     # the exception message (names the file and line when known)
-    "line": "Int64",         # 1-based line in the source when the error knows it
-    "traceback": "string",   # for unexpected errors (bugs); NA for input errors
-}
 
-#: ``CorpusResult.manifest``: one row per item, in item order.
-MANIFEST: Schema = {
-    "event_id": "string",
-    "position": "int64",
-    "source": "string",
-    "status": "string",      # ok | error
-    "n_words": "Int64",      # words in the transcript's cues (whitespace-separated)
-    "seconds": "float64",    # wall time of the event's work in its worker
-    "cpu_seconds": "float64",  # CPU time of the thread that ran the event
-    "started": "float64",    # POSIX time the worker started the event
-    "finished": "float64",   # POSIX time the worker finished it
-    "worker": "string",      # "host:pid" of the process that ran it
-}
-# Followed by one ``rows_<table>`` column (Int64) per table, in the pipeline's table order.
 
 # Event ids name folders of the dataset: no separators, no "=", no leading "." or "_"
 # (Parquet readers skip such files as hidden).
@@ -282,8 +258,7 @@ def _read_inputs(task: _Task) -> tuple[Transcript, Article | None, Any]:
 
 
 def _count_words(transcript: Transcript) -> int:
-    text = transcript.cues["text"].fillna("").astype(str)
-    return int(text.str.count(r"\S+").sum())
+    return int(transcript.cues["text"].map(count_words).sum())
 
 
 def _with_event_id(frame: pd.DataFrame, event_id: str) -> pd.DataFrame:

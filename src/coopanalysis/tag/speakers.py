@@ -43,7 +43,9 @@ from coopanalysis import schema
 from coopanalysis.errors import AlignmentError, DiarizationError, TranscriptError
 from coopanalysis.model import Transcript
 from coopanalysis.nlp import load_nlp
+from coopanalysis.schema import CONFLICTS, MAPPING, RTTM
 from coopanalysis.text.normalize import fold
+from coopanalysis.text.words import count_words
 from coopanalysis.timecode import format_hms
 
 __all__ = [
@@ -57,40 +59,8 @@ __all__ = [
     "turns",
 ]
 
-#: ``read_rttm``: one row per SPEAKER record of an RTTM file.
-RTTM: schema.Schema = {
-    "file_id": "string",   # the recording the turn belongs to (2nd field)
-    "speaker": "string",   # the diarization label ("SPEAKER_01", "speaker90", "MÉO069")
-    "start": "float64",    # seconds
-    "end": "float64",      # seconds (start + duration)
-    "channel": "string",
-    "line": "Int64",       # 1-based line in the RTTM file
-}
 
-#: ``metadata["speaker_conflicts"]``: one row per disagreement between sources.
-CONFLICTS: schema.Schema = {
-    "cue_id": "Int64",         # NA for a conflict about a diarization label as a whole
-    "start": "float64",        # seconds: the cue's, or the label's first turn
-    "end": "float64",
-    "kept": "string",          # the speaker written in cues.speaker (NA when none was kept)
-    "other": "string",         # the speaker the other source says
-    "other_source": "string",  # transcript | diarization | quote
-    "reason": "string",
-    "kept_source": "string",   # transcript | diarization | quote, NA when nothing was kept
-    "evidence": "string",      # quote id, diarization label, votes
-}
 
-#: ``metadata["speaker_mapping"]``: how each anonymous label got its name.
-MAPPING: schema.Schema = {
-    "label": "string",    # anonymous label ("SPEAKER_01")
-    "origin": "string",   # diarization | transcript (labels a diarizing ASR wrote in the text)
-    "name": "string",     # the name used in cues.speaker (the label itself when unmapped)
-    "method": "string",   # names | vote | unmapped
-    "votes": "Int64",     # matched quotes voting for ``name``
-    "n_quotes": "Int64",  # matched quotes falling mostly in this label's turns
-    "tally": "string",    # every name voted for, "Diane 3, Sheila 1"
-    "seconds": "float64", # total speech of the label
-}
 
 # Transcript labels that are a diarization's anonymous ids, not names: whisper-ctranslate2
 # and WhisperX write "[SPEAKER_01]: …", Otter/Sonix "Speaker 1". They are named like the
@@ -752,11 +722,6 @@ def _merge(cues: pd.DataFrame, own: pd.Series, diarized: pd.Series, raw_labels: 
 # ------------------------------------------------------------------------- turns
 
 
-def _count_words(text: str) -> int:
-    """Whitespace-separated tokens holding a letter or digit ("l'avenir" is one word)."""
-    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
-
-
 def _cues_of(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
     return cues_frame(transcript if isinstance(transcript, pd.DataFrame) else transcript.cues)
 
@@ -823,7 +788,7 @@ def turns(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
         "first_cue_id": grouped["cue_id"].first().to_numpy(),
         "last_cue_id": grouped["cue_id"].last().to_numpy(),
     })
-    result["n_words"] = result["text"].map(_count_words)
+    result["n_words"] = result["text"].map(count_words)
     return schema.conform(result, schema.TURNS)
 
 
@@ -1006,7 +971,7 @@ def _split_long(block: _Block, start: int, end: int, max_words: int | None
     silence wins (the latest on ties). A single cue longer than ``max_words`` without
     timed words cannot be cut.
     """
-    if max_words is None or _count_words(block.text[start:end]) <= max_words:
+    if max_words is None or count_words(block.text[start:end]) <= max_words:
         return [(start, end, "spacy")]
     pieces: list[tuple[int, int, str]] = []
     low, high = np.searchsorted(block.cut_chars, [start + 1, end])
@@ -1092,7 +1057,7 @@ def sentences(transcript: Transcript | pd.DataFrame, *,
                 rows.append({
                     "turn_id": block.turn_id, "speaker": block.speaker,
                     "start": begin, "end": max(begin, block.time_at(end)), "text": text,
-                    "n_words": _count_words(text), "first_cue_id": block.cue_at(start),
+                    "n_words": count_words(text), "first_cue_id": block.cue_at(start),
                     "last_cue_id": block.cue_at(max(start, end - 1)),
                     "char_start": offset + start, "char_end": offset + end, "boundary": how,
                 })

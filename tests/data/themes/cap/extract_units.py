@@ -79,7 +79,9 @@ def load_vtt_words(path):
     with open(path, encoding="utf-8-sig") as fh:
         text = fh.read().replace("\r\n", "\n").replace("\r", "\n")
     words = []
-    for block in re.split(r"\n[ \t]*\n", text):
+    # cues are separated by truly empty lines; YouTube puts lines holding a
+    # single space inside cues, which must NOT be taken as separators
+    for block in re.split(r"\n\n+", text):
         lines = block.split("\n")
         for i, line in enumerate(lines):
             m = TIMING_RE.match(line.strip())
