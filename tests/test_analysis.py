@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from pathlib import Path
 
@@ -13,16 +12,6 @@ from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
 from coopanalysis.run.analysis import ALIGNED_KINDS, TABLE_NAMES, Analysis, analyze
 from coopanalysis.schema import CUES, conform
-
-CORE = ("coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats")
-READERS = ("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner")
-
-
-def require(*modules: str) -> None:
-    """Skip while a module of another engineer has not landed yet (named in the reason)."""
-    missing = [m for m in modules if importlib.util.find_spec(m) is None]
-    if missing:
-        pytest.skip(f"waiting for {', '.join(missing)} (not landed yet)")
 
 
 def labelled_transcript() -> Transcript:
@@ -46,7 +35,6 @@ def labelled_transcript() -> Transcript:
 
 @pytest.fixture(scope="module")
 def small() -> Analysis:
-    require(*CORE)
     return analyze(labelled_transcript())
 
 
@@ -92,7 +80,6 @@ def test_summary_and_notebook_display(small: Analysis) -> None:
 
 
 def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    require(*CORE)
     analyze(labelled_transcript(), progress=True)
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -100,7 +87,6 @@ def test_progress_bar_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_custom_codebook_path(tmp_path: Path) -> None:
-    require(*CORE)
     codebook = tmp_path / "codebook.toml"
     codebook.write_text(
         '[[themes]]\nid = "table"\nlabel = "La table"\nlemmas = ["table"]\n', encoding="utf-8")
@@ -110,7 +96,6 @@ def test_custom_codebook_path(tmp_path: Path) -> None:
 
 
 def test_bad_codebook_is_a_coopanalysis_error(tmp_path: Path) -> None:
-    require(*CORE)
     codebook = tmp_path / "codebook.toml"
     codebook.write_text("[[themes]]\nid = \n", encoding="utf-8")
     with pytest.raises(CoopanalysisError):
@@ -118,7 +103,6 @@ def test_bad_codebook_is_a_coopanalysis_error(tmp_path: Path) -> None:
 
 
 def test_unreadable_transcript_path_is_a_coopanalysis_error(tmp_path: Path) -> None:
-    require(*CORE, "coopanalysis.read.transcript")
     bad = tmp_path / "bad.vtt"
     bad.write_bytes(b"\x00\x01\x02 not a transcript \xff\xfe")
     with pytest.raises(CoopanalysisError):
@@ -126,7 +110,6 @@ def test_unreadable_transcript_path_is_a_coopanalysis_error(tmp_path: Path) -> N
 
 
 def test_diarization_file_names_unlabelled_cues(tmp_path: Path) -> None:
-    require(*CORE)
     transcript = labelled_transcript()
     transcript = transcript.with_cues(transcript.cues.assign(
         speaker=pd.Series(pd.NA, index=transcript.cues.index, dtype="string")))
@@ -143,7 +126,6 @@ def test_diarization_file_names_unlabelled_cues(tmp_path: Path) -> None:
 
 
 def test_bad_diarization_is_a_coopanalysis_error(tmp_path: Path) -> None:
-    require(*CORE)
     rttm = tmp_path / "bad.rttm"
     rttm.write_text("SPEAKER table 1 zero 12.0 <NA> <NA> SPK_A <NA> <NA>\n", encoding="utf-8")
     with pytest.raises(CoopanalysisError, match=r"bad\.rttm"):
@@ -154,7 +136,6 @@ def test_bad_diarization_is_a_coopanalysis_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def reference(data_dir: Path) -> Analysis:
-    require(*CORE, *READERS)
     captions = data_dir / "rnct2025_simulated_captions.vtt"
     if not captions.exists():
         pytest.skip("waiting for data/rnct2025_simulated_captions.vtt (align engineer)")
@@ -202,7 +183,6 @@ def test_reference_replay_links(reference: Analysis) -> None:
 
 
 def test_reference_reconstruction_reads_with_voice_tags(data_dir: Path) -> None:
-    require(*CORE, *READERS)
     result = analyze(data_dir / "rnct2025_quotes.vtt", data_dir / "rnct2025_article.md")
     # The reconstruction holds the timed quotes at their stated times, word for word.
     assert result.offset == pytest.approx(0.0, abs=1.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import signal
@@ -16,13 +15,6 @@ import pytest
 from coopanalysis.run.cli import main
 
 SUBCOMMANDS = ("transcript", "quotes", "align", "analyze")
-
-
-def require(*modules: str) -> None:
-    """Skip while a module of another engineer has not landed yet (named in the reason)."""
-    missing = [m for m in modules if importlib.util.find_spec(m) is None]
-    if missing:
-        pytest.skip(f"waiting for {', '.join(missing)} (not landed yet)")
 
 
 def console_script() -> Path:
@@ -65,7 +57,6 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 # --- bad input -------------------------------------------------------------------------------
 
 def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.transcript")
     missing = tmp_path / "nope.vtt"
     assert main(["transcript", str(missing)]) == 1
     err = capsys.readouterr().err
@@ -74,7 +65,6 @@ def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_unreadable_transcript_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.transcript")
     bad = tmp_path / "bad.vtt"
     bad.write_bytes(b"WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nla fin avant le debut\n\x00\xff")
     code = main(["transcript", str(bad)])
@@ -89,7 +79,6 @@ def test_unreadable_transcript_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_empty_article_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.article.parse")
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
     assert main(["quotes", str(empty)]) == 1
@@ -104,7 +93,6 @@ def test_empty_article_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str
 ])
 def test_bad_analyze_options_exit_1(option: str, value: str, expected: str, tmp_path: Path,
                                     data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.tag.themes", "coopanalysis.export.tables")
     (tmp_path / "bad.toml").write_text("x\n", encoding="utf-8")
     if value.endswith(".toml"):
         value = str(tmp_path / value)
@@ -120,7 +108,6 @@ def test_bad_analyze_options_exit_1(option: str, value: str, expected: str, tmp_
 # --- commands on the reference data ----------------------------------------------------------
 
 def test_transcript_summary_and_csv(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.transcript")
     from coopanalysis.read.transcript import read_transcript
 
     path = data_dir / "rnct2025_quotes.vtt"
@@ -137,7 +124,6 @@ def test_transcript_summary_and_csv(data_dir: Path, capsys: pytest.CaptureFixtur
 
 
 def test_quotes_table_and_csv(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.article.parse")
     from coopanalysis.read.article.parse import read_article
 
     path = data_dir / "rnct2025_article.md"
@@ -158,7 +144,6 @@ def simulated_captions(data_dir: Path) -> Path:
 
 
 def test_align_table_and_csv(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner")
     article, captions = data_dir / "rnct2025_article.md", simulated_captions(data_dir)
     assert main(["align", str(article), str(captions), "--csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
@@ -174,9 +159,6 @@ def test_align_table_and_csv(data_dir: Path, capsys: pytest.CaptureFixture[str])
 
 def test_analyze_writes_report_and_prints_summary(data_dir: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    require("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner",
-            "coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats",
-            "coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
     article, captions = data_dir / "rnct2025_article.md", simulated_captions(data_dir)
     out_dir = tmp_path / "report"
     code = main(["analyze", str(article), str(captions), "--out", str(out_dir), "--no-figures",
@@ -203,7 +185,6 @@ def test_console_script_runs(tmp_path: Path) -> None:
 
 
 def test_console_script_bad_input_exits_1(tmp_path: Path) -> None:
-    require("coopanalysis.read.article.parse")
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
     done = subprocess.run([str(console_script()), "quotes", str(empty)], capture_output=True,
@@ -214,7 +195,6 @@ def test_console_script_bad_input_exits_1(tmp_path: Path) -> None:
 
 def test_console_script_into_a_closed_pipe_is_quiet(data_dir: Path) -> None:
     # `coopanalysis transcript F --csv | head -1`: the reader may leave before the end.
-    require("coopanalysis.read.transcript")
     process = subprocess.Popen([str(console_script()), "transcript", "--csv",
                                 str(data_dir / "rnct2025_quotes.vtt")],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -227,7 +207,6 @@ def test_console_script_into_a_closed_pipe_is_quiet(data_dir: Path) -> None:
 
 def test_console_script_ctrl_c_exits_130_without_traceback(data_dir: Path,
                                                            tmp_path: Path) -> None:
-    require("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner")
     process = subprocess.Popen(
         [str(console_script()), "analyze", str(data_dir / "rnct2025_article.md"),
          str(data_dir / "rnct2025_quotes.vtt"), "--out", str(tmp_path / "report")],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,17 +13,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "rnct2025.ipynb"
 BUILDER = ROOT / "scripts" / "build_notebook.py"
-# Everything the notebook calls.
-MODULES = ("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner",
-           "coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats",
-           "coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
-
-
-def require(*modules: str) -> None:
-    """Skip while a module of another engineer has not landed yet (named in the reason)."""
-    missing = [m for m in modules if importlib.util.find_spec(m) is None]
-    if missing:
-        pytest.skip(f"waiting for {', '.join(missing)} (not landed yet)")
 
 
 def test_stored_notebook_is_the_built_one_without_outputs(tmp_path: Path) -> None:
@@ -67,7 +55,6 @@ def venv_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 def test_notebook_runs_from_top_to_bottom(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    require(*MODULES)
     if not (ROOT / "data" / "rnct2025_simulated_captions.vtt").exists():
         pytest.skip("waiting for data/rnct2025_simulated_captions.vtt (align engineer)")
     from nbclient import NotebookClient

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html
-import importlib.util
 import os
 import re
 import shutil
@@ -41,13 +40,6 @@ from coopanalysis.schema import (
 # A quote text that would run a script or break the page if it were not escaped.
 HOSTILE = "<script>document.title='pwned'</script> & « ça » <b>gras</b>"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def require(*modules: str) -> None:
-    """Skip while a module of another engineer has not landed yet (named in the reason)."""
-    missing = [m for m in modules if importlib.util.find_spec(m) is None]
-    if missing:
-        pytest.skip(f"waiting for {', '.join(missing)} (not landed yet)")
 
 
 def small_analysis() -> Analysis:
@@ -224,14 +216,10 @@ def test_report_page_screenshot_is_drawn(tmp_path: Path) -> None:
 
 # --- the whole report on the reference data -------------------------------------------------
 
-MODULES = ("coopanalysis.read.transcript", "coopanalysis.read.article.parse", "coopanalysis.align.aligner",
-           "coopanalysis.tag.speakers", "coopanalysis.tag.themes", "coopanalysis.analyse.stats",
-           "coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
 
 
 @pytest.fixture(scope="module")
 def reference_report(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
-    require(*MODULES)
     from coopanalysis.export.report import write_report
     from coopanalysis.run.analysis import analyze
 
@@ -291,7 +279,6 @@ def test_reference_report_renders_in_chromium(reference_report: Path, tmp_path: 
 
 
 def test_write_report_files_without_figures(tmp_path: Path) -> None:
-    require("coopanalysis.export.tables", "coopanalysis.export.qdpx")
     analysis = small_analysis()
     index = write_report(analysis, tmp_path / "out", figures=False)
     out = index.parent
@@ -310,7 +297,6 @@ def test_write_report_files_without_figures(tmp_path: Path) -> None:
 
 
 def test_write_report_embeds_the_figures(tmp_path: Path) -> None:
-    require("coopanalysis.export.plots", "coopanalysis.export.tables", "coopanalysis.export.qdpx")
     index = write_report(small_analysis(), tmp_path, qdpx=False)
     pngs = sorted((tmp_path / "figures").glob("*.png"))
     assert [p.stem for p in pngs] == sorted(["speaker_timeline", "share_of_voice",

@@ -67,6 +67,7 @@ from coopanalysis.align.diff import (
 )
 from coopanalysis.errors import AlignmentError, TimecodeError
 from coopanalysis.model import Transcript
+from coopanalysis.text.lexicon import FUNCTION_WORDS
 from coopanalysis.text.normalize import FILLERS, fold, match_tokens, normalize_text
 from coopanalysis.timecode import find_timestamps, format_hms, parse_time
 
@@ -125,17 +126,6 @@ ROLLING_MAX_GAP = 1.0
 #: Offset consensus: matched quotes within this many seconds of the median agree.
 OFFSET_AGREEMENT = 60.0
 
-#: French function words: weight 1 in the alignment (see ``SCORING``).
-FUNCTION_WORDS: frozenset[str] = frozenset({
-    "a", "au", "aux", "avec", "ce", "ces", "c", "ca", "cette", "d", "dans", "de", "des", "du",
-    "elle", "elles", "en", "est", "et", "etait", "il", "ils", "j", "je", "l", "la", "le",
-    "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne",
-    "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa",
-    "se", "ses", "si", "son", "sont", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un",
-    "une", "vos", "votre", "vous", "y", "plus", "tres", "tout", "tous", "toute", "toutes",
-    "fait", "faire", "ont", "avait", "etre", "avoir", "comme", "donc", "alors", "aussi",
-    "bien", "ici", "meme",
-})
 
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CUT_RE = re.compile(r"[\[(]\s*\.{3,}\s*[\])]|\.{3,}")

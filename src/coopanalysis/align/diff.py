@@ -30,6 +30,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coopanalysis.text.lexicon import NEGATIONS
+
 #: Kinds of operation, in the order ``diff`` writes them.
 KEPT, VARIANT, REPLACED, ADDED, CUT, MARKED_CUT, INSERTION = "=", "~", "!", "+", "-", "[…] -", "[]"
 
@@ -43,12 +45,6 @@ VERDICT_RULES: dict[str, float] = {
     "negation_cut_words": 2,          # a cut this short that removes a negation reverses it
 }
 
-#: Words whose addition or removal reverses a statement: changing them is ``altered``
-#: even when every other word matches ("n'étaient pas les mêmes" → "étaient les mêmes").
-#: "ne" is absent on purpose: spoken French drops it all the time.
-NEGATIONS: frozenset[str] = frozenset(
-    {"pas", "jamais", "non", "rien", "aucun", "aucune", "nullement", "guere", "sans"}
-)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from coopanalysis.text.lexicon import FILLERS
+
 # Characters that mean an apostrophe in real French text (typographic, prime, backtick…).
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4`\u02b9"
 # Spaces that word processors and subtitle tools insert (no-break, thin, narrow no-break…).
@@ -43,12 +45,6 @@ _WHITESPACE_RE = re.compile(r"\s+")
 # They are dropped from both sides before comparison; they never count against fidelity.
 # Words that are also meaningful ("bon", "enfin", "quoi", "genre", "disons") are not
 # listed: dropping them would hide a writer's change to them.
-FILLERS: frozenset[str] = frozenset(
-    {
-        "euh", "euhh", "heu", "hum", "hmm", "mmh", "bah", "ben", "beh", "hein", "ouais",
-        "voila", "ah", "oh", "eh", "uh", "um", "erm", "er",
-    }
-)
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")

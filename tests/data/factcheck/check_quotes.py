@@ -2,7 +2,12 @@
 
 Run:  python3 tests/data/factcheck/check_quotes.py
 """
-import csv, re, sys, difflib, collections, pathlib
+import collections
+import csv
+import difflib
+import pathlib
+import re
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 CORRECTED = {
