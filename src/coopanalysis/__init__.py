@@ -1,13 +1,14 @@
 """coopanalysis: analyse recorded round tables as pandas DataFrames.
 
-The pipeline, module by module::
+The pipeline, one package per stage (each imports only earlier stages and the core:
+``errors``, ``schema``, ``model``, ``timecode``, ``nlp``, ``progress``, ``text``)::
 
-    read      transcript.py (+ formats/), article.py      → cues, words, quotes
-    align     align.py                                     → aligned quotes, fact-check
-    tag       speakers.py, themes.py                       → speakers, turns, themes
-    analyse   stats.py, plots.py                           → statistics, figures
-    export    export.py, qdpx.py, report.py                → CSV/Parquet/Excel, REFI-QDA, HTML
-    run       analysis.py, corpus.py, cli.py               → one call, many replays, the command
+    read      transcripts, captions, RTTM, articles    → cues, words, quotes, people
+    align     quotes located in the transcript          → aligned quotes, verdicts, diff
+    tag       speakers, turns/sentences, themes         → speakers, units, themes, entities
+    analyse   statistics                                → speaker, theme and quote tables
+    export    tables, figures, HTML, REFI-QDA           → files for people and other tools
+    run       analyze, analyze_corpus, the CLI          → one call, many replays, the command
 
 Public names are imported on first use (PEP 562) so that ``import coopanalysis``
 stays fast and spaCy is only loaded when a function needs it.
@@ -34,34 +35,34 @@ __version__ = "0.1.0"
 
 # Public name → module that defines it.
 _LAZY: dict[str, str] = {
-    "read_transcript": "coopanalysis.read.transcript",
-    "write_vtt": "coopanalysis.read.transcript",
-    "write_srt": "coopanalysis.read.transcript",
-    "read_article": "coopanalysis.read.article.parse",
-    "align_quotes": "coopanalysis.align.aligner",
-    "estimate_offset": "coopanalysis.align.aligner",
-    "tag_speakers": "coopanalysis.tag.speakers",
-    "read_rttm": "coopanalysis.tag.speakers",
-    "turns": "coopanalysis.tag.speakers",
-    "sentences": "coopanalysis.tag.speakers",
-    "load_codebook": "coopanalysis.tag.themes",
-    "default_codebook": "coopanalysis.tag.themes",
-    "tag_themes": "coopanalysis.tag.themes",
-    "entities": "coopanalysis.tag.themes",
-    "Codebook": "coopanalysis.tag.themes",
-    "speaker_stats": "coopanalysis.analyse.stats",
-    "theme_stats": "coopanalysis.analyse.stats",
-    "theme_pivot": "coopanalysis.analyse.stats",
-    "quote_report": "coopanalysis.analyse.stats",
-    "write_tables": "coopanalysis.export.tables",
-    "replay_links": "coopanalysis.export.tables",
-    "write_qdpx": "coopanalysis.export.qdpx",
-    "read_qdpx": "coopanalysis.export.qdpx",
-    "write_report": "coopanalysis.export.report",
-    "analyze": "coopanalysis.run.analysis",
-    "Analysis": "coopanalysis.run.analysis",
-    "analyze_corpus": "coopanalysis.run.corpus",
-    "CorpusResult": "coopanalysis.run.corpus",
+    "read_transcript": "coopanalysis.read",
+    "write_vtt": "coopanalysis.read",
+    "write_srt": "coopanalysis.read",
+    "read_article": "coopanalysis.read",
+    "align_quotes": "coopanalysis.align",
+    "estimate_offset": "coopanalysis.align",
+    "tag_speakers": "coopanalysis.tag",
+    "read_rttm": "coopanalysis.read",
+    "turns": "coopanalysis.tag",
+    "sentences": "coopanalysis.tag",
+    "load_codebook": "coopanalysis.tag",
+    "default_codebook": "coopanalysis.tag",
+    "tag_themes": "coopanalysis.tag",
+    "entities": "coopanalysis.tag",
+    "Codebook": "coopanalysis.tag",
+    "speaker_stats": "coopanalysis.analyse",
+    "theme_stats": "coopanalysis.analyse",
+    "theme_pivot": "coopanalysis.analyse",
+    "quote_report": "coopanalysis.analyse",
+    "write_tables": "coopanalysis.export",
+    "replay_links": "coopanalysis.export",
+    "write_qdpx": "coopanalysis.export",
+    "read_qdpx": "coopanalysis.export",
+    "write_report": "coopanalysis.export",
+    "analyze": "coopanalysis.run",
+    "Analysis": "coopanalysis.run",
+    "analyze_corpus": "coopanalysis.run",
+    "CorpusResult": "coopanalysis.run",
 }
 
 __all__ = [

@@ -88,6 +88,7 @@ ALIGNED: Schema = {
     "fidelity": "float64",          # share of printed words spoken, in order (0–1)
     "verdict": "string",            # verbatim | edited | altered, NA when unmatched
     "warning": "string",
+    "diff_ops": "object",           # tuple of (op, printed, spoken): the data behind ``diff``
 }
 
 #: ``turns``: consecutive cues of one speaker merged.
@@ -102,7 +103,8 @@ TURNS: Schema = {
     "last_cue_id": "int64",
 }
 
-#: ``sentences``: spaCy sentences of each turn, times interpolated.
+#: ``sentences``: spaCy sentences of each turn, times interpolated. The anchors place a
+#: sentence in the cues it came from without searching the text again (REFI-QDA export).
 SENTENCES: Schema = {
     "sentence_id": "int64",
     "turn_id": "int64",
@@ -111,6 +113,10 @@ SENTENCES: Schema = {
     "end": "float64",
     "text": "string",
     "n_words": "int64",
+    "first_cue_id": "int64",   # cue holding the sentence's first character
+    "first_char": "int64",     # offset of that character in the first cue's text
+    "last_cue_id": "int64",    # cue holding the sentence's last character
+    "last_char": "int64",      # offset just past the last character in the last cue's text
 }
 
 #: ``tag_themes``: long format, one row per theme match.

@@ -141,6 +141,12 @@ def norm(s):
     return " ".join(s.split()).lower()
 
 
+def word_count(tokens):
+    """Spoken words = tokens holding at least one letter or digit
+    (a lone '%' or '?' produced by the captioner is not a word)."""
+    return sum(1 for t in tokens if any(c.isalnum() for c in t))
+
+
 def is_stored_elsewhere(row):
     """True for units whose text is deliberately NOT stored in the CSV."""
     return row["source"].endswith((".vtt", ".json"))
@@ -176,15 +182,16 @@ def main(argv=None):
             problems.append("anchor_first %r != %r" % (row["anchor_first"], first))
         if norm(last) != norm(row["anchor_last"]):
             problems.append("anchor_last %r != %r" % (row["anchor_last"], last))
-        if not 15 <= len(words) <= 45:
-            problems.append("%d words (expected 15-45)" % len(words))
+        n_words = word_count(words)
+        if not 15 <= n_words <= 45:
+            problems.append("%d words (expected 15-45)" % n_words)
         if problems:
             print("FAIL %s %s [%s, %s): %s" % (uid, row["source"], row["start"],
                                                row["end"], "; ".join(problems)))
         else:
             n_ok += 1
         if args.show:
-            print("%s (%d words): %s" % (uid, len(words), " ".join(words)))
+            print("%s (%d words): %s" % (uid, word_count(words), " ".join(words)))
         row["_recovered"] = " ".join(words)
 
     if args.out:

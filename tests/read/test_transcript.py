@@ -28,7 +28,7 @@ from coopanalysis.read.formats.sbv import TIMING_RE as SBV_TIMING_RE
 from coopanalysis.schema import CUES, WORDS, conform
 from coopanalysis.text.normalize import match_tokens, normalize_text
 
-TRANSCRIPTS = Path(__file__).parent / "data" / "transcripts"
+TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "transcripts"
 FRENCH_SRT = ("1\n00:00:01,000 --> 00:00:02,500\nÉlève à l'école, « œuvre » déjà vue…\n\n"
               "2\n00:00:03,000 --> 00:00:04,000\nÇa coûte 20 € — très cher.\n")
 SIMPLE_VTT = "WEBVTT\nLanguage: fr\n\n00:00:01.000 --> 00:00:02.000\nBonjour\n"

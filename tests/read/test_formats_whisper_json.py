@@ -10,7 +10,7 @@ import pytest
 
 from coopanalysis import TranscriptError, read_transcript
 
-WC2 = Path(__file__).parent / "data" / "transcripts" / "whisper-ctranslate2"
+WC2 = Path(__file__).resolve().parents[1] / "data" / "transcripts" / "whisper-ctranslate2"
 
 
 def test_diarization_json_gives_speakers_per_segment() -> None:

@@ -78,7 +78,7 @@ def thinkerview(corpus_dir: Path) -> Transcript:
 @pytest.fixture(scope="module")
 def bdx_final_words(bdx_final):  # type: ignore[no-untyped-def]
     """Clean words of the corrected BDX captions and, per seed, their simulated ASR captions."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     import noise
 
     clean = noise.words_from_cues(bdx_final.cues)

@@ -19,7 +19,7 @@ from coopanalysis.read.article.parse import format_quotes_table
 from coopanalysis.schema import ARTICLE_SPEAKERS, QUOTES
 from coopanalysis.text.normalize import fold
 
-ARTICLES = Path(__file__).parent / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 # The project's own articles must match their answers exactly; the blind ones (written by
 # someone else, see BLIND.md) are held to measured floors instead (end of this file).
 EXPECTED = sorted(p for p in ARTICLES.glob("*.expected.json") if not p.name.startswith("blind_"))
@@ -554,7 +554,7 @@ def _benchmark():  # type: ignore[no-untyped-def]
     """The scorer of benchmarks/article_attribution.py (same matching and conventions)."""
     import importlib.util
 
-    path = Path(__file__).parents[1] / "benchmarks" / "article_attribution.py"
+    path = Path(__file__).parents[2] / "benchmarks" / "article_attribution.py"
     spec = importlib.util.spec_from_file_location("article_attribution", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

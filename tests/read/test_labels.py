@@ -9,7 +9,7 @@ import pytest
 
 from coopanalysis import Transcript, read_transcript
 
-TRANSCRIPTS = Path(__file__).parent / "data" / "transcripts"
+TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "transcripts"
 
 
 def speakers(t: Transcript) -> list[str | None]:

@@ -86,7 +86,7 @@ def test_default_codebook_has_the_twelve_themes() -> None:
 
 def test_every_default_pattern_cites_its_wording() -> None:
     # The codebook is a data file users copy: each pattern line says where it comes from.
-    text = (Path(__file__).parents[1] / "src/coopanalysis/data/codebook_default.toml").read_text(
+    text = (Path(__file__).parents[2] / "src/coopanalysis/data/codebook_default.toml").read_text(
         encoding="utf-8")
     pattern_lines = [line for line in text.splitlines() if re.match(r'^\s+"', line)]
     assert len(pattern_lines) > 60

@@ -8,7 +8,7 @@ import pytest
 
 from coopanalysis import TranscriptError, read_transcript
 
-TRANSCRIPTS = Path(__file__).parent / "data" / "transcripts"
+TRANSCRIPTS = Path(__file__).resolve().parents[1] / "data" / "transcripts"
 
 
 def test_srt_basic_fields_tags_and_positions() -> None:

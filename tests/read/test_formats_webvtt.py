@@ -12,7 +12,7 @@ import pytest
 from coopanalysis import TranscriptError, read_transcript
 from coopanalysis.read.formats.webvtt import cue_text
 
-DATA = Path(__file__).parent / "data" / "transcripts"
+DATA = Path(__file__).resolve().parents[1] / "data" / "transcripts"
 
 # vtt.js files where vtt.js departs from the W3C parsing rules, which we follow:
 # "000:00.000" and "120:00.000" have a 3-digit first part, so the spec reads it as

@@ -37,7 +37,7 @@ from coopanalysis.tag.speakers import (
 )
 from coopanalysis.text.normalize import match_tokens
 
-HERE = Path(__file__).resolve().parent / "data" / "speakers"
+HERE = Path(__file__).resolve().parents[1] / "data" / "speakers"
 SAMPLE_RTTM = HERE / "sample.rttm"
 
 

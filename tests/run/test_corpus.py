@@ -11,7 +11,7 @@ import pytest
 
 from coopanalysis.run.corpus import ERRORS, MANIFEST, CorpusResult, analyze_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_VTT = ROOT / "data" / "rnct2025_quotes.vtt"
 REFERENCE_ARTICLE = ROOT / "data" / "rnct2025_article.md"
 
