@@ -4,7 +4,7 @@ Data (built in the run, seeded):
 
 - Clean speech: the human-corrected captions of a BDX I/O 2022 talk (``final__Gestion…srt``,
   47 min, Unlicense, in ``../shared/corpus/french/bdxio``), word times interpolated inside cues.
-- Captions: the clean speech through the noise model of ``benchmarks/noise.py`` at several word
+- Captions: the clean speech through the noise model of ``tests/helpers/noise.py`` at several word
   error rates, shifted by a pre-roll of ``SHIFT`` seconds, written as a YouTube auto-caption
   VTT and read back with ``read_transcript``; aligned either with its word timings or with
   the de-duplicated cues only (times interpolated by character position).
@@ -41,15 +41,14 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import noise
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from coopanalysis import schema
 from coopanalysis.align.aligner import align_quotes
 from coopanalysis.model import Transcript
 from coopanalysis.read.transcript import read_transcript
 from coopanalysis.text.normalize import match_tokens
+from helpers import noise
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "french" / "bdxio"

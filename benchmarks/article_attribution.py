@@ -50,7 +50,7 @@ import math
 import time
 from pathlib import Path
 
-from coopanalysis.read.article.parse import read_article
+from coopanalysis.read.article import read_article
 from coopanalysis.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,7 +253,7 @@ def _best(repeat: int, work) -> float:  # type: ignore[no-untyped-def]
 def timing(repeat: int) -> None:
     """read_article against raw spaCy on the same paragraphs (models loaded beforehand)."""
     from coopanalysis.nlp import load_nlp
-    from coopanalysis.read.article.parse import NLP_EXCLUDE
+    from coopanalysis.read.article.people import NLP_EXCLUDE
 
     text = (ROOT / "data" / "rnct2025_article.md").read_text(encoding="utf-8")
     paragraphs = [p for p in text.split("\n\n") if p.strip()]

@@ -1,4 +1,4 @@
-"""Benchmark of coopanalysis.tag.speakers: sentence splitting and speaker tagging.
+"""Benchmark of coopanalysis.tag.units and tag.speakers: sentence splitting, speaker tagging.
 
 1. Sentence boundaries: fr_core_news_sm's ``senter`` alone (what ``sentences`` uses)
    against ``tok2vec`` + ``parser`` and against the full pipeline, on human-corrected
@@ -31,7 +31,8 @@ from coopanalysis import schema
 from coopanalysis.model import Transcript
 from coopanalysis.nlp import load_nlp
 from coopanalysis.read.transcript import read_transcript
-from coopanalysis.tag.speakers import sentences, tag_speakers
+from coopanalysis.tag.speakers import tag_speakers
+from coopanalysis.tag.units import sentences, turns
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("COOPANALYSIS_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -144,8 +145,6 @@ def bench_sentences(repeat: int) -> None:
     n_words = sum(len(t.split()) for t in cues["text"])
     sentences(transcript)  # load the model outside the timing
     ours, table = timed(lambda: sentences(transcript), repeat)
-    from coopanalysis.tag.speakers import turns
-
     texts = turns(transcript)["text"].tolist()
     full = load_pipeline("full")
     raw, _ = timed(lambda: list(full.pipe(texts)), repeat)

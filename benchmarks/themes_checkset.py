@@ -11,11 +11,12 @@ recomputed. Sets (in ``tests/data/themes/``):
   codebook was written from the article) and ``bdx`` (b01–b43).
 
 Scores are micro-averaged over (sentence, theme) pairs, as
-``tests/test_themes.py`` computes them: precision = TP / tagged pairs, recall = TP /
+``tests/tag/test_themes.py`` computes them: precision = TP / tagged pairs, recall = TP /
 coded pairs. Per-theme rows show coded sentences, tagged sentences, TP, FP, FN.
 
     .venv/bin/python benchmarks/themes_checkset.py [--set blind] [--half all|dev|test]
         [--errors]   # list false positives/negatives with the matched terms (not for test)
+        [--matcher NAME]  # score another matcher of benchmarks/themes.py (same pipeline)
 
 Runs in a few seconds (the spaCy model load dominates).
 """
@@ -56,11 +57,32 @@ def pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
             for theme in themes.split(";") if theme}
 
 
-def score(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per-theme table (last row ``all (micro)``) and the tagger's rows."""
-    from coopanalysis.tag.themes import default_codebook, tag_themes
+def tagged(frame: pd.DataFrame, matcher: str | None) -> pd.DataFrame:
+    """``tag_themes`` rows (``unit_id``, ``theme``, ``term``), or those of another matcher."""
+    from coopanalysis.tag.themes import tag_themes
 
-    found = tag_themes(frame.rename(columns={"sentence_id": "unit_id"}))
+    units = frame.rename(columns={"sentence_id": "unit_id"})
+    if matcher is None:
+        return tag_themes(units)
+    from themes import matchers  # benchmarks/themes.py, beside this script
+
+    from coopanalysis.nlp import load_nlp
+    from coopanalysis.tag.codebook import default_codebook
+    from coopanalysis.tag.themes import THEME_EXCLUDE
+
+    nlp = load_nlp(exclude=THEME_EXCLUDE)
+    match = matchers(nlp, default_codebook())[matcher]
+    rows = [{"unit_id": unit_id, "theme": theme, "term": doc[start:end].text}
+            for unit_id, doc in zip(units["unit_id"], nlp.pipe(units["text"]), strict=True)
+            for theme, start, end in match(doc)]
+    return pd.DataFrame(rows, columns=["unit_id", "theme", "term"])
+
+
+def score(frame: pd.DataFrame, matcher: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per-theme table (last row ``all (micro)``) and the tagger's rows."""
+    from coopanalysis.tag.codebook import default_codebook
+
+    found = tagged(frame, matcher)
     predicted = set(zip(found["unit_id"], found["theme"], strict=True))
     expected = pairs(frame)
     rows = []
@@ -97,13 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", default="all")
     parser.add_argument("--errors", action="store_true",
                         help="list the errors (refused on the blind test half)")
+    parser.add_argument("--matcher", default=None,
+                        help="a matcher of benchmarks/themes.py ('PhraseMatcher NORM'…) "
+                             "instead of tag_themes")
     args = parser.parse_args(argv)
     if args.half not in HALVES[args.set]:
         parser.error(f"--half for {args.set}: one of {sorted(HALVES[args.set])}")
     if args.errors and args.set == "blind" and args.half != "dev":
         parser.error("the blind set's errors are listed for the dev half only")
     frame = load(args.set, args.half)
-    table, found = score(frame)
+    table, found = score(frame, args.matcher)
     print(f"{FILES[args.set]} [{args.half}]: {len(frame)} sentences, "
           f"{(frame['themes'] == '').sum()} without theme")
     print(table.to_string(index=False, float_format=lambda x: f"{x:.2f}"))

@@ -5,7 +5,7 @@ Python and it is stored without outputs. Run from the repository root::
 
     .venv/bin/python scripts/build_notebook.py
 
-The test suite executes the notebook (tests/test_notebook.py) so it never rots.
+The test suite executes the notebook (tests/run/test_notebook.py) so it never rots.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ from coopanalysis.export import plots
 plots.plot_speaker_timeline(turns, aligned)"""),
     ("code", "plots.plot_share_of_voice(ca.speaker_stats(tagged))"),
     ("code", "plots.plot_theme_heatmap(themes)"),
-    ("code", "plots.plot_themes_by_speaker(themes)"),
+    ("code", "plots.plot_themes_by_speaker(by_speaker)  # the theme_stats table above"),
     ("md", """\
 ## 7. Everything in one call
 

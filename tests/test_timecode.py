@@ -72,3 +72,15 @@ def test_hms_round_trip(seconds: float) -> None:
     written = format_hms(seconds, millis=True)
     assert parse_time(written) == pytest.approx(round(seconds, 3), abs=1e-6)
     assert parse_time(format_minsec(seconds)) == float(int(seconds))
+
+
+@pytest.mark.parametrize("value", [None, 75, float("nan"), True, ["20min24"]])
+def test_parse_time_of_a_non_string_is_a_timecode_error(value: object) -> None:
+    # A spreadsheet column mapped through parse_time holds numbers and NaN: AttributeError.
+    with pytest.raises(TimecodeError, match="expected a time"):
+        parse_time(value)  # type: ignore[arg-type]
+
+
+def test_find_timestamps_of_a_non_string_is_a_timecode_error() -> None:
+    with pytest.raises(TimecodeError, match="expected text"):
+        find_timestamps(None)  # type: ignore[arg-type]

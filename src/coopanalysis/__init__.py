@@ -41,6 +41,7 @@ _LAZY: dict[str, str] = {
     "read_article": "coopanalysis.read",
     "align_quotes": "coopanalysis.align",
     "estimate_offset": "coopanalysis.align",
+    "diff_table": "coopanalysis.align",
     "tag_speakers": "coopanalysis.tag",
     "read_rttm": "coopanalysis.read",
     "turns": "coopanalysis.tag",

@@ -51,6 +51,13 @@ class CodebookError(CoopanalysisError):
     """A codebook file is invalid; the message names the theme and the pattern."""
 
 
+class UnknownThemeError(CodebookError, KeyError):
+    """A theme id the codebook does not hold (``Codebook.get``); a ``KeyError`` too."""
+
+    def __str__(self) -> str:  # KeyError's would quote the message
+        return Exception.__str__(self)
+
+
 class DiarizationError(CoopanalysisError):
     """A diarization (RTTM) file could not be read."""
 
@@ -61,6 +68,10 @@ class CorpusError(CoopanalysisError):
 
 class OutputExistsError(CorpusError, FileExistsError):
     """The output folder of a corpus run exists and holds files (``overwrite=False``)."""
+
+
+class CorpusArgumentError(CorpusError, TypeError):
+    """An item or an option of a corpus run is of a kind it does not take (a ``TypeError``)."""
 
 
 class ExportError(CoopanalysisError):

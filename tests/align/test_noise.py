@@ -1,20 +1,14 @@
-"""Tests of the benchmark noise model (benchmarks/noise.py) and of the simulated captions file."""
+"""Tests of the noise model (tests/helpers/noise.py) and of the simulated captions file."""
 
 from __future__ import annotations
 
 import itertools
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import noise  # noqa: E402  (benchmarks/ is not a package)
-
-from coopanalysis.read.transcript import read_transcript  # noqa: E402
+from coopanalysis.read.transcript import read_transcript
+from helpers import noise
 
 QUIET = noise.NoiseSettings(word_error=0.0, filler_rate=0.0, repetition_rate=0.0)
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coopanalysis import schema
 from coopanalysis.analyse.stats import (
     SPEAKER_STATS_COLUMNS,
     count_words,
@@ -22,7 +23,7 @@ from coopanalysis.analyse.stats import (
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
 from coopanalysis.schema import ALIGNED, CUES, THEMES, conform
-from coopanalysis.tag.speakers import turns as speaker_turns
+from coopanalysis.tag.units import turns as speaker_turns
 
 
 def make_transcript(rows: list[tuple[float, float, str | None, str]]) -> Transcript:
@@ -273,8 +274,8 @@ def test_quote_report_formats_times_and_keeps_unmatched() -> None:
 def test_statistics_on_the_reference_reconstruction(data_dir: Path) -> None:
     """Real reader, real turns and tagger: totals agree with independent pandas sums."""
     from coopanalysis.read.transcript import read_transcript
-    from coopanalysis.tag.speakers import turns
     from coopanalysis.tag.themes import tag_themes
+    from coopanalysis.tag.units import turns
 
     transcript = read_transcript(data_dir / "rnct2025_quotes.vtt")
     cues = transcript.cues
@@ -317,3 +318,67 @@ def test_speaker_stats_invariants(rows: list[tuple[float, float, str | None, str
     assert stats["n_turns"].sum() == len(speaker_turns(cues))
     if stats["speaking_time"].sum() > 0:
         assert stats["share"].sum() == pytest.approx(1.0)
+
+
+# ------------------------------------------------------- inputs and table contracts
+
+
+def test_speaker_stats_take_the_turns_already_computed() -> None:
+    table = speaker_turns(ROUND_TABLE)
+    given_turns = speaker_stats(ROUND_TABLE, turns=table)
+    pd.testing.assert_frame_equal(given_turns, speaker_stats(ROUND_TABLE))
+    # The turns given are used as they are: one fewer turn of Alice, one fewer counted.
+    fewer = speaker_stats(ROUND_TABLE, turns=table[table["turn_id"] != 2])
+    assert row_of(fewer, "Alice")["n_turns"] == row_of(given_turns, "Alice")["n_turns"] - 1
+
+
+def test_tables_have_the_schema_dtypes() -> None:
+    stats = speaker_stats(ROUND_TABLE)
+    assert stats.dtypes.astype(str).to_dict() == dict(schema.SPEAKER_STATS)
+    for by in ("theme", "speaker", "time_bin"):
+        table = theme_stats(TAGS, units=UNITS, by=by) if by != "time_bin" else theme_stats(
+            TAGS, by=by)
+        expected = {c: schema.THEME_STATS[c] for c in table.columns}
+        assert table.dtypes.astype(str).to_dict() == expected
+    pairs = theme_cooccurrence(TAGS)
+    assert pairs.dtypes.astype(str).to_dict() == dict(schema.THEME_COOCCURRENCE)
+
+
+def test_speaker_stats_take_cues_without_cue_id() -> None:
+    # A cues table from a spreadsheet has no cue_id: pandas failed with "cannot convert
+    # NA to integer" deep inside speaker_stats.
+    cues = pd.DataFrame({"start": [0.0, 2.0], "end": [2.0, 4.0], "speaker": ["A", "B"],
+                         "text": ["Bonjour à tous.", "Merci. On commence."]})
+    assert speaker_stats(cues)["n_words"].tolist() == [3, 3]
+
+
+def test_speaker_stats_of_cues_without_times_is_a_clear_error() -> None:
+    from coopanalysis.errors import TranscriptError
+
+    with pytest.raises(TranscriptError, match="start"):
+        speaker_stats(pd.DataFrame({"text": ["Bonjour."]}))
+
+
+def test_theme_stats_with_units_of_another_table_warns() -> None:
+    # Sentence ids and turn ids are both 0, 1, 2…: themes of sentences with units=turns
+    # found every id and gave wrong shares of talk silently.
+    import warnings
+
+    from coopanalysis.read.transcript import read_transcript
+    from coopanalysis.tag.themes import tag_themes
+    from coopanalysis.tag.units import sentences
+
+    two_turns = read_transcript(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n<v Alice>La coopération territoriale est "
+        "une nécessité. La confiance prend du temps long.\n\n00:00:10.000 --> 00:00:14.000\n"
+        "<v Bob>La coopération entre les élus demande de la confiance.\n")
+    units = sentences(two_turns)
+    themes = tag_themes(units)
+    assert set(themes["unit_id"]) == {"0", "1", "2"}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        theme_stats(themes, units=speaker_turns(two_turns))
+    assert any("another table" in str(w.message) for w in caught), caught
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        theme_stats(themes, units=units)

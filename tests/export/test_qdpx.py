@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopanalysis.errors import CoopanalysisError
+from coopanalysis.errors import CoopanalysisError, ExportError
 from coopanalysis.export.qdpx import (
     PROJECT_FILE,
     place_tags,
@@ -23,7 +24,7 @@ from coopanalysis.export.qdpx import (
     write_qdpx,
 )
 from coopanalysis.model import Transcript
-from coopanalysis.schema import CUES, THEMES, conform
+from coopanalysis.schema import CUES, SENTENCES, THEMES, conform
 from coopanalysis.tag.speakers import turns as speaker_turns
 
 pytest.importorskip("lxml")
@@ -311,3 +312,54 @@ def test_any_word_of_any_turn_round_trips(rows: list[tuple[str | None, list[str]
         line = text[line_start:int(start)]
         before_in_turn = turns.loc[int(tag["unit_id"]), "text"][:tag["char_start"]]
         assert line.split(": ", 1)[-1].split("] ", 1)[-1] in before_in_turn
+
+
+@pytest.mark.parametrize("name", ["missing.qdpx", "folder"])
+def test_read_qdpx_of_a_missing_file_or_a_folder(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(ExportError, match=re.escape(name)):
+        read_qdpx(tmp_path / name)
+
+
+@pytest.mark.parametrize("name", ["folder", "a_file/project.qdpx"])
+def test_write_qdpx_to_a_folder_or_under_a_file(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "a_file").write_text("x")
+    with pytest.raises(ExportError, match=r"folder|not a folder"):
+        write_qdpx(tmp_path / name, transcript=TRANSCRIPT)
+
+
+def test_sentence_tags_are_placed_by_their_anchors_not_by_searching(tmp_path: Path) -> None:
+    """Two sentences of one cue say "la parole": the anchor (cue, first_char) picks the right
+    one, where a search near the tag's offset would pick the first."""
+    cues = conform(pd.DataFrame({"cue_id": [7], "start": [10.0], "end": [16.0],
+                                 "speaker": ["Alice"],
+                                 "text": ["Nous voulons la parole. Ils veulent la parole."]}), CUES)
+    transcript = Transcript(cues=cues)
+    sentences = conform(pd.DataFrame({
+        "sentence_id": [0, 1], "turn_id": [0, 0], "speaker": ["Alice", "Alice"],
+        "start": [10.0, 13.0], "end": [13.0, 16.0],
+        "text": ["Nous voulons la parole.", "Ils veulent la parole."], "n_words": [4, 4],
+        "first_cue_id": [7, 7], "first_char": [0, 24], "last_cue_id": [7, 7],
+        "last_char": [23, 46]}), SENTENCES)
+    themes = conform(pd.DataFrame([{
+        "unit_id": "1", "speaker": "Alice", "start": 13.0, "end": 16.0, "theme": "t",
+        "term": "la parole", "char_start": 12, "char_end": 21}]), THEMES)
+    text = source_text(transcript).text
+    anchored = place_tags(transcript, themes, units=sentences)
+    assert anchored["placed_by"].tolist() == ["unit"]
+    start = int(anchored["source_start"][0])
+    assert text[start:int(anchored["source_end"][0])] == "la parole"
+    assert text[:start].endswith("Ils veulent ")
+    searched = place_tags(transcript, themes)  # the fallback lands on the first occurrence
+    assert searched["placed_by"].tolist() == ["search"]
+    assert int(searched["source_start"][0]) < start
+
+
+def test_the_qdpx_modules_each_do_one_thing() -> None:
+    import coopanalysis.export.qdpx as qdpx
+    from coopanalysis.export.qdpx import place, read, source, write
+
+    assert qdpx.write_qdpx is write.write_qdpx and qdpx.read_qdpx is read.read_qdpx
+    assert qdpx.place_tags is place.place_tags and qdpx.source_text is source.source_text
+    assert qdpx.validate_qdpx is read.validate_qdpx

@@ -5,29 +5,23 @@ from __future__ import annotations
 import base64
 import html
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from coopanalysis.export.report import (
-    html_table,
-    render_diff,
-    render_html,
-    time_or_blank,
-    write_report,
-)
+from coopanalysis.analyse.stats import theme_stats as theme_stats_of
+from coopanalysis.errors import ExportError
+from coopanalysis.export.report import render_html, write_report
 from coopanalysis.model import Article, Transcript
 from coopanalysis.run.analysis import Analysis
 from coopanalysis.schema import (
     ALIGNED,
     ARTICLE_SPEAKERS,
     CUES,
+    DIFF_OPS,
     ENTITIES,
     QUOTES,
     SENTENCES,
@@ -40,6 +34,10 @@ from coopanalysis.schema import (
 # A quote text that would run a script or break the page if it were not escaped.
 HOSTILE = "<script>document.title='pwned'</script> & « ça » <b>gras</b>"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def kept(words: str) -> list[tuple[str, str, str]]:
+    return [("kept", word, word) for word in words.split()]
 
 
 def small_analysis() -> Analysis:
@@ -79,6 +77,8 @@ def small_analysis() -> Analysis:
         "offset": [-1470.0, float("nan")],
         "diff": ["= faire de la politique avec les gens | - euh | = et non pour les gens", pd.NA],
         "fidelity": [1.0, float("nan")], "verdict": ["verbatim", pd.NA],
+        "diff_ops": [(*kept("faire de la politique avec les gens"), ("cut", "", "euh"),
+                      *kept("et non pour les gens")), ()],
     }), ALIGNED)
     turns = conform(pd.DataFrame({
         "turn_id": [0, 1], "speaker": ["Aurélie Mézière", "Brice Comment"],
@@ -97,49 +97,16 @@ def small_analysis() -> Analysis:
     speaker_stats = pd.DataFrame({"speaker": ["Aurélie Mézière", "Brice Comment"],
                                   "speaking_time": [9.0, 3.0], "share": [0.75, 0.25]})
     theme_stats = pd.DataFrame({"theme": ["cooperation"], "count": [1]})
+    by_speaker = theme_stats_of(themes, units=sentences, by="speaker")
     return Analysis(transcript=transcript, cues=cues, turns=turns, sentences=sentences,
                     themes=themes, entities=empty(ENTITIES), speaker_stats=speaker_stats,
-                    theme_stats=theme_stats, article=article, quotes=quotes,
+                    theme_stats=theme_stats, theme_stats_by_speaker=by_speaker,
+                    article=article, quotes=quotes,
                     article_speakers=speakers, aligned=aligned,
                     warnings=["quote q02: <not found> in the transcript"])
 
 
 # --- pure HTML ------------------------------------------------------------------------------
-
-def test_html_table_escapes_every_cell_and_heading() -> None:
-    frame = pd.DataFrame({"<th>": [HOSTILE], "n": [3]})
-    page = html_table(frame)
-    assert "<script>" not in page and "<b>" not in page
-    assert "<th>&lt;th&gt;</th>" in page
-    assert html.escape(HOSTILE) in page
-    assert "<td class='num'>3</td>" in page
-
-
-def test_html_table_links_only_web_urls() -> None:
-    frame = pd.DataFrame({"link": ["https://example.org/v?t=12", "javascript:alert(1)"]})
-    page = html_table(frame)
-    assert "<a href='https://example.org/v?t=12'>" in page
-    assert "href='javascript" not in page
-    assert "javascript:alert(1)" in page  # kept as text, not lost
-
-
-def test_render_diff_colours_operations_and_escapes() -> None:
-    out = render_diff("= avec les gens | - euh <cut> | + ajouté | ~ batit→bati | [x] | "
-                      "[…] - dit il | ! gens→jeunes")
-    assert "<span class='kept'>= avec les gens</span>" in out
-    assert "<span class='cut'>- euh &lt;cut&gt;</span>" in out
-    assert "<span class='added'>+ ajouté</span>" in out
-    assert "<span class='variant'>~ batit→bati</span>" in out
-    assert "<span class='marked-cut'>[…] - dit il</span>" in out
-    assert "<span class='insertion'>[x]</span>" in out
-    assert "<span class='replaced'>! gens→jeunes</span>" in out
-
-
-def test_time_or_blank() -> None:
-    assert time_or_blank(1224.0) == "00:20:24"
-    assert time_or_blank(float("nan")) == ""
-    assert time_or_blank(pd.NA) == ""
-
 
 def test_render_html_has_the_tables_and_escapes_inputs() -> None:
     page = render_html(small_analysis())
@@ -163,9 +130,36 @@ def test_analysis_summary_and_notebook_display() -> None:
     assert "simulated_captions.vtt" in text
     shown = analysis._repr_html_()
     assert "q01" in shown and "<script" not in shown
-    assert set(analysis.tables()) == {"quote_report", "aligned", "quotes", "article_speakers",
-                                      "speaker_stats", "theme_stats", "themes", "entities",
-                                      "turns", "sentences", "cues"} - {"quote_report"}
+    assert set(analysis.tables()) == {"aligned", "diff_ops", "quotes", "article_speakers",
+                                      "speaker_stats", "theme_stats", "theme_stats_by_speaker",
+                                      "themes", "entities", "turns", "sentences", "cues"}
+
+
+def test_the_quote_table_colours_the_diff_from_the_diff_ops_table() -> None:
+    analysis = small_analysis()
+    assert analysis.diff_ops is not None  # derived once from aligned.diff_ops
+    assert analysis.diff_ops["op"].tolist() == ["kept"] * 7 + ["cut"] + ["kept"] * 5
+    page = render_html(analysis)
+    assert ("<td class='diff'><span class='kept'>= faire de la politique avec les gens</span> "
+            "<span class='cut'>- euh</span> <span class='kept'>= et non pour les gens</span>"
+            "</td>") in page
+    # Without operations (an aligned table from elsewhere) the diff string is plain text.
+    bare = small_analysis()
+    bare.diff_ops = bare.diff_ops.iloc[0:0]
+    page = render_html(bare)
+    assert ("<td class='diff'>= faire de la politique avec les gens | - euh | "
+            "= et non pour les gens</td>") in page
+
+
+def test_tables_give_the_diff_as_its_own_table_not_an_object_column(tmp_path: Path) -> None:
+    analysis = small_analysis()
+    tables = analysis.tables()
+    assert "diff_ops" not in tables["aligned"].columns
+    assert "diff_ops" in analysis.aligned.columns  # the attribute keeps the tuples
+    assert list(tables["diff_ops"].columns) == list(DIFF_OPS)
+    index = write_report(analysis, tmp_path / "out", figures=False, qdpx=False)
+    ops = pd.read_csv(index.parent / "tables" / "diff_ops.csv")
+    assert ops["op"].tolist()[7] == "cut" and ops["spoken"].tolist()[7] == "euh"
 
 
 # --- headless Chromium -----------------------------------------------------------------------
@@ -309,30 +303,9 @@ def test_write_report_embeds_the_figures(tmp_path: Path) -> None:
     assert not (tmp_path / "project.qdpx").exists()
 
 
-# --- properties -------------------------------------------------------------------------------
-
-@settings(max_examples=200, deadline=None)
-@given(st.text())
-def test_any_cell_text_is_escaped_and_kept(text: str) -> None:
-    page = html_table(pd.DataFrame({"speaker": [text or "x"]}))
-    cell = re.search(r"<td class='speaker'>(.*?)</td>", page, flags=re.DOTALL)
-    assert cell is not None
-    assert "<" not in cell.group(1) and ">" not in cell.group(1)
-    assert html.unescape(cell.group(1)) == (text or "x")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["=", "~", "!", "+", "-", "[…] -", "[x]"]),
-                          st.text(min_size=1).filter(lambda t: " | " not in t)), min_size=1))
-def test_any_diff_is_escaped_and_kept(ops: list[tuple[str, str]]) -> None:
-    diff = " | ".join(f"{sign} {words}" for sign, words in ops)
-    out = render_diff(diff)
-    spans = re.findall(r"<span class='[a-z-]*'>(.*?)</span>", out, flags=re.DOTALL)
-    assert all("<" not in s and ">" not in s for s in spans)
-    assert " | ".join(html.unescape(s) for s in spans) == diff
-
-
-def test_html_table_says_how_many_rows_are_left_out() -> None:
-    page = html_table(pd.DataFrame({"n": range(30)}), max_rows=20, rest_in="Analysis.aligned")
-    assert page.count("<tr class=''>") == 20
-    assert "10 more rows in Analysis.aligned." in page
+def test_write_report_into_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.write_text("x")
+    analysis = small_analysis()
+    with pytest.raises(ExportError, match="not a folder"):
+        write_report(analysis, target, figures=False, qdpx=False)

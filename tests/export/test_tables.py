@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from coopanalysis.errors import CoopanalysisError
+from coopanalysis.errors import CoopanalysisError, ExportError
 from coopanalysis.export.tables import WORKBOOK_NAME, replay_links, write_tables
 from coopanalysis.schema import ALIGNED, conform
 
@@ -119,3 +119,29 @@ def test_replay_links_rejects_bad_input() -> None:
         replay_links(ALIGNED_TABLE, "youtube.com/watch?v=abc")
     with pytest.raises(CoopanalysisError, match="no 'start' column"):
         replay_links(pd.DataFrame({"x": [1]}), "https://youtu.be/abc")
+
+
+def test_write_tables_into_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("x")
+    with pytest.raises(ExportError, match=r"report\.html"):
+        write_tables({"a": pd.DataFrame({"x": [1]})}, target)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://vimeo.com/123#t=5", "https://vimeo.com/123?t=1224"),
+    ("https://example.org/v.mp4#t=5&x=1", "https://example.org/v.mp4?t=1224#x=1"),
+    ("https://youtu.be/ID?t=10#comments", "https://youtu.be/ID?t=1224#comments"),
+])
+def test_replay_links_replace_a_time_in_the_fragment(url: str, expected: str) -> None:
+    # A URL copied with "share at current time" (#t=5) kept its fragment, which players
+    # read: every link of the report opened the replay at 5 s.
+    links = replay_links(pd.DataFrame({"start": [1224.4]}), url)
+    assert links["replay_link"].tolist() == [expected]
+
+
+def test_a_file_that_cannot_be_written_is_an_export_error(tmp_path: Path) -> None:
+    (tmp_path / "cues.csv").mkdir()  # a folder where the file should go
+    with pytest.raises(ExportError, match="cannot write a table file") as caught:
+        write_tables({"cues": SPEAKERS}, tmp_path, formats=["csv"])
+    assert isinstance(caught.value, CoopanalysisError)

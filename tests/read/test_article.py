@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopanalysis import ArticleError, read_article
-from coopanalysis.read.article.parse import format_quotes_table
+from coopanalysis.export.views import format_quotes_table
+from coopanalysis.read.source import is_text
 from coopanalysis.schema import ARTICLE_SPEAKERS, QUOTES
 from coopanalysis.text.normalize import fold
 
@@ -324,9 +325,22 @@ def test_binary_file_raises_naming_the_line(tmp_path: Path) -> None:
     assert pickle.loads(pickle.dumps(caught.value)).line == 3
 
 
-def test_missing_file_raises() -> None:
-    with pytest.raises(ArticleError, match="no such file"):
-        read_article("does/not/exist.md")
+@pytest.mark.parametrize("source", ["does/not/exist.md", "does/not/exist",
+                                    "notes de réunion.txt", Path("does/not/exist.md")])
+def test_missing_file_raises_naming_it(source: str | Path) -> None:
+    # A missing path was read as a one-line article: an empty article with a warning.
+    with pytest.raises(ArticleError, match="file not found") as caught:
+        read_article(source)
+    assert caught.value.source == str(source)
+
+
+def test_read_article_of_a_directory_path(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="director"):
+        read_article(tmp_path)
+
+def test_read_article_of_a_directory_str(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="director"):
+        read_article(str(tmp_path))
 
 
 def test_unbalanced_quote_is_kept_with_a_warning() -> None:
@@ -388,8 +402,8 @@ def test_no_quotation_mark_is_silently_lost(text: str) -> None:
     try:
         article = read_article(text)
     except ArticleError:
-        # Refused only when empty, or when the "text" names an existing path ("." is a folder).
-        assert not text.strip() or Path(text).exists()
+        # Refused only when empty, or when one line without a line break: a path (is_text).
+        assert not text.strip() or not is_text(text)
         return
     spans = list(zip(article.quotes["char_start"], article.quotes["char_end"], strict=True))
     for position, char in enumerate(article.text):

@@ -176,3 +176,13 @@ def test_suite_match_counts() -> None:
         vttjs += not _mismatches(DATA / "vtt.js" / vtt_file, expected)
     assert (wpt, len(_wpt_cases())) == (33, 33)
     assert (vttjs, len(_vttjs_cases())) == (72, 75)
+
+
+def test_vtt_with_srt_style_comma_timings_is_read_leniently() -> None:
+    # An SRT file with a WEBVTT header added by a converter: every cue was skipped and
+    # the transcript came out empty.
+    t = read_transcript("WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,500\nbonjour\n\n"
+                           "2\n00:00:03,000 --> 00:00:04,000\nà tous\n")
+    assert t.cues[["start", "end", "text"]].values.tolist() == [[1.0, 2.5, "bonjour"],
+                                                                 [3.0, 4.0, "à tous"]]
+    assert any("leniently" in w for w in t.warnings)

@@ -111,3 +111,24 @@ def test_netflix_bracket_names(corpus_dir: Path) -> None:
     speakers = set(t.cues["speaker"].dropna())
     assert {"Alba", "Ángeles", "Carlos"} <= speakers
     assert not speakers & {"ríe", "risita", "hombre"}
+
+
+@pytest.mark.parametrize("line", [
+    "la coopération entre élus\u00a0: c’est l’été",
+    "Le problème : on n’a pas le temps",
+    "L’enjeu : la confiance",
+    "Deux choses : la confiance et le temps",
+])
+def test_a_sentence_with_a_colon_in_a_short_excerpt_stays_text(line: str) -> None:
+    # French puts a space before a colon; in a pasted two-cue excerpt such a sentence
+    # is half the cues and passed for a "Name:" label: its words left the text.
+    t = read_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n" + line
+                           + "\n\n00:00:06.000 --> 00:00:08.000\nsuite\n")
+    assert t.cues["speaker"].isna().all()
+    assert t.cues["text"].iloc[0].startswith(line.split()[0].replace("’", "'"))
+
+
+def test_names_before_a_colon_are_still_speakers() -> None:
+    t = read_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nMarie Dupont : bonjour"
+                           "\n\n00:00:06.000 --> 00:00:08.000\nA: suite\n")
+    assert t.cues["speaker"].tolist() == ["Marie Dupont", "A"]

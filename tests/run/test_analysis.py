@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.model import Transcript
+from coopanalysis.model import Article, Transcript
 from coopanalysis.run.analysis import ALIGNED_KINDS, TABLE_NAMES, Analysis, analyze
 from coopanalysis.schema import CUES, conform
 
@@ -43,9 +44,40 @@ def test_without_article_every_transcript_table_is_there(small: Analysis) -> Non
     assert small.offset is None
     tables = small.tables()
     assert list(tables) == [name for name in TABLE_NAMES if name in tables]
-    assert set(tables) == {"speaker_stats", "theme_stats", "themes", "entities", "turns",
-                           "sentences", "cues"}
+    assert set(tables) == {"speaker_stats", "theme_stats", "theme_stats_by_speaker", "themes",
+                           "entities", "turns", "sentences", "cues"}
     assert all(isinstance(t, pd.DataFrame) for t in tables.values())
+
+
+def test_turns_are_computed_once_per_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    import coopanalysis.analyse.stats as stats
+    import coopanalysis.tag as tag
+
+    calls = []
+    real = tag.turns
+
+    def counted(*args: object, **kwargs: object) -> pd.DataFrame:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tag, "turns", counted)
+    monkeypatch.setattr(stats, "_turns", counted)
+    result = analyze(labelled_transcript())
+    assert len(calls) == 1
+    assert result.speaker_stats["n_turns"].sum() == len(result.turns)
+
+
+def test_theme_statistics_are_computed_once_for_the_report_and_plots(small: Analysis) -> None:
+    by_speaker = small.theme_stats_by_speaker
+    assert by_speaker is not None
+    assert by_speaker["n_tags"].sum() == small.theme_stats["n_tags"].sum() == len(small.themes)
+    assert set(by_speaker["speaker"].dropna()) <= set(small.turns["speaker"].dropna())
+    # The report's speakers × themes table is the wide view of that same table.
+    from coopanalysis.export.report import themes_by_speaker
+
+    wide = themes_by_speaker(small).set_index("speaker")
+    row = by_speaker[by_speaker["n_tags"] > 0].iloc[0]
+    assert wide.loc[row["speaker"], row["theme"]] == pytest.approx(row["share_of_talk"])
 
 
 def test_turns_and_speaker_stats_follow_the_cues(small: Analysis) -> None:
@@ -196,3 +228,46 @@ def test_reference_reconstruction_reads_with_voice_tags(data_dir: Path) -> None:
     assert ((timed["start"] - timed["stated_start"]).abs() < 1.0).all()
     # The quote's speaker is the voice tag's.
     assert (timed["transcript_speaker"] == timed["speaker"]).all()
+
+
+QUOTE = "il faut du temps long pour construire la confiance entre les élus"
+VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n"
+    "<v Alice>la coopération territoriale est une nécessité pour nos communes\n\n"
+    "00:00:05.000 --> 00:00:09.000\n"
+    f"<v Bob>{QUOTE}\n"
+)
+
+
+@pytest.fixture()
+def transcript() -> Transcript:
+    from coopanalysis.read import read_transcript
+
+    return read_transcript(VTT)
+
+
+def test_analyze_aligns_quotes_without_a_kind(transcript: Transcript) -> None:
+    # An Article built from a spreadsheet has no `kind` column; schema.conform fills NA,
+    # and analyze used to drop every such quote before aligning (0 of N aligned, no word).
+    quotes = schema.conform(pd.DataFrame({"quote_id": ["s1"], "speaker": ["Bob"],
+                                          "text": [QUOTE]}), schema.QUOTES)
+    article = Article(text=QUOTE, speakers=pd.DataFrame(), quotes=quotes)
+    analysis = analyze(transcript, article)
+    assert analysis.aligned is not None
+    assert analysis.aligned["quote_id"].tolist() == ["s1"]
+    assert analysis.aligned["status"].tolist() == ["matched"]
+
+
+def test_analyze_still_skips_quoted_terms(transcript: Transcript) -> None:
+    quotes = schema.conform(pd.DataFrame({"quote_id": ["q1", "q2"], "text": [QUOTE, "élus"],
+                                          "kind": ["quote", "term"]}), schema.QUOTES)
+    article = Article(text=QUOTE, speakers=pd.DataFrame(), quotes=quotes)
+    analysis = analyze(transcript, article)
+    assert analysis.aligned is not None
+    assert analysis.aligned["quote_id"].tolist() == ["q1"]
+
+
+def test_analyze_with_a_missing_codebook(transcript: Transcript, tmp_path: Path) -> None:
+    with pytest.raises(CoopanalysisError, match="missing"):
+        analyze(transcript, codebook=tmp_path / "missing.toml")

@@ -9,7 +9,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from coopanalysis.errors import CorpusError, OutputExistsError
 from coopanalysis.run.corpus import ERRORS, MANIFEST, CorpusResult, analyze_corpus
+from coopanalysis.schema import empty
+
+MANIFEST_EMPTY, ERRORS_EMPTY = empty(MANIFEST), empty(ERRORS)
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_VTT = ROOT / "data" / "rnct2025_quotes.vtt"
@@ -82,9 +86,9 @@ def serial(corpus: dict[str, Path]) -> CorpusResult:
 
 
 def test_event_ids_from_stems_pairs_triples_and_mappings(tmp_path: Path) -> None:
-    from coopanalysis.run.corpus import _tasks_from_items
+    from coopanalysis.run.corpus.tasks import tasks_from_items
 
-    tasks = _tasks_from_items([
+    tasks = tasks_from_items([
         tmp_path / "séance 12 (mars).vtt",
         (tmp_path / "a.vtt", tmp_path / "a.md"),
         ("my-id", tmp_path / "b.vtt", None),
@@ -235,18 +239,18 @@ def test_a_worker_that_dies_loses_only_its_own_event(serial: CorpusResult,
     events in flight with it are run again, and only the killer is reported."""
     import multiprocessing
 
-    import coopanalysis.run.corpus as corpus_module
+    import coopanalysis.run.corpus.tasks as corpus_module
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the fault is injected into forked workers")
-    read_inputs = corpus_module._read_inputs
+    read_inputs = corpus_module.read_inputs
 
     def die_on_crash(task: Any) -> Any:
         if "crash" in task.source:
             os._exit(137)  # no exception, no cleanup: the process is simply gone
         return read_inputs(task)
 
-    monkeypatch.setattr(corpus_module, "_read_inputs", die_on_crash)
+    monkeypatch.setattr(corpus_module, "read_inputs", die_on_crash)
     crash = tmp_path / "crash.vtt"
     crash.write_text(_vtt(TURNS), encoding="utf-8")
     items = [corpus["short"], crash, ("other", corpus["other"], None), corpus["long"]]
@@ -357,14 +361,15 @@ def test_an_all_null_column_gets_the_type_of_other_events(tmp_path: Path) -> Non
     else pyarrow refuses to read the table folder as one dataset."""
     import pyarrow.parquet as pq
 
-    from coopanalysis.run.corpus import _EventOutput, _ParquetSink
+    from coopanalysis.run.corpus.sinks import ParquetSink
+    from coopanalysis.run.corpus.tasks import EventOutput
 
     def event(position: int, event_id: str, cue_ids: list[int], note: str | None) -> Any:
         frame = pd.DataFrame({"event_id": pd.Series([event_id], dtype="string"),
                               "cue_ids": [cue_ids], "note": [note]})
-        return _EventOutput(position, event_id, "<test>", tables={"aligned": frame})
+        return EventOutput(position, event_id, "<test>", tables={"aligned": frame})
 
-    sink = _ParquetSink(tmp_path)
+    sink = ParquetSink(tmp_path)
     for output in (event(0, "a", [], None), event(1, "b", [3, 4], "x"), event(2, "c", [], None)):
         sink.add(output)
     sink.finish()
@@ -414,10 +419,40 @@ def test_analyze_options_reach_every_event(tmp_path: Path) -> None:
     items = [{"event_id": "reference", "transcript": REFERENCE_VTT,
               "article": REFERENCE_ARTICLE}]
     result = analyze_corpus(items, analyze_options={"max_offset": 0.5}, progress=False)
-    alone = analyze(REFERENCE_VTT, REFERENCE_ARTICLE, max_offset=0.5).aligned
+    alone = analyze(REFERENCE_VTT, REFERENCE_ARTICLE, max_offset=0.5).tables()["aligned"]
     pd.testing.assert_frame_equal(result.aligned.drop(columns="event_id"), alone)
     with pytest.raises(TypeError, match=r"\['max_ofset'\] are not options"):
         analyze_corpus(items, analyze_options={"max_ofset": 1}, out=tmp_path / "out")
     with pytest.raises(TypeError, match=r"\['codebook'\]"):
         analyze_corpus(items, analyze_options={"codebook": None})
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("single", ["replay.vtt", Path("replay.vtt")])
+def test_analyze_corpus_given_one_path_instead_of_a_list(single: object) -> None:
+    # A str is an iterable of characters: the error used to be "items 14 and 16 have the
+    # same event_id 'v'".
+    with pytest.raises(CorpusError, match="list"):
+        analyze_corpus(single)  # type: ignore[arg-type]
+
+
+def test_analyze_corpus_out_is_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "corpus.parquet"
+    target.write_text("x")
+    with pytest.raises(OutputExistsError, match="not a folder") as caught:
+        analyze_corpus([target], out=target, progress=False)
+    assert isinstance(caught.value, FileExistsError)
+
+
+def test_argument_errors_are_corpus_errors_that_callers_can_catch_as_before(
+        tmp_path: Path) -> None:
+    from coopanalysis.errors import CorpusArgumentError
+
+    with pytest.raises(CorpusArgumentError) as caught:
+        analyze_corpus([42], progress=False)
+    assert isinstance(caught.value, TypeError) and isinstance(caught.value, CorpusError)
+    with pytest.raises(CorpusError, match="n_process"):
+        analyze_corpus([tmp_path / "a.vtt"], n_process=0, progress=False)
+    result = CorpusResult(manifest=MANIFEST_EMPTY, errors=ERRORS_EMPTY, tables={})
+    with pytest.raises(CorpusError, match="no table 'cues'"):
+        result.table("cues")

@@ -1,14 +1,15 @@
-"""Tests for coopanalysis.tag.speakers: RTTM, speaker tagging, turns and sentences.
+"""Tests of coopanalysis.tag.speakers: speaker labels from the transcript, a diarization
+and the matched quotes, the label → name vote and the conflicts report.
 
 Real inputs: the pyannote sample (RTTM + STM with the names Diane and Sheila), a
 whisper-ctranslate2 diarized interview, a Zoom export with ``Name:`` prefixes (all in
 ``tests/data/speakers/``, see SOURCES.md) and the reference reconstruction
-``data/rnct2025_quotes.vtt``. Small examples check the time arithmetic by hand.
+``data/rnct2025_quotes.vtt``. RTTM reading is tested in ``tests/read/test_rttm.py``, turns
+and sentences in ``test_units.py``.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import json
 import re
@@ -21,20 +22,13 @@ from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.align.aligner import align_quotes
-from coopanalysis.errors import AlignmentError, CoopanalysisError, DiarizationError
+from coopanalysis.errors import AlignmentError, DiarizationError
 from coopanalysis.model import Transcript
 from coopanalysis.read.article.parse import read_article
+from coopanalysis.read.rttm import read_rttm
 from coopanalysis.read.transcript import read_transcript
-from coopanalysis.tag.speakers import (
-    CONFLICTS,
-    MAPPING,
-    RTTM,
-    parse_rttm,
-    read_rttm,
-    sentences,
-    tag_speakers,
-    turns,
-)
+from coopanalysis.tag.speakers import CONFLICTS, MAPPING, tag_speakers
+from coopanalysis.tag.units import sentences, turns
 from coopanalysis.text.normalize import match_tokens
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "speakers"
@@ -96,72 +90,6 @@ def read_reference_vtt(path: Path) -> Transcript:
 def whisper_segments() -> list[dict]:
     data = json.loads((HERE / "ref-medium-diarization__dosparlants.json").read_text("utf-8"))
     return data["segments"]
-
-
-# -------------------------------------------------------------------------- RTTM
-
-
-def test_read_rttm_pyannote_sample():
-    rttm = read_rttm(SAMPLE_RTTM)
-    assert list(rttm.columns) == list(RTTM)
-    assert len(rttm) == 10
-    assert set(rttm["speaker"]) == {"speaker90", "speaker91"}
-    assert set(rttm["file_id"]) == {"sample"}
-    first = rttm.iloc[0]
-    assert (first.start, first.end, first.line) == (6.69, pytest.approx(7.12), 1)
-    # Overlapping speech (18.05 s and 18.15 s) is kept as two records.
-    assert rttm.iloc[7].start == 18.15 and rttm.iloc[7].end == pytest.approx(18.59)
-    assert rttm["start"].dtype == "float64" and rttm["speaker"].dtype == "string"
-
-
-def test_read_rttm_several_recordings_and_non_ascii_labels():
-    rttm = read_rttm(HERE / "debug.train.rttm")
-    assert rttm["file_id"].nunique() == 10
-    assert "MÉO069" in set(rttm["speaker"])
-    assert (rttm["end"] >= rttm["start"]).all()
-
-
-def test_read_rttm_from_open_file_and_skips_comments_and_other_records():
-    text = (";; written by hand\n\nSPKR-INFO f 1 <NA> <NA> <NA> unknown A <NA>\n"
-            "SPEAKER f 1 0.5 1.5 <NA> <NA> A <NA>\n")  # 9 fields, no <NA> at the end
-    rttm = read_rttm(io.StringIO(text))
-    assert rttm[["speaker", "start", "end", "line"]].values.tolist() == [["A", 0.5, 2.0, 4]]
-
-
-@pytest.mark.parametrize(("line", "reason"), [
-    ("SPEAKER f 1 1.0 <NA> <NA> A <NA> <NA>", "duration '<NA>' is not a number"),
-    ("SPEAKER f 1 1.0 2.0 <NA> <NA>", "7 fields"),
-    ("SPEAKER f 1 -1.0 2.0 <NA> <NA> A <NA> <NA>", "start '-1.0' must be"),
-    ("SPEAKER f 1 1.0 -2.0 <NA> <NA> A <NA> <NA>", "duration '-2.0' must be"),
-    ("SPEAKER f 1 nan 2.0 <NA> <NA> A <NA> <NA>", "must be a finite number"),
-    ("SPEKAER f 1 1.0 2.0 <NA> <NA> A <NA> <NA>", "unknown RTTM record type"),
-])
-def test_read_rttm_errors_name_file_and_line(tmp_path, line, reason):
-    path = tmp_path / "bad.rttm"
-    path.write_text("SPEAKER f 1 0.0 1.0 <NA> <NA> A <NA> <NA>\n" + line + "\n")
-    with pytest.raises(DiarizationError) as info:
-        read_rttm(path)
-    assert info.value.source == str(path) and info.value.line == 2
-    assert reason in str(info.value)
-    assert isinstance(info.value, CoopanalysisError)
-
-
-def test_read_rttm_rejects_bytes_that_are_not_utf8(tmp_path):
-    path = tmp_path / "latin1.rttm"
-    path.write_bytes("SPEAKER f 1 0 1 <NA> <NA> A <NA>\nSPEAKER f 1 1 1 <NA> <NA> Éric <NA>\n"
-                     .encode("latin-1"))
-    with pytest.raises(DiarizationError, match="not UTF-8") as info:
-        read_rttm(path)
-    assert info.value.line == 2
-
-
-def test_read_rttm_missing_file_is_a_diarization_error(tmp_path):
-    with pytest.raises(DiarizationError, match="cannot read"):
-        read_rttm(tmp_path / "absent.rttm")
-
-
-def test_parse_rttm_of_nothing_is_an_empty_table():
-    assert list(parse_rttm("").columns) == list(RTTM) and parse_rttm("").empty
 
 
 # --------------------------------------------------- diarization mapped to names
@@ -467,107 +395,6 @@ def test_zoom_name_prefixes_make_turns_and_beat_a_wrong_diarization():
     assert wrong.cues["speaker"].tolist() == names
 
 
-# ------------------------------------------------------------------------- turns
-
-
-def test_turns_hand_computed():
-    transcript = make_transcript([
-        (0.0, 2.0, "A", "Bonjour à tous."),
-        (2.0, 4.0, "A", "Merci d'être là."),
-        (4.0, 5.0, None, "[Musique]"),
-        (5.0, 6.0, None, ""),
-        (6.0, 9.0, "B", "Oui."),
-        (9.0, 10.0, "A", " Bien. "),
-    ])
-    table = turns(transcript)
-    assert list(table.columns) == list(schema.TURNS)
-    assert table["speaker"].tolist()[:1] == ["A"] and pd.isna(table.loc[1, "speaker"])
-    assert table[["turn_id", "start", "end", "n_words", "first_cue_id", "last_cue_id"]
-                 ].values.tolist() == [[0, 0.0, 4.0, 6, 0, 1], [1, 4.0, 6.0, 0, 2, 3],
-                                       [2, 6.0, 9.0, 1, 4, 4], [3, 9.0, 10.0, 1, 5, 5]]
-    assert table["text"].tolist() == ["Bonjour à tous. Merci d'être là.", "[Musique]", "Oui.",
-                                      "Bien."]
-
-
-def test_turns_of_nothing_and_of_a_cues_table():
-    assert turns(make_transcript([])).empty
-    cues = make_transcript([(0.0, 1.0, "A", "un — deux")]).cues
-    assert turns(cues)["n_words"].tolist() == [2]  # the dash is not a word
-
-
-# --------------------------------------------------------------------- sentences
-
-
-def test_sentence_times_interpolated_by_character_hand_computed():
-    # Turn text "Il pleut beaucoup. Nous restons ici." from two cues:
-    #   cue 0 "Il pleut beaucoup. Nous" (23 chars) over 0–4 s, cue 1 "restons ici." over 6–10 s.
-    transcript = make_transcript([(0.0, 4.0, "A", "Il pleut beaucoup. Nous"),
-                                  (6.0, 10.0, "A", "restons ici.")])
-    table = sentences(transcript)
-    assert list(table.columns)[:7] == list(schema.SENTENCES)
-    assert table["text"].tolist() == ["Il pleut beaucoup.", "Nous restons ici."]
-    # Sentence 1 ends at char 18 of cue 0: 18/23 × 4 s. Sentence 2 starts at char 19.
-    assert table["start"].tolist() == pytest.approx([0.0, 19 / 23 * 4])
-    assert table["end"].tolist() == pytest.approx([18 / 23 * 4, 10.0])
-    assert table["n_words"].tolist() == [3, 3]
-    assert table[["first_cue_id", "last_cue_id"]].values.tolist() == [[0, 0], [0, 1]]
-    assert table[["char_start", "char_end"]].values.tolist() == [[0, 18], [19, 36]]
-    assert table["turn_id"].tolist() == [0, 0] and table["speaker"].tolist() == ["A", "A"]
-
-
-def test_sentence_times_from_timed_words_hand_computed():
-    words = pd.DataFrame({
-        "word_id": range(6), "cue_id": [0, 0, 0, 0, 1, 1],
-        "start": [0.0, 0.4, 1.0, 3.0, 6.0, 6.7], "end": [0.3, 0.9, 1.8, 3.5, 6.6, 7.2],
-        "word": ["Il", "pleut", "beaucoup.", "Nous", "restons", "ici."],
-    })
-    transcript = make_transcript([(0.0, 4.0, "A", "Il pleut beaucoup. Nous"),
-                                  (6.0, 10.0, "A", "restons ici.")],
-                                 words=schema.conform(words, schema.WORDS))
-    table = sentences(transcript)
-    # Each sentence spans its first word's start to its last word's end.
-    assert table[["start", "end"]].values.tolist() == [[0.0, 1.8], [3.0, 7.2]]
-
-
-def test_sentences_of_each_turn_keep_speaker_and_turn(data_dir):
-    transcript = read_reference_vtt(data_dir / "rnct2025_quotes.vtt")
-    table = sentences(transcript)
-    table_turns = turns(transcript)
-    assert table["sentence_id"].tolist() == list(range(len(table)))
-    merged = table.merge(table_turns, on="turn_id", suffixes=("", "_turn"))
-    assert (merged["speaker"] == merged["speaker_turn"]).all()
-    assert ((merged["start"] >= merged["start_turn"] - 1e-9)
-            & (merged["end"] <= merged["end_turn"] + 1e-9)).all()
-    # Every sentence is in its turn's text at its offsets, and the words add up.
-    for row in merged.itertuples():
-        assert row.text_turn[row.char_start:row.char_end] == row.text
-    assert table["n_words"].sum() == table_turns["n_words"].sum()
-    first = table.iloc[:2]
-    assert first["text"].tolist()[0] == "L'avenir de nos territoires se bâtit collectivement."
-    assert first["text"].tolist()[1].startswith("Transition écologique")
-    # "Transition" starts at offset 53 of the first cue (63 chars, 187.000–190.077 s).
-    assert first.iloc[1]["start"] == pytest.approx(187.0 + 53 / 63 * 3.077)
-
-
-def test_unpunctuated_captions_are_cut_at_cue_boundaries():
-    phrase = ("on a une démultiplication de dispositifs pour redonner la parole aux citoyens "
-              "mais ils cohabitent avec une crise démocratique qui ne fait que s'accroître "
-              "alors il faut coopérer avec les élus et les habitants")  # 34 words
-    rows = [(10.0 * i, 10.0 * i + 10.0, None, phrase) for i in range(5)]  # 170 words
-    table = sentences(make_transcript(rows), max_words=80)
-    assert table["n_words"].tolist() == [68, 68, 34]
-    assert table["boundary"].tolist() == ["max_words", "max_words", "spacy"]
-    assert table[["start", "end"]].values.tolist() == [[0.0, 20.0], [20.0, 40.0], [40.0, 50.0]]
-    assert " ".join(table["text"]) == " ".join([phrase] * 5)
-    whole = sentences(make_transcript(rows), max_words=None)
-    assert whole["n_words"].sum() == 170 and len(whole) <= 2
-
-
-def test_sentences_of_nothing():
-    table = sentences(make_transcript([(0.0, 1.0, "A", "  ")]))
-    assert table.empty and list(table.columns)[:7] == list(schema.SENTENCES)
-
-
 def test_anonymous_transcript_labels_are_named_by_names_or_vote():
     # whisper-ctranslate2 writes its diarization into the text: "[SPEAKER_01]: Hola…".
     segments = whisper_segments()
@@ -635,58 +462,7 @@ def test_simulated_captions_tagged_from_quotes_aligned_by_align_quotes(data_dir)
     assert table["end"].isin(word_times).mean() > 0.9
 
 
-def test_whisper_word_timings_give_sentence_times():
-    transcript = read_transcript(HERE / "ref-small-transcribe-word-stamps__gossos.json")
-    table = sentences(transcript)
-    words = transcript.words
-    assert table["text"].tolist()[1] == ("L'esquelet ancestral dels gossos els permet córrer i "
-                                         "saltar.")
-    # Whisper splits the elision into the words "L" and "'esquelet"; the sentence spans
-    # from the start of "L" to the end of "saltar.".
-    first = words[words["word"].str.strip() == "L"].iloc[0]
-    assert words.loc[first.name + 1, "word"].strip() == "'esquelet"
-    last = words[words["word"].str.strip() == "saltar."].iloc[0]
-    assert (table.iloc[1]["start"], table.iloc[1]["end"]) == (first["start"], last["end"])
-    assert table.iloc[0]["start"] == words.iloc[0]["start"] == pytest.approx(1.18)
-
-
-def test_long_unpunctuated_sentence_is_cut_at_the_longest_pause():
-    phrase = ("on a une démultiplication de dispositifs pour redonner la parole aux citoyens "
-              "mais ils cohabitent avec une crise démocratique qui ne fait que s'accroître "
-              "alors il faut coopérer avec eux")  # 30 words
-    tokens = phrase.split()
-    # Words of 0.3 s every 0.4 s, and a 2-second silence before word 12 ("mais").
-    starts = [0.4 * i + (2.0 if i >= 12 else 0.0) for i in range(30)]
-    words = pd.DataFrame({"word_id": range(30), "cue_id": 0, "start": starts,
-                          "end": [t + 0.3 for t in starts], "word": tokens})
-    transcript = make_transcript([(0.0, 14.0, None, phrase)],
-                                 words=schema.conform(words, schema.WORDS))
-    table = sentences(transcript, max_words=20)
-    assert table["n_words"].tolist() == [12, 18]
-    assert table["text"].iloc[1].startswith("mais ils cohabitent")
-    assert table["boundary"].tolist() == ["max_words", "spacy"]
-    # The first piece ends with word 11, the second starts with word 12: their own times.
-    assert table["start"].tolist() == pytest.approx([0.0, 0.4 * 12 + 2.0])
-    assert table["end"].tolist() == pytest.approx([0.4 * 11 + 0.3, 0.4 * 29 + 2.0 + 0.3])
-
-
 # ------------------------------------------------------------------- properties
-
-LABELS = st.text(alphabet=st.characters(categories=("L", "N"), include_characters="_-"),
-                 min_size=1, max_size=12)
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(LABELS, LABELS, st.integers(0, 10**7), st.integers(0, 10**6)),
-                max_size=20))
-def test_rttm_written_then_read_gives_the_records_back(records):
-    text = "".join(f"SPEAKER {file} 1 {start / 1000:.3f} {duration / 1000:.3f} <NA> <NA> "
-                   f"{label} <NA> <NA>\n" for file, label, start, duration in records)
-    table = parse_rttm(text)
-    assert table["file_id"].tolist() == [r[0] for r in records]
-    assert table["speaker"].tolist() == [r[1] for r in records]
-    assert table["start"].tolist() == pytest.approx([r[2] / 1000 for r in records])
-    assert table["end"].tolist() == pytest.approx([(r[2] + r[3]) / 1000 for r in records])
 
 
 CUE_ROWS = st.lists(st.tuples(st.sampled_from(["A", "B", None]),
@@ -704,23 +480,6 @@ def _contiguous(rows: list[tuple]) -> list[tuple]:
     return cues
 
 
-@settings(max_examples=60, deadline=None)
-@given(CUE_ROWS)
-def test_turns_partition_the_cues(rows):
-    transcript = make_transcript(_contiguous(rows))
-    table = turns(transcript)
-    speakers = transcript.cues["speaker"].tolist()
-    runs = 0 if not speakers else 1 + sum(
-        not (pd.isna(a) and pd.isna(b)) and (pd.isna(a) or pd.isna(b) or a != b)
-        for a, b in itertools.pairwise(speakers))
-    assert len(table) == runs
-    assert table["first_cue_id"].tolist() == sorted(table["first_cue_id"])
-    assert (table["first_cue_id"].iloc[1:].to_numpy()
-            == table["last_cue_id"].iloc[:-1].to_numpy() + 1).all()
-    assert table["n_words"].sum() == sum(len(t.split()) for t in transcript.cues["text"]
-                                         if t != "— …")
-
-
 @settings(max_examples=40, deadline=None)
 @given(CUE_ROWS)
 def test_diarization_of_the_cues_gives_each_cue_its_label(rows):
@@ -732,19 +491,6 @@ def test_diarization_of_the_cues_gives_each_cue_its_label(rows):
     tagged = tag_speakers(transcript, diarization=diarization)
     assert tagged.cues["speaker"].tolist() == diarization["speaker"].tolist()
     assert tagged.metadata["speaker_conflicts"].empty
-
-
-@settings(max_examples=30, deadline=None)
-@given(CUE_ROWS)
-def test_sentences_lie_in_their_turn_and_time(rows):
-    transcript = make_transcript(_contiguous(rows))
-    table = sentences(transcript, max_words=5)
-    table_turns = turns(transcript).set_index("turn_id")
-    for row in table.itertuples():
-        turn = table_turns.loc[row.turn_id]
-        assert turn["text"][row.char_start:row.char_end] == row.text
-        assert turn["start"] - 1e-9 <= row.start <= row.end <= turn["end"] + 1e-9
-    assert table["n_words"].sum() == table_turns["n_words"].sum()
 
 
 def test_diarization_table_with_bad_values():
@@ -795,3 +541,64 @@ def test_reference_article_quotes_name_the_simulated_captions(data_dir):
     checked = tag_speakers(voiced, aligned=align_quotes(article.quotes, voiced))
     assert set(checked.cues["speaker_source"]) == {"transcript"}
     assert checked.metadata["speaker_conflicts"].empty
+
+
+# ------------------------------------------------------ diarization coverage, inputs
+
+VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n"
+    "<v Alice>la coopération territoriale est une nécessité pour nos communes\n\n"
+    "00:00:05.000 --> 00:00:09.000\n"
+    "<v Bob>il faut du temps long pour construire la confiance entre les élus\n"
+)
+
+
+def test_empty_rttm_is_reported(tmp_path):
+    # An empty diarization (pyannote found nothing, or the wrong file) changed nothing
+    # and said nothing: the user believed the speakers came from the diarization.
+    rttm = tmp_path / "empty.rttm"
+    rttm.write_text("")
+    tagged = tag_speakers(read_transcript(VTT), diarization=rttm)
+    assert any("empty.rttm" in w and "no speech turns" in w for w in tagged.warnings)
+
+
+def test_rttm_of_another_time_range_is_reported(tmp_path):
+    # A diarization of another recording: none of its turns overlaps a cue.
+    rttm = tmp_path / "other.rttm"
+    rttm.write_text("SPEAKER other 1 500.0 20.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n")
+    tagged = tag_speakers(read_transcript(VTT), diarization=rttm)
+    assert tagged.cues["diarization_label"].isna().all()
+    assert any("other.rttm" in w and "overlaps no cue" in w for w in tagged.warnings)
+
+
+def test_matching_rttm_gives_no_coverage_warning(tmp_path):
+    rttm = tmp_path / "ok.rttm"
+    rttm.write_text("SPEAKER ok 1 1.0 3.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n"
+                    "SPEAKER ok 1 5.0 4.0 <NA> <NA> SPEAKER_01 <NA> <NA>\n")
+    tagged = tag_speakers(read_transcript(VTT), diarization=rttm)
+    assert tagged.cues["diarization_label"].tolist() == ["SPEAKER_00", "SPEAKER_01"]
+    assert not any("ok.rttm" in w for w in tagged.warnings)
+
+
+def test_rttm_coverage_warning_with_untimed_cues(tmp_path):
+    cues = schema.conform(pd.DataFrame({"cue_id": [0], "start": [float("nan")],
+                                        "end": [float("nan")], "text": ["bonjour"]}),
+                          schema.CUES)
+    rttm = tmp_path / "r.rttm"
+    rttm.write_text("SPEAKER r 1 1.0 3.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n")
+    tagged = tag_speakers(Transcript(cues=cues), diarization=rttm)
+    assert any("overlaps no cue" in w for w in tagged.warnings)
+
+
+def test_tag_speakers_takes_a_cues_table():
+    # turns() and sentences() take a cues table; tag_speakers raised AttributeError.
+    tagged = tag_speakers(read_transcript(VTT).cues.drop(columns=["cue_id"]),
+                          names={"SPEAKER_00": "Alice"})
+    assert tagged.cues["speaker"].tolist() == ["Alice", "Bob"]
+    assert any("SPEAKER_00" in w for w in tagged.warnings)
+
+
+def test_tag_speakers_names_must_be_a_mapping():
+    with pytest.raises(DiarizationError, match="mapping"):
+        tag_speakers(read_transcript(VTT), names=["SPEAKER_00"])  # type: ignore[arg-type]

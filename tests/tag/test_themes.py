@@ -1,11 +1,11 @@
-"""Tests of coopanalysis.tag.themes: codebook files, the spaCy component, tag_themes, entities,
-and the hand-coded check set (tests/data/themes/checkset.csv) as a regression test."""
+"""Tests of coopanalysis.tag.themes and tag.entities: the matching rules, the spaCy
+component, tag_themes, entities, and the hand-coded check sets (tests/data/themes/) as
+regression tests. Codebook files are tested in test_codebook.py."""
 
 from __future__ import annotations
 
-import pickle
-import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -13,15 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopanalysis import schema
-from coopanalysis.errors import CodebookError, CoopanalysisError
-from coopanalysis.tag.themes import (
-    FACTORY_NAME,
-    Codebook,
-    default_codebook,
-    entities,
-    load_codebook,
-    tag_themes,
-)
+from coopanalysis.errors import CoopanalysisError
+from coopanalysis.tag.codebook import Codebook, default_codebook, load_codebook
+from coopanalysis.tag.entities import ENTITY_EXCLUDE, entities
+from coopanalysis.tag.themes import FACTORY_NAME, THEME_EXCLUDE, tag_themes
 
 DEFAULT_IDS = [
     "cooperation", "trust_time", "listening_participation", "democratic_crisis",
@@ -67,104 +62,6 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Codebook:
     return load_codebook(write(tmp_path_factory.mktemp("cb"), "small.toml", SMALL_TOML))
-
-
-# ---------------------------------------------------------------- codebook files
-
-
-def test_default_codebook_has_the_twelve_themes() -> None:
-    book = default_codebook()
-    assert book.ids == DEFAULT_IDS
-    for theme in book.themes:
-        assert theme.label and theme.description
-        assert theme.lemmas or theme.phrases
-    assert book.get("shared_governance").parent == "cooperation"
-    assert book.ancestors("circular_economy") == ["ecological_transition"]
-    frame = book.to_frame()
-    assert list(frame["theme"]) == DEFAULT_IDS
-
-
-def test_every_default_pattern_cites_its_wording() -> None:
-    # The codebook is a data file users copy: each pattern line says where it comes from.
-    text = (Path(__file__).parents[2] / "src/coopanalysis/data/codebook_default.toml").read_text(
-        encoding="utf-8")
-    pattern_lines = [line for line in text.splitlines() if re.match(r'^\s+"', line)]
-    assert len(pattern_lines) > 60
-    uncited = [line for line in pattern_lines
-               if not re.search(r"#.*(article|BDX|Thinkerview)", line)]
-    assert uncited == []
-
-
-def test_yaml_codebook_loads_like_toml(tmp_path: Path, small: Codebook) -> None:
-    yaml_text = """\
-meta: {name: test}
-themes:
-  - {id: coop, label: Coopération, lemmas: [coopérer]}
-  - id: time
-    label: Temps
-    parent: coop
-    lemmas: [temps]
-    phrases: [temps long]
-    exclude: [en même temps]
-  - {id: gov, label: Gouvernance, phrases: [gouvernance partagée]}
-"""
-    assert load_codebook(write(tmp_path, "small.yaml", yaml_text)) == small
-
-
-def test_codebook_pickles(small: Codebook) -> None:
-    assert pickle.loads(pickle.dumps(small)) == small
-
-
-@pytest.mark.parametrize(("replace", "by", "expected"), [
-    ('lemmas = ["coopérer"]', 'lemmas = ["coopérer"]\ncolour = "red"',
-     r"theme 'coop': unknown key 'colour'"),
-    ('label = "Gouvernance"\n', "", r"theme 'gov': missing 'label'"),
-    ('id = "gov"', 'id = "coop"', r"theme 'coop': duplicate id"),
-    ('parent = "coop"', 'parent = "cooperation"', r"theme 'time': unknown parent 'cooperation'"),
-    ('phrases = ["gouvernance partagée"]', "phrases = []", r"theme 'gov': no patterns"),
-    ('lemmas = ["temps"]', 'lemmas = ["temps long"]',
-     r"theme 'time', pattern 'temps long' in 'lemmas': a lemma is one word"),
-    ('exclude = ["en même temps"]', 'exclude = ["  "]',
-     r"theme 'time', pattern '  ' in 'exclude': empty pattern"),
-    ('lemmas = ["coopérer"]', "lemmas = [3]", r"theme 'coop', pattern 3 in 'lemmas': not a string"),
-    ('name = "test"', 'name = "test"\nauthor = "me"', r"unknown key 'author' in 'meta'"),
-])
-def test_codebook_errors_name_file_theme_and_pattern(tmp_path: Path, replace: str, by: str,
-                                                     expected: str) -> None:
-    assert replace in SMALL_TOML
-    path = write(tmp_path, "bad.toml", SMALL_TOML.replace(replace, by, 1))
-    with pytest.raises(CodebookError, match=expected) as info:
-        load_codebook(path)
-    assert info.value.source == str(path)
-    assert str(path) in str(info.value)
-
-
-def test_codebook_error_gives_the_line_of_the_pattern(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.toml", SMALL_TOML.replace('lemmas = ["temps"]',
-                                                         'lemmas = ["temps long"]'))
-    with pytest.raises(CodebookError) as info:
-        load_codebook(path)
-    assert info.value.line == 13  # the `lemmas = ["temps long"]` line
-
-
-def test_codebook_syntax_errors(tmp_path: Path) -> None:
-    with pytest.raises(CodebookError, match="invalid TOML") as info:
-        load_codebook(write(tmp_path, "bad.toml", "[[themes]]\nid = \n"))
-    assert info.value.line == 2
-    with pytest.raises(CodebookError, match="invalid YAML") as info:
-        load_codebook(write(tmp_path, "bad.yaml", "themes:\n  - id: [a\n"))
-    assert info.value.line is not None
-    with pytest.raises(CodebookError, match="unknown codebook format"):
-        load_codebook(write(tmp_path, "book.json", "{}"))
-    with pytest.raises(CodebookError, match="non-empty list of themes"):
-        load_codebook(write(tmp_path, "empty.toml", '[meta]\nname = "x"\n'))
-
-
-def test_codebook_parent_cycle() -> None:
-    data = {"themes": [{"id": "a", "label": "A", "parent": "b", "lemmas": ["x"]},
-                       {"id": "b", "label": "B", "parent": "a", "lemmas": ["y"]}]}
-    with pytest.raises(CodebookError, match="parent cycle a → b → a"):
-        Codebook.from_dict(data)
 
 
 # ---------------------------------------------------------------- matching rules
@@ -468,3 +365,39 @@ def test_entities_drop_hesitations_that_ner_takes_for_names() -> None:
     for row in found.itertuples():
         text = units.set_index("unit_id").loc[row.unit_id, "text"]
         assert text[row.char_start:row.char_end] == row.entity
+
+
+@pytest.mark.parametrize("function", [tag_themes, entities])
+def test_themes_of_a_unit_longer_than_spacy_max_length(monkeypatch: pytest.MonkeyPatch,
+                                                       function: Any) -> None:
+    from coopanalysis.nlp import load_nlp
+
+    for exclude in (THEME_EXCLUDE, ENTITY_EXCLUDE):
+        monkeypatch.setattr(load_nlp(exclude=exclude), "max_length", 20_000)
+    text = "La coopération avec Marie Dupont à Dijon prend du temps. " * 500
+    result = function(units(text, unit_id=["0"], start=[0.0], end=[3600.0]))
+    assert len(result) >= 500
+
+
+def test_tagger_is_compiled_once_per_pipeline_and_codebook(small: Codebook) -> None:
+    import gc
+
+    from coopanalysis.nlp import load_nlp
+    from coopanalysis.tag import themes
+
+    pipeline = load_nlp(exclude=THEME_EXCLUDE)
+    tag_themes(units("On coopère."), small)
+    tagger = themes._tagger(pipeline, small)
+    tag_themes(units("On coopère encore."), small)
+    assert themes._tagger(pipeline, small) is tagger
+    # A pipeline of the user's is not kept alive by the cache.
+    import weakref
+
+    import spacy
+
+    own = spacy.blank("fr")
+    assert len(tag_themes(units("coopérer"), small, nlp=own)) == 1
+    alive = weakref.ref(own)
+    del own
+    gc.collect()
+    assert alive() is None

@@ -34,3 +34,7 @@ def test_number_to_words_french() -> None:
     assert number_to_words("14") == "quatorze"
     assert number_to_words("2019") == "deux mille dix-neuf"
     assert number_to_words("2,5") == "deux virgule cinq"
+
+
+def test_soft_hyphen_is_invisible_in_normalized_text() -> None:
+    assert normalize_text("la con\u00adfiance") == "la confiance"

@@ -1,60 +1,55 @@
-"""What was really said: the word-level edit, fidelity and verdict of one aligned quote.
+"""What was really said: the word-level edit of one aligned quote, as data and as text.
 
-The aligner (:mod:`coopanalysis.align.aligner`) produces a list of :class:`Op` — one per printed
-word and per spoken word it passed over — and this module turns them into the three
-fact-check columns of ``schema.ALIGNED``:
-
-- ``diff``: a readable word-level edit, operations separated by ``" | "``::
-
-      = l avenir de nos territoires | - euh donc | ~ batit→bati | + seul | […] - dit il
-
-  ``=`` printed and spoken, ``~`` printed and spoken with another spelling (an ASR
-  variant or a grammatical change: ``territoire``/``territoires``), ``!`` printed word
-  replaced by another spoken word (``! printed→spoken``), ``+`` printed but not spoken,
-  ``-`` spoken but cut by the writer (``[…] -`` when the article marks the cut with an
-  ellipsis), ``[x]`` an editorial insertion in brackets (not expected in the speech).
-- ``fidelity``: the share of printed words that were spoken, in order (``=`` and ``~``).
-- ``verdict``: ``verbatim`` (every printed word spoken, nothing cut but repetitions, no
-  filler dropped, numbers written as said, no bracketed insertion),
-  ``edited`` (cuts, marked or not, spelling variants, a few isolated words not heard —
-  ASR errors look like that), ``altered`` (a run of printed words that were not said,
-  fidelity below the threshold, or a spoken negation cut without a mark). A printed
-  negation that was not heard is reported by ``notes`` (ASR drops "pas" too).
-
-Words are compared after ``textnorm.match_tokens`` (folded, fillers dropped, numbers in
-words), so accents, capitals, punctuation, fillers and ``10``/``dix`` never count.
+The local alignment (:mod:`coopanalysis.align.local`) gives a list of :class:`Op`, one per
+printed word and per spoken word it passed over. ``align_quotes`` stores them in the
+``diff_ops`` column; the ``diff`` string, ``fidelity`` and ``verdict`` are derived from them
+here, and :func:`diff_table` explodes them into the long ``schema.DIFF_OPS`` table.
+Kinds, signs and verdict rules: ``docs/align.md`` ("Verdicts", "The diff as data").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
+import pandas as pd
+
+from coopanalysis import schema
+from coopanalysis.align.rules import VERDICT_RULES
+from coopanalysis.errors import AlignmentError
 from coopanalysis.text.lexicon import NEGATIONS
 
-#: Kinds of operation, in the order ``diff`` writes them.
-KEPT, VARIANT, REPLACED, ADDED, CUT, MARKED_CUT, INSERTION = "=", "~", "!", "+", "-", "[…] -", "[]"
+__all__ = ["Op", "diff_table", "fidelity", "format_diff", "longest_missing_run", "notes",
+           "verdict"]
 
-#: Verdict thresholds. ASR captions mishear isolated words (about one in seven at 15 %
-#: word error), so one missing word is not proof of an invented quote; a run of missing
-#: printed words is. These values keep every half-invented benchmark quote ``altered``
-#: and 15 %-noise verbatim quotes ``edited`` (see docs/align.md).
-VERDICT_RULES: dict[str, float] = {
-    "altered_below_fidelity": 0.75,   # fewer than 3 printed words in 4 were heard
-    "altered_missing_run": 3,         # this many consecutive printed words not heard
-    "negation_cut_words": 2,          # a cut this short that removes a negation reverses it
+#: Kinds of operation, as ``diff_ops`` and ``DIFF_OPS.op`` name them.
+KEPT = "kept"               # printed and spoken
+CHANGED = "changed"         # printed and spoken with another spelling (ASR variant, agreement)
+REPLACED = "replaced"       # printed word, another word spoken in its place
+ADDED = "added"             # printed but not spoken
+CUT = "cut"                 # spoken but cut by the writer
+MARKED_CUT = "marked_cut"   # ... where the article marks the cut ("...", "[…]")
+INSERTED = "inserted"       # an editorial insertion in brackets, not expected in the speech
+
+#: The sign of each kind in the ``diff`` string (``"= kept | - cut | ~ printed→spoken"``).
+SIGNS: dict[str, str] = {
+    KEPT: "=", CHANGED: "~", REPLACED: "!", ADDED: "+", CUT: "-", MARKED_CUT: "[…] -",
+    INSERTED: "[]",
 }
 
+#: Kinds that stand for a printed word (``fidelity`` counts them).
+_PRINTED_KINDS = frozenset({KEPT, CHANGED, REPLACED, ADDED})
 
 
-@dataclass(frozen=True)
-class Op:
-    """One step of a word alignment.
+class Op(NamedTuple):
+    """One step of a word alignment: ``(kind, printed, spoken)``.
 
     Attributes:
-        kind: one of ``KEPT``, ``VARIANT``, ``REPLACED``, ``ADDED``, ``CUT``, ``MARKED_CUT``,
-            ``INSERTION``.
-        printed: the printed word (folded token), ``""`` for spoken-only steps.
+        kind: one of ``KEPT``, ``CHANGED``, ``REPLACED``, ``ADDED``, ``CUT``, ``MARKED_CUT``,
+            ``INSERTED``.
+        printed: the printed word (folded token; the bracketed text of an insertion),
+            ``""`` for spoken-only steps.
         spoken: the spoken word (folded token), ``""`` for printed-only steps.
     """
 
@@ -63,24 +58,81 @@ class Op:
     spoken: str = ""
 
 
-def format_diff(ops: Sequence[Op]) -> str:
-    """Group consecutive operations of one kind: ``"= a b c | - euh | + d"``."""
+def as_data(ops: Iterable[Sequence[str]]) -> tuple[tuple[str, str, str], ...]:
+    """The ``diff_ops`` value of a quote: plain ``(kind, printed, spoken)`` tuples."""
+    return tuple((str(kind), str(printed), str(spoken)) for kind, printed, spoken in ops)
+
+
+def format_diff(ops: Iterable[Sequence[str]]) -> str | None:
+    """The ``diff`` string: consecutive operations of one kind grouped, ``" | "`` between.
+
+    ``ops`` are :class:`Op` or ``(kind, printed, spoken)`` triples (a ``diff_ops`` value, also
+    as read back from Parquet). ``"= a b c | - euh | ~ batit→bati | [x] | + d"``; None when
+    there is no operation (an unmatched quote).
+    """
     groups: list[tuple[str, list[str]]] = []
-    for op in ops:
-        word = _op_word(op)
-        if groups and groups[-1][0] == op.kind and op.kind != INSERTION:
+    for kind, printed, spoken in ops:
+        word = _op_word(kind, printed, spoken)
+        if groups and groups[-1][0] == kind and kind != INSERTED:
             groups[-1][1].append(word)
         else:
-            groups.append((op.kind, [word]))
+            groups.append((kind, [word]))
+    if not groups:
+        return None
     return " | ".join(_group_text(kind, words) for kind, words in groups)
 
 
+def diff_table(aligned: pd.DataFrame) -> pd.DataFrame:
+    """The word-level edits of ``align_quotes`` as a long table, one row per operation.
+
+    Args:
+        aligned: the ``align_quotes`` table (``quote_id`` and ``diff_ops`` columns); a
+            ``diff_ops`` read back from CSV (JSON text) is accepted too.
+
+    Returns:
+        Columns of ``schema.DIFF_OPS``: ``quote_id``, ``position`` (0-based, reading order),
+        ``op`` (the kinds of :class:`Op`), ``printed`` (NA for a spoken-only operation),
+        ``spoken`` (NA for a printed-only one). Unmatched quotes have no rows.
+
+    Raises:
+        AlignmentError: when ``aligned`` has no ``quote_id`` or ``diff_ops`` column, or a
+            ``diff_ops`` value is not a sequence of ``(kind, printed, spoken)``.
+    """
+    missing = [c for c in ("quote_id", "diff_ops") if c not in getattr(aligned, "columns", ())]
+    if missing:
+        raise AlignmentError(f"diff_table needs the align_quotes table; missing {missing}",
+                             "<aligned>")
+    rows: list[dict[str, Any]] = []
+    for quote_id, ops in zip(aligned["quote_id"], aligned["diff_ops"], strict=True):
+        for position, (kind, printed, spoken) in enumerate(_ops_of(ops, quote_id)):
+            rows.append({"quote_id": quote_id, "position": position, "op": kind,
+                         "printed": printed or pd.NA, "spoken": spoken or pd.NA})
+    if not rows:
+        return schema.empty(schema.DIFF_OPS)
+    return schema.conform(pd.DataFrame(rows), schema.DIFF_OPS)
+
+
+def _ops_of(value: Any, quote_id: Any) -> list[Sequence[str]]:
+    if isinstance(value, str):  # a CSV export holds the tuples as JSON text
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            value = None
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return []
+    ops = list(value)
+    if not all(len(op) == 3 for op in ops):
+        raise AlignmentError(f"diff_ops of quote {quote_id!r} is not a sequence of "
+                             f"(kind, printed, spoken): {value!r}", "<aligned>")
+    return ops
+
+
 def fidelity(ops: Sequence[Op]) -> float:
-    """Share of printed words spoken in order (``KEPT`` or ``VARIANT``); NaN without words."""
-    printed = [op for op in ops if op.kind in (KEPT, VARIANT, REPLACED, ADDED)]
+    """Share of printed words spoken in order (``KEPT`` or ``CHANGED``); NaN without words."""
+    printed = [op for op in ops if op.kind in _PRINTED_KINDS]
     if not printed:
         return float("nan")
-    spoken = sum(op.kind in (KEPT, VARIANT) for op in printed)
+    spoken = sum(op.kind in (KEPT, CHANGED) for op in printed)
     return spoken / len(printed)
 
 
@@ -112,7 +164,7 @@ def longest_missing_run(ops: Sequence[Op]) -> int:
         if op.kind in (ADDED, REPLACED):
             run += 1
             best = max(best, run)
-        elif op.kind in (KEPT, VARIANT):
+        elif op.kind in (KEPT, CHANGED):
             run = 0
     return best
 
@@ -156,17 +208,17 @@ def _is_repetition(ops: Sequence[Op], index: int) -> bool:
     return any(n.spoken == op.spoken or n.printed == op.spoken for n in neighbours)
 
 
-def _op_word(op: Op) -> str:
-    if op.kind in (VARIANT, REPLACED):
-        return f"{op.printed}→{op.spoken}"
-    if op.kind in (CUT, MARKED_CUT):
-        return op.spoken
-    if op.kind == INSERTION:
-        return f"[{op.printed}]"
-    return op.printed
+def _op_word(kind: str, printed: str, spoken: str) -> str:
+    if kind in (CHANGED, REPLACED):
+        return f"{printed}→{spoken}"
+    if kind in (CUT, MARKED_CUT):
+        return spoken
+    if kind == INSERTED:
+        return f"[{printed}]"
+    return printed
 
 
 def _group_text(kind: str, words: list[str]) -> str:
-    if kind == INSERTION:
+    if kind == INSERTED:
         return " ".join(words)
-    return f"{kind} {' '.join(words)}"
+    return f"{SIGNS.get(kind, kind)} {' '.join(words)}"

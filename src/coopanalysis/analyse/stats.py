@@ -1,31 +1,9 @@
 """Statistics as DataFrames: who spoke how much, about what, and the fact-check of an article.
 
-Four tables, documented here since they are not part of :mod:`coopanalysis.schema`:
-
-``speaker_stats(transcript)`` — one row per speaker (NA speaker = cues without a label):
-
-    ======================  ========  ==========================================================
-    column                  dtype     meaning
-    ======================  ========  ==========================================================
-    speaker                 string    the cue label, NA for unlabelled cues
-    speaking_time           float64   seconds: length of the union of the speaker's cue intervals
-    share                   float64   speaking_time / sum of everyone's speaking_time (0–1)
-    n_words                 int64     words spoken (``count_words`` on the cue texts)
-    words_per_minute        float64   n_words / (speaking_time / 60), NaN when no time
-    n_turns                 int64     turns: runs of consecutive cues of the speaker
-    mean_turn               float64   seconds, mean of turn durations (end − start)
-    longest_turn            float64   seconds
-    interruptions           int64     turns of this speaker starting before the previous turn
-                                      (another speaker's) ended
-    ======================  ========  ==========================================================
-
-``theme_stats(themes, units=..., by=...)`` — tidy long counts, one row per theme × group.
-``theme_cooccurrence(themes)`` — one row per pair of themes found in the same unit.
-``quote_report(aligned)`` — one row per quote, the fact-check table.
-
-Words are counted the same way everywhere (``count_words``): runs of letters and digits,
-with inner apostrophes and hyphens kept (``l'avenir``, ``peut-être``, ``aujourd'hui`` count
-as one word each), punctuation ignored.
+``speaker_stats`` (``schema.SPEAKER_STATS``), ``theme_stats`` (``schema.THEME_STATS``) with its
+wide view ``theme_pivot``, ``theme_cooccurrence`` (``schema.THEME_COOCCURRENCE``) and
+``quote_report`` (``schema.QUOTE_REPORT``). Words are counted by ``text.words.count_words``
+everywhere. See ``docs/analysis.md``.
 """
 
 from __future__ import annotations
@@ -43,12 +21,11 @@ import pandas as pd
 from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
-from coopanalysis.schema import TURNS, conform
-from coopanalysis.tag.speakers import cues_frame, turns
+from coopanalysis.schema import conform
+from coopanalysis.tag.units import cues_frame
+from coopanalysis.tag.units import turns as _turns
 from coopanalysis.text.words import count_words
 from coopanalysis.timecode import format_hms, format_minsec
-
-# A word: letters/digits, with inner apostrophes (both kinds) and hyphens.
 
 #: The grouping keys ``theme_stats`` accepts.
 THEME_KEYS: tuple[str, ...] = ("theme", "speaker", "time_bin")
@@ -60,13 +37,11 @@ _UNIT_ID_COLUMNS: tuple[str, ...] = ("unit_id", "sentence_id", "turn_id", "cue_i
 SPEAKER_STATS_COLUMNS: tuple[str, ...] = tuple(schema.SPEAKER_STATS)
 
 
-
-
 # --------------------------------------------------------------------------- speakers
 
 
-def speaker_stats(transcript: Transcript | pd.DataFrame, *, min_overlap: float = 0.0
-                  ) -> pd.DataFrame:
+def speaker_stats(transcript: Transcript | pd.DataFrame, *, min_overlap: float = 0.0,
+                  turns: pd.DataFrame | None = None) -> pd.DataFrame:
     """Speaking time, words, turns and interruptions per speaker.
 
     Args:
@@ -75,14 +50,16 @@ def speaker_stats(transcript: Transcript | pd.DataFrame, *, min_overlap: float =
         min_overlap: seconds a turn must start before the previous one ends to count as an
             interruption; raise it (e.g. 0.2) for captions whose cues overlap by a few
             frames.
+        turns: the transcript's :func:`~coopanalysis.tag.units.turns`, when already
+            computed (``analyze`` computes them once); computed here otherwise.
 
     Returns:
-        One row per speaker, columns ``SPEAKER_STATS_COLUMNS`` (see the module docstring),
-        sorted by speaking time, longest first. Cues without a time count for words, not
+        One row per speaker, columns of ``schema.SPEAKER_STATS``, sorted by speaking
+        time, longest first. Cues without a time count for words, not
         for time.
     """
     cues = _cues_of(transcript)
-    turn_table = conform(turns(cues), TURNS)
+    turn_table = _turns(cues) if turns is None else conform(turns, schema.TURNS)
     rows = []
     total_time = 0.0
     for speaker, speaker_cues in _group_by_speaker(cues):
@@ -104,11 +81,7 @@ def speaker_stats(transcript: Transcript | pd.DataFrame, *, min_overlap: float =
     for row in rows:
         row["share"] = row["speaking_time"] / total_time if total_time else math.nan
         row["interruptions"] = interruptions.get(_speaker_key(row["speaker"]), 0)
-    table = pd.DataFrame(rows, columns=list(SPEAKER_STATS_COLUMNS))
-    table = table.astype({"speaker": "string", "n_words": "int64", "n_turns": "int64",
-                          "interruptions": "int64", "speaking_time": "float64",
-                          "share": "float64", "words_per_minute": "float64",
-                          "mean_turn": "float64", "longest_turn": "float64"})
+    table = conform(pd.DataFrame(rows, columns=list(SPEAKER_STATS_COLUMNS)), schema.SPEAKER_STATS)
     return table.sort_values("speaking_time", ascending=False, kind="stable").reset_index(
         drop=True)
 
@@ -219,21 +192,21 @@ def theme_stats(
     counts = _count_tags(tags, keys)
     grid = _theme_grid(tags, prepared_units, group_keys)
     table = grid.merge(counts, on=keys, how="left")
-    table[["n_tags", "n_units"]] = table[["n_tags", "n_units"]].fillna(0).astype("int64")
+    table[["n_tags", "n_units"]] = table[["n_tags", "n_units"]].fillna(0)
 
     if prepared_units is None:
-        table["n_words"] = pd.array([pd.NA] * len(table), dtype="Int64")
+        table["n_words"] = pd.NA
         table["rate_per_1000_words"] = math.nan
         table["share_of_talk"] = math.nan
     else:
         table = _add_word_rates(table, tags, prepared_units, keys, group_keys)
     if "time_bin" in keys:
-        table["bin_start"] = table["time_bin"].astype("float64") * bin_size
+        table["bin_start"] = table["time_bin"].astype(float) * bin_size
         table["bin_end"] = table["bin_start"] + bin_size
     front = keys + (["bin_start", "bin_end"] if "time_bin" in keys else [])
     columns = [*front, "n_tags", "n_units", "n_words", "rate_per_1000_words", "share_of_talk"]
     table = table[columns].sort_values(keys, kind="stable", na_position="last")
-    return table.reset_index(drop=True)
+    return conform(table, {name: schema.THEME_STATS[name] for name in columns})
 
 
 def _theme_keys(by: str | Iterable[str]) -> list[str]:
@@ -381,7 +354,7 @@ def _add_word_rates(table: pd.DataFrame, tags: pd.DataFrame, units: pd.DataFrame
     theme_words = (tagged.groupby(keys, dropna=False)["n_words"].sum()
                    .rename("theme_words").reset_index())
     table = table.merge(theme_words, on=keys, how="left")
-    table["n_words"] = table["n_words"].fillna(0).astype("Int64")
+    table["n_words"] = table["n_words"].fillna(0)
     words = table["n_words"].astype("float64").replace(0.0, math.nan)
     table["rate_per_1000_words"] = table["n_tags"] / words * 1000
     table["share_of_talk"] = table["theme_words"].fillna(0).astype("float64") / words
@@ -410,10 +383,8 @@ def theme_cooccurrence(themes: pd.DataFrame) -> pd.DataFrame:
              "n_units_a": units_per_theme[a], "n_units_b": units_per_theme[b],
              "jaccard": n / (units_per_theme[a] + units_per_theme[b] - n)}
             for (a, b), n in pair_counts.items()]
-    table = pd.DataFrame(rows, columns=["theme_a", "theme_b", "n_units", "n_units_a",
-                                        "n_units_b", "jaccard"])
-    table = table.astype({"theme_a": "string", "theme_b": "string", "n_units": "int64",
-                          "n_units_a": "int64", "n_units_b": "int64", "jaccard": "float64"})
+    table = conform(pd.DataFrame(rows, columns=list(schema.THEME_COOCCURRENCE)),
+                    schema.THEME_COOCCURRENCE)
     return table.sort_values(["n_units", "theme_a", "theme_b"], ascending=[False, True, True],
                              kind="stable").reset_index(drop=True)
 
@@ -488,16 +459,15 @@ def quote_report(aligned: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -
         printed = printed.astype({"quote_id": "string"})
         report["quote_id"] = report["quote_id"].astype("string")
         report = report.merge(printed, on="quote_id", how="left")
-    for name in ("stated_start", "start", "offset", "score", "fidelity"):
-        report[name] = _column(report, name, "float64")
-    for name in ("quote_id", "speaker", "status", "verdict", "diff", "text", "transcript_text",
-                 "transcript_speaker", "warning"):
-        report[name] = _column(report, name, "string")
+    for name in ("stated_start", "start"):  # the times must be numbers to be formatted
+        if name in report.columns:
+            report[name] = report[name].astype(float)
     for prefix, name in (("stated", "stated_start"), ("start", "start")):
-        report[f"{prefix}_hms"] = _formatted(report[name], format_hms)
-        report[f"{prefix}_minsec"] = _formatted(report[name], format_minsec)
-    extra = [c for c in report.columns if c not in QUOTE_REPORT_COLUMNS]
-    return report[list(QUOTE_REPORT_COLUMNS) + extra]
+        seconds = report[name] if name in report.columns else pd.Series(
+            math.nan, index=report.index)
+        report[f"{prefix}_hms"] = _formatted(seconds, format_hms)
+        report[f"{prefix}_minsec"] = _formatted(seconds, format_minsec)
+    return conform(report, schema.QUOTE_REPORT)
 
 
 def _formatted(seconds: pd.Series, formatter: Any) -> pd.Series:

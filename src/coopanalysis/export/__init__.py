@@ -1,7 +1,10 @@
 """Stage 5, export: tables and results written for people and other tools.
 
-In: the tables of the earlier stages. Out: CSV/Parquet/Excel files, replay links, figures,
-the HTML report folder and REFI-QDA ``.qdpx`` projects. See ``docs/analysis.md``.
+In: the tables of the earlier stages (an ``Analysis`` is read through the ``ReportSource``
+protocol; export never imports ``run``). Out: CSV/Parquet/Excel files and replay links
+(``tables``), shared views of the quote table (``views``), figures (``plots``), the HTML
+report folder (``report``) and REFI-QDA ``.qdpx`` projects (``qdpx``). See
+``docs/analysis.md`` and ``docs/cli.md``.
 """
 
 from coopanalysis.export.qdpx import read_qdpx, write_qdpx

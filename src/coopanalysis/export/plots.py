@@ -1,13 +1,9 @@
 """Figures with matplotlib: who speaks when, share of voice, themes over time and by speaker.
 
-Every function returns the matplotlib ``Figure`` and draws on ``ax`` when one is given (to
-compose a figure of several panels), on a new figure otherwise. New figures are made with
-``matplotlib.figure.Figure`` (the subclass ``NotebookFigure``), not pyplot: no global state,
-no GUI backend, safe in scripts, servers and loops (nothing to close). A notebook shows one
-when it is the cell's last expression (or through ``display(fig)``), with or without
-``%matplotlib inline``; save one with ``fig.savefig("timeline.png", dpi=150)``.
-
-Empty inputs give a figure that says there is nothing to draw, never an exception.
+Each function draws a table of the analysis (turns, ``speaker_stats``, ``theme_stats``) and
+returns a ``matplotlib.figure.Figure`` (no pyplot, no global state; notebooks show it as a
+PNG); it draws on ``ax`` when one is given. Empty inputs give a figure saying there is
+nothing to draw. See ``docs/analysis.md``.
 """
 
 from __future__ import annotations
@@ -182,13 +178,14 @@ def plot_share_of_voice(stats_or_transcript: pd.DataFrame | Transcript, *,
 # --------------------------------------------------------------------------- themes
 
 
-def plot_theme_heatmap(themes: pd.DataFrame, *, bin_size: float = 300, ax: Axes | None = None
-                       ) -> Figure:
+def plot_theme_heatmap(stats_or_themes: pd.DataFrame, *, bin_size: float = 300,
+                       ax: Axes | None = None) -> Figure:
     """Themes over time: tags per theme (rows) and time bin (columns), darker = more.
 
     Args:
-        themes: the tags (``schema.THEMES``).
-        bin_size: seconds per column (default 5 minutes).
+        stats_or_themes: ``theme_stats(..., by="time_bin")`` output (then its ``bin_size``
+            is used), or the tags (``schema.THEMES``) to count.
+        bin_size: seconds per column (default 5 minutes) when given the tags.
         ax: draw here instead of on a new figure.
 
     Each cell holds its count; columns are labelled by the start of their bin.
@@ -196,11 +193,18 @@ def plot_theme_heatmap(themes: pd.DataFrame, *, bin_size: float = 300, ax: Axes 
     from coopanalysis.analyse.stats import theme_pivot, theme_stats
 
     figure, ax = _axes(ax, size=(11, 4.5))
-    timed = themes.dropna(subset=["start"]) if "start" in themes and len(themes) else themes[:0]
-    if not len(timed):
+    if _is_stats(stats_or_themes, "time_bin"):
+        stats = stats_or_themes.dropna(subset=["time_bin"])
+        if len(stats):
+            bin_size = float((stats["bin_end"] - stats["bin_start"]).iloc[0])
+    else:
+        themes = stats_or_themes
+        timed = (themes.dropna(subset=["start"]) if "start" in themes and len(themes)
+                 else themes[:0])
+        stats = theme_stats(timed, by="time_bin", bin_size=bin_size) if len(timed) else timed
+    if not len(stats) or not stats["n_tags"].sum():
         return _empty(figure, ax, "No timed theme tags to draw")
-    counts = theme_pivot(theme_stats(timed, by="time_bin", bin_size=bin_size),
-                         index="theme", columns="time_bin")
+    counts = theme_pivot(stats, index="theme", columns="time_bin")
     image = ax.imshow(counts.to_numpy(dtype=float), aspect="auto", cmap="Blues",
                       interpolation="nearest")
     ax.set_yticks(range(len(counts.index)), [str(t) for t in counts.index])
@@ -219,20 +223,27 @@ def plot_theme_heatmap(themes: pd.DataFrame, *, bin_size: float = 300, ax: Axes 
     return figure
 
 
-def plot_themes_by_speaker(themes: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
+def plot_themes_by_speaker(stats_or_themes: pd.DataFrame, *, ax: Axes | None = None
+                           ) -> Figure:
     """Tags per theme, one stacked segment per speaker (horizontal bars, most tagged on top).
 
     Args:
-        themes: the tags (``schema.THEMES``).
+        stats_or_themes: ``theme_stats(..., by="speaker")`` output
+            (``Analysis.theme_stats_by_speaker``), or the tags (``schema.THEMES``) to count.
         ax: draw here instead of on a new figure.
+
+    Speakers without any tag get no segment.
     """
     from coopanalysis.analyse.stats import theme_pivot, theme_stats
 
     figure, ax = _axes(ax, size=(10, 4.5))
-    if not len(themes):
+    long: pd.DataFrame | None = stats_or_themes
+    if not _is_stats(stats_or_themes, "speaker"):
+        long = theme_stats(stats_or_themes, by="speaker") if len(stats_or_themes) else None
+    if long is None or not len(long) or not long["n_tags"].sum():
         return _empty(figure, ax, "No theme tags to draw")
-    long = theme_stats(themes, by="speaker")
     counts = theme_pivot(long, index="theme", columns="speaker")
+    counts = counts.loc[:, (counts.sum(axis=0) > 0).to_numpy()]  # speakers never tagged
     counts.columns = [NO_SPEAKER if pd.isna(c) else str(c) for c in counts.columns]
     counts = counts.loc[counts.sum(axis=1).sort_values(kind="stable").index]
     colours = _colour_cycle(len(counts.columns))
@@ -246,3 +257,8 @@ def plot_themes_by_speaker(themes: pd.DataFrame, *, ax: Axes | None = None) -> F
     ax.set_title("Themes by speaker")
     ax.legend(fontsize=7, loc="lower right", frameon=False)
     return figure
+
+
+def _is_stats(frame: pd.DataFrame, key: str) -> bool:
+    """A ``theme_stats`` table grouped by ``key`` (not the tags themselves)."""
+    return {"theme", key, "n_tags"} <= set(frame.columns)

@@ -1,16 +1,9 @@
 """The report folder of an analysis: tables, figures, a REFI-QDA project and ``index.html``.
 
-``write_report(analysis, out_dir)`` writes::
-
-    out_dir/
-        index.html          one self-contained page: inline CSS, figures as data URIs,
-                            no script, no external resource; readable offline
-        tables/             every table of Analysis.tables() (export.write_tables)
-        figures/*.png       the figures of plots.py, also embedded in index.html
-        <name>.qdpx         the REFI-QDA project (transcript, codebook, theme codings)
-
-Every piece of text that comes from the inputs (quotes, names, file names) is
-HTML-escaped: articles and captions are third-party text.
+``write_report(analysis, out_dir)`` writes ``index.html`` (one self-contained page: inline
+CSS, figures as data URIs, no script), ``tables/`` (``write_tables``), ``figures/*.png`` and
+``project.qdpx``. It reads the tables of any object shaped like ``ReportSource`` (an
+``Analysis``). Text from the inputs is HTML-escaped. See ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -18,49 +11,51 @@ from __future__ import annotations
 import base64
 import html
 import io
-import math
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 
-from coopanalysis.timecode import format_hms
+from coopanalysis.errors import ExportError
+from coopanalysis.export.views import html_table, quote_table_frame, render_diffs
+from coopanalysis.model import Article, Transcript
+from coopanalysis.progress import progress_steps
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from coopanalysis.run.analysis import Analysis
+
+class ReportSource(Protocol):
+    """What the report reads: the tables and a few attributes of an ``Analysis``."""
+
+    transcript: Transcript
+    article: Article | None
+    quotes: pd.DataFrame | None
+    aligned: pd.DataFrame | None
+    diff_ops: pd.DataFrame | None
+    turns: pd.DataFrame
+    sentences: pd.DataFrame
+    themes: pd.DataFrame
+    speaker_stats: pd.DataFrame
+    theme_stats: pd.DataFrame
+    theme_stats_by_speaker: pd.DataFrame | None
+    warnings: list[str]
+
+    @property
+    def codebook(self) -> Any: ...  # a Codebook, or None
+
+    def tables(self) -> dict[str, pd.DataFrame]: ...
+
+    def summary_items(self) -> list[tuple[str, str]]: ...
+
 
 #: Name of the REFI-QDA project written beside index.html.
 QDPX_NAME = "project.qdpx"
 #: How the speakers table names cues without a known speaker.
 NO_SPEAKER = "(no speaker)"
-
-# Columns of the fact-check table, as (column, heading). Times shown as HH:MM:SS.
-_QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("quote_id", "Quote"),
-    ("speaker", "Speaker (article)"),
-    ("stated", "Stated"),
-    ("found", "Found"),
-    ("offset", "Offset (s)"),
-    ("score", "Score"),
-    ("status", "Status"),
-    ("verdict", "Verdict"),
-    ("fidelity", "Fidelity"),
-    ("printed", "Printed in the article"),
-    ("spoken", "Spoken in the transcript"),
-    ("diff", "Diff"),
-    ("link", "Replay"),
-)
-
-# Diff operations of coopanalysis.align.diff → CSS class; longer signs first ("[…] -" before "[").
-_DIFF_CLASSES: tuple[tuple[str, str], ...] = (
-    ("[…] -", "marked-cut"), ("=", "kept"), ("~", "variant"), ("!", "replaced"),
-    ("+", "added"), ("-", "cut"), ("[", "insertion"),
-)
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
@@ -91,19 +86,19 @@ ul.warnings { font-size: 0.9em; color: #6a4b00; }
 
 @dataclass(frozen=True)
 class FigureSpec:
-    """One figure of the report: file stem, caption, and how to draw it from an Analysis."""
+    """One figure of the report: file stem, caption, and how to draw it from the tables."""
 
     name: str
     caption: str
-    draw: Callable[[Analysis], Figure]
+    draw: Callable[[ReportSource], Figure]
 
 
-def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = True,
+def write_report(analysis: ReportSource, out_dir: str | Path, *, figures: bool = True,
                  qdpx: bool = True, progress: bool = False) -> Path:
     """Write the report folder of ``analysis`` and return the path of its ``index.html``.
 
     Args:
-        analysis: the result of :func:`coopanalysis.analyze`.
+        analysis: the result of :func:`coopanalysis.analyze` (any ``ReportSource``).
         out_dir: folder to write (created when missing; existing files are replaced).
         figures: draw the figures (PNG files, embedded in the page).
         qdpx: write the REFI-QDA project ``project.qdpx``.
@@ -111,9 +106,9 @@ def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = Tru
 
     Raises:
         CoopanalysisError: ``out_dir`` is an existing file or cannot be created.
+        ExportError: a file of the report cannot be written.
     """
     from coopanalysis.export.tables import output_folder, write_tables
-    from coopanalysis.run.analysis import progress_steps
 
     out = output_folder(out_dir)
     pngs: dict[str, tuple[str, bytes]] = {}
@@ -130,7 +125,11 @@ def write_report(analysis: Analysis, out_dir: str | Path, *, figures: bool = Tru
             analysis, figures=pngs, files=_relative_paths(written, out),
             qdpx_file=None if qdpx_path is None else qdpx_path.name, notes=notes))
     index = out / "index.html"
-    index.write_text(page, encoding="utf-8")
+    try:
+        index.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise ExportError(f"cannot write the report page: {error.strerror or error}",
+                          str(index)) from None
     return index
 
 
@@ -146,37 +145,44 @@ def figure_specs() -> list[FigureSpec]:
         FigureSpec("theme_heatmap", "Themes over time (tags per 5-minute bin).",
                    lambda a: plots.plot_theme_heatmap(a.themes)),
         FigureSpec("themes_by_speaker", "Theme tags by speaker.",
-                   lambda a: plots.plot_themes_by_speaker(a.themes)),
+                   lambda a: plots.plot_themes_by_speaker(
+                       a.themes if a.theme_stats_by_speaker is None
+                       else a.theme_stats_by_speaker)),
     ]
 
 
-def write_figures(analysis: Analysis, out_dir: str | Path) -> dict[str, tuple[str, bytes]]:
+def write_figures(analysis: ReportSource, out_dir: str | Path) -> dict[str, tuple[str, bytes]]:
     """Draw the report figures and save them as PNG in ``out_dir``.
 
     Returns ``{name: (caption, png_bytes)}`` in the order of ``figure_specs()``.
     """
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    from coopanalysis.export.tables import output_folder
+
+    folder = output_folder(out_dir)
     pngs: dict[str, tuple[str, bytes]] = {}
     for spec in figure_specs():
         figure = spec.draw(analysis)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
         data = buffer.getvalue()
-        (folder / f"{spec.name}.png").write_bytes(data)
+        path = folder / f"{spec.name}.png"
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            raise ExportError(f"cannot write the figure: {error.strerror or error}",
+                              str(path)) from None
         pngs[spec.name] = (spec.caption, data)
     return pngs
 
 
-def _write_qdpx(analysis: Analysis, path: Path) -> tuple[Path, list[str]]:
+def _write_qdpx(analysis: ReportSource, path: Path) -> tuple[Path, list[str]]:
     """Write the REFI-QDA project; returns its path and the writer's warnings (tags not placed)."""
     from coopanalysis.export.qdpx import write_qdpx
-    from coopanalysis.run.analysis import sentence_units
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         written = write_qdpx(path, transcript=analysis.transcript, codebook=analysis.codebook,
-                             themes=analysis.themes, units=sentence_units(analysis.sentences))
+                             themes=analysis.themes, units=analysis.sentences)
     return Path(written), [f"{path.name}: {w.message}" for w in caught]
 
 
@@ -189,7 +195,7 @@ def _relative_paths(written: Mapping[str, list[Path]], root: Path) -> list[str]:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | None = None,
+def render_html(analysis: ReportSource, *, figures: dict[str, tuple[str, bytes]] | None = None,
                 files: list[str] | None = None, qdpx_file: str | None = None,
                 notes: list[str] | None = None) -> str:
     """The report page as one HTML string (no external resource, all text escaped).
@@ -216,8 +222,9 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
             "<span class='replaced'>! printed→spoken replaced</span> "
             "<span class='added'>+ printed, not spoken</span> "
             "<span class='cut'>- spoken, cut by the writer</span></span></p>",
-            html_table(quote_table_frame(analysis), table_id="quotes-table",
-                       row_class="status"),
+            html_table(quote_table_frame(analysis.aligned, analysis.quotes),
+                       table_id="quotes-table", row_class="status",
+                       diffs=render_diffs(analysis.diff_ops)),
         ]
     body += [
         "<h2 id='speakers'>Speakers</h2>",
@@ -246,14 +253,16 @@ def render_html(analysis: Analysis, *, figures: dict[str, tuple[str, bytes]] | N
             f"<body>{''.join(body)}</body></html>\n")
 
 
-def themes_by_speaker(analysis: Analysis) -> pd.DataFrame:
-    """Speakers × themes: the share of each speaker's words spent on each theme (0–1)."""
-    from coopanalysis.analyse.stats import theme_pivot, theme_stats
-    from coopanalysis.run.analysis import sentence_units
+def themes_by_speaker(analysis: ReportSource) -> pd.DataFrame:
+    """Speakers × themes: the share of each speaker's words spent on each theme (0–1).
 
-    if not len(analysis.themes):
+    The wide view of ``analysis.theme_stats_by_speaker`` (empty without tags or that table).
+    """
+    from coopanalysis.analyse.stats import theme_pivot
+
+    long = analysis.theme_stats_by_speaker
+    if long is None or not len(analysis.themes) or not len(long):
         return pd.DataFrame()
-    long = theme_stats(analysis.themes, units=sentence_units(analysis.sentences), by="speaker")
     wide = theme_pivot(long, index="speaker", values="share_of_talk")
     return _named_speakers(wide.reset_index())
 
@@ -289,12 +298,12 @@ def _files_section(files: list[str], qdpx_file: str | None) -> str:
     return table + (f"<ul>{items}</ul>" if items else "")
 
 
-def _title(analysis: Analysis) -> str:
+def _title(analysis: ReportSource) -> str:
     article_title = None if analysis.article is None else analysis.article.metadata.get("title")
     return f"coopanalysis report — {article_title or Path(analysis.transcript.source).name}"
 
 
-def _notice(analysis: Analysis) -> str:
+def _notice(analysis: ReportSource) -> str:
     """Say where the times come from, warn loudly when the captions are not real, and show
     the notes the transcript file carries (a WebVTT ``NOTE`` often says what the file is)."""
     notes = analysis.transcript.metadata.get("notes") or []
@@ -314,7 +323,7 @@ def _notice(analysis: Analysis) -> str:
     return f"<div class='notice'><p>{html.escape(' '.join(parts))}</p>{shown}</div>"
 
 
-def _summary_list(analysis: Analysis) -> str:
+def _summary_list(analysis: ReportSource) -> str:
     items = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>"
                     for label, value in analysis.summary_items())
     return f"<dl class='summary'>{items}</dl>"
@@ -325,144 +334,3 @@ def _figure(name: str, caption: str, png: bytes) -> str:
     return (f"<figure id='figure-{html.escape(name, quote=True)}'>"
             f"<img alt='{html.escape(caption, quote=True)}' src='data:image/png;base64,{data}'>"
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
-
-
-def quote_table_frame(analysis: Analysis, *, with_text: bool = True) -> pd.DataFrame:
-    """The fact-check table as displayed: one row per aligned quote, times as ``HH:MM:SS``.
-
-    Columns: ``quote_id``, ``speaker``, ``stated``, ``found``, ``offset``, ``score``,
-    ``status``, ``verdict``, ``fidelity`` and, with ``with_text``, ``printed`` (the article's
-    text), ``spoken`` (the transcript's words), ``diff`` and ``link`` (when replay links exist).
-    """
-    aligned = analysis.aligned
-    if aligned is None:
-        return pd.DataFrame(columns=[c for c, _ in _QUOTE_COLUMNS])
-    frame = pd.DataFrame({
-        "quote_id": aligned["quote_id"],
-        "speaker": aligned["speaker"],
-        "stated": aligned["stated_start"].map(time_or_blank),
-        "found": aligned["start"].map(time_or_blank),
-        "offset": aligned["offset"].round(1),
-        "score": aligned["score"].round(2),
-        "status": aligned["status"],
-        "verdict": aligned["verdict"],
-        "fidelity": aligned["fidelity"].round(2),
-    })
-    if not with_text:
-        return frame
-    printed = _printed_texts(analysis)
-    frame["printed"] = aligned["quote_id"].map(printed)
-    frame["spoken"] = aligned["transcript_text"]
-    frame["diff"] = aligned["diff"]
-    if "replay_link" in aligned.columns:
-        frame["link"] = aligned["replay_link"]
-    return frame
-
-
-def _printed_texts(analysis: Analysis) -> dict[str, str]:
-    quotes = analysis.quotes
-    if quotes is None or "quote_id" not in quotes.columns:
-        return {}
-    return dict(zip(quotes["quote_id"].astype(str), quotes["text"], strict=True))
-
-
-def time_or_blank(seconds: Any) -> str:
-    """``HH:MM:SS`` for a time in seconds, ``""`` for NaN/NA."""
-    if seconds is None or pd.isna(seconds):
-        return ""
-    return format_hms(float(seconds))
-
-
-def html_table(frame: pd.DataFrame | None, *, table_id: str | None = None,
-               row_class: str | None = None, max_rows: int = 500,
-               rest_in: str = "the table files") -> str:
-    """Render ``frame`` as an HTML table, every cell escaped.
-
-    ``row_class`` names a column whose value becomes each row's CSS class (e.g. the status);
-    beyond ``max_rows`` a line says how many rows are left out and where they are (``rest_in``).
-    Cells of the ``diff`` column are coloured by operation, of ``link`` become links
-    (``http``/``https`` only), numbers are right-aligned.
-    """
-    if frame is None or not len(frame):
-        return "<p><em>Nothing to show.</em></p>"
-    id_attr = f" id='{html.escape(table_id, quote=True)}'" if table_id else ""
-    head = "".join(f"<th>{html.escape(_heading(c))}</th>" for c in frame.columns)
-    rows = []
-    for record in frame.head(max_rows).to_dict("records"):
-        css = _css_token(record.get(row_class)) if row_class else ""
-        cells = "".join(_cell(column, value) for column, value in record.items())
-        rows.append(f"<tr class='{css}'>{cells}</tr>")
-    more = ""
-    if len(frame) > max_rows:
-        more = (f"<p><em>{len(frame) - max_rows} more rows in "
-                f"{html.escape(rest_in)}.</em></p>")
-    return (f"<table{id_attr}><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>{more}")
-
-
-def _heading(column: Any) -> str:
-    headings = dict(_QUOTE_COLUMNS)
-    return headings.get(str(column), str(column))
-
-
-def _cell(column: Any, value: Any) -> str:
-    name = str(column)
-    if _is_missing(value):
-        return f"<td class='{_css_token(name)}'></td>"
-    if name == "diff":
-        return f"<td class='diff'>{render_diff(str(value))}</td>"
-    if name in ("link", "replay_link"):
-        return f"<td>{_link(str(value))}</td>"
-    if name == "verdict":
-        return f"<td class='verdict-{_css_token(value)}'>{html.escape(str(value))}</td>"
-    if isinstance(value, bool):
-        return f"<td>{'yes' if value else 'no'}</td>"
-    if isinstance(value, int | float):
-        text = f"{value:.3g}" if isinstance(value, float) and abs(value) < 1 else _number(value)
-        return f"<td class='num'>{html.escape(text)}</td>"
-    if isinstance(value, list | tuple):
-        value = ", ".join(map(str, value))
-    return f"<td class='{_css_token(name)}'>{html.escape(str(value))}</td>"
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{int(value):,}"
-
-
-def _is_missing(value: Any) -> bool:
-    if isinstance(value, list | tuple):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _css_token(value: Any) -> str:
-    """A safe CSS class from a value: letters, digits and dashes only."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return "".join(c if c.isalnum() or c == "-" else "-" for c in str(value).lower())
-
-
-def _link(url: str) -> str:
-    # Only web links become anchors: a "javascript:" URL in a table must stay text.
-    if not url.lower().startswith(("http://", "https://")):
-        return html.escape(url)
-    return f"<a href='{html.escape(url, quote=True)}'>replay</a>"
-
-
-def render_diff(diff: str) -> str:
-    """Colour the aligner's word-level diff (see :mod:`coopanalysis.align.diff`), text escaped.
-
-    Operations are separated by ``" | "``: ``=`` kept, ``~`` spelling variant, ``!`` printed
-    word replaced by another spoken one, ``+`` printed but not spoken, ``-`` spoken but cut
-    by the writer (``[…] -`` when the article marks the cut), ``[x]`` editorial insertion.
-    """
-    spans = []
-    for part in diff.split(" | "):
-        css = next((c for sign, c in _DIFF_CLASSES if part.startswith(sign)), "")
-        spans.append(f"<span class='{css}'>{html.escape(part)}</span>")
-    return " ".join(spans)

@@ -1,18 +1,9 @@
 """Files for other tools: every table as CSV, Parquet and Excel; replay deep links.
 
-``write_tables({"cues": cues, "aligned": aligned, ...}, "out/tables")`` writes::
-
-    out/tables/cues.csv        out/tables/cues.parquet
-    out/tables/aligned.csv     out/tables/aligned.parquet
-    out/tables/tables.xlsx     one sheet per table
-
-List columns (``aligned.cue_ids``) survive: Parquet stores them as lists; CSV and Excel, which
-have no lists, hold them as JSON text (``[4, 5]``) that ``json.loads`` reads back. Excel sheet
-names are cut to 31 characters (Excel's limit) and made unique; characters Excel refuses in a
-cell (control characters) are removed there, and only there.
-
-``replay_links(df, "https://youtu.be/ID")`` adds ``replay_link`` = ``https://youtu.be/ID?t=1224``
-from each row's ``start``.
+``write_tables({"cues": cues, ...}, "out/tables")`` writes ``cues.csv``, ``cues.parquet``
+and one workbook ``tables.xlsx``; list columns are lists in Parquet and JSON text in CSV and
+Excel. ``replay_links(df, url)`` adds ``replay_link`` (``…?t=1224``) from each row's
+``start``. See ``docs/analysis.md``.
 """
 
 from __future__ import annotations
@@ -28,7 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import numpy as np
 import pandas as pd
 
-from coopanalysis.errors import CoopanalysisError
+from coopanalysis.errors import ExportError
 
 FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx")
 #: Name of the Excel workbook holding one sheet per table.
@@ -37,8 +28,6 @@ WORKBOOK_NAME = "tables.xlsx"
 _SHEET_NAME_MAX = 31
 _SHEET_FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
 _CELL_MAX = 32_767
-# openpyxl refuses the C0 control characters except tab, newline and carriage return.
-_EXCEL_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FILE_NAME_RE = re.compile(r"[^\w.-]+")
 
 
@@ -62,29 +51,34 @@ def write_tables(
         ``{format: [paths written]}``, in the order of ``tables``.
 
     Raises:
-        CoopanalysisError: unknown format, a table that is not a DataFrame, or an
-            ``out_dir`` that cannot be a folder (see :func:`output_folder`).
+        ExportError: unknown format, a table that is not a DataFrame, or an
+            ``out_dir`` that cannot be a folder (see :func:`output_folder`), a file that
+            cannot be written.
     """
     chosen = list(formats)
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
-        raise CoopanalysisError(f"unknown table format(s) {unknown}: expected some of "
+        raise ExportError(f"unknown table format(s) {unknown}: expected some of "
                                 f"{list(FORMATS)}")
     present = {name: df for name, df in tables.items() if df is not None}
     for name, df in present.items():
         if not isinstance(df, pd.DataFrame):
-            raise CoopanalysisError(f"table {name!r} is a {type(df).__name__}, not a DataFrame")
+            raise ExportError(f"table {name!r} is a {type(df).__name__}, not a DataFrame")
     folder = output_folder(out_dir)
     names = _unique([_file_stem(name) for name in present])
     written: dict[str, list[Path]] = {}
-    if "csv" in chosen:
-        written["csv"] = [_write_csv(df, folder / f"{stem}.csv")
-                          for stem, df in zip(names, present.values(), strict=True)]
-    if "parquet" in chosen:
-        written["parquet"] = [_write_parquet(df, folder / f"{stem}.parquet")
+    try:
+        if "csv" in chosen:
+            written["csv"] = [_write_csv(df, folder / f"{stem}.csv")
                               for stem, df in zip(names, present.values(), strict=True)]
-    if "xlsx" in chosen:
-        written["xlsx"] = [_write_workbook(present, folder / WORKBOOK_NAME)]
+        if "parquet" in chosen:
+            written["parquet"] = [_write_parquet(df, folder / f"{stem}.parquet")
+                                  for stem, df in zip(names, present.values(), strict=True)]
+        if "xlsx" in chosen:
+            written["xlsx"] = [_write_workbook(present, folder / WORKBOOK_NAME)]
+    except OSError as error:  # disk full, no permission, a folder named like the file
+        raise ExportError(f"cannot write a table file: {error.strerror or error}",
+                          str(error.filename or folder)) from None
     return written
 
 
@@ -170,20 +164,23 @@ def _json_text(value: Any) -> Any:
 
 
 def _excel_ready(df: pd.DataFrame) -> pd.DataFrame:
+    # The writer's own rule (C0 controls but tab, newline, carriage return): openpyxl raises
+    # IllegalCharacterError on exactly what this pattern matches.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def cell(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > _CELL_MAX:  # Excel would refuse the file; the CSV keeps the full text
+            value = value[: _CELL_MAX - 1] + "…"
+        return value
+
     out = _with_text_lists(df)
     for name in out.columns:
         if out[name].dtype == object or isinstance(out[name].dtype, pd.StringDtype):
-            out[name] = out[name].map(_excel_cell, na_action="ignore")
+            out[name] = out[name].map(cell, na_action="ignore")
     return out
-
-
-def _excel_cell(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    value = _EXCEL_ILLEGAL_RE.sub("", value)
-    if len(value) > _CELL_MAX:  # Excel would refuse the file; the CSV keeps the full text
-        value = value[: _CELL_MAX - 1] + "…"
-    return value
 
 
 # --------------------------------------------------------------------------- replay links
@@ -193,17 +190,17 @@ def output_folder(out_dir: str | Path) -> Path:
     """``out_dir`` as a folder, created with its parents when missing.
 
     Raises:
-        CoopanalysisError: naming the path, when it is an existing file (``--out
+        ExportError: naming the path, when it is an existing file (``--out
             report.html``) or cannot be created (no permission, a parent is a file).
     """
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise CoopanalysisError("not a folder: an existing file has this name; give a folder "
+        raise ExportError("not a folder: an existing file has this name; give a folder "
                                 "path for the output", str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CoopanalysisError(f"cannot create the output folder: {error.strerror or error}",
+        raise ExportError(f"cannot create the output folder: {error.strerror or error}",
                                 str(folder)) from None
     return folder
 
@@ -219,14 +216,14 @@ def replay_links(df: pd.DataFrame, replay_url: str, *, column: str = "start") ->
     (NaN: an unmatched quote) get NA, never a link to the start of the video.
 
     Raises:
-        CoopanalysisError: the URL is not ``http(s)://host/...``, or ``df`` has no ``column``.
+        ExportError: the URL is not ``http(s)://host/...``, or ``df`` has no ``column``.
     """
     parts = urlsplit(str(replay_url).strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise CoopanalysisError(f"replay URL {replay_url!r} is not an http(s) address",
+        raise ExportError(f"replay URL {replay_url!r} is not an http(s) address",
                                 source="replay_url")
     if column not in df.columns:
-        raise CoopanalysisError(f"cannot make replay links: no {column!r} column "
+        raise ExportError(f"cannot make replay links: no {column!r} column "
                                 f"(columns: {list(df.columns)})")
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
     # A time in the fragment ("#t=5", as Vimeo's "share at current time" and media

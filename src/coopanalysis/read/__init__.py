@@ -7,8 +7,8 @@ diarization (RTTM), an article (Markdown or text). Out: a ``Transcript`` (``cues
 """
 
 from coopanalysis.read.article.parse import parse_article, read_article
+from coopanalysis.read.rttm import parse_rttm, read_rttm
 from coopanalysis.read.transcript import read_transcript, write_srt, write_vtt
-from coopanalysis.tag.speakers import parse_rttm, read_rttm
 
 __all__ = ["parse_article", "parse_rttm", "read_article", "read_rttm", "read_transcript",
            "write_srt", "write_vtt"]

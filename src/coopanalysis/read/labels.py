@@ -1,25 +1,9 @@
 """Speaker labels written inside caption text, turned into the ``speaker`` column.
 
-Conventions met in real exports (rules below, tried in order on each cue that has no
-speaker yet):
-
-============  ====================================  =====================================
-rule          example                               source
-============  ====================================  =====================================
-bracket_id    ``[SPEAKER_01]: Hola``                whisper-ctranslate2 / WhisperX VTT, SRT
-bracket_name  ``[Alba] En 1928,``                   Netflix SDH, French TV subtitles
-caps_name     ``JEAN DUPONT : Bonjour``             French transcripts (space before colon)
-name_colon    ``Łukasz Rozmej: yes``                Zoom, Otter, Teams text exports
-chevrons      ``>> oui, tout à fait``               TV captions: a new, unnamed speaker
-============  ====================================  =====================================
-
-Sentences look like labels too ("Note: ...", "[Musique]", "Attention : ..."), so a rule
-only applies to a file where it is frequent enough (``min_share`` of the cues with text)
-or where the same label comes back (``min_repeats``); sound tags and common words before
-a colon are refused (``NOT_SPEAKERS``, ``SOUND_TAGS``); a label must look like a name
-(``_is_name``). A ``>>`` starting a cue is removed from the text and sets
-``speaker_change``; a ``>>`` inside a cue is left in the text (the cue cannot be cut
-without inventing times).
+Conventions met in real exports (``[SPEAKER_01]:``, ``[Alba]``, ``JEAN DUPONT :``,
+``Name:``, ``>>``) are ``LabelRule`` rows of ``RULES``, tried in order; a rule applies to a
+file only where it is frequent or its labels come back, since sentences look like labels
+too ("Note: ...", "[Musique]"). The table and its sources: ``docs/transcripts.md``.
 """
 
 from __future__ import annotations
@@ -29,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from coopanalysis.text.lexicon import SENTENCE_FIRST_WORDS
 from coopanalysis.text.normalize import fold
 
 
@@ -48,21 +33,6 @@ class LabelRule:
     refused_first_words: frozenset[str] = frozenset()
 
 
-# First words (folded) of French and English sentences that put a colon after a few words
-# ("Le problème : on n'a pas le temps", "Deux choses : …"), never of a speaker's name. In a
-# short file (a pasted excerpt) such a sentence is half the cues and passed for a label:
-# its words left the text, so alignment and themes lost them.
-SENTENCE_FIRST_WORDS: frozenset[str] = frozenset({
-    "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "au", "aux", "ce", "cet",
-    "cette", "ces", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs",
-    "son", "sa", "ses", "et", "mais", "ou", "donc", "car", "puis", "alors", "enfin",
-    "je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "c'", "qu'", "que",
-    "qui", "quoi", "pourquoi", "comment", "quand", "voici", "voila", "deux", "trois",
-    "quatre", "cinq", "premier", "premiere", "second", "seconde", "dernier", "derniere",
-    "autre", "tout", "toute", "tous", "toutes", "en", "pour", "par", "avec", "sans", "sur",
-    "dans", "chez", "the", "an", "this", "that", "these", "those", "my", "our", "your",
-    "and", "but", "so", "two", "three", "it", "we", "they", "you", "he", "she",
-})
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŒŚŠŽ"

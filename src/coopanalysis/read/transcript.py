@@ -1,40 +1,19 @@
 """Read any replay transcript into a :class:`~coopanalysis.model.Transcript`; write VTT/SRT.
 
-``read_transcript(source, format=None)`` takes a path, the text itself or a file
-object, and:
-
-1. decodes bytes: a BOM (UTF-8, UTF-16, UTF-32) decides; else UTF-8 if valid; else
-   charset-normalizer's guess (cp1252 for Western European text, GB2312…);
-2. normalises line ends (CRLF, CR → LF);
-3. detects the format from the content (``formats.autodetect_format``) unless given;
-4. reads cues with the format's module; WebVTT and SRT holding YouTube roll-up
-   captions are re-read by ``formats.youtube`` (duplicates removed, word timings);
-5. moves speaker labels written in the text (``[SPEAKER_01]:``, ``Name:``, ``>>``) to
-   ``speaker`` (``formats.speakers_text``);
-6. checks the times (rules below) and builds the ``schema.CUES``/``schema.WORDS`` tables.
-
-Times, defined behaviour (pinned by ``tests/test_transcript.py``):
-
-* a timing that cannot be read: WebVTT skips the block (W3C rule) with a warning;
-  SRT/SBV raise ``TranscriptError`` naming the line;
-* a cue ending before it starts: kept as read, with a warning naming the line;
-* a cue starting before the previous one ends (overlap) or before the previous one
-  starts (unordered): kept in file order, with a warning naming the line
-  (``metadata["ordered"]`` says whether starts are non-decreasing);
-* an empty input, or content of no known format: ``TranscriptError``; a valid WebVTT
-  file without cues: an empty transcript with a warning.
-
-Warnings of one kind beyond ``MAX_WARNINGS_PER_KIND`` are summarised in one line that
-gives their count.
+``read_transcript`` decodes (``read.encoding``), detects the format from the content
+(``read.formats``), moves speaker labels out of the text (``read.labels``), checks the
+times and builds the ``schema.CUES``/``schema.WORDS`` tables. Defined behaviour on bad
+input, and the path-or-text rule: ``docs/transcripts.md``.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
 import numpy as np
 import pandas as pd
@@ -53,20 +32,25 @@ from coopanalysis.read.formats import (
     youtube,
 )
 from coopanalysis.read.formats.base import Parsed, normalize_many, snippet
+from coopanalysis.read.source import Source, load
 from coopanalysis.timecode import format_hms
 
+if TYPE_CHECKING:
+    import webvtt as webvtt_py
+
 MAX_WARNINGS_PER_KIND = 20
-Source = str | os.PathLike[str] | IO[str] | IO[bytes] | bytes
 
 
-def read_transcript(source: Source, format: str | None = None, *,
+def read_transcript(source: Source | webvtt_py.WebVTT, format: str | None = None, *,
                     encoding: str | None = None) -> Transcript:
     """Read a transcript from a path, its text, bytes or a file object.
 
     Args:
         source: a file path (``str`` or ``Path``), the transcript text itself (a ``str``
-            holding a line break or starting with ``WEBVTT``/``{``), ``bytes``, or an
-            open file object (text or binary).
+            holding a line break or starting with ``WEBVTT``, ``{`` or ``[``: the rule of
+            ``coopanalysis.read.source.is_text``), ``bytes``, an open file object (text or
+            binary), or a ``webvtt.WebVTT`` of webvtt-py (read from its WebVTT text, so
+            voices ``<v Name>`` become speakers as from the file).
         format: ``"webvtt"``, ``"youtube"``, ``"srt"``, ``"sbv"``, ``"whisper_json"``
             (or ``"vtt"``, ``"json"``…); ``None`` detects it from the content.
         encoding: a codec name to decode bytes with, instead of detecting it (for a
@@ -84,7 +68,13 @@ def read_transcript(source: Source, format: str | None = None, *,
         TranscriptError: the input cannot be read; the message names the source and,
             where it applies, the line and what was expected.
     """
-    raw, name = _load(source)
+    raw: bytes | str
+    if _is_webvtt_document(source):
+        raw, name = _webvtt_text(source)
+    else:
+        raw, name = load(cast("Source", source), error=TranscriptError, what="transcript")
+    if isinstance(raw, str) and not raw.strip():
+        raise TranscriptError("empty transcript: no text to read", name, None)
     forced = None
     if encoding is not None and isinstance(raw, bytes):
         try:
@@ -106,41 +96,21 @@ def read_transcript(source: Source, format: str | None = None, *,
     return transcript
 
 
-def _load(source: Source) -> tuple[bytes | str, str]:
-    """The raw content and a name for messages."""
-    if isinstance(source, bytes):
-        return source, "<bytes>"
-    if isinstance(source, os.PathLike):
-        return _read_file(Path(source)), str(source)
-    if isinstance(source, str):
-        if "\n" in source or "\r" in source or source.lstrip("\ufeff").startswith(
-                ("WEBVTT", "{", "[")):
-            return source, "<string>"
-        if not source.strip():
-            raise TranscriptError("empty transcript: no text to read", "<string>", None)
-        return _read_file(Path(source)), source
-    if hasattr(source, "read"):
-        content = source.read()
-        name = str(getattr(source, "name", "<file>"))
-        if not isinstance(content, str | bytes):
-            raise TranscriptError("file object returned neither text nor bytes", name, None)
-        return content, name
-    raise TranscriptError(
-        f"cannot read a transcript from {type(source).__name__}: expected a path, text, "
-        "bytes or a file object", None, None)
+def _is_webvtt_document(value: object) -> TypeGuard[webvtt_py.WebVTT]:
+    """Is ``value`` a ``webvtt.WebVTT``? Checked without importing webvtt-py: whoever made
+    one has imported it."""
+    module = sys.modules.get("webvtt")
+    return module is not None and isinstance(value, module.WebVTT)
 
 
-def _read_file(path: Path) -> bytes:
+def _webvtt_text(document: webvtt_py.WebVTT) -> tuple[str, str]:
+    """The WebVTT text of a webvtt-py document, and a name for messages (its file)."""
+    name = str(getattr(document, "file", None) or "<webvtt.WebVTT>")
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError("file not found (a transcript text must hold a line break)",
-                              str(path), None) from None
-    except OSError as error:
-        raise TranscriptError(f"cannot read file: {error.strerror}", str(path), None) from None
-    except ValueError:  # a NUL in the "path": it was text without a line break
-        raise TranscriptError("not a file path, and a transcript text must hold a line break",
-                              repr(str(path))[:60], None) from None
+        return str(document.content), name
+    except ValueError as error:  # webvtt-py refuses to write what it could not read back
+        raise TranscriptError(f"webvtt-py cannot write this document: {error}",
+                              name, None) from None
 
 
 def _parse(text: str, fmt: str, source: str, *, explicit: bool) -> Parsed:

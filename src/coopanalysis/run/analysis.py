@@ -1,52 +1,47 @@
 """One call for the whole pipeline: ``analyze(transcript, article)`` → an ``Analysis``.
 
-The steps, in order (each one a public function of its own module)::
-
-    read        read_transcript, read_article                 transcript.py, article.py
-    align       align_quotes, estimate_offset (with article)  align.py
-    speakers    tag_speakers (transcript labels, RTTM, quotes) speakers.py
-    units       turns, sentences                              speakers.py
-    themes      tag_themes, entities on sentences             themes.py
-    statistics  speaker_stats, theme_stats, quote_report      stats.py
-
-``Analysis`` holds every table as an attribute, ``tables()`` gives them by name
-(what ``export.write_tables`` and ``report.write_report`` write), ``summary()``
-a few lines of text and ``_repr_html_`` the same for notebooks.
-
-The other modules are imported inside the functions: ``import coopanalysis``
-stays fast and spaCy loads only when a step needs it.
+``analyze`` chains read → align → tag → analyse, each step a public function of its stage;
+``Analysis`` holds every table (``tables()`` by name, as ``write_tables``, ``write_report``
+and ``analyze_corpus`` write them), ``summary()`` and a notebook display. See ``docs/cli.md``.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from os import PathLike
-from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from coopanalysis.export.views import html_table, plural, quote_table_frame
 from coopanalysis.model import Article, Transcript
+from coopanalysis.progress import progress_steps
+from coopanalysis.run.inputs import (
+    ArticleInput,
+    TranscriptInput,
+    read_article_input,
+    read_transcript_input,
+)
 from coopanalysis.timecode import format_hms
 
 if TYPE_CHECKING:
-    from coopanalysis.tag.themes import Codebook
+    from coopanalysis.tag.codebook import Codebook, CodebookArg
 
-T = TypeVar("T")
+__all__ = ["ALIGNED_KINDS", "TABLE_NAMES", "Analysis", "align_article", "analyze",
+           "format_offset", "plural", "sentence_units"]
 
 #: The names of ``Analysis.tables()``, in the order reports and exports list them.
 TABLE_NAMES: tuple[str, ...] = (
     "quote_report",
     "aligned",
+    "diff_ops",
     "quotes",
     "article_speakers",
     "speaker_stats",
     "theme_stats",
+    "theme_stats_by_speaker",
     "themes",
     "entities",
     "turns",
@@ -67,10 +62,6 @@ _STEPS: tuple[str, ...] = (
     "read", "align", "speakers", "turns", "sentences", "themes", "entities", "statistics",
 )
 
-TranscriptInput = Transcript | str | PathLike[str]
-ArticleInput = Article | str | PathLike[str] | None
-
-
 @dataclass(eq=False)  # tables are DataFrames: == between analyses has no single answer
 class Analysis:
     """Every table of one replay (and its article), computed by :func:`analyze`.
@@ -81,10 +72,14 @@ class Analysis:
     - ``words``: ``schema.WORDS``, ``None`` without word timings.
     - ``quotes``, ``article_speakers``: ``Article.quotes`` and ``Article.speakers``.
     - ``aligned``: ``schema.ALIGNED``, one row per aligned quote (kinds in ``ALIGNED_KINDS``).
+    - ``diff_ops``: ``schema.DIFF_OPS``, the word-level edit of each quote, one row per
+      operation (``align.diff_table``; derived from ``aligned`` when not given). ``tables()``
+      gives ``aligned`` without its object column ``diff_ops``: files get this table instead.
     - ``turns``, ``sentences``: ``schema.TURNS``, ``schema.SENTENCES``.
     - ``themes``, ``entities``: ``schema.THEMES``, ``schema.ENTITIES`` on sentences
       (``unit_id`` is the ``sentence_id`` as a string).
-    - ``speaker_stats``, ``theme_stats``, ``quote_report``: see :mod:`coopanalysis.analyse.stats`.
+    - ``speaker_stats``, ``theme_stats``, ``theme_stats_by_speaker`` (``theme_stats`` with
+      ``by="speaker"`` on the sentences), ``quote_report``: see :mod:`coopanalysis.analyse.stats`.
 
     Other attributes: ``transcript`` (speaker-tagged), ``article``, ``codebook``,
     ``offset`` (replay minus article clock, seconds, from ``estimate_offset``; ``None``
@@ -105,15 +100,29 @@ class Analysis:
     quotes: pd.DataFrame | None = None
     article_speakers: pd.DataFrame | None = None
     aligned: pd.DataFrame | None = None
+    diff_ops: pd.DataFrame | None = None
     quote_report: pd.DataFrame | None = None
+    theme_stats_by_speaker: pd.DataFrame | None = None
     codebook: Codebook | None = None
     offset: float | None = None
     replay_url: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        if self.diff_ops is None and self.aligned is not None and "diff_ops" in self.aligned:
+            from coopanalysis.align import diff_table
+
+            self.diff_ops = diff_table(self.aligned)
+
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The non-``None`` tables by name, in ``TABLE_NAMES`` order."""
+        """The non-``None`` tables by name, in ``TABLE_NAMES`` order, as files hold them.
+
+        ``aligned`` comes without its object column ``diff_ops`` (tuples, which CSV and
+        Excel cannot hold): the same data is the long table ``diff_ops``.
+        """
         found = {name: getattr(self, name) for name in TABLE_NAMES}
+        if self.aligned is not None:
+            found["aligned"] = self.aligned.drop(columns="diff_ops", errors="ignore")
         return {name: table for name, table in found.items() if table is not None}
 
     def status_counts(self) -> dict[str, int]:
@@ -168,8 +177,6 @@ class Analysis:
 
     def _repr_html_(self) -> str:
         """A short HTML summary for notebooks (all text escaped)."""
-        from coopanalysis.export.report import html_table, quote_table_frame
-
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
             f"<td style='text-align:left'>{html.escape(value)}</td></tr>"
@@ -177,7 +184,7 @@ class Analysis:
         )
         parts = [f"<div><strong>coopanalysis Analysis</strong><table>{rows}</table>"]
         if self.aligned is not None and len(self.aligned):
-            parts.append(html_table(quote_table_frame(self, with_text=False),
+            parts.append(html_table(quote_table_frame(self.aligned, with_text=False),
                                     max_rows=_HTML_QUOTE_ROWS, rest_in="Analysis.aligned"))
         parts.append("<p>Tables: " + html.escape(", ".join(self.tables())) + "</p></div>")
         return "".join(parts)
@@ -197,11 +204,6 @@ def format_offset(offset: float | None) -> str:
     return f"{offset:+.1f} s (replay {direction} the article's times)"
 
 
-def plural(n: int, word: str) -> str:
-    """``"1 turn"``, ``"2 turns"``."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _top_themes(themes: pd.DataFrame, n: int = 5) -> str:
     if themes is None or not len(themes):
         return "no theme tagged"
@@ -213,7 +215,7 @@ def _top_themes(themes: pd.DataFrame, n: int = 5) -> str:
 def analyze(
     transcript: TranscriptInput,
     article: ArticleInput = None,
-    codebook: Codebook | str | PathLike[str] | None = None,
+    codebook: CodebookArg = None,
     diarization: pd.DataFrame | str | PathLike[str] | None = None,
     *,
     replay_url: str | None = None,
@@ -237,12 +239,15 @@ def analyze(
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
     """
+    from coopanalysis.tag.codebook import resolve_codebook
+
     # Bad options fail before the long steps.
-    codebook_obj = _load_codebook(codebook)
+    codebook_obj = resolve_codebook(codebook)
     if replay_url:
         _check_replay_url(replay_url)
     with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
-        transcript_obj, article_obj = step("read", lambda: _read_inputs(transcript, article))
+        transcript_obj, article_obj = step("read", lambda: (
+            read_transcript_input(transcript), read_article_input(article)))
         warnings = list(transcript_obj.warnings)
         if article_obj is not None:
             warnings.extend(article_obj.warnings)
@@ -255,22 +260,20 @@ def analyze(
         seen = set(warnings)  # tagged.warnings repeats the transcript's own
         warnings.extend(w for w in tagged.warnings if w not in seen)
 
-        from coopanalysis.tag import speakers
+        from coopanalysis import tag
 
-        turns = step("turns", lambda: speakers.turns(tagged))
-        sentences = step("sentences", lambda: speakers.sentences(tagged))
+        turns = step("turns", lambda: tag.turns(tagged))
+        sentences = step("sentences", lambda: tag.sentences(tagged))
         units = sentence_units(sentences)
-
-        from coopanalysis.tag import themes as themes_mod
-
-        themes = step("themes", lambda: themes_mod.tag_themes(units, codebook_obj))
-        entities = step("entities", lambda: themes_mod.entities(units))
+        themes = step("themes", lambda: tag.tag_themes(units, codebook_obj))
+        entities = step("entities", lambda: tag.entities(units))
 
         from coopanalysis.analyse import stats
 
-        speaker_stats, theme_stats, quote_report = step("statistics", lambda: (
-            stats.speaker_stats(tagged),
+        speaker_stats, theme_stats, by_speaker, quote_report = step("statistics", lambda: (
+            stats.speaker_stats(tagged, turns=turns),
             stats.theme_stats(themes, units=units),
+            stats.theme_stats(themes, units=units, by="speaker"),
             None if aligned is None else stats.quote_report(
                 aligned, quotes=None if article_obj is None else article_obj.quotes),
         ))
@@ -294,6 +297,7 @@ def analyze(
         entities=entities,
         speaker_stats=speaker_stats,
         theme_stats=theme_stats,
+        theme_stats_by_speaker=by_speaker,
         quote_report=quote_report,
         codebook=codebook_obj,
         offset=offset,
@@ -307,21 +311,6 @@ def sentence_units(sentences: pd.DataFrame) -> pd.DataFrame:
     return sentences.assign(unit_id=sentences["sentence_id"].astype("string"))
 
 
-def _read_inputs(transcript: TranscriptInput,
-                 article: ArticleInput) -> tuple[Transcript, Article | None]:
-    if isinstance(transcript, Transcript):
-        transcript_obj = transcript
-    else:
-        from coopanalysis.read.transcript import read_transcript
-
-        transcript_obj = read_transcript(_as_source(transcript))
-    if article is None or isinstance(article, Article):
-        return transcript_obj, article
-    from coopanalysis.read.article.parse import read_article
-
-    return transcript_obj, read_article(_as_source(article))
-
-
 def _with_replay_links(replay_url: str, *tables: pd.DataFrame | None
                        ) -> tuple[pd.DataFrame | None, ...]:
     """Each table with a ``replay_link`` column (``None`` tables stay ``None``)."""
@@ -331,15 +320,10 @@ def _with_replay_links(replay_url: str, *tables: pd.DataFrame | None
 
 
 def _check_replay_url(replay_url: str) -> None:
-    """Raise ``CoopanalysisError`` now for a URL ``replay_links`` would refuse at the end."""
+    """Raise ``ExportError`` now for a URL ``replay_links`` would refuse at the end."""
     from coopanalysis.export.tables import replay_links
 
     replay_links(pd.DataFrame({"start": pd.Series([], dtype="float64")}), replay_url)
-
-
-def _as_source(value: str | PathLike[str]) -> str | Path:
-    # Readers take a path or the text itself: a PathLike is always a path.
-    return Path(value) if isinstance(value, PathLike) else value
 
 
 def _align(article: Article | None, transcript: Transcript, *,
@@ -356,7 +340,7 @@ def align_article(article: Article, transcript: Transcript, *,
     Returns the ``schema.ALIGNED`` table and the clock offset of ``estimate_offset``
     (``None`` when too few matched quotes agree on one).
     """
-    from coopanalysis.align.aligner import align_quotes, estimate_offset
+    from coopanalysis.align import align_quotes, estimate_offset
 
     quotes = article.quotes
     if "kind" in quotes.columns:
@@ -379,44 +363,8 @@ def _aligned_warnings(aligned: pd.DataFrame) -> list[str]:
 
 def _tag_speakers(transcript: Transcript, aligned: pd.DataFrame | None,
                   diarization: pd.DataFrame | str | PathLike[str] | None) -> Transcript:
-    from coopanalysis.tag.speakers import tag_speakers
+    from coopanalysis.tag import tag_speakers
 
     if isinstance(diarization, PathLike):
         diarization = str(diarization)
     return tag_speakers(transcript, aligned=aligned, diarization=diarization)
-
-
-def _load_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:
-    from coopanalysis.tag.themes import Codebook, default_codebook, load_codebook
-
-    if codebook is None:
-        return default_codebook()
-    if isinstance(codebook, Codebook):
-        return codebook
-    return load_codebook(codebook)
-
-
-class _Steps:
-    """Runs named steps, advancing a tqdm bar on stderr when enabled."""
-
-    def __init__(self, total: int, *, enabled: bool, desc: str):
-        from tqdm import tqdm
-
-        self.bar = tqdm(total=total, disable=not enabled, file=sys.stderr, unit="step",
-                        desc=desc, leave=False)
-
-    def __call__(self, name: str, work: Callable[[], T]) -> T:
-        self.bar.set_description(name)
-        result = work()
-        self.bar.update(1)
-        return result
-
-
-@contextmanager
-def progress_steps(total: int, *, enabled: bool, desc: str) -> Iterator[_Steps]:
-    """A step runner ``step(name, work)`` with a progress bar of ``total`` steps on stderr."""
-    steps = _Steps(total, enabled=enabled, desc=desc)
-    try:
-        yield steps
-    finally:
-        steps.bar.close()

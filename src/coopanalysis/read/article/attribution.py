@@ -1,0 +1,248 @@
+"""Who said a quotation: speakers mentioned in the prose, and the cue that names one.
+
+A name or role after the quote, a name before it in its sentence, a pronoun, or the
+paragraph's current speaker, in that order. See ``docs/article.md`` (attribution).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coopanalysis.read.article import rules
+from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span
+from coopanalysis.read.article.people import clean_name, head_verb, name_re
+from coopanalysis.read.article.spans import (
+    no_abbreviation_dots,
+    outside_quotes,
+    sentence_end,
+    sentence_start,
+    span_at,
+)
+from coopanalysis.text.normalize import fold
+
+
+def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
+    """Speakers named in the paragraph's prose: full name, surname alone, or role noun."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return (span_at(para.spans, start) is None
+                and all(end <= s or e <= start for s, e in taken))
+
+    for speaker in doc.speakers:
+        for match in name_re(speaker.name).finditer(para.masked):
+            if free(match.start(), match.end()):
+                found.append(Mention(match.start(), match.end(), speaker.name, "name"))
+                taken.append((match.start(), match.end()))
+    surnames = [s.surname for s in doc.speakers]
+    for speaker in doc.speakers:
+        if surnames.count(speaker.surname) > 1:
+            # Two speakers share it: a surname alone names nobody for sure, but a civil
+            # title does when it fits the known gender of exactly one ("Mme Le Goff").
+            sharers = [s for s in doc.speakers if s.surname == speaker.surname]
+            pattern = rules.SHARED_SURNAME_TITLE_RE + name_re(speaker.surname).pattern
+            for match in re.finditer(pattern, para.masked):
+                gender = rules.TITLE_GENDER[match.group("title").lower()]
+                fits = [s for s in sharers if s.gender == gender]
+                if fits == [speaker] and free(match.start(), match.end()):
+                    found.append(Mention(match.start(), match.end(), speaker.name, "surname"))
+                    taken.append((match.start(), match.end()))
+            continue
+        for match in name_re(speaker.surname).finditer(para.masked):
+            if free(match.start(), match.end()) and _is_surname_use(para, match):
+                found.append(Mention(match.start(), match.end(), speaker.name, "surname"))
+                taken.append((match.start(), match.end()))
+    roles = sorted({r for s in doc.speakers for r in [s.role, *s.aliases] if r},
+                   key=lambda r: (-len(r), r))
+    if roles:
+        pattern = (rules.ROLE_MENTION_DETERMINERS + "(?P<role>"
+                   + "|".join(map(re.escape, roles)) + r")\b")
+        for match in re.finditer(pattern, para.masked, re.IGNORECASE):
+            holders = [s for s in doc.speakers
+                       if any(fold(r) == fold(match.group("role")) for r in [s.role, *s.aliases]
+                              if r)]
+            if len(holders) > 1:  # "Le maire de Figeac" when two maires speak
+                after = fold(para.masked[match.end():match.end() + 80])
+                holders = [s for s in holders if s.organization and re.match(
+                    r"\s*(?:de la|de l'|du|des|d'|de|of the|of)\s*" + re.escape(
+                        fold(s.organization)), after)]
+            if len(holders) == 1 and free(match.start(), match.end()):
+                found.append(Mention(match.start(), match.end(), holders[0].name, "role"))
+    found.sort(key=lambda m: m.start)
+    for match in rules.ORDINAL_MENTION_RE.finditer(para.masked):
+        named: list[str] = []
+        for mention in found:
+            if mention.start < match.start() and mention.how != "ordinal":
+                if mention.speaker in named:
+                    named.remove(mention.speaker)
+                named.append(mention.speaker)
+        if len(named) >= 2 and free(match.start(), match.end()):
+            name = named[-2] if match.group("first") else named[-1]
+            found.append(Mention(match.start(), match.end(), name, "ordinal"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _is_surname_use(para: Paragraph, match: re.Match[str]) -> bool:
+    """A surname alone at a sentence start may be an ordinary word ("Comment fédérer… ?",
+    "Petit à petit"): capitals say nothing there, so it counts only when a reporting verb
+    follows ("Nair described…", "Monot insiste…")."""
+    if sentence_start(para, match.start()) != match.start():
+        return True
+    following = re.match(r"\s*([^\W\d_]+)", para.masked[match.end():])
+    return bool(following and fold(following.group(1)) in rules.REPORTING_VERBS)
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    how: str | None  # after | before | pronoun | blocked | paragraph | None
+    note: str | None = None
+
+    @property
+    def direct(self) -> bool:
+        """Found in the quote's own sentence (a term needs no speaker cue at all)."""
+        return self.how in ("after", "before", "pronoun", "blocked")
+
+
+def current_speaker(events: Sequence[tuple[int, str]], position: int) -> str | None:
+    earlier = [speaker for pos, speaker in events if pos < position]
+    return earlier[-1] if earlier else None
+
+
+def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | None,
+               events: list[tuple[int, str]], carry: str | None) -> Attribution:
+    """Who speaks: after the quote, named before it, a pronoun, or the paragraph's speaker."""
+    if span_close is not None:
+        after = _inverted_attribution(para, doc, span_open, span_close, events, carry)
+        if after is not None:
+            return after
+    sentence = sentence_start(para, span_open)
+    region = para.masked[sentence:span_open]
+    cited = [(m.start() + sentence, m.end() + sentence) for m in rules.CITE_RE.finditer(region)]
+    named = [m for m in para.mentions if sentence <= m.start < span_open
+             and not any(s <= m.start < e for s, e in cited)]
+    if named:
+        return Attribution(named[-1].speaker, "before")
+    cue, gender = _pronoun_cue(outside_quotes(para, sentence, span_open))
+    if cue:
+        return _pronoun(doc, events, span_open, carry, gender)
+    if any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", region)) \
+            or rules.INDEFINITE_SUBJECT_RE.match(region):
+        return Attribution(None, "blocked")
+    current = current_speaker(events, span_open)
+    return Attribution(current, "paragraph" if current else None)
+
+
+def _pronoun(doc: Document, events: list[tuple[int, str]], position: int, carry: str | None,
+             gender: str | None) -> Attribution:
+    """The speaker a pronoun refers to: the latest one before it whose known gender does not
+    contradict the pronoun's ("dit-elle" skips a "président"), else the previous paragraph's."""
+    genders = {s.name: s.gender for s in doc.speakers}
+
+    def fits(name: str) -> bool:
+        return gender is None or genders.get(name) in (None, gender)
+
+    earlier = [speaker for pos, speaker in events if pos < position]
+    for speaker in reversed(earlier):
+        if fits(speaker):
+            return Attribution(speaker, "pronoun")
+    if carry and fits(carry):
+        return Attribution(carry, "pronoun", "speaker taken from the previous paragraph "
+                            "(pronoun with no antecedent in this one)")
+    if earlier or carry:
+        return Attribution(None, "blocked", "the pronoun's gender fits none of the speakers "
+                            "named before it")
+    return Attribution(None, "blocked", "pronoun with no speaker to refer to")
+
+
+def _pronoun_cue(text: str) -> tuple[bool, str | None]:
+    """(the text holds a pronoun cue, the pronoun's gender "f"/"m" or None)."""
+    for match in rules.PRONOUN_CUE_RE.finditer(text):
+        verbs = [match.group(g) for g in rules.PRONOUN_VERB_GROUPS if match.group(g)]
+        if not verbs or fold(verbs[0]) in rules.REPORTING_VERBS:
+            words = re.findall(r"[^\W\d_]+", match.group(0).lower())
+            genders = {rules.PRONOUN_GENDER[w] for w in words if w in rules.PRONOUN_GENDER}
+            return True, genders.pop() if len(genders) == 1 else None
+    return False, None
+
+
+def _inverted_attribution(para: Paragraph, doc: Document, span_open: int, span_close: int,
+                          events: list[tuple[int, str]], carry: str | None
+                          ) -> Attribution | None:
+    """Attribution right after the closing mark: "», confie X", "», dit-elle", "(X)",
+    "» rappelle X", English "," said X" / "," she said"."""
+    inner = para.masked[span_open + 1:span_close].rstrip(" *_")
+    stop = re.search(r"[.;:!?«“]", no_abbreviation_dots(para.masked[span_close + 1:]))
+    end = span_close + 1 + (stop.start() if stop else len(para.masked) - span_close - 1)
+    tail = para.masked[span_close + 1:end]
+    if inner and inner[-1] in rules.SENTENCE_END_CHARS and tail.strip(" ,")[:1].isupper():
+        # The quote ended its sentence: what follows is a new one, read only when it is an
+        # attribution formula ("Ce sont les mots de Claire Dubois").
+        formula = rules.NEXT_SENTENCE_ATTRIBUTION_RE.match(para.masked[span_close + 1:])
+        if formula:
+            end = sentence_end(para, span_close + 1 + formula.end())
+            named = [m for m in para.mentions if span_close < m.start < end]
+            if named:
+                return Attribution(named[0].speaker, "after")
+        return None
+    mentions = [m for m in para.mentions if span_close < m.start < end]
+    paren = re.match(r"^\s*\(", tail)
+    if paren:
+        inside = [m for m in mentions if m.start < span_close + 1 + tail.find(")")]
+        return Attribution(inside[0].speaker, "after") if inside else None
+    words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", tail)
+    if not words:
+        return None
+    first = words[0]
+    reporting, inverted_pronoun = head_verb(words)
+    pronoun = rules.INVERTED_PRONOUN_RE.fullmatch(first)
+    if reporting and inverted_pronoun and pronoun:
+        gender = rules.PRONOUN_GENDER.get(pronoun.group("pronoun").lower())
+        return _pronoun(doc, events, span_open, carry, gender)
+    if reporting or fold(first) in ("selon", "according"):
+        # The verb's subject stands before the next comma: "», détaille le directeur des
+        # services, appelé par le maire" names someone the article has not presented.
+        clause_end = tail.find(",", len(tail) - len(tail.lstrip(" ,")))
+        subject = [m for m in mentions
+                   if clause_end < 0 or m.start < span_close + 1 + clause_end]
+        if subject:
+            return Attribution(subject[0].speaker, "after")
+        if len(words) > 1 and fold(words[1]) in ("he", "she", "il", "elle"):
+            return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(words[1])])
+        return Attribution(None, "blocked")
+    if len(words) > 1 and fold(words[1]) in rules.REPORTING_VERBS:  # English order
+        if mentions and mentions[0].start < span_close + 1 + tail.find(words[1]):
+            return Attribution(mentions[0].speaker, "after")
+        if fold(first) in ("he", "she"):
+            return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(first)])
+    return None
+
+
+def find_cited(para: Paragraph, doc: Document, span: Span) -> str | None:
+    """A person the speaker quotes, named after a citation cue in the quote's sentence."""
+    start = sentence_start(para, span.open)
+    end = sentence_end(para, span.close)
+    for match in rules.CITE_RE.finditer(outside_quotes(para, start, end)):
+        name = clean_name(match.group("name"))
+        if " " not in name:
+            full = [p for p in doc.people if p.split()[-1] == name]
+            name = full[0] if len(full) == 1 else name
+        if name not in {s.name for s in doc.speakers}:
+            return name
+    return None
+
+
+def is_attribution_clause(text: str) -> bool:
+    """", tranche Marc Olivier", ", précise-t-elle", ", said David Osei", ", Carter said"."""
+    if re.search(r"[.!?;:]", no_abbreviation_dots(text)):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", text)
+    if not words or len(words) > 8:
+        return False
+    reporting, inverted = head_verb(words)
+    if reporting or inverted:
+        return reporting
+    return any(fold(w) in rules.REPORTING_VERBS for w in words[:3])

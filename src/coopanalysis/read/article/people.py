@@ -1,0 +1,224 @@
+"""The people an article presents: names, roles, organisations, gender, the author.
+
+One spaCy pass finds person entities; appositions give roles and organisations
+("**Brice Comment**, président de l'association ALons'ZI"). See ``docs/article.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from coopanalysis.read.article import rules
+from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
+from coopanalysis.read.article.spans import outside_quotes, sentence_start
+from coopanalysis.text import lexicon
+from coopanalysis.text.normalize import fold
+
+#: spaCy components the parser does not need: it reads person entities only (``ner`` has its
+#: own embedding layer in ``fr_core_news_sm``, so the shared ``tok2vec`` can go too).
+#: Sentences are cut by rules that know about quotation marks, which spaCy's parser does not.
+#: Part-of-speech tags were tried for surnames at a sentence start and changed no result on
+#: the test articles while tripling the time: dropped.
+NLP_EXCLUDE: tuple[str, ...] = ("tok2vec", "morphologizer", "parser", "lemmatizer",
+                                "attribute_ruler")
+
+
+
+
+def run_nlp(doc: Document) -> None:
+    """One ``nlp.pipe`` pass over the content paragraphs, for person entities."""
+    from coopanalysis.nlp import load_nlp
+
+    paragraphs = list(doc.content())
+    if not paragraphs:
+        return
+    nlp = load_nlp(exclude=NLP_EXCLUDE)
+    for para, parsed in zip(paragraphs, nlp.pipe(p.masked for p in paragraphs), strict=True):
+        para.persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents
+                        if e.label_ == "PER"]
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"^(?:[dl]['’])", "", name.strip(" ,;:*"))
+    name = rules.HONORIFIC_RE.sub("", name).strip(" .")
+    return re.sub(r"\s+", " ", name)
+
+
+def find_speakers(doc: Document) -> list[Speaker]:
+    """The people the article presents: a role/organisation, or bold and a person entity.
+
+    Candidates are spaCy person entities, bold spans and capitalised name patterns. People
+    only named after a citation cue ("en citant Bruno Latour") and the author are not
+    speakers; they stay in ``doc.people`` to resolve citations.
+    """
+    candidates: dict[str, list[tuple[Paragraph, int, int]]] = {}
+    bold: set[str] = set()
+    per: set[str] = set()
+    for para in doc.content():
+        for _start, _end, text in para.persons:
+            per.add(clean_name(text))
+        for match in re.finditer(r"\*\*([^*]+)\*\*", para.raw):
+            bold.add(clean_name(match.group(1)))
+        names = {clean_name(t) for _, _, t in para.persons} | {
+            clean_name(m.group(0)) for m in rules.NAME_RE.finditer(para.masked)}
+        for name in names:
+            if rules.NAME_RE.fullmatch(name):
+                doc.people.add(name)
+                for match in name_re(name).finditer(para.masked):
+                    candidates.setdefault(name, []).append((para, match.start(), match.end()))
+    author = _author(doc)
+    speakers: list[Speaker] = []
+    for name, places in candidates.items():
+        if fold(name.split()[0]) in lexicon.NOT_FIRST_NAMES:
+            continue
+        if name == author and not any(_speaks_after_quote(para.masked, start)
+                                      for para, start, _ in places):
+            continue
+        speaker = Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
+        first_para, first_start, _ = min(places, key=lambda p: p[0].start + p[1])
+        introduced = _introduced_role(first_para, first_start)
+        if introduced:
+            speaker.aliases.append(introduced)
+        for para, start, end in places:
+            role, organization = _apposition(para.masked, start, end)
+            speaker.role = speaker.role or role
+            speaker.organization = speaker.organization or organization
+            title = rules.TITLE_BEFORE_NAME_RE.search(para.masked[max(0, start - 8):start])
+            if title:
+                speaker.gender = rules.TITLE_GENDER[title.group("title").lower()]
+        if speaker.gender is None and speaker.role:
+            speaker.gender = ("f" if speaker.role in rules.FEMININE_ROLES
+                              else "m" if speaker.role in rules.MASCULINE_ROLES else None)
+        # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
+        # only when spaCy or bold type says the name is one.
+        is_person = name in per or name in bold
+        presented = speaker.role or (is_person and (speaker.organization or name in bold))
+        if introduced and not presented:
+            speaker.role = introduced
+            presented = True
+        reported = any(_reports(para.masked, start, end) and not _is_cited(para, start)
+                       for para, start, end in places)
+        # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
+        # is quoted by a speaker, whatever role the article gives them.
+        only_cited = all(_is_cited(para, start) for para, start, _ in places)
+        if (presented or (reported and is_person)) and not (only_cited and name not in bold):
+            speakers.append(speaker)
+    return sorted(speakers, key=lambda s: s.first_mention)
+
+
+def _introduced_role(para: Paragraph, start: int) -> str | None:
+    """The role noun of a person introduced by role then named: "« … », détaille le directeur
+    des services. Loïc Daniel réclame…" → "directeur" for Loïc Daniel.
+
+    The name (its first mention) starts the sentence right after one whose speech is given
+    to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
+    """
+    if start == 0 or sentence_start(para, start) != start:
+        return None
+    previous = sentence_start(para, start - 1)
+    prose = outside_quotes(para, previous, start)
+    if not any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", prose)):
+        return None
+    pattern = rules.ROLE_MENTION_DETERMINERS + rf"(?P<role>{rules.ROLE_ALTERNATION})\b"
+    roles = list(re.finditer(pattern, prose, re.IGNORECASE))
+    for match in roles:  # the subject of an inverted verb: "», détaille le directeur"
+        verb = re.search(r"([^\W\d_]+)\s*$", prose[:match.start()])
+        if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
+            return match.group("role").lower()
+    return roles[0].group("role").lower() if len(roles) == 1 else None
+
+
+def name_re(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split()))
+                      + r"(?![\w'’-])")
+
+
+def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """Role and organisation in an apposition after or before a name occurrence."""
+    after = collapse_spaces(masked[end:end + 240])
+    inner = re.match(r"^\s*\(([^)]*)\)", after)
+    if inner:
+        return _role_and_org(inner.group(1), bare_org=True)
+    comma = re.match(r"^\s*,\s*", after)
+    if comma:
+        rest = rules.ROLE_ADVERBS_RE.sub("", after[comma.end():])
+        clause = re.split(r"[,;:()«“\"]|\.(?:\s|$)", rest, maxsplit=1)[0]
+        role, organization = _role_and_org(clause, bare_org=False)
+        if role:
+            return role, organization
+        generic = rules.GENERIC_ROLE_RE.match(clause.strip())
+        if generic:
+            return generic.group("role").lower(), _organization(generic.group("org"))
+    before = collapse_spaces(masked[max(0, start - 240):start])
+    match = re.search(rf"(?:^|[\s(])(?P<role>{rules.ROLE_ALTERNATION})\b(?P<rest>[^,;.:()]*)"
+                      r"(?:\([^)]*\))?\s*,\s*$", before, re.IGNORECASE)
+    if match:
+        return match.group("role").lower(), _organization(match.group("rest"))
+    return None, None
+
+
+def _role_and_org(clause: str, *, bare_org: bool) -> tuple[str | None, str | None]:
+    clause = clause.strip()
+    match = re.match(rf"(?P<role>{rules.ROLE_ALTERNATION})\b", clause, re.IGNORECASE)
+    if match:
+        return match.group("role").lower(), _organization(clause[match.end():])
+    if bare_org and clause and not rules.TIME_CANDIDATE_RE.fullmatch(f"({clause})"):
+        return None, _organization(clause)
+    return None, None
+
+
+def _organization(text: str) -> str | None:
+    text = re.sub(r"\([^)]*\)", "", text).strip(" ,;:.")
+    text = rules.ORG_CONNECTOR_RE.sub("", text, count=1).strip()
+    for prefix in rules.ORG_DROPPED_PREFIXES:
+        if fold(text).startswith(fold(prefix)) and len(text) > len(prefix):
+            text = text[len(prefix):].strip()
+            break
+    text = text.strip(" ,;:.")
+    return text or None
+
+
+def _reports(masked: str, start: int, end: int) -> bool:
+    """Is the name the subject of a reporting verb ("X explique", "», confie X")?"""
+    after = re.match(r"\s*([^\W\d_]+)", masked[end:end + 40])
+    before = re.search(r"([^\W\d_]+)\s*$", masked[max(0, start - 40):start])
+    return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
+               for m in (after, before))
+
+
+def _speaks_after_quote(masked: str, start: int) -> bool:
+    """Is the name at ``start`` the subject of a reporting verb right after a closing mark
+    ("», a demandé Mathilde Roussel")?"""
+    match = rules.QUOTE_THEN_VERB_RE.search(masked[max(0, start - 60):start])
+    return bool(match and head_verb(re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?",
+                                                  match.group("words")))[0])
+
+
+def _is_cited(para: Paragraph, start: int) -> bool:
+    """Is the name at ``start`` the object of a citation cue ("en citant X")?"""
+    return any(m.start("name") == start for m in rules.CITE_RE.finditer(para.masked))
+
+
+def _author(doc: Document) -> str | None:
+    for para in doc.paragraphs:
+        if para.kind == "credit":
+            match = rules.AUTHOR_RE.match(para.raw)
+            if match:
+                return match.group("name")
+    return None
+
+
+def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
+    """(a reporting verb heads ``words``, its subject is an inverted pronoun).
+
+    Knows the simple ("confie X", "dit-elle") and compound forms ("a-t-elle ajouté",
+    "a conclu X").
+    """
+    if not words:
+        return False, False
+    inverted = rules.INVERTED_PRONOUN_RE.fullmatch(words[0])
+    verb = fold(inverted.group("verb")) if inverted else fold(words[0])
+    if verb in rules.AUXILIARIES and len(words) > 1:
+        verb = fold(words[1])
+    return verb in rules.REPORTING_VERBS, inverted is not None

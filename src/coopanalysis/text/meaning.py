@@ -1,0 +1,133 @@
+"""French words that carry what a speaker commits to: negations, quantifiers, hedges.
+
+Lists are folded (``text.normalize.fold``) and say why they exist. ``hedges_in`` and
+``polarity_markers`` read folded tokens (``match_tokens``), the form quotes and
+transcripts are compared on; ``negating_prefix`` tells "possible"/"impossible" apart,
+which sound alike (``text.phonetic``) but say the opposite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: Words that reverse a statement. "ne" is absent: spoken French drops it, captions too.
+#: "plus" and "personne" are negations only after "ne"/"n" (see ``NEEDS_NE``).
+NEGATIONS: frozenset[str] = frozenset({
+    "pas", "jamais", "rien", "aucun", "aucune", "nullement", "guere", "sans", "non",
+    "ni", "plus", "personne",
+})
+#: "plus" means "more" unless a "ne"/"n'" precedes it within ``NE_WINDOW`` tokens ("on n'en
+#: veut plus"); captions that drop the "ne" ("on en veut plus") hide it, a known limit.
+NEEDS_NE: frozenset[str] = frozenset({"plus"})
+NE_WINDOW = 4
+#: "personne" is a noun after a determiner ("une personne"), else the pronoun "nobody",
+#: with or without "ne" ("que personne ne maintient", "il y a personne pour vous").
+NOUN_AFTER: dict[str, frozenset[str]] = {
+    "personne": frozenset({"une", "la", "cette", "chaque", "quelle", "seule", "autre",
+                           "premiere", "derniere", "meme", "bonne", "toute"}),
+}
+
+#: Quantifiers and comparatives by opposition: replacing a word by one of another group
+#: of the same scale changes the claim ("de plus en plus" → "de moins en moins").
+SCALES: dict[str, tuple[frozenset[str], ...]] = {
+    "comparison": (frozenset({"plus", "davantage", "mieux", "superieur", "superieure"}),
+                   frozenset({"moins", "pire", "inferieur", "inferieure"}),
+                   frozenset({"autant", "aussi", "pareil", "meme"})),
+    "quantity": (frozenset({"tous", "toutes", "tout", "chacun", "chacune", "totalite"}),
+                 frozenset({"beaucoup", "majorite", "plupart", "nombreux", "nombreuses",
+                            "enormement"}),
+                 frozenset({"certains", "certaines", "quelques", "plusieurs"}),
+                 frozenset({"peu", "minorite", "rares"}),
+                 frozenset({"aucun", "aucune", "personne", "nul", "nulle"})),
+    "frequency": (frozenset({"toujours", "systematiquement"}),
+                  frozenset({"souvent", "frequemment", "regulierement"}),
+                  frozenset({"parfois", "quelquefois"}),
+                  frozenset({"rarement"}), frozenset({"jamais"})),
+}
+
+#: Phrases by which a speaker softens a claim; cutting one makes the quote firmer than
+#: what was said ("je crois que c'est…" → "c'est…"). Folded and tokenised like
+#: ``match_tokens`` ("peut-être" → "peut etre", "à mon avis" → "a mon avis").
+HEDGES: tuple[str, ...] = (
+    "je pense", "je crois", "il me semble", "me semble t il", "peut etre", "probablement",
+    "sans doute", "surement", "potentiellement", "eventuellement", "un peu", "un petit peu",
+    "normalement", "a mon avis", "a priori", "plutot", "en principe", "on va dire",
+    "quelque part", "j ai l impression", "je dirais", "disons", "en quelque sorte",
+    "a peu pres", "environ", "presque", "globalement", "grosso modo", "je suppose",
+    "vraisemblablement", "apparemment", "je sais pas", "j imagine", "il semblerait",
+)
+#: Prefixes that negate an adjective or a noun while keeping its sound, checked as
+#: printed word = prefix + spoken word or the reverse ("utile"/"inutile").
+NEGATING_PREFIXES: tuple[str, ...] = ("in", "im", "il", "ir", "des", "dis", "mal", "me", "a", "non")
+
+_HEDGE_TOKENS = tuple(sorted({tuple(h.split()) for h in HEDGES}, key=len, reverse=True))
+
+
+def hedges_in(tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Hedges in folded ``tokens``: ``(start, end, hedge)`` token spans, longest first wins.
+
+    >>> hedges_in("je crois que c est un petit peu plus complique".split())
+    [(0, 2, 'je crois'), (5, 8, 'un petit peu')]
+    """
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for hedge in _HEDGE_TOKENS:
+            if tuple(tokens[i:i + len(hedge)]) == hedge:
+                found.append((i, i + len(hedge), " ".join(hedge)))
+                i += len(hedge)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _negates(tokens: Sequence[str], i: int) -> bool:
+    word = tokens[i]
+    if word not in NEGATIONS:
+        return False
+    if word == "non" and i + 1 < len(tokens) and tokens[i + 1] == "seulement":
+        return False  # "non seulement… mais" adds, it does not negate
+    if word in NEEDS_NE:
+        return any(t in ("ne", "n") for t in tokens[max(0, i - NE_WINDOW):i])
+    return not (i > 0 and tokens[i - 1] in NOUN_AFTER.get(word, frozenset()))
+
+
+def polarity_markers(tokens: Sequence[str]) -> list[tuple[int, str]]:
+    """Negation words in folded ``tokens`` as ``(index, word)``.
+
+    "plus" counts only after "ne"/"n" ("on ne sait plus", not "plus complexe"); "personne"
+    unless a determiner makes it a noun ("une personne").
+
+    >>> polarity_markers("on n en faisait pas on a plus de temps".split())
+    [(4, 'pas')]
+    """
+    return [(i, tokens[i]) for i in range(len(tokens)) if _negates(tokens, i)]
+
+
+def scale_of(word: str) -> tuple[str, int] | None:
+    """The scale and group of a quantifier or comparative: ``"moins"`` → ``("comparison", 1)``."""
+    for scale, groups in SCALES.items():
+        for index, group in enumerate(groups):
+            if word in group:
+                return scale, index
+    return None
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether two folded words sit in different groups of one scale ("tous"/"quelques")."""
+    left, right = scale_of(a), scale_of(b)
+    return left is not None and right is not None and left[0] == right[0] and left != right
+
+
+def negating_prefix(a: str, b: str) -> str | None:
+    """The prefix that makes one folded word the negation of the other, or ``None``.
+
+    >>> negating_prefix("possible", "impossible"), negating_prefix("dette", "tete")
+    ('im', None)
+    """
+    short, long = sorted((a, b), key=len)
+    for prefix in NEGATING_PREFIXES:
+        if len(short) >= 4 and long == prefix + short:
+            return prefix
+    return None

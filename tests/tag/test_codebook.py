@@ -1,0 +1,187 @@
+"""Tests of coopanalysis.tag.codebook: codebook files (TOML, YAML), their validation and
+error messages, the default codebook and ``resolve_codebook``."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+from coopanalysis.errors import CodebookError, CoopanalysisError, UnknownThemeError
+from coopanalysis.tag.codebook import Codebook, default_codebook, load_codebook, resolve_codebook
+
+DEFAULT_IDS = [
+    "cooperation", "trust_time", "listening_participation", "democratic_crisis",
+    "state_role", "local_officials", "shared_governance", "ecological_transition",
+    "social_ties", "circular_economy", "experimentation", "representativeness",
+]
+
+# A small codebook written for the tests: "temps" alone, cancelled by "en même temps".
+SMALL_TOML = """\
+[meta]
+name = "test"
+
+[[themes]]
+id = "coop"
+label = "Coopération"
+lemmas = ["coopérer"]
+
+[[themes]]
+id = "time"
+label = "Temps"
+parent = "coop"
+lemmas = ["temps"]
+phrases = ["temps long"]
+exclude = ["en même temps"]
+
+[[themes]]
+id = "gov"
+label = "Gouvernance"
+phrases = ["gouvernance partagée"]
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Codebook:
+    return load_codebook(write(tmp_path_factory.mktemp("cb"), "small.toml", SMALL_TOML))
+
+
+# ---------------------------------------------------------------- codebook files
+
+
+def test_default_codebook_has_the_twelve_themes() -> None:
+    book = default_codebook()
+    assert book.ids == DEFAULT_IDS
+    for theme in book.themes:
+        assert theme.label and theme.description
+        assert theme.lemmas or theme.phrases
+    assert book.get("shared_governance").parent == "cooperation"
+    assert book.ancestors("circular_economy") == ["ecological_transition"]
+    frame = book.to_frame()
+    assert list(frame["theme"]) == DEFAULT_IDS
+
+
+def test_every_default_pattern_cites_its_wording() -> None:
+    # The codebook is a data file users copy: each pattern line says where it comes from.
+    text = (Path(__file__).parents[2] / "src/coopanalysis/data/codebook_default.toml").read_text(
+        encoding="utf-8")
+    pattern_lines = [line for line in text.splitlines() if re.match(r'^\s+"', line)]
+    assert len(pattern_lines) > 60
+    uncited = [line for line in pattern_lines
+               if not re.search(r"#.*(article|BDX|Thinkerview)", line)]
+    assert uncited == []
+
+
+def test_yaml_codebook_loads_like_toml(tmp_path: Path, small: Codebook) -> None:
+    yaml_text = """\
+meta: {name: test}
+themes:
+  - {id: coop, label: Coopération, lemmas: [coopérer]}
+  - id: time
+    label: Temps
+    parent: coop
+    lemmas: [temps]
+    phrases: [temps long]
+    exclude: [en même temps]
+  - {id: gov, label: Gouvernance, phrases: [gouvernance partagée]}
+"""
+    assert load_codebook(write(tmp_path, "small.yaml", yaml_text)) == small
+
+
+def test_codebook_pickles(small: Codebook) -> None:
+    assert pickle.loads(pickle.dumps(small)) == small
+
+
+@pytest.mark.parametrize(("replace", "by", "expected"), [
+    ('lemmas = ["coopérer"]', 'lemmas = ["coopérer"]\ncolour = "red"',
+     r"theme 'coop': unknown key 'colour'"),
+    ('label = "Gouvernance"\n', "", r"theme 'gov': missing 'label'"),
+    ('id = "gov"', 'id = "coop"', r"theme 'coop': duplicate id"),
+    ('parent = "coop"', 'parent = "cooperation"', r"theme 'time': unknown parent 'cooperation'"),
+    ('phrases = ["gouvernance partagée"]', "phrases = []", r"theme 'gov': no patterns"),
+    ('lemmas = ["temps"]', 'lemmas = ["temps long"]',
+     r"theme 'time', pattern 'temps long' in 'lemmas': a lemma is one word"),
+    ('exclude = ["en même temps"]', 'exclude = ["  "]',
+     r"theme 'time', pattern '  ' in 'exclude': empty pattern"),
+    ('lemmas = ["coopérer"]', "lemmas = [3]", r"theme 'coop', pattern 3 in 'lemmas': not a string"),
+    ('name = "test"', 'name = "test"\nauthor = "me"', r"unknown key 'author' in 'meta'"),
+])
+def test_codebook_errors_name_file_theme_and_pattern(tmp_path: Path, replace: str, by: str,
+                                                     expected: str) -> None:
+    assert replace in SMALL_TOML
+    path = write(tmp_path, "bad.toml", SMALL_TOML.replace(replace, by, 1))
+    with pytest.raises(CodebookError, match=expected) as info:
+        load_codebook(path)
+    assert info.value.source == str(path)
+    assert str(path) in str(info.value)
+
+
+def test_codebook_error_gives_the_line_of_the_pattern(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.toml", SMALL_TOML.replace('lemmas = ["temps"]',
+                                                         'lemmas = ["temps long"]'))
+    with pytest.raises(CodebookError) as info:
+        load_codebook(path)
+    assert info.value.line == 13  # the `lemmas = ["temps long"]` line
+
+
+def test_codebook_syntax_errors(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match="invalid TOML") as info:
+        load_codebook(write(tmp_path, "bad.toml", "[[themes]]\nid = \n"))
+    assert info.value.line == 2
+    with pytest.raises(CodebookError, match="invalid YAML") as info:
+        load_codebook(write(tmp_path, "bad.yaml", "themes:\n  - id: [a\n"))
+    assert info.value.line is not None
+    with pytest.raises(CodebookError, match="unknown codebook format"):
+        load_codebook(write(tmp_path, "book.json", "{}"))
+    with pytest.raises(CodebookError, match="non-empty list of themes"):
+        load_codebook(write(tmp_path, "empty.toml", '[meta]\nname = "x"\n'))
+
+
+def test_codebook_parent_cycle() -> None:
+    data = {"themes": [{"id": "a", "label": "A", "parent": "b", "lemmas": ["x"]},
+                       {"id": "b", "label": "B", "parent": "a", "lemmas": ["y"]}]}
+    with pytest.raises(CodebookError, match="parent cycle a → b → a"):
+        Codebook.from_dict(data)
+
+
+def test_load_codebook_of_a_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "codebook.toml"
+    folder.mkdir()
+    with pytest.raises(CoopanalysisError, match=r"codebook\.toml"):
+        load_codebook(folder)
+
+
+def test_load_codebook_of_a_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "codebook.toml"
+    path.write_bytes(b"[meta]\nname = \"\xe9t\xe9\"\n\x00\xff")
+    with pytest.raises(CoopanalysisError, match=r"codebook\.toml"):
+        load_codebook(path)
+
+
+def test_get_of_an_unknown_theme_is_a_key_error_naming_the_codebook(small: Codebook) -> None:
+    with pytest.raises(UnknownThemeError, match="no theme 'nope'") as info:
+        small.get("nope")
+    assert isinstance(info.value, KeyError) and isinstance(info.value, CodebookError)
+    assert info.value.source == small.source
+    assert str(info.value).startswith(small.source)  # not quoted as KeyError messages are
+
+
+def test_resolve_codebook_takes_none_a_codebook_or_a_path(tmp_path: Path,
+                                                          small: Codebook) -> None:
+    assert resolve_codebook(None) is default_codebook()
+    assert resolve_codebook("") is default_codebook()  # the spaCy factory's default
+    assert resolve_codebook(small) is small
+    path = write(tmp_path, "small.toml", SMALL_TOML)
+    assert resolve_codebook(path) == small and resolve_codebook(str(path)) == small
+    with pytest.raises(CodebookError, match="no such codebook file"):
+        resolve_codebook(tmp_path / "absent.toml")
+    with pytest.raises(CodebookError, match="got int"):
+        resolve_codebook(3)  # type: ignore[arg-type]
