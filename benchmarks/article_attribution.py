@@ -59,10 +59,24 @@ EXPECTED_DIR = ROOT / "tests" / "data" / "articles"
 # improved on what the dev articles show; the test articles are only ever scored.
 BLIND_DEV = ("blind_regional_daily", "blind_thinktank_blog", "blind_association_report")
 BLIND_TEST = ("blind_municipal_newsletter", "blind_student_note", "blind_conference_english")
+#: The second blind set (tests/data/articles/blind2/README.md, SPLIT.csv): ten newsroom styles.
+BLIND2_DIR = EXPECTED_DIR / "blind2"
+GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test")
+
+
+def _blind2_split() -> dict[str, str]:
+    split = BLIND2_DIR / "SPLIT.csv"
+    if not split.is_file():
+        return {}
+    rows = [line.split(",") for line in split.read_text(encoding="utf-8").splitlines()[1:]]
+    return {Path(r[0]).stem: f"blind2-{r[1].strip()}" for r in rows if len(r) == 2}
 
 
 def group_of(name: str) -> str:
     """``own``, ``blind-dev`` or ``blind-test`` for an article name (file stem)."""
+    blind2 = _blind2_split()
+    if name in blind2:
+        return blind2[name]
     if name in BLIND_DEV:
         return "blind-dev"
     if name in BLIND_TEST:
@@ -119,13 +133,17 @@ def _continues(text: str, row, following) -> bool:  # type: ignore[no-untyped-de
             and text[start] in "«“\"")
 
 
-def nearest_name_baseline(article, row) -> str | None:  # type: ignore[no-untyped-def]
-    """The last speaker full name printed before the quote in the same paragraph."""
+def nearest_name_baseline(article, row, names=None) -> str | None:  # type: ignore[no-untyped-def]
+    """The last speaker full name printed before the quote in the same paragraph.
+
+    ``names``: the list of people to look for (the answer's speakers: the baseline "given the
+    right list of people"); by default the parser's own speakers.
+    """
     text = article.text
     para_start = text.rfind("\n\n", 0, int(row.char_start)) + 2
     before = text[para_start:int(row.char_start)]
     best, best_pos = None, -1
-    for name in article.speakers["speaker"]:
+    for name in (article.speakers["speaker"] if names is None else names):
         pos = before.rfind(str(name))
         if pos > best_pos:
             best, best_pos = str(name), pos
@@ -137,14 +155,15 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
     spec = json.loads(path.read_text(encoding="utf-8"))
     article = read_article((path.parent / spec["article"]).resolve())
     quotes = article.quotes
-    blind = path.name.startswith("blind_")
+    blind = path.name.startswith("blind_") or path.parent.name == "blind2"
     if blind:  # BLIND.md: a quotation over several paragraphs is one entry
         quotes = merge_continued(quotes, article.text)
     hits = match_rows(spec["quotes"], quotes)
     counts = dict.fromkeys(("expected", "expected_with_speaker", "found", "extra", "predicted",
                             "correct", "kind_ok", "time_ok", "dup_scored", "dup_ok",
                             "base_predicted", "base_correct", "names_expected", "names_found",
-                            "names_correct"), 0)
+                            "names_correct", "stated", "stated_read", "cited",
+                            "cited_speakers"), 0)
     # Blind answers do not link repeats (BLIND.md): duplicates are not scored for them.
     score_duplicates = not blind
     names_expected = {s["speaker"] for s in spec["speakers"]}
@@ -152,6 +171,11 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
     counts["names_expected"] = len(names_expected)
     counts["names_found"] = len(names_found)
     counts["names_correct"] = len(names_expected & names_found)
+    cited = {_norm(str(name)) for name in spec.get("cited", [])}
+    counts["cited"] = len(cited)
+    counts["cited_speakers"] = sum(
+        any(c in _norm(n) or _norm(n) in c for c in cited) for n in names_found)
+    right_names = sorted(names_expected) if path.parent.name == "blind2" else None
     if details:
         for name in sorted(names_expected - names_found):
             print(f"  SPEAKER MISSING  {name!r}")
@@ -173,6 +197,8 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
         counts["kind_ok"] += row["kind"] == item["kind"]
         stated = item.get("stated_start")
         got = row["stated_start"]
+        counts["stated"] += stated is not None
+        counts["stated_read"] += stated is not None and abs(got - stated) < 0.5
         counts["time_ok"] += (math.isnan(got) if stated is None else abs(got - stated) < 0.5)
         if score_duplicates:
             dup = item.get("duplicate_of")
@@ -181,7 +207,8 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
             counts["dup_scored"] += 1
             counts["dup_ok"] += (got_dup is None) if want_dup is None else (
                 got_dup == quotes.iloc[want_dup]["quote_id"])
-        base = nearest_name_baseline(article, row) if item["kind"] != "term" else None
+        base = (nearest_name_baseline(article, row, right_names) if item["kind"] != "term"
+                else None)
         counts["base_predicted"] += base is not None
         counts["base_correct"] += base is not None and base == truth
         time_right = (math.isnan(got) if stated is None else abs(got - stated) < 0.5)
@@ -206,35 +233,34 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="print every mismatch")
     parser.add_argument("--timing-repeat", type=int, default=5,
                         help="runs of the timing comparison (0 to skip)")
-    parser.add_argument("--group", choices=("own", "blind-dev", "blind-test", "all"),
+    parser.add_argument("--group", choices=(*GROUPS, "all"),
                         default="all", help="score only one group of articles")
     args = parser.parse_args()
     totals: dict[str, dict[str, float]] = {}
     print(f"{'article':<28} {'quotes':>6} {'found':>6} {'extra':>5} {'P':>6} {'R':>6} {'kind':>6} "
           f"{'time':>6} {'dup':>6} {'P base':>7} {'R base':>7} {'names':>7} {'P nm':>6} "
-          f"{'R nm':>6}")
-    paths = sorted(EXPECTED_DIR.glob("*.expected.json"),
-                   key=lambda p: (("own", "blind-dev", "blind-test").index(group_of(_stem(p))),
-                                  p.name))
+          f"{'R nm':>6} {'stated':>7} {'cited':>6}")
+    paths = sorted([*EXPECTED_DIR.glob("*.expected.json"), *BLIND2_DIR.glob("*.expected.json")],
+                   key=lambda p: (GROUPS.index(group_of(_stem(p))), p.name))
     for path in paths:
         group = group_of(_stem(path))
         if args.group not in ("all", group):
             continue
         # The blind test articles are scored, never inspected (blind_results.md).
-        details = args.details and group != "blind-test"
+        details = args.details and not group.endswith("-test")
         if details:
             print(path.name)
         started = time.perf_counter()
         for _ in range(args.repeat):
             counts = evaluate(path, details=details and _ == 0)
         elapsed = (time.perf_counter() - started) / args.repeat
-        for name in (group, "blind" if group.startswith("blind") else None, "ALL"):
+        for name in (group, "blind" if group.startswith("blind-") else None, "ALL"):
             if name is not None:
                 total = totals.setdefault(name, {})
                 for key, value in counts.items():
                     total[key] = total.get(key, 0) + value
         print(_line(_stem(path), counts) + f"   {elapsed:.2f} s")
-    for name in ("own", "blind-dev", "blind-test", "blind", "ALL"):
+    for name in (*GROUPS, "blind", "ALL"):
         if name in totals:
             print(_line(f"= {name}", totals[name]))
     if args.timing_repeat:
@@ -288,7 +314,9 @@ def _line(name: str, c: dict[str, float]) -> str:
             f"{ratio(c['base_correct'], c['expected_with_speaker']):>7} "
             f"{int(c['names_correct']):>3}/{int(c['names_expected']):<3} "
             f"{ratio(c['names_correct'], c['names_found']):>6} "
-            f"{ratio(c['names_correct'], c['names_expected']):>6}")
+            f"{ratio(c['names_correct'], c['names_expected']):>6} "
+            f"{int(c['stated_read']):>3}/{int(c['stated']):<3} "
+            f"{int(c['cited_speakers']):>2}/{int(c['cited']):<3}")
 
 
 if __name__ == "__main__":

@@ -106,6 +106,22 @@ class Transcript:
         return (f"Transcript({self.source!r}, format={self.format!r}, {len(self.cues)} cues, "
                 f"{n_words}, {self.duration:.1f} s)")
 
+    def _repr_html_(self) -> str:
+        """Notebook display: a summary, the first cues and the first warnings (escaped)."""
+        speakers = self.cues["speaker"].dropna().nunique() if "speaker" in self.cues else 0
+        items = [("Source", str(self.source)), ("Format", self.format),
+                 ("Cues", f"{len(self.cues)} ({speakers} speakers)"),
+                 ("Duration", format_hms(self.duration)),
+                 ("Encoding", str(self.encoding or "")), ("Language", str(self.language or "")),
+                 ("Warnings", str(len(self.warnings)))]
+        head = self.cues.head(HTML_ROWS)
+        shown = head[[c for c in ("cue_id", "start", "end", "speaker", "text")
+                      if c in head.columns]].assign(
+            **{c: head[c].map(lambda v: "" if pd.isna(v) else format_hms(float(v),
+                                                                          millis=True))
+               for c in ("start", "end") if c in head.columns})
+        return _html_card("Transcript", items, shown, len(self.cues), "cues", self.warnings)
+
 
 @dataclass
 class Article:
@@ -132,6 +148,43 @@ class Article:
         title = self.metadata.get("title") or self.metadata.get("source") or "untitled"
         return (f"Article({title!r}, {len(self.speakers)} speakers, {len(self.quotes)} quotes, "
                 f"{len(self.sections)} sections)")
+
+    def _repr_html_(self) -> str:
+        """Notebook display: a summary, the first quotes and the first warnings (escaped)."""
+        items = [("Title", str(self.metadata.get("title") or "")),
+                 ("Source", str(self.metadata.get("source") or "")),
+                 ("Speakers", ", ".join(self.speakers["speaker"].dropna().astype(str))
+                  if "speaker" in self.speakers.columns else str(len(self.speakers))),
+                 ("Quotes", str(len(self.quotes))), ("Sections", str(len(self.sections))),
+                 ("Warnings", str(len(self.warnings)))]
+        columns = [c for c in ("quote_id", "speaker", "kind", "stated_start", "text")
+                   if c in self.quotes.columns]
+        return _html_card("Article", items, self.quotes.head(HTML_ROWS)[columns],
+                          len(self.quotes), "quotes", self.warnings)
+
+
+#: Rows shown by the notebook display of a ``Transcript`` or an ``Article``.
+HTML_ROWS = 10
+
+
+def _html_card(kind: str, items: list[tuple[str, str]], rows: pd.DataFrame, total: int,
+               noun: str, warnings: list[str]) -> str:
+    """The notebook HTML of a core object: summary, first rows, first warnings."""
+    from html import escape
+
+    summary = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th>"
+                      f"<td style='text-align:left'>{escape(v)}</td></tr>" for k, v in items)
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in rows.columns)
+    body = "".join("<tr>" + "".join(
+        f"<td style='text-align:left'>{'' if _present(v) is None else escape(str(v))}</td>"
+        for v in record) + "</tr>" for record in rows.itertuples(index=False))
+    more = f"<p>… {total - len(rows)} more {noun}</p>" if total > len(rows) else ""
+    shown = "".join(f"<li>{escape(w)}</li>" for w in warnings[:5])
+    more_warnings = f"<li>… {len(warnings) - 5} more</li>" if len(warnings) > 5 else ""
+    notes = f"<ul>{shown}{more_warnings}</ul>" if warnings else ""
+    return (f"<div><strong>coopanalysis {escape(kind)}</strong><table>{summary}</table>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+            f"{notes}</div>")
 
 
 def _present(value: Any) -> str | None:

@@ -90,6 +90,8 @@ ALIGNED: Schema = {
     "warning": "string",
     "diff_ops": "object",           # tuple of (op, printed, spoken), "" for a missing side,
                                     # () when unmatched: the data ``diff`` is written from
+    "changes": "string",            # meaning-bearing differences, "; "-joined ("number: 350→150",
+                                    # "negation added: pas"), NA when none or unmatched
 }
 
 #: ``turns``: consecutive cues of one speaker merged.
@@ -163,6 +165,7 @@ SPEAKER_STATS: Schema = {
 #: grouped by them (``by="speaker"``, ``by="time_bin"``, which adds ``bin_start``/``bin_end``).
 THEME_STATS: Schema = {
     "theme": "string",
+    "label": "string",                  # the codebook's label of the theme, NA if unknown
     "speaker": "string",
     "time_bin": "Int64",                # start // bin_size
     "bin_start": "float64",             # seconds
@@ -271,6 +274,7 @@ MANIFEST: Schema = {
     "source": "string",
     "status": "string",      # ok | error
     "n_words": "Int64",      # words in the transcript's cues (``text.count_words``)
+    "n_warnings": "Int64",   # warnings of the event's analysis (NA when it failed)
     "seconds": "float64",    # wall time of the event's work in its worker
     "cpu_seconds": "float64",  # CPU time of the thread that ran the event
     "started": "float64",    # POSIX time the worker started the event

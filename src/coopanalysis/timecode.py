@@ -2,8 +2,13 @@
 
 Notations met in articles and transcripts::
 
-    20min24   3min07   [3min07](#)   1h02min03   1h02   45s   45 s
+    20min24   3min07   [3min07](#)   1h02min03   1h02   45s   45 s   1 h 25 min
+    12'30   1h12'40   33 min 10   45 minutes
     01:02:03.500   1:02:03,5   02:03   00:20:24   [00:20:24]   0:0:1.130
+
+In running text they stand in brackets, possibly with the words a writer puts around a replay
+time: "(à 33 min 10)", "(replay : 14min20)", "(à 1 h 05 min de la vidéo)"; or unbracketed
+with those words on both sides: "à 45 minutes de l'enregistrement".
 
 ``parse_time`` turns any of them into float seconds; ``format_hms`` and
 ``format_minsec`` write seconds back as ``01:02:03`` and ``62min03``.
@@ -19,9 +24,13 @@ from dataclasses import dataclass
 from coopanalysis.errors import TimecodeError
 
 # "1h02min03", "1h02", "20min24", "3 min 07", "45s", "1 h 02 min 03 s".
+# The minute mark of the press (an apostrophe, a prime, "mn") stands for "min":
+# "12'30", "1h12'40", "6mn20".
+_MIN = r"(?:min(?:utes?)?|mn|['’′])"
 _UNIT_PATTERN = (
-    r"(?:(?P<h>\d{1,2})\s?h\s?(?:(?P<hm>\d{1,2})(?:\s?min)?(?:\s?(?P<hs>\d{1,2})\s?s?)?)?"
-    r"|(?P<m>\d{1,3})\s?min\s?(?:(?P<ms>\d{1,2})(?:\s?s)?)?"
+    r"(?:(?P<h>\d{1,2})\s?h\s?(?:(?P<hm>\d{1,2})(?:\s?" + _MIN + r")?"
+    r"(?:\s?(?P<hs>\d{1,2})\s?(?:s|[\"″])?)?)?"
+    r"|(?P<m>\d{1,3})\s?" + _MIN + r"\s?(?:(?P<ms>\d{1,2})(?:\s?(?:s|[\"″]))?)?"
     r"|(?P<s>\d{1,5})\s?s(?:ec)?)"
 )
 # "01:02:03.500", "1:02:03,5", "02:03", "0:0:1.130", "00:20:24".
@@ -32,9 +41,18 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 
 # In running text a timestamp stands in brackets: "(28min42)", "([7min23](#))",
 # "(1h02min03)", "[00:20:24]", "([56min28](https://...))".
+# Words around a replay time: "à", "replay :", "vers la"... before; "de la vidéo",
+# "de l'émission", "de l'enregistrement", "du replay" after.
+_BEFORE = r"(?:(?:à|a|at|replay|vidéo|video|écouter|voir)\s*:?\s*)?"
+_MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
+           r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"
+           r"|into\s+the\s+(?:video|recording))")
+_STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
+          + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
 _IN_TEXT_RE = re.compile(
-    r"[\(\[]\s*(?:\[\s*)?(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
-    + _CLOCK_PATTERN.replace("?P<", "?P<t_") + r")\s*(?:\]\s*\([^)\s]*\)\s*)?[\)\]]",
+    r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
+    + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
+    r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b",
     re.IGNORECASE,
 )
 
@@ -88,7 +106,8 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
         raise TimecodeError(f"cannot search {type(text).__name__} for timestamps: expected text")
     found = []
     for match in _IN_TEXT_RE.finditer(text):
-        seconds = parse_time(match.group("stamp"))
+        stamp = match.group("stamp") or match.group("u_stamp")
+        seconds = parse_time(stamp)
         found.append(TimestampMatch(match.start(), match.end(), seconds, match.group(0)))
     return found
 

@@ -81,7 +81,10 @@ def test_speaker_timeline_draws_a_lane_per_speaker_and_marks_quotes() -> None:
     assert quote_lines["quote:q02"].get_linestyle() == "--"
     stated = [line for line in ax.get_lines() if str(line.get_gid()).startswith("stated:")]
     assert len(stated) == 3
-    assert ax.xaxis.get_major_formatter()(75.0, 0) == "00:01:15"
+    assert ax.xaxis.get_major_formatter()(75.0, 0) == "1:15"
+    assert ax.xaxis.get_major_formatter()(300.0, 0) == "5 min"
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= ax.get_xlim()[1]]
+    assert ticks and all(t % 60 == 0 for t in ticks)  # round minutes
 
 
 def test_speaker_timeline_accepts_turns_and_an_axes() -> None:

@@ -317,3 +317,66 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(lines)} lines, {sum(len(x) for x in lines)} words)")
     return 0
+
+
+# --------------------------------------------------------------------------- meaning alterations
+
+#: Kinds of meaning alteration a writer may make (``alter_meaning``); the aligner must call
+#: each ``altered`` (``benchmarks/align.py``, ``docs/align.md`` "Verdicts").
+MEANING_KINDS: tuple[str, ...] = ("number", "negation", "hedge", "word")
+#: Words that sound like none of the talk's and fit no sentence of it.
+_UNRELATED: tuple[str, ...] = ("fromage", "bicyclette", "parapluie", "montagne", "girafe",
+                               "chocolat", "tambour", "volcan")
+_NUMBER_WORDS: dict[str, int] = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+                                 "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "vingt": 20,
+                                 "cent": 100}
+_VERBS: frozenset[str] = frozenset({"est", "peut", "faut", "sont", "va", "fait", "avait",
+                                    "était", "allez", "pouvez", "devez", "sait"})
+
+
+def alter_meaning(words: Sequence[str], kind: str, rng: random.Random) -> tuple[str, str] | None:
+    """One meaning alteration of a clean span: ``(printed text, change)``, None if it has no
+    place for it (no number, no verb to negate, no content word).
+
+    ``number``: a number in digits or words replaced by another value; ``negation``: "pas"
+    removed, or added after a verb; ``hedge``: "je pense que" inserted inside the quote;
+    ``word``: a content word replaced by an unrelated one that does not sound like it.
+    """
+    out = list(words)
+    lowered = [w.lower() for w in out]
+    if kind == "number":
+        spots = [i for i, w in enumerate(lowered) if w.isdigit() or w in _NUMBER_WORDS]
+        if not spots:
+            return None
+        i = rng.choice(spots)
+        value = int(lowered[i]) if lowered[i].isdigit() else _NUMBER_WORDS[lowered[i]]
+        new = str(value * 3 + 7)
+        out[i] = new
+        return " ".join(out), f"number: {words[i]}→{new}"
+    if kind == "negation":
+        if "pas" in lowered:
+            i = lowered.index("pas")
+            del out[i]
+            return " ".join(out), "negation removed: pas"
+        spots = [i for i, w in enumerate(lowered[:-1]) if w in _VERBS and i > 0]
+        if not spots:
+            return None
+        i = rng.choice(spots)
+        out.insert(i + 1, "pas")
+        return " ".join(out), "negation added: pas"
+    if kind == "hedge":
+        if len(out) < 6:
+            return None
+        i = rng.randrange(2, len(out) - 2)
+        out[i:i] = ["je", "pense", "que"]
+        return " ".join(out), "hedge added: je pense"
+    if kind == "word":
+        spots = [i for i, w in enumerate(lowered) if len(w) >= 7 and w.isalpha()
+                 and 0 < i < len(out) - 1]
+        if not spots:
+            return None
+        i = rng.choice(spots)
+        new = rng.choice(_UNRELATED)
+        out[i] = new
+        return " ".join(out), f"word: {words[i]}→{new}"
+    raise ValueError(f"unknown meaning alteration {kind!r}; one of {MEANING_KINDS}")

@@ -436,12 +436,14 @@ def test_no_break_spaces_of_french_typography() -> None:
 
 
 def test_press_minute_notation_and_unknown_time_notation() -> None:
+    # "(à 12 minutes)" is a replay time (issue 13); "(vers 12 minutes)" is vague: not read.
     article = read_article("Intro\n\nAnne Roux, maire de Lyon : « Un. » (6'20) « Deux. » "
-                           "(à 12 minutes)\n")
-    first, second = article.quotes.iloc[0], article.quotes.iloc[1]
+                           "(à 12 minutes) « Trois. » (vers 12 minutes)\n")
+    first, second, third = (article.quotes.iloc[i] for i in range(3))
     assert first["stated_start"] == 380.0
-    assert math.isnan(second["stated_start"])
-    assert any("'(à 12 minutes)' looks like a time" in w and w.startswith("line 3")
+    assert second["stated_start"] == 720.0
+    assert math.isnan(third["stated_start"])
+    assert any("'(vers 12 minutes)' looks like a time" in w and w.startswith("line 3")
                for w in article.warnings)
 
 
@@ -596,3 +598,60 @@ def test_blind_article_attribution_floors(name: str) -> None:
     recall = counts["correct"] / counts["expected_with_speaker"]
     floor_p, floor_r = BLIND_FLOORS[name]
     assert precision >= floor_p and recall >= floor_r, (name, precision, recall)
+
+
+# --- issue 13 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "what"), [
+    (b"{\\rtf1\\ansi Bonjour\n}", "RTF"), (b"%PDF-1.7\n%\xe2\xe3\n", "PDF"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP")])
+def test_document_formats_refused_naming_the_file(tmp_path: Path, content: bytes,
+                                                  what: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert caught.value.source == str(path) and what in str(caught.value)
+
+
+@pytest.mark.parametrize(("notation", "seconds"), [
+    ("(1h12'40)", 4360), ("(à 1 h 05 min de la vidéo)", 3900), ("(replay : 14min20)", 860),
+    ("(à 33 min 10)", 1990), ("[00:12:05]", 725), ("(à 45 minutes)", 2700)])
+def test_replay_notations_of_the_press(notation: str, seconds: int) -> None:
+    article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
+    assert article.quotes.iloc[0]["stated_start"] == seconds
+
+
+def test_dash_signature_names_the_speaker_and_keeps_the_time() -> None:
+    text = ("Intro\n\nSophie Legrand, directrice du réseau, a ouvert la séance.\n\n"
+            "« Notre objectif, c'est 80 % en 2030. » — Sophie Legrand, directrice du réseau "
+            "[00:12:05]\n")
+    row = read_article(text).quotes.iloc[-1]
+    assert (row["speaker"], row["stated_start"]) == ("Sophie Legrand", 725.0)
+
+
+def test_former_office_holder_is_cited_not_a_speaker() -> None:
+    text = ("Intro\n\nBernard Colin, maire de Saint-Aubin, a présenté le plan. Plusieurs élus "
+            "ont évoqué Jean Durand, maire de la commune de 1989 à 2008.\n\n"
+            "« Nous tiendrons le calendrier », a déclaré Bernard Colin.\n")
+    names = set(read_article(text).speakers["speaker"])
+    assert "Jean Durand" not in names and "Bernard Colin" in names
+
+
+def test_people_list_is_the_inventory(tmp_path: Path) -> None:
+    from coopanalysis.read.article import read_people_file
+
+    table = tmp_path / "people.csv"
+    table.write_text("speaker,role,organization\nNadia Ferhat,adjointe aux affaires scolaires,"
+                     "Ville\n", encoding="utf-8")
+    text = ("Intro\n\nL'adjointe aux affaires scolaires a précisé : « Nous commencerons par "
+            "les écoles. » (12'30)\n")
+    article = read_article(text, people=read_people_file(table))
+    row = article.quotes.iloc[0]
+    assert list(article.speakers["speaker"]) == ["Nadia Ferhat"]
+    assert (row["speaker"], row["stated_start"]) == ("Nadia Ferhat", 750.0)
+    assert read_people_file(table)[0]["role"] == "adjointe aux affaires scolaires"
+    names = tmp_path / "names.txt"
+    names.write_text("Nadia Ferhat\nBernard Colin\n", encoding="utf-8")
+    assert [p["speaker"] for p in read_people_file(names)] == ["Nadia Ferhat", "Bernard Colin"]

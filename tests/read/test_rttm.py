@@ -96,3 +96,52 @@ def test_rttm_written_then_read_gives_the_records_back(records):
     assert table["speaker"].tolist() == [r[1] for r in records]
     assert table["start"].tolist() == pytest.approx([r[2] / 1000 for r in records])
     assert table["end"].tolist() == pytest.approx([(r[2] + r[3]) / 1000 for r in records])
+
+
+# ------------------------------------------------------------------ write_rttm
+
+
+def test_write_rttm_round_trips_the_pyannote_sample(tmp_path):
+    from coopanalysis.read.rttm import write_rttm
+
+    rttm = read_rttm(SAMPLE_RTTM)
+    out = tmp_path / "copy.rttm"
+    write_rttm(rttm, out)
+    back = read_rttm(out)
+    assert list(back["speaker"]) == list(rttm["speaker"])
+    assert list(back["file_id"]) == list(rttm["file_id"])
+    assert back["start"].tolist() == pytest.approx(rttm["start"].tolist(), abs=1e-3)
+    assert back["end"].tolist() == pytest.approx(rttm["end"].tolist(), abs=2e-3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "SPEAKER_01", "Éva"]),
+                          st.floats(0, 5000, allow_nan=False),
+                          st.floats(0, 100, allow_nan=False)), max_size=8))
+def test_write_rttm_then_read_gives_the_turns_back(tmp_path_factory, turns):
+    import pandas as pd
+
+    from coopanalysis.read.rttm import write_rttm
+
+    table = pd.DataFrame({"speaker": [t[0] for t in turns], "start": [t[1] for t in turns],
+                          "end": [t[1] + t[2] for t in turns]})
+    out = tmp_path_factory.mktemp("rttm") / "replay.rttm"
+    write_rttm(table, out)
+    back = read_rttm(out)
+    assert list(back["speaker"]) == list(table["speaker"])
+    assert set(back["file_id"]) <= {"replay"}
+    assert back["start"].tolist() == pytest.approx(table["start"].tolist(), abs=1e-3)
+
+
+def test_write_rttm_refuses_bad_tables(tmp_path):
+    import pandas as pd
+
+    from coopanalysis.read.rttm import write_rttm
+
+    out = tmp_path / "bad.rttm"
+    with pytest.raises(DiarizationError, match="lacks columns"):
+        write_rttm(pd.DataFrame({"speaker": ["A"]}), out)
+    with pytest.raises(DiarizationError, match="holds spaces"):
+        write_rttm(pd.DataFrame({"speaker": ["Jean Dupont"], "start": [0.0], "end": [1.0]}), out)
+    with pytest.raises(DiarizationError, match=r"bad\.rttm.*row 0"):
+        write_rttm(pd.DataFrame({"speaker": ["A"], "start": [2.0], "end": [1.0]}), out)

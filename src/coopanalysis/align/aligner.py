@@ -18,13 +18,19 @@ import pandas as pd
 
 from coopanalysis import schema
 from coopanalysis.align.candidates import NgramIndex, search, sort_unique
-from coopanalysis.align.decide import consensus, decide, first_pass_offset
-from coopanalysis.align.rules import STATUS_RULES
-from coopanalysis.align.tokens import build_stream, prepare_quote
+from coopanalysis.align.decide import consensus, decide, first_pass_offset, location_score
+from coopanalysis.align.diff import Op
+from coopanalysis.align.rules import STATUS_RULES, VERDICT_RULES
+from coopanalysis.align.tokens import Stream, build_stream, prepare_quote
+from coopanalysis.align.verdict import edge_runs, language_of
 from coopanalysis.errors import AlignmentError
 from coopanalysis.model import Transcript
+from coopanalysis.timecode import format_hms
 
 __all__ = ["align_quotes", "estimate_offset"]
+
+#: Transcript tokens read to tell its language (the first ones: a few minutes of speech).
+LANGUAGE_SAMPLE = 5000
 
 
 # --------------------------------------------------------------------------- public API
@@ -78,8 +84,12 @@ def align_quotes(
                 hits.extend(search(q, stream, index, prior=q.stated_start + offset,
                                    max_offset=max_offset, ngrams=False))
                 sort_unique(hits)
-    rows = [decide(q, hits, stream, offset=offset, min_score=min_score)
+    language = language_of(stream.tokens(0, min(len(stream.codes), LANGUAGE_SAMPLE)))[0]
+    rows = [decide(q, hits, stream, offset=offset, min_score=min_score, language=language,
+                   max_offset=max_offset)
             for q, hits in zip(prepared, searches, strict=True)]
+    for row in rows:
+        _mark_glued(row, stream, index, min_score=min_score)
     frame = pd.DataFrame(rows, columns=[*schema.ALIGNED, "text", "n_tokens"])
     return schema.conform(frame, schema.ALIGNED)
 
@@ -96,6 +106,36 @@ def estimate_offset(aligned: pd.DataFrame) -> float:
     mask = aligned["status"].astype("string").eq("matched").fillna(False)
     values = pd.to_numeric(aligned.loc[mask, "offset"], errors="coerce").dropna()
     return consensus(values.to_numpy(dtype=float))
+
+
+# --------------------------------------------------------------------------- glued passages
+
+
+def _mark_glued(row: dict[str, Any], stream: Stream, index: NgramIndex, *,
+                min_score: float) -> None:
+    """Name the second passage of a quote printed as one from two distant places.
+
+    A long run of printed words not heard at one end of the match is searched on its own;
+    found (``min_score``) more than ``glued_seconds`` away, the quote joins two passages:
+    ``glued: 01:52 + 20:50`` replaces the changes found at this place.
+    """
+    if row.get("status") == "unmatched" or row.get("verdict") != "altered":
+        return
+    ops = [Op(*op) for op in row["diff_ops"]]
+    for side, words in zip(("start", "end"), edge_runs(ops), strict=True):
+        if len(words) <= VERDICT_RULES["edge_words"]:
+            continue
+        part = prepare_quote({"text": " ".join(words)}, 0, stream.vocab)
+        hits = search(part, stream, index, prior=float("nan"), max_offset=None)
+        if not hits or location_score(part, hits[0]) < min_score:
+            continue
+        if abs(hits[0].start - row["start"]) <= VERDICT_RULES["glued_seconds"]:
+            continue
+        here, there = format_hms(max(row["start"], 0.0)), format_hms(max(hits[0].start, 0.0))
+        glued = f"glued: {there} + {here}" if side == "start" else f"glued: {here} + {there}"
+        # The other passage's words explain every other difference found at this place.
+        row["changes"] = glued
+        return
 
 
 # --------------------------------------------------------------------------- input checks

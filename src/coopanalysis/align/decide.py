@@ -18,15 +18,29 @@ from typing import Any
 
 import numpy as np
 
-from coopanalysis.align.diff import CUT, Op, as_data, fidelity, format_diff, notes, verdict
+from coopanalysis.align.diff import ADDED, CUT, Op, as_data, fidelity, format_diff, notes, verdict
 from coopanalysis.align.local import Hit
-from coopanalysis.align.rules import EVIDENCE_FULL, OFFSET_AGREEMENT, STATUS_RULES
+from coopanalysis.align.rules import (
+    EVIDENCE_FULL,
+    OFFSET_AGREEMENT,
+    STATUS_RULES,
+    VERDICT_RULES,
+)
 from coopanalysis.align.tokens import Quote, Stream, unescaped, unit_tokens
+from coopanalysis.align.verdict import (
+    EDGE,
+    content_support,
+    faithful_kind,
+    language_of,
+    meaning_changes,
+    unheard,
+)
 from coopanalysis.text.lexicon import FILLERS
 from coopanalysis.text.normalize import match_tokens
 from coopanalysis.timecode import format_hms
 
 _DIGIT_RE = re.compile(r"\d")
+_LANGUAGES = {"fr": "French", "en": "English"}
 
 
 # --------------------------------------------------------------------------- decision
@@ -69,6 +83,10 @@ def _location_score(q: Quote, hit: Hit) -> float:
     return score
 
 
+#: Public name of the location score, for the glued-passage search of the aligner.
+location_score = _location_score
+
+
 def _rivals(q: Quote, hits: Sequence[Hit], best: Hit, min_score: float) -> list[Hit]:
     """Other places that match the quote on their own almost as well as the best one.
 
@@ -93,8 +111,14 @@ def _weaker_near_prior(q: Quote, hits: Sequence[Hit], best: Hit, prior: float,
 
 
 def decide(q: Quote, hits: list[Hit], stream: Stream, *, offset: float,
-           min_score: float) -> dict[str, Any]:
-    """The ``ALIGNED`` row of a quote from its places (``hits``, best first)."""
+           min_score: float, language: str | None = None,
+           max_offset: float | None = None) -> dict[str, Any]:
+    """The ``ALIGNED`` row of a quote from its places (``hits``, best first).
+
+    ``language``: the transcript's (``verdict.language_of``); a quote identified as
+    another language is ``unmatched`` whatever words it shares (years, names).
+    ``max_offset``: the search window around the stated time, named when nothing is found.
+    """
     row: dict[str, Any] = {
         "quote_id": q.quote_id, "speaker": q.speaker, "stated_start": q.stated_start,
         "text": q.text, "n_tokens": len(q.tokens), "cue_ids": [], "diff_ops": (),
@@ -102,16 +126,30 @@ def decide(q: Quote, hits: list[Hit], stream: Stream, *, offset: float,
     first_notes = [q.warning] if q.warning else []
     if not q.tokens:
         return _unmatched(row, 0.0, [*first_notes, "no words to align"])
+    own, french, english = language_of(q.tokens)
+    if language and own and own != language:
+        return _unmatched(row, 0.0, [*first_notes, (
+            f"other language: the quote reads as {_LANGUAGES[own]} (function words: French "
+            f"{french:.0%}, English {english:.0%}), the transcript as {_LANGUAGES[language]}")])
+    not_found = "not found in the transcript"
+    if max_offset is not None and math.isfinite(q.stated_start):
+        not_found = (f"not found within ±{max_offset:g} s of the stated time "
+                     f"{format_hms(max(q.stated_start, 0.0))}")
     if not hits or hits[0].evidence < STATUS_RULES["min_evidence"]:
-        return _unmatched(row, _score_or_zero(q, hits),
-                          [*first_notes, "not found in the transcript"])
+        return _unmatched(row, _score_or_zero(q, hits), [*first_notes, not_found])
     prior = q.stated_start + (offset if math.isfinite(offset) else 0.0)
     choice = _choose_place(q, hits, prior=prior, offset=offset, min_score=min_score)
     status = "uncertain" if choice.rescued else _status(choice.score, settled=choice.settled,
                                                          min_score=min_score)
     if status == "unmatched":
-        return _unmatched(row, choice.score, [*first_notes, "not found in the transcript"])
+        return _unmatched(row, choice.score, [*first_notes, not_found])
     located = _located(q, choice.hit, stream)
+    support = content_support(located["diff_ops"] and [Op(*op) for op in located["diff_ops"]])
+    if len(support) < VERDICT_RULES["min_content_words"]:
+        heard = " ".join(op[1] for op in located["diff_ops"] if op[0] in ("kept", "changed"))
+        return _unmatched(row, choice.score, [
+            *first_notes, f"not found in the transcript: only a number or common words "
+            f"match at {format_hms(max(choice.hit.start, 0.0))} ({heard})"])
     warnings = [*first_notes, *choice.warnings, *located.pop("notes")]
     time_problem = _time_problem(located["start"], located["end"])
     if time_problem:
@@ -212,13 +250,61 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
     text = " ".join(spoken)
     diff_ops = as_data(ops)
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
+    edge_ops, edge_text = _with_edges(ops, stream, int(units[0]), int(units[-1]))
+    changes, doubts = meaning_changes(edge_ops, unescaped(q.text), edge_text)
+    edits = _unseen_edits(q, spoken)
+    kind = verdict(ops, other_edits=edits)
+    missing = unheard(ops)
+    if missing and not changes:
+        changes.append(missing)
+    if kind != "altered" or not changes:
+        # Every altered verdict says why in ``changes``; a rule of ``verdict`` with no
+        # meaning-bearing difference behind it (a run of misheard "il y") does not hold.
+        kind = faithful_kind(ops, other_edits=edits)
     return {
         "start": hit.start, "end": hit.end, "cue_ids": cue_ids, "transcript_text": text,
         "offset": hit.start - q.stated_start if math.isfinite(q.stated_start) else float("nan"),
         "diff_ops": diff_ops, "diff": format_diff(diff_ops), "fidelity": fidelity(ops),
-        "verdict": verdict(ops, other_edits=_unseen_edits(q, spoken)),
-        "transcript_speaker": _speaker_at(stream, hit, cue_ids), "notes": notes(ops),
+        "verdict": "altered" if changes else kind,
+        "changes": "; ".join(changes) if changes else None,
+        "transcript_speaker": _speaker_at(stream, hit, cue_ids),
+        "notes": [*notes(ops), *doubts],
     }
+
+
+def _with_edges(ops: list[Op], stream: Stream, first: int, last: int) -> tuple[list[Op], str]:
+    """``ops`` and the spoken text widened by the speech next to unheard printed ends.
+
+    The local alignment stops at the last printed word heard: "… s'ils ont dix pull
+    requests" ends at "ont" when "quatre" was said. The meaning checks compare those
+    printed words with the spoken ones that follow (or precede) the match, as cuts.
+    """
+    def run(sequence: list[Op]) -> int:
+        count = 0
+        for op in sequence:
+            if op.kind != ADDED:
+                break
+            count += 1
+        return count
+
+    head, tail = run(ops), run(ops[::-1])
+    # A long unheard end is another passage (glued) or invented: not a misheard word.
+    head = head if head <= VERDICT_RULES["edge_words"] else 0
+    tail = tail if tail <= VERDICT_RULES["edge_words"] else 0
+    before: list[str] = []
+    after: list[str] = []
+    u = first - 1
+    while head and u >= 0 and len(before) < head + 2:
+        before[:0] = [stream.unit_text[u]]
+        u -= 1
+    u = last + 1
+    while tail and u < len(stream.unit_text) and len(after) < tail + 2:
+        after.append(stream.unit_text[u])
+        u += 1
+    spoken = [*before, *(stream.unit_text[k] for k in range(first, last + 1)), *after]
+    widened = [*(Op(EDGE, spoken=t) for w in before for t in unit_tokens(w)), *ops,
+               *(Op(EDGE, spoken=t) for w in after for t in unit_tokens(w))]
+    return widened, " ".join(spoken)
 
 
 def _with_fillers(ops: list[Op], spoken: list[str], before: int) -> list[Op]:

@@ -69,4 +69,8 @@ VERDICT_RULES: dict[str, float] = {
     "altered_below_fidelity": 0.75,   # fewer than 3 printed words in 4 were heard
     "altered_missing_run": 3,         # this many consecutive printed words not heard
     "negation_cut_words": 2,          # a cut this short that removes a negation reverses it
+    "min_content_words": 2,           # content words heard for a place to be a location
+    "edge_words": 6,                  # unheard printed words at an end compared with the
+                                      # speech next to the match (longer: another passage)
+    "glued_seconds": 60,              # an unheard end found this far away: two passages glued
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 from typing import Any
 
@@ -151,6 +151,7 @@ def theme_stats(
     units: pd.DataFrame | None = None,
     by: str | Iterable[str] = ("theme",),
     bin_size: float = 300.0,
+    labels: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Theme counts and rates, tidy long format: one row per theme × group.
 
@@ -165,6 +166,8 @@ def theme_stats(
             always included. ``by="speaker"`` gives theme × speaker.
         bin_size: width of a time bin in seconds (default 5 minutes); a unit falls in the
             bin of its ``start``.
+        labels: ``{theme id: label}`` (from the codebook), written in the ``label``
+            column beside each theme id; NA for ids it does not name.
 
     Returns:
         Columns: the keys (``theme``, then ``speaker`` and/or ``time_bin``, ``bin_start``,
@@ -203,7 +206,9 @@ def theme_stats(
     if "time_bin" in keys:
         table["bin_start"] = table["time_bin"].astype(float) * bin_size
         table["bin_end"] = table["bin_start"] + bin_size
-    front = keys + (["bin_start", "bin_end"] if "time_bin" in keys else [])
+    table["label"] = table["theme"].map(dict(labels or {})).astype("string")
+    front = ["theme", "label", *keys[1:]] + (["bin_start", "bin_end"] if "time_bin" in keys
+                                              else [])
     columns = [*front, "n_tags", "n_units", "n_words", "rate_per_1000_words", "share_of_talk"]
     table = table[columns].sort_values(keys, kind="stable", na_position="last")
     return conform(table, {name: schema.THEME_STATS[name] for name in columns})

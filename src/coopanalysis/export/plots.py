@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure  # matplotlib's object API; pyplot is never imported
 
+from coopanalysis.export.readable import mmss
 from coopanalysis.model import Transcript
 from coopanalysis.timecode import format_hms
 
@@ -55,14 +56,30 @@ def _empty(figure: Figure, ax: Axes, message: str) -> Figure:
     return figure
 
 
-def _clock_axis(ax: Axes, *, axis: str = "x") -> None:
-    """Tick labels as ``H:MM:SS`` (seconds are the data unit)."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+#: Tick spacings of time axes, in minutes: the first giving at most ``_MAX_TICKS`` ticks.
+_TICK_MINUTES: tuple[int, ...] = (1, 2, 5, 10, 15, 20, 30, 60, 120)
+_MAX_TICKS = 12
 
-    formatter = FuncFormatter(lambda value, _pos: format_hms(max(value, 0.0)))
+
+def minute_label(seconds: float) -> str:
+    """``"15 min"``, ``"1 h 05"`` for a tick at a round minute."""
+    if abs(seconds - 60 * round(seconds / 60)) > 0.5:  # not a round minute
+        return mmss(max(seconds, 0.0))
+    minutes = round(max(seconds, 0.0) / 60)
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d}" if hours else f"{minutes} min"
+
+
+def _clock_axis(ax: Axes, *, axis: str = "x") -> None:
+    """Ticks at round minutes (every 1, 2, 5, 10, 15… min), labelled ``15 min``."""
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+    low, high = ax.get_xlim() if axis == "x" else sorted(ax.get_ylim())
+    span_minutes = max(high - low, 1.0) / 60
+    step = next((m for m in _TICK_MINUTES if span_minutes / m <= _MAX_TICKS), _TICK_MINUTES[-1])
     target = ax.xaxis if axis == "x" else ax.yaxis
-    target.set_major_formatter(formatter)
-    target.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 3, 5, 6, 10]))
+    target.set_major_locator(MultipleLocator(step * 60))
+    target.set_major_formatter(FuncFormatter(lambda value, _pos: minute_label(value)))
 
 
 def _speaker_names(values: pd.Series) -> pd.Series:
@@ -104,9 +121,12 @@ def plot_speaker_timeline(
         bars = list(zip(mine["start"], (mine["end"] - mine["start"]).clip(lower=0), strict=True))
         ax.broken_barh(bars, (lane - 0.4, 0.8), facecolors=colours[lane], label=speaker)
     ax.set_yticks(range(len(order)), order)
-    ax.set_ylim(len(order) - 0.5, -0.5 - (0.6 if aligned is not None else 0))
+    ax.set_xlim(0, float(spans["end"].max()) * 1.01)
+    rows = _label_rows(aligned, span=float(spans["end"].max()))
+    n_rows = max(rows.values(), default=-1) + 1
+    ax.set_ylim(len(order) - 0.5, -0.5 - (0.6 + 0.35 * n_rows if aligned is not None else 0))
     if aligned is not None and len(aligned):
-        _mark_quotes(ax, aligned)
+        _mark_quotes(ax, aligned, rows)
     _clock_axis(ax)
     ax.set_xlabel("time in the replay")
     ax.set_title("Who speaks when")
@@ -114,20 +134,51 @@ def plot_speaker_timeline(
     return figure
 
 
-def _mark_quotes(ax: Axes, aligned: pd.DataFrame) -> None:
+def _label_rows(aligned: pd.DataFrame | None, *, span: float) -> dict[int, int]:
+    """A text row for each located quote's label (by row position), so that labels closer
+    than 4 % of the time span go to different rows instead of overlapping."""
+    if aligned is None or not len(aligned):
+        return {}
+    gap = 0.04 * max(span, 1.0)
+    located = [(float(start), i) for i, (start, status) in enumerate(
+        zip(aligned["start"], aligned["status"], strict=True))
+        if str(status) in _QUOTE_STYLES and not pd.isna(start)]
+    last_in_row: list[float] = []
+    rows: dict[int, int] = {}
+    for start, i in sorted(located):
+        row = next((r for r, last in enumerate(last_in_row) if start - last >= gap), None)
+        if row is None:
+            last_in_row.append(start)
+            row = len(last_in_row) - 1
+        last_in_row[row] = start
+        rows[i] = row
+    return rows
+
+
+def _mark_quotes(ax: Axes, aligned: pd.DataFrame, rows: dict[int, int]) -> None:
+    from matplotlib.lines import Line2D
+
     top = ax.get_ylim()[1]  # y grows downwards: the top limit is the smaller value
-    for quote in aligned.to_dict("records"):
+    for i, quote in enumerate(aligned.to_dict("records")):
         start, status = quote.get("start"), quote.get("status")
         label = "" if pd.isna(quote.get("quote_id")) else str(quote.get("quote_id"))
         style = _QUOTE_STYLES.get(str(status))
         if style is not None and not pd.isna(start):
             ax.axvline(float(start), gid=f"quote:{label}", **style)
-            ax.annotate(label, (float(start), top), xytext=(2, -2), textcoords="offset points",
-                        fontsize=7, va="top")
+            ax.text(float(start), top + 0.4 + 0.35 * rows.get(i, 0), label, fontsize=7,
+                    va="center", ha="center", gid=f"label:{label}",
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white",
+                          "edgecolor": "none", "alpha": 0.8})
         stated = quote.get("stated_start")
         if stated is not None and not pd.isna(stated):
-            ax.plot([float(stated)], [top + 0.15], marker="v", color="tab:red",
+            ax.plot([float(stated)], [top + 0.12], marker="v", color="tab:red",
                     markersize=5, linestyle="none", gid=f"stated:{label}")
+    handles = [Line2D([], [], label=f"quote found ({status})", **style)
+               for status, style in _QUOTE_STYLES.items()]
+    handles.append(Line2D([], [], marker="v", color="tab:red", linestyle="none",
+                          markersize=5, label="time stated in the article"))
+    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
 
 
 def _colour_cycle(n: int) -> list[Any]:
@@ -166,11 +217,12 @@ def plot_share_of_voice(stats_or_transcript: pd.DataFrame | Transcript, *,
     shares = stats["share"].astype(float).to_numpy() * 100
     bars = ax.barh(names, shares, color="tab:blue")
     times = stats["speaking_time"] if "speaking_time" in stats else [np.nan] * len(stats)
-    labels = [f"{share:.0f} %" + ("" if pd.isna(t) else f" · {format_hms(float(t))}")
+    labels = [f"{share:.0f} %" + ("" if pd.isna(t) else f" · {mmss(float(t))}")
               for share, t in zip(shares, times, strict=True)]
     ax.bar_label(bars, labels, padding=3, fontsize=8)
-    ax.set_xlim(0, float(shares.max()) * 1.4 + 1)  # room for the labels
-    ax.set_xlabel("share of speaking time (%)")
+    ax.set_xlim(0, 100)  # a share is read against the whole
+    ax.set_xticks(range(0, 101, 20), [f"{v} %" for v in range(0, 101, 20)])
+    ax.set_xlabel("share of speaking time")
     ax.set_title("Share of voice")
     return figure
 
@@ -208,7 +260,7 @@ def plot_theme_heatmap(stats_or_themes: pd.DataFrame, *, bin_size: float = 300,
     image = ax.imshow(counts.to_numpy(dtype=float), aspect="auto", cmap="Blues",
                       interpolation="nearest")
     ax.set_yticks(range(len(counts.index)), [str(t) for t in counts.index])
-    starts = [format_hms(float(b) * bin_size) for b in counts.columns]
+    starts = [minute_label(float(b) * bin_size) for b in counts.columns]
     step = max(1, len(starts) // 12)
     ax.set_xticks(range(0, len(starts), step), starts[::step], rotation=45, ha="right")
     if counts.size <= 300:  # numbers stay readable
@@ -217,7 +269,11 @@ def plot_theme_heatmap(stats_or_themes: pd.DataFrame, *, bin_size: float = 300,
             if value:
                 ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=7,
                         color="white" if value > peak / 2 else "black")
-    figure.colorbar(image, ax=ax, label="tags")
+    from matplotlib.ticker import MaxNLocator
+
+    bar = figure.colorbar(image, ax=ax, label="tags")
+    bar.locator = MaxNLocator(integer=True)  # counts: whole numbers only
+    bar.update_ticks()
     ax.set_xlabel(f"time bin ({bin_size / 60:g} min), start")
     ax.set_title("Themes over time")
     return figure

@@ -20,6 +20,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pandas as pd
 
 from coopanalysis.errors import ExportError
+from coopanalysis.export.readable import (
+    LOW_COVERAGE,
+    percent,
+    percent_table,
+    speaker_coverage,
+    speaker_view,
+    theme_view,
+)
 from coopanalysis.export.views import html_table, quote_table_frame, render_diffs
 from coopanalysis.model import Article, Transcript
 from coopanalysis.progress import progress_steps
@@ -81,6 +89,12 @@ dl.summary { display: grid; grid-template-columns: max-content auto; gap: 0.2em 
 dl.summary dt { font-weight: bold; } dl.summary dd { margin: 0; }
 figure { margin: 1em 0; } figure img { max-width: 100%; border: 1px solid #eee; }
 ul.warnings { font-size: 0.9em; color: #6a4b00; }
+div.scroll { overflow-x: auto; max-width: 100%; }
+div.scroll table { margin: 0.5em 0; }
+#quotes-table td.printed, #quotes-table td.spoken, #quotes-table td.diff { min-width: 16em; }
+#quotes-table td.notes { min-width: 12em; color: #6a4b00; }
+#quotes-table td.notes:empty { background: none; }
+.coverage { background: #fbe0e0; border-left: 4px solid #c00; padding: 0.5em 1em; }
 """
 
 
@@ -222,28 +236,37 @@ def render_html(analysis: ReportSource, *, figures: dict[str, tuple[str, bytes]]
             "<span class='replaced'>! printed→spoken replaced</span> "
             "<span class='added'>+ printed, not spoken</span> "
             "<span class='cut'>- spoken, cut by the writer</span></span></p>",
-            html_table(quote_table_frame(analysis.aligned, analysis.quotes),
-                       table_id="quotes-table", row_class="status",
-                       diffs=render_diffs(analysis.diff_ops)),
+            _scroll(html_table(quote_table_frame(analysis.aligned, analysis.quotes),
+                               table_id="quotes-table", row_class="status",
+                               diffs=render_diffs(analysis.diff_ops))),
         ]
     body += [
         "<h2 id='speakers'>Speakers</h2>",
-        html_table(_named_speakers(analysis.speaker_stats), table_id="speakers-table"),
+        _coverage(analysis),
+        _scroll(html_table(speaker_view(analysis.speaker_stats, no_speaker=NO_SPEAKER),
+                           table_id="speakers-table")),
         "<h2 id='themes'>Themes</h2>",
-        html_table(analysis.theme_stats, table_id="themes-table", max_rows=200),
+        _scroll(html_table(theme_view(analysis.theme_stats), table_id="themes-table",
+                           max_rows=200)),
         "<h3>Share of each speaker's talk per theme</h3>",
         "<p>Words of the speaker's sentences tagged with the theme, over all the speaker's "
         "words (a sentence can carry several themes).</p>",
-        html_table(themes_by_speaker(analysis), table_id="themes-by-speaker-table"),
+        _scroll(html_table(percent_table(themes_by_speaker(analysis)),
+                           table_id="themes-by-speaker-table")),
     ]
     if figures:
         body.append("<h2 id='figures'>Figures</h2>")
         body += [_figure(name, caption, data) for name, (caption, data) in figures.items()]
-    all_warnings = [*analysis.warnings, *(notes or [])]
-    if all_warnings:
+    in_rows = _quote_row_warnings(analysis)
+    all_warnings = [w for w in [*analysis.warnings, *(notes or [])] if w not in in_rows]
+    if all_warnings or in_rows:
         body.append(f"<h2 id='warnings'>Warnings ({len(all_warnings)})</h2>")
+        if in_rows:
+            body.append(f"<p>{len(in_rows)} quote warnings are in their rows of the "
+                        "<a href='#quotes'>quote table</a>.</p>")
         items = "".join(f"<li>{html.escape(w)}</li>" for w in all_warnings)
-        body.append(f"<ul class='warnings'>{items}</ul>")
+        if items:
+            body.append(f"<ul class='warnings'>{items}</ul>")
     if files or qdpx_file:
         body += ["<h2 id='files'>Files</h2>", _files_section(files or [], qdpx_file)]
     body.append("<p><small>Written by coopanalysis.</small></p>")
@@ -265,6 +288,36 @@ def themes_by_speaker(analysis: ReportSource) -> pd.DataFrame:
         return pd.DataFrame()
     wide = theme_pivot(long, index="speaker", values="share_of_talk")
     return _named_speakers(wide.reset_index())
+
+
+def _scroll(table: str) -> str:
+    """A table in a box that scrolls sideways instead of widening the page."""
+    return f"<div class='scroll'>{table}</div>"
+
+
+def _quote_row_warnings(analysis: ReportSource) -> set[str]:
+    """The analysis warnings that repeat a quote's own (``quote q01: …``), shown in its row."""
+    aligned = analysis.aligned
+    if aligned is None or "warning" not in aligned.columns:
+        return set()
+    rows = aligned[aligned["warning"].notna()]
+    return {f"quote {q}: {w}" for q, w in zip(rows["quote_id"], rows["warning"], strict=True)}
+
+
+def _coverage(analysis: ReportSource) -> str:
+    """The share of speech time with a named speaker, and a warning when it is low."""
+    coverage = getattr(analysis, "speaker_coverage", None)
+    if coverage is None or pd.isna(coverage):
+        coverage = speaker_coverage(analysis.speaker_stats)
+    if coverage is None:
+        return "<p>No speaking time.</p>"
+    text = (f"Speaker coverage: {percent(coverage)} of the speaking time has a named speaker. "
+            "Shares below are shares of that named time.")
+    if coverage < LOW_COVERAGE:
+        return (f"<p class='coverage'><strong>Low speaker coverage</strong>: only "
+                f"{html.escape(percent(coverage))} of the speaking time has a named speaker; "
+                "the shares below describe that part only, not the whole debate.</p>")
+    return f"<p>{html.escape(text)}</p>"
 
 
 def _named_speakers(frame: pd.DataFrame) -> pd.DataFrame:

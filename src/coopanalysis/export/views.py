@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -31,11 +32,16 @@ QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", "Status"),
     ("verdict", "Verdict"),
     ("fidelity", "Fidelity"),
+    ("notes", "Warnings"),
     ("printed", "Printed in the article"),
     ("spoken", "Spoken in the transcript"),
     ("diff", "Diff"),
+    ("changes", "Changes"),
     ("link", "Replay"),
 )
+
+#: Why an ``unmatched`` row has no time, when the aligner gave no reason.
+UNMATCHED_REASON = "not found in the transcript"
 
 #: CSS class of each diff operation kind (``DIFF_OPS.op``) in the HTML views.
 DIFF_CLASSES: dict[str, str] = {
@@ -96,7 +102,8 @@ def quote_table_frame(aligned: pd.DataFrame | None, quotes: pd.DataFrame | None 
 
     Columns: ``quote_id``, ``speaker``, ``stated``, ``found`` (times written by ``clock``,
     default ``HH:MM:SS``), ``offset``, ``score``, ``status``, ``verdict``, ``fidelity`` and,
-    with ``with_text``, ``printed`` (the article's text, from ``quotes``), ``spoken`` (the
+    with ``with_text``, ``notes`` (the quote's warnings; why, for an ``unmatched`` row),
+    ``printed`` (without Markdown emphasis) (the article's text, from ``quotes``), ``spoken`` (the
     transcript's words), ``diff`` and ``link`` (when ``aligned`` has replay links).
     """
     if aligned is None:
@@ -114,12 +121,43 @@ def quote_table_frame(aligned: pd.DataFrame | None, quotes: pd.DataFrame | None 
     })
     if not with_text:
         return frame
-    frame["printed"] = aligned["quote_id"].map(_printed_texts(quotes))
+    frame["notes"] = quote_notes(aligned)
+    frame["printed"] = aligned["quote_id"].map(_printed_texts(quotes)).map(
+        strip_emphasis).astype("string")
     frame["spoken"] = aligned["transcript_text"]
     frame["diff"] = aligned["diff"]
+    if "changes" in aligned.columns:
+        frame["changes"] = aligned["changes"].map(_joined).astype("string")
     if "replay_link" in aligned.columns:
         frame["link"] = aligned["replay_link"]
     return frame
+
+
+def quote_notes(aligned: pd.DataFrame) -> pd.Series:
+    """Each quote's warnings, for its own row; an ``unmatched`` row always says why."""
+    warning = (aligned["warning"] if "warning" in aligned.columns
+               else pd.Series(pd.NA, index=aligned.index, dtype="string"))
+    notes = warning.astype("string")
+    unmatched = aligned["status"].astype("string").eq("unmatched").fillna(False)
+    return notes.mask(unmatched & notes.isna(), UNMATCHED_REASON).astype("string")
+
+
+_EMPHASIS_RE = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\w)|(?<=[\w.,;:!?…»”'’])[*_]{1,3}(?![\w*_])")
+
+
+def strip_emphasis(text: Any) -> Any:
+    """``text`` without Markdown emphasis markers (``du* partenariat`` → ``du partenariat``);
+    NA stays NA. Underscores and stars inside a word (``snake_case``) are kept."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return text
+    return _EMPHASIS_RE.sub("", str(text))
+
+
+def _joined(value: Any) -> Any:
+    """A list of changes as one ``; ``-separated text, a text as is, NA for nothing."""
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value)) or pd.NA
+    return value
 
 
 def _printed_texts(quotes: pd.DataFrame | None) -> dict[str, str]:
@@ -292,7 +330,7 @@ def quotes_view(article: Article) -> str:
     """What ``coopanalysis quotes`` prints: summary, one row per quote, warnings."""
     quotes = article.quotes
     view = quotes.assign(stated=quotes["stated_start"].map(minsec_or_blank),
-                         text=quotes["text"].map(shorten))
+                         text=quotes["text"].map(strip_emphasis).map(shorten))
     return "\n".join([repr(article), text_table(view, QUOTES_VIEW),
                       *warning_lines(article.warnings)])
 
@@ -316,7 +354,7 @@ def format_quotes_table(quotes: pd.DataFrame, *, width: int = 72) -> str:
     for row in quotes.to_dict("records"):
         time = minsec_or_blank(row["stated_start"])
         speaker = "" if pd.isna(row["speaker"]) else str(row["speaker"])
-        text = str(row["text"])
+        text = str(strip_emphasis(row["text"]))
         if len(text) > width:
             text = text[: width - 1] + "…"
         extra = "" if pd.isna(row["duplicate_of"]) else f"  = {row['duplicate_of']}"
@@ -344,8 +382,11 @@ def format_alignment_table(aligned: pd.DataFrame, *, width: int = 100) -> str:
                      f"{row.get('status')} {score_text}  {_text(row.get('verdict'))} {fid_text}")
         for label, column in (("printed: ", "text"), ("spoken:  ", "transcript_text"),
                               ("diff:    ", "diff"), ("warning: ", "warning")):
-            if _text(row.get(column)):
-                lines.append(textwrap.fill(label + _text(row.get(column)), width=width,
+            value = _text(row.get(column))
+            if column == "text":
+                value = strip_emphasis(value)
+            if value:
+                lines.append(textwrap.fill(label + value, width=width,
                                            subsequent_indent="         "))
         lines.append("")
     offset_all = estimate_offset(aligned)

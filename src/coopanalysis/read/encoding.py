@@ -8,8 +8,8 @@
 3. a file mixing UTF-8 lines and cp1252 lines (concatenated exports) is decoded line by
    line;
 4. otherwise charset-normalizer's guess, read as cp1252 when the text is Western;
-5. text given as a ``str`` that is UTF-8 decoded as cp1252 ("coopÃ©ration", a file opened
-   without ``encoding="utf-8"``) is repaired.
+5. text that is UTF-8 decoded as cp1252 ("coopÃ©ration", a file opened without
+   ``encoding="utf-8"``) is repaired, given as a ``str`` or as a file saved again so.
 
 ``decoding_warnings(raw, encoding)`` says what the caller should report for cases 3 and 5.
 """
@@ -64,6 +64,11 @@ def decode(raw: bytes | str, *, source: str = "<bytes>",
             text, encoding = repaired, REPAIRED_MOJIBAKE
     else:
         text, encoding = _decode_bytes(raw, source, error)
+        if encoding.startswith("utf-"):
+            # A file double-encoded: UTF-8 read as cp1252 by an editor and saved again.
+            repaired = _repair_mojibake(text)
+            if repaired is not None:
+                text, encoding = repaired, REPAIRED_MOJIBAKE
     _check_not_binary(text, source, error)
     return text, encoding
 
@@ -197,6 +202,45 @@ def _check_not_binary(text: str, source: str, error: type[CoopanalysisError]) ->
     if controls > max(8, len(sample) // 20):
         raise error("binary content (control characters), not a text file",
                               source, None)
+
+
+#: How many first bytes of a file ``binary_kind`` looks at.
+SNIFF_BYTES = 1024
+# File signatures of what users give by mistake instead of captions (media, images, archives
+# other than the documents readers take): (offset, magic, name).
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (4, b"ftyp", "an MP4/MOV video or M4A audio file"),
+    (0, b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+    (0, b"RIFF", "a RIFF (AVI video or WAV audio) file"),
+    (0, b"ID3", "an MP3 audio file"),
+    (0, b"OggS", "an Ogg audio/video file"),
+    (0, b"fLaC", "a FLAC audio file"),
+    (0, b"\x89PNG", "a PNG image"),
+    (0, b"\xff\xd8\xff", "a JPEG image"),
+    (0, b"GIF8", "a GIF image"),
+    (0, b"\x1f\x8b", "a gzip archive"),
+    (0, b"\x7fELF", "a program"),
+)
+
+
+def binary_kind(head: bytes, *, controls: bool = True) -> str | None:
+    """What the first bytes of a file say it is when it is not text (``"an MP4/MOV video…"``,
+    ``"binary content"``), else None. Text in UTF-16/32 (BOM or ASCII-range) is text.
+
+    ``controls=False`` checks the signatures only (a small file is checked whole later,
+    where the error can name the line).
+    """
+    head = head[:SNIFF_BYTES]
+    for offset, magic, name in _MAGIC:
+        if head[offset:offset + len(magic)] == magic:
+            return name
+    if (not controls or any(head.startswith(bom) for bom, _ in _BOMS)
+            or _utf16_without_bom(head)):
+        return None
+    n_controls = sum(1 for byte in head if byte in _BINARY_CONTROLS)
+    if head.count(0) > 2 or n_controls > max(8, len(head) // 20):
+        return "binary content (control characters)"
+    return None
 
 
 def decoding_warnings(raw: bytes | str, encoding: str | None) -> list[str]:

@@ -16,7 +16,7 @@ from coopanalysis import schema
 from coopanalysis.errors import DiarizationError
 from coopanalysis.schema import RTTM
 
-__all__ = ["RTTM", "parse_rttm", "read_rttm"]
+__all__ = ["RTTM", "parse_rttm", "read_rttm", "write_rttm"]
 
 # NIST RTTM record types other than SPEAKER: metadata about the same audio, not turns.
 _RTTM_OTHER_TYPES = frozenset({
@@ -99,3 +99,39 @@ def _rttm_seconds(field: str, what: str, source: str, number: int) -> float:
     if not math.isfinite(value) or value < 0:
         raise DiarizationError(f"{what} {field!r} must be a finite number ≥ 0", source, number)
     return value
+
+
+def write_rttm(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write a diarization table (``speaker``, ``start``, ``end``; ``file_id`` and
+    ``channel`` optional) as RTTM SPEAKER records, which :func:`read_rttm` reads back.
+
+    Raises:
+        DiarizationError: naming ``path``, on missing columns, times that are not finite
+            numbers ≥ 0, an end before its start, a label with spaces, or a failed write.
+    """
+    target = os.fspath(path)
+    missing = {"speaker", "start", "end"} - set(table.columns)
+    if missing:
+        raise DiarizationError(f"the table lacks columns {sorted(missing)}; expected those of "
+                               "read_rttm (file_id, speaker, start, end)", target)
+    default_id = Path(target).stem
+    lines = []
+    for index, row in table.iterrows():
+        start, end = float(row["start"]), float(row["end"])
+        if not (math.isfinite(start) and math.isfinite(end)) or start < 0 or end < start:
+            raise DiarizationError(f"row {index}: times {start!r}–{end!r} are not a span "
+                                   "of seconds ≥ 0", target)
+        fields = [row.get("file_id"), row.get("channel"), row["speaker"]]
+        file_id, channel, speaker = (None if pd.isna(v) else str(v) for v in fields)
+        for name, value in (("speaker", speaker), ("file_id", file_id)):
+            if value is not None and (not value or any(c.isspace() for c in value)):
+                raise DiarizationError(f"row {index}: {name} {value!r} is empty or holds "
+                                       "spaces, which RTTM fields cannot", target)
+        if speaker is None:
+            raise DiarizationError(f"row {index}: no speaker", target)
+        lines.append(f"SPEAKER {file_id or default_id} {channel or 1} {start:.3f} "
+                     f"{end - start:.3f} <NA> <NA> {speaker} <NA> <NA>\n")
+    try:
+        Path(target).write_text("".join(lines), encoding="utf-8")
+    except OSError as exc:
+        raise DiarizationError(f"cannot write the RTTM file ({exc.strerror})", target) from None

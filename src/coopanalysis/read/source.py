@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from coopanalysis.errors import CoopanalysisError
+from coopanalysis.read.encoding import SNIFF_BYTES, binary_kind
 
 Source = str | os.PathLike[str] | bytes | bytearray | IO[str] | IO[bytes]
 
@@ -22,6 +23,9 @@ PATH_SUFFIXES: frozenset[str] = frozenset({
     ".vtt", ".srt", ".sbv", ".json", ".txt", ".text", ".md", ".markdown", ".html", ".htm",
     ".xhtml", ".docx", ".doc", ".pdf", ".rtf", ".odt", ".csv", ".tsv", ".rttm", ".xml",
 })
+#: Files larger than this (bytes) are refused from their first KB when it is not text;
+#: smaller ones are checked whole, so the error names the line.
+LARGE_FILE = 1_000_000
 #: Longer strings are never file names (Windows' classic limit, well above real paths).
 MAX_PATH_CHARS = 260
 
@@ -90,7 +94,14 @@ def load(source: Source, *, error: type[CoopanalysisError],
 def _read_file(path: Path, error: type[CoopanalysisError], what: str) -> bytes:
     name = str(path)
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+            large = os.fstat(handle.fileno()).st_size > LARGE_FILE
+            kind = binary_kind(head, controls=large)
+            if kind is not None:  # refused before reading a 300 MB video given by mistake
+                raise error(f"not a text file: its first bytes are {kind}; give the "
+                            f"{what} as a text file", name)
+            return head + handle.read()
     except IsADirectoryError:
         raise error("is a directory, not a file", name) from None
     except FileNotFoundError:

@@ -11,7 +11,7 @@ import html
 import math
 from dataclasses import dataclass, field
 from os import PathLike
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -107,6 +107,8 @@ class Analysis:
     offset: float | None = None
     replay_url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: share (0–1) of the speech time whose speaker is named (``tag.naming.speaker_coverage``)
+    speaker_coverage: float = float("nan")
 
     def __post_init__(self) -> None:
         if self.diff_ops is None and self.aligned is not None and "diff_ops" in self.aligned:
@@ -163,6 +165,8 @@ class Analysis:
                 f"{plural(n, 'cue')} named by {source}" if source
                 else f"{plural(n, 'cue')} without a speaker"
                 for source, n in sources.value_counts().items())))
+        if not math.isnan(self.speaker_coverage):
+            items.append(("Speakers named", f"{self.speaker_coverage:.0%} of the speech time"))
         items.append(("Turns", f"{plural(len(self.turns), 'turn')}, "
                                f"{plural(len(self.sentences), 'sentence')}"))
         items.append(("Themes", _top_themes(self.themes)))
@@ -221,6 +225,7 @@ def analyze(
     replay_url: str | None = None,
     max_offset: float | None = None,
     progress: bool = False,
+    audio: str | PathLike[str] | None = None,
 ) -> Analysis:
     """Run the whole pipeline on one replay and return every table.
 
@@ -235,6 +240,9 @@ def analyze(
             get a ``replay_link`` column opening the replay at their time (``…?t=1224``).
         max_offset: passed to ``align_quotes`` (largest tolerated clock offset, seconds).
         progress: show a progress bar of the steps on stderr.
+        audio: the replay's audio, diarized with ``diarize`` (extra ``audio``) when no
+            ``diarization`` is given; labels are named by introductions, hand-offs and
+            quotes (``tag.naming``). The article's N people hint at least N+1 voices.
 
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
@@ -256,7 +264,9 @@ def analyze(
                                                        max_offset=max_offset))
         if aligned is not None:
             warnings.extend(_aligned_warnings(aligned))
-        tagged = step("speakers", lambda: _tag_speakers(transcript_obj, aligned, diarization))
+        tagged = step("speakers", lambda: _tag_speakers(transcript_obj, aligned, diarization,
+                                                        audio=audio, article=article_obj))
+        coverage = _coverage(tagged, warnings)
         seen = set(warnings)  # tagged.warnings repeats the transcript's own
         warnings.extend(w for w in tagged.warnings if w not in seen)
 
@@ -272,8 +282,9 @@ def analyze(
 
         speaker_stats, theme_stats, by_speaker, quote_report = step("statistics", lambda: (
             stats.speaker_stats(tagged, turns=turns),
-            stats.theme_stats(themes, units=units),
-            stats.theme_stats(themes, units=units, by="speaker"),
+            stats.theme_stats(themes, units=units, labels=theme_labels(codebook_obj)),
+            stats.theme_stats(themes, units=units, by="speaker",
+                              labels=theme_labels(codebook_obj)),
             None if aligned is None else stats.quote_report(
                 aligned, quotes=None if article_obj is None else article_obj.quotes),
         ))
@@ -302,8 +313,14 @@ def analyze(
         codebook=codebook_obj,
         offset=offset,
         replay_url=replay_url,
+        speaker_coverage=coverage,
         warnings=warnings,
     )
+
+
+def theme_labels(codebook: Any) -> dict[str, str]:
+    """``{theme id: label}`` of a codebook (empty for ``None``)."""
+    return {t.id: t.label for t in getattr(codebook, "themes", ())}
 
 
 def sentence_units(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -362,9 +379,34 @@ def _aligned_warnings(aligned: pd.DataFrame) -> list[str]:
 
 
 def _tag_speakers(transcript: Transcript, aligned: pd.DataFrame | None,
-                  diarization: pd.DataFrame | str | PathLike[str] | None) -> Transcript:
-    from coopanalysis.tag import tag_speakers
+                  diarization: pd.DataFrame | str | PathLike[str] | None, *,
+                  audio: str | PathLike[str] | None = None,
+                  article: Any = None) -> Transcript:
+    from coopanalysis.tag.naming import name_speakers
 
     if isinstance(diarization, PathLike):
         diarization = str(diarization)
-    return tag_speakers(transcript, aligned=aligned, diarization=diarization)
+    people = [] if article is None else [str(p) for p in article.speakers["speaker"].dropna()]
+    early = None
+    if audio is not None and diarization is None:
+        from coopanalysis.tag.diarize import audio_ends_early, diarize
+
+        if len(transcript.cues):
+            early = audio_ends_early(audio, float(transcript.cues["end"].max()))
+        # The article's N people and, most likely, a moderator: a floor, never the count.
+        diarization = diarize(audio, min_speakers=len(people) + 1 if people else None)
+    tagged = name_speakers(transcript, aligned=aligned, diarization=diarization, people=people)
+    if early:
+        tagged.warnings.insert(0, early)
+    return tagged
+
+
+def _coverage(tagged: Transcript, warnings: list[str]) -> float:
+    """Share of speech time with a named speaker; a warning below one half."""
+    from coopanalysis.tag.naming import speaker_coverage
+
+    coverage = speaker_coverage(tagged.cues)
+    if not math.isnan(coverage) and coverage < 0.5:  # noqa: PLR2004 - "most of the speech"
+        warnings.append(f"speakers are named for {coverage * 100:.0f} % of the speech: give the audio "
+                        "(--audio) or a diarization (--diarization)")
+    return coverage

@@ -5,7 +5,7 @@ Commands::
     coopanalysis transcript FILE [--csv]
     coopanalysis quotes ARTICLE [--csv]
     coopanalysis align ARTICLE TRANSCRIPT [--csv] [--max-offset S]
-    coopanalysis analyze ARTICLE TRANSCRIPT --out DIR [--codebook F] [--diarization F]
+    coopanalysis analyze [ARTICLE] TRANSCRIPT --out DIR [--codebook F] [--diarization F]
                          [--replay-url URL] [--no-figures]
 
 Exit codes: 0 success, 1 bad input (``error: <message>`` on stderr, no traceback),
@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.run.inputs import read_article_input, read_transcript_input
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("article", metavar="ARTICLE", help="article file (Markdown or text)")
     quotes.add_argument("--csv", action="store_true",
                         help="print the full quotes table as CSV on stdout")
+    _people_option(quotes)
     quotes.set_defaults(run=run_quotes)
 
     align = sub.add_parser("align", help="align an article's quotes to a transcript",
@@ -90,14 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print the full alignment table as CSV on stdout")
     align.add_argument("--max-offset", type=float, metavar="S", default=None,
                        help="largest clock offset between article and replay, in seconds")
+    _people_option(align)
     align.set_defaults(run=run_align)
 
     analyze = sub.add_parser("analyze", help="run everything and write a report folder",
                              description="Align, tag speakers and themes, compute statistics "
                                          "and write tables, figures, a REFI-QDA project and "
                                          "index.html into DIR.")
-    analyze.add_argument("article", metavar="ARTICLE", help="article file")
-    analyze.add_argument("transcript", metavar="TRANSCRIPT", help="transcript file")
+    analyze.add_argument("files", nargs="+", metavar="[ARTICLE] TRANSCRIPT",
+                         help="the transcript file, after the article file when there is one")
     analyze.add_argument("--out", required=True, metavar="DIR", help="report folder to write")
     analyze.add_argument("--codebook", metavar="F", default=None,
                          help="codebook file (TOML or YAML); default: the bundled codebook")
@@ -109,8 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
                          help="largest clock offset between article and replay, in seconds")
     analyze.add_argument("--no-figures", action="store_true", help="do not draw figures")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+    _people_option(analyze)
     analyze.set_defaults(run=run_analyze)
     return parser
+
+
+def _people_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--people", metavar="FILE", default=None,
+                        help="the people who speak: CSV with speaker,role,organization or "
+                             "one name a line (the programme's guest list)")
+
+
+def _read_article_arg(args: argparse.Namespace) -> Any:
+    """The article of ``args``, read with the ``--people`` list when one is given."""
+    people = getattr(args, "people", None)
+    if people is None:
+        return read_article_input(Path(args.article))
+    from coopanalysis.read.article import read_article, read_people_file
+
+    return read_article(Path(args.article), people=read_people_file(people))
 
 
 def run_transcript(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -129,7 +148,7 @@ def run_quotes(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from coopanalysis.export.views import quotes_view
 
     out = out or sys.stdout
-    article = read_article_input(Path(args.article))
+    article = _read_article_arg(args)
     assert article is not None  # a path always gives an Article
     if args.csv:
         article.quotes.to_csv(out, index=False)
@@ -143,7 +162,7 @@ def run_align(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from coopanalysis.run.analysis import align_article, format_offset
 
     out = out or sys.stdout
-    article = read_article_input(Path(args.article))
+    article = _read_article_arg(args)
     assert article is not None  # a path always gives an Article
     transcript = read_transcript_input(Path(args.transcript))
     aligned, offset = align_article(article, transcript, max_offset=args.max_offset)
@@ -162,18 +181,41 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from coopanalysis.run.analysis import analyze
 
     out = out or sys.stdout
-    result = analyze(Path(args.transcript), Path(args.article),
+    if len(args.files) > 2:
+        raise CoopanalysisError(f"analyze takes [ARTICLE] TRANSCRIPT, got {len(args.files)} "
+                                "files", " ".join(args.files))
+    args.article = args.files[0] if len(args.files) == 2 else None
+    args.transcript = args.files[-1]
+    # Missing or unreadable files are said now, before minutes of model loading.
+    check_readable(args.transcript, args.article, args.codebook, args.diarization)
+    article = None if args.article is None else _read_article_arg(args)
+    result = analyze(Path(args.transcript), article,
                      codebook=None if args.codebook is None else Path(args.codebook),
                      diarization=None if args.diarization is None else Path(args.diarization),
                      replay_url=args.replay_url, max_offset=args.max_offset,
                      progress=not args.quiet)
     index = write_report(result, args.out, figures=not args.no_figures, progress=not args.quiet)
+    sys.stderr.flush()  # the progress bars (stderr) are done before the summary is printed
     print(result.summary(), file=out)
     if result.aligned is not None:
         print("", file=out)
         print(alignment_view(result.aligned), file=out)
     print(f"\nreport: {index}", file=out)
     return 0
+
+
+def check_readable(*files: str | None) -> None:
+    """Raise a ``CoopanalysisError`` naming the first given file that is missing or unreadable."""
+    for name in files:
+        if name is None:
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise CoopanalysisError("file not found", name)
+        if path.is_dir():
+            raise CoopanalysisError("is a directory, not a file", name)
+        if not os.access(path, os.R_OK):
+            raise CoopanalysisError("cannot read the file: permission denied", name)
 
 
 if __name__ == "__main__":  # pragma: no cover

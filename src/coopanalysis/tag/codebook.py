@@ -24,10 +24,13 @@ import pandas as pd
 from coopanalysis.errors import CodebookError, UnknownThemeError
 from coopanalysis.text.normalize import fold
 
-__all__ = ["Codebook", "CodebookArg", "Theme", "default_codebook", "load_codebook",
-           "resolve_codebook"]
+__all__ = ["BUILTIN_CODEBOOKS", "Codebook", "CodebookArg", "Theme", "builtin_codebook",
+           "default_codebook", "load_codebook", "resolve_codebook"]
 
-_DEFAULT_CODEBOOK = "codebook_default.toml"
+#: Codebooks shipped in ``coopanalysis/data/codebooks/``, loadable by name.
+BUILTIN_CODEBOOKS: tuple[str, ...] = ("territorial_cooperation", "policy_agendas")
+#: The default codebook (the reference case: a round table on territorial cooperation).
+DEFAULT_CODEBOOK = "territorial_cooperation"
 _THEME_KEYS = frozenset({"id", "label", "description", "parent", "lemmas", "phrases", "exclude"})
 _META_KEYS = frozenset({"name", "language", "version", "description"})
 _TOP_KEYS = frozenset({"meta", "themes"})
@@ -104,18 +107,23 @@ class Codebook:
 
 
 def load_codebook(path: str | PathLike[str]) -> Codebook:
-    """Read and validate a codebook file: ``.toml`` (tomllib) or ``.yaml``/``.yml`` (PyYAML).
+    """A built-in codebook by name (``"policy_agendas"``, ``"territorial_cooperation"``,
+    see ``BUILTIN_CODEBOOKS``), or a codebook file: ``.toml`` (tomllib) or
+    ``.yaml``/``.yml`` (PyYAML). A name that is also an existing file is read as a file.
 
     Raises ``CodebookError`` (with ``source`` = the path and, when known, ``line``) for
     syntax errors, unknown keys, missing ids or labels, duplicate ids, unknown parents,
     themes without patterns and malformed patterns, and for a file that is missing,
     unreadable or not UTF-8.
     """
+    if isinstance(path, str) and path in BUILTIN_CODEBOOKS and not Path(path).exists():
+        return builtin_codebook(path)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CodebookError("no such codebook file", str(path)) from None
+        raise CodebookError("no such codebook file (built-in codebooks: "
+                            f"{', '.join(BUILTIN_CODEBOOKS)})", str(path)) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise CodebookError("not a UTF-8 text file (codebooks are UTF-8 TOML or YAML)",
@@ -133,13 +141,22 @@ def load_codebook(path: str | PathLike[str]) -> Codebook:
     return _parse_codebook(data, source=str(path), text=text)
 
 
-@lru_cache(maxsize=1)
-def default_codebook() -> Codebook:
-    """The bundled codebook for territorial cooperation (``data/codebook_default.toml``)."""
-    resource = resources.files("coopanalysis") / "data" / _DEFAULT_CODEBOOK
+@lru_cache(maxsize=len(BUILTIN_CODEBOOKS))
+def builtin_codebook(name: str) -> Codebook:
+    """A codebook shipped with the library (``data/codebooks/<name>.toml``), cached."""
+    if name not in BUILTIN_CODEBOOKS:
+        raise CodebookError(f"no built-in codebook {name!r} (built-in: "
+                            f"{', '.join(BUILTIN_CODEBOOKS)})", "<codebook>")
+    resource = resources.files("coopanalysis") / "data" / "codebooks" / f"{name}.toml"
     text = resource.read_text(encoding="utf-8")
-    source = f"coopanalysis/data/{_DEFAULT_CODEBOOK}"
+    source = f"coopanalysis/data/codebooks/{name}.toml"
     return _parse_codebook(_parse_toml(text, source), source=source, text=text)
+
+
+def default_codebook() -> Codebook:
+    """The default codebook, territorial cooperation
+    (``data/codebooks/territorial_cooperation.toml``)."""
+    return builtin_codebook(DEFAULT_CODEBOOK)
 
 
 def _parse_toml(text: str, source: str) -> Mapping[str, Any]:
@@ -277,7 +294,8 @@ def _line_of(text: str | None, needles: Iterable[str]) -> int | None:
     return found
 
 
-#: What a codebook argument may be: a Codebook, a TOML/YAML path, or None for the default.
+#: What a codebook argument may be: a Codebook, a built-in name, a TOML/YAML path, or None
+#: for the default.
 CodebookArg = Codebook | str | PathLike[str] | None
 
 
@@ -285,7 +303,8 @@ def resolve_codebook(codebook: CodebookArg) -> Codebook:
     """The :class:`Codebook` a codebook argument stands for.
 
     ``None`` (and ``""``, the spaCy factory's default) gives :func:`default_codebook`, a
-    ``Codebook`` is returned as is, a path is read by :func:`load_codebook`.
+    ``Codebook`` is returned as is, a built-in name (``"policy_agendas"``…) or a path is
+    read by :func:`load_codebook`.
 
     Raises:
         CodebookError: the path cannot be read or is not a valid codebook, or the argument

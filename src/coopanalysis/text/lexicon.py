@@ -120,3 +120,14 @@ LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     "fr": frozenset({"le", "la", "les", "des", "est", "et", "une", "du"}),
     "en": frozenset({"the", "and", "is", "of", "to", "was", "a", "that"}),
 }
+
+#: English function words, folded, for telling a quote's language from its transcript's
+#: (``align.verdict.language_of``; French uses ``FUNCTION_WORDS``). Words both languages
+#: write alike ("a", "on", "en", "de"?) are left out or ignored when they are in both.
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset({
+    "the", "and", "is", "are", "was", "were", "of", "to", "in", "that", "it", "you", "we",
+    "they", "he", "she", "this", "with", "for", "not", "be", "have", "has", "had", "do",
+    "does", "did", "at", "by", "from", "or", "but", "if", "will", "would", "can", "could",
+    "our", "your", "their", "my", "an", "which", "who", "what", "when", "there", "so",
+    "been", "all", "some", "no", "more", "than", "then", "just", "about", "into", "its",
+})

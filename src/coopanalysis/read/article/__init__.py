@@ -6,6 +6,7 @@ step (``layout``, ``spans``, ``people``, ``attribution``, ``rows``, run by ``par
 the rules are data in ``rules.py``. See ``docs/article.md``.
 """
 
+from coopanalysis.read.article.inventory import read_people_file
 from coopanalysis.read.article.parse import parse_article, read_article
 
-__all__ = ["parse_article", "read_article"]
+__all__ = ["parse_article", "read_article", "read_people_file"]

@@ -189,6 +189,11 @@ def _inverted_attribution(para: Paragraph, doc: Document, span_open: int, span_c
                 return Attribution(named[0].speaker, "after")
         return None
     mentions = [m for m in para.mentions if span_close < m.start < end]
+    dash = rules.DASH_SIGNATURE_RE.match(para.masked, span_close + 1)
+    if dash:  # "» — Sophie Legrand, directrice du réseau": the signature names the speaker
+        signed = [m for m in para.mentions if m.start == dash.end()]
+        if signed:
+            return Attribution(signed[0].speaker, "after")
     paren = re.match(r"^\s*\(", tail)
     if paren:
         inside = [m for m in mentions if m.start < span_close + 1 + tail.find(")")]
@@ -236,7 +241,16 @@ def find_cited(para: Paragraph, doc: Document, span: Span) -> str | None:
 
 
 def is_attribution_clause(text: str) -> bool:
-    """", tranche Marc Olivier", ", précise-t-elle", ", said David Osei", ", Carter said"."""
+    """", tranche Marc Olivier", ", précise-t-elle", ", said David Osei", ", Carter said";
+    " — Sophie Legrand, directrice du réseau" (a signature); ", a déclaré la ministre, selon
+    la retransmission vidéo" (the clause, then a source)."""
+    if rules.DASH_SIGNATURE_RE.match(text) and not re.search(r"[.!?;:]",
+                                                            no_abbreviation_dots(text)):
+        return True
+    head, comma, _rest = text.lstrip(" ,").partition(",")
+    if comma and re.match(r"\s*(?i:selon|d['’]après|according)\b", _rest) \
+            and is_attribution_clause(head):
+        return True
     if re.search(r"[.!?;:]", no_abbreviation_dots(text)):
         return False
     words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", text)

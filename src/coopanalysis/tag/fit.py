@@ -1,0 +1,77 @@
+"""Codebook fit: how much of a debate a codebook's themes cover, and a warning when little.
+
+``codebook_fit`` gives, per theme, the share of units tagged and of words covered, and the
+term that gives the theme most of its tags; ``fit_warning`` turns it into a sentence when
+the codebook tags under 10 % of the units or a theme owes most of its tags to one word.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from coopanalysis.tag.codebook import CodebookArg, resolve_codebook
+from coopanalysis.tag.units import unit_rows
+
+__all__ = ["MIN_UNIT_SHARE", "SINGLE_TERM_SHARE", "codebook_fit", "fit_warning"]
+
+#: Under this share of units tagged (all themes together), the fit warning is given.
+MIN_UNIT_SHARE = 0.10
+#: A theme with at least ``MIN_TAGS_FOR_TERM`` tags, more than this share of them from a
+#: single term, is flagged.
+SINGLE_TERM_SHARE = 0.5
+MIN_TAGS_FOR_TERM = 5
+
+
+def codebook_fit(units: pd.DataFrame, codebook: CodebookArg = None,
+                 themes: pd.DataFrame | None = None, **tag_options: Any) -> pd.DataFrame:
+    """Per theme of the codebook (file order), then one ``theme = "(any)"`` row for all:
+    ``theme``, ``label``, ``n_tags``, ``n_units`` (units with a tag), ``unit_share`` (of
+    all units with text), ``word_share`` (of all words, words of the units tagged),
+    ``top_term`` (lemma giving most tags), ``top_term_share`` (of the theme's tags).
+
+    ``themes`` is the output of ``tag_themes`` on these units; ``None`` runs it (with
+    ``tag_options``). ``attrs["warning"]`` holds :func:`fit_warning`'s text or ``None``.
+    """
+    from coopanalysis.tag.themes import tag_themes
+
+    book = resolve_codebook(codebook)
+    meta, texts = unit_rows(units)
+    if themes is None:
+        themes = tag_themes(units, book, **tag_options)
+    words = {str(m["unit_id"]): len(t.split()) for m, t in zip(meta, texts, strict=True) if t}
+    n_units, n_words = max(len(words), 1), max(sum(words.values()), 1)
+    labels = {t.id: t.label for t in book.themes}
+    rows = []
+    for theme_id in [*book.ids, "(any)"]:
+        part = themes if theme_id == "(any)" else themes[themes["theme"] == theme_id]
+        tagged = {str(u) for u in part["unit_id"]} & set(words)
+        terms = part["lemma"].astype(str).str.lower().value_counts()
+        rows.append({"theme": theme_id, "label": labels.get(theme_id, "all themes"),
+                     "n_tags": len(part), "n_units": len(tagged),
+                     "unit_share": len(tagged) / n_units,
+                     "word_share": sum(words[u] for u in tagged) / n_words,
+                     "top_term": terms.index[0] if len(terms) else None,
+                     "top_term_share": terms.iloc[0] / len(part) if len(part) else 0.0})
+    fit = pd.DataFrame(rows)
+    fit.attrs["warning"] = fit_warning(fit, source=book.name or book.source)
+    return fit
+
+
+def fit_warning(fit: pd.DataFrame, source: str = "the codebook") -> str | None:
+    """"the codebook may not fit this debate" with the reasons, or ``None``."""
+    reasons = []
+    overall = fit[fit["theme"] == "(any)"]
+    if len(overall) and overall["unit_share"].iat[0] < MIN_UNIT_SHARE:
+        reasons.append(f"it tags {overall['unit_share'].iat[0]:.0%} of the units "
+                       f"(under {MIN_UNIT_SHARE:.0%})")
+    themes = fit[fit["theme"] != "(any)"]
+    for row in themes.itertuples():
+        if row.n_tags >= MIN_TAGS_FOR_TERM and row.top_term_share > SINGLE_TERM_SHARE:
+            reasons.append(f"{row.top_term_share:.0%} of the {row.n_tags} tags of "
+                           f"{row.theme!r} come from the single term {row.top_term!r}")
+    if not reasons:
+        return None
+    return (f"the codebook may not fit this debate ({source}): " + "; ".join(reasons)
+            + ". Review the tags, and coopanalysis.suggest_terms for terms to add.")

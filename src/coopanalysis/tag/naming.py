@@ -1,0 +1,307 @@
+"""Names for anonymous speaker labels from what is said: self-introductions, the
+moderator's hand-offs and the article's quotes, each kept with its evidence.
+
+``name_speakers`` wraps ``tag_speakers``; ``speaker_coverage`` measures the share of speech
+whose speaker is named. See ``docs/speakers.md``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from coopanalysis.model import Transcript
+from coopanalysis.tag.speakers import _ANONYMOUS_LABEL, Diarization, tag_speakers
+from coopanalysis.text.normalize import fold
+
+__all__ = ["EVIDENCE_RULES", "find_evidence", "name_speakers", "speaker_coverage"]
+
+# A run of one to three words that may be a name; checked by ``_Names.resolve``.
+_WORDS = r"(?P<name>[\w'’-]+(?:[ \t]+[\w'’-]+){0,2})"
+
+# Rules are data: (source, direction, pattern). ``direction`` says whose turn the name is:
+# "self" the speaker's own (an introduction), "next" the next turn of another label (the
+# moderator gives the floor), "previous" the turn before (the moderator thanks). Forms are
+# those of French and English broadcast talk: a host opens by "je suis X" and hands over
+# by naming ("X, vous avez la parole", "Madame X ?") then thanks ("merci X").
+EVIDENCE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (source, direction, re.compile(pattern, re.IGNORECASE)) for source, direction, pattern in (
+        ("introduction", "self", rf"\b(?:je suis|je m['’]appelle|moi,? c['’]est) {_WORDS}"),
+        ("introduction", "self", rf"\b(?:this is|i['’]m|i am|my name is) {_WORDS}"),
+        ("introduction", "self", rf"^{_WORDS}, je suis\b"),
+        ("hand-off", "previous", rf"\bmerci(?: beaucoup| bien)?,? {_WORDS}"),
+        ("hand-off", "previous", rf"\bthank you,? {_WORDS}"),
+        ("hand-off", "next", rf"\bje me tourne vers {_WORDS}"),
+        ("hand-off", "next", rf"\bla parole (?:est )?à {_WORDS}"),
+        ("hand-off", "next", rf"\b(?:madame|monsieur|mme|m\.) {_WORDS}\s*[,?]"),
+        ("hand-off", "next", rf"(?:^|[.!?] ){_WORDS},? (?:vous avez la parole|à vous|"
+                             r"qu['’]en pensez-vous|votre avis)"),
+        ("hand-off", "next", rf"\bet vous,? {_WORDS}\s*\?"),
+    ))
+
+# Words a capital letter does not make a name (sentence starts, titles, greetings).
+_NOT_NAMES = frozenset(fold(w) for w in (
+    "alors bon bien oui non merci bonjour bonsoir et mais donc madame monsieur mesdames "
+    "messieurs maire le la les un une vous je nous tous toutes à pour avec well so okay "
+    "yes no and the hello in from thank thanks".split()))
+# Votes an evidence gives: a person naming themselves is surer than a hand-off.
+_WEIGHT = {"introduction": 2, "hand-off": 1, "quote": 1}
+# Fuzzy equality of two folded names (ASR spellings: "manon loiselle" / "Manon Loiseau").
+_FUZZY = 0.82
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One clue: ``name`` is the speaker of ``label``'s turn, says ``text`` at ``start``."""
+
+    label: str
+    name: str
+    source: str
+    text: str
+    start: float
+    said_by: str
+
+
+class _Names:
+    """Resolves word runs to people: the article's, else names the transcript spells out."""
+
+    def __init__(self, people: Iterable[str]):
+        self.people = list(dict.fromkeys(p.strip() for p in people if p and p.strip()))
+
+    def resolve(self, words: str) -> str | None:
+        tokens = words.split()
+        for size in range(len(tokens), 0, -1):  # the longest run that is a name
+            candidate = " ".join(tokens[:size]).strip(" ,.;:!?'’")
+            person = self._person(candidate)
+            if person:
+                return person
+            if self._capitalized(tokens[:size]):
+                return candidate
+        return None
+
+    def _person(self, candidate: str) -> str | None:
+        key = fold(candidate)
+        if not key:
+            return None
+        scored = []
+        for person in self.people:
+            full = fold(person)
+            parts = full.split()
+            ratio = max([difflib.SequenceMatcher(None, key, full).ratio()]
+                        + [difflib.SequenceMatcher(None, key, p).ratio() for p in parts
+                           if len(key.split()) == 1 and len(p) > 2])
+            scored.append((ratio, person))
+        good = [p for r, p in scored if r >= _FUZZY]
+        return good[0] if len(good) == 1 else None  # two people fit: not a name we can tell
+
+    @staticmethod
+    def _capitalized(tokens: Sequence[str]) -> bool:
+        words = [t.strip(" ,.;:!?") for t in tokens]
+        return bool(words) and all(
+            w[:1].isupper() and fold(w) not in _NOT_NAMES and len(w) > 1 for w in words)
+
+
+def _turns(cues: pd.DataFrame, labels: pd.Series) -> list[dict[str, Any]]:
+    """Consecutive cues of one label merged: label, start, end, text (cues without label skipped)."""
+    turns: list[dict[str, Any]] = []
+    for label, start, end, text in zip(labels, cues["start"], cues["end"], cues["text"],
+                                       strict=True):
+        if pd.isna(label):
+            continue
+        if turns and turns[-1]["label"] == label:
+            turns[-1]["end"] = float(end)
+            turns[-1]["text"] += " " + str(text)
+            turns[-1]["cues"].append((float(start), str(text)))
+        else:
+            turns.append({"label": str(label), "start": float(start), "end": float(end),
+                          "text": str(text), "cues": [(float(start), str(text))]})
+    return turns
+
+
+def find_evidence(cues: pd.DataFrame, labels: pd.Series, *,
+                  people: Iterable[str] = ()) -> list[Evidence]:
+    """Every introduction and hand-off in the turns of ``labels`` (one label per cue)."""
+    turns = _turns(cues, labels)
+    names = _Names(people)
+    found: list[Evidence] = []
+    for position, turn in enumerate(turns):
+        for start, text in turn["cues"]:
+            for source, direction, pattern in EVIDENCE_RULES:
+                for match in pattern.finditer(text):
+                    name = names.resolve(match.group("name"))
+                    target = _target(turns, position, direction)
+                    if name and target is not None:
+                        found.append(Evidence(target, name, source, text.strip(), start,
+                                              turn["label"]))
+    return _canonical(found, names)
+
+
+def _target(turns: list[dict[str, Any]], position: int, direction: str) -> str | None:
+    own = turns[position]["label"]
+    if direction == "self":
+        return str(own)
+    step = 1 if direction == "next" else -1
+    index = position + step
+    while 0 <= index < len(turns):
+        if turns[index]["label"] != own:
+            return str(turns[index]["label"])
+        index += step
+    return None
+
+
+def _canonical(found: list[Evidence], names: _Names) -> list[Evidence]:
+    # "Madame Durand" and "je m'appelle Sophie Durand" name one person: partial names are
+    # resolved against the fuller names found in the transcript itself.
+    pool = _Names([*names.people, *(e.name for e in found if len(e.name.split()) > 1)])
+    return [Evidence(e.label, pool._person(e.name) or e.name, e.source, e.text, e.start,
+                     e.said_by) for e in found]
+
+
+def _decide(evidence: list[Evidence], quote_votes: Mapping[str, Counter[str]],
+            labels: Iterable[str], moderator_label: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Per label: the name with most weighted votes, its sources, and the disagreements."""
+    tallies: dict[str, Counter[str]] = {label: Counter() for label in labels}
+    sources: dict[tuple[str, str], Counter[str]] = {}
+    for item in evidence:
+        tallies.setdefault(item.label, Counter())[item.name] += _WEIGHT[item.source]
+        sources.setdefault((item.label, item.name), Counter())[item.source] += 1
+    for label, votes in quote_votes.items():
+        for name, count in votes.items():
+            tallies.setdefault(label, Counter())[name] += count * _WEIGHT["quote"]
+            sources.setdefault((label, name), Counter())["quote"] += count
+    handoffs = Counter(e.said_by for e in evidence if e.source == "hand-off")
+    moderator = handoffs.most_common(1)[0][0] if handoffs else None
+    if moderator is not None and handoffs[moderator] < 2:  # noqa: PLR2004 - one is chance
+        moderator = None
+    rows, notes = [], []
+    for label, tally in tallies.items():
+        ranked = tally.most_common()
+        row: dict[str, Any] = {"label": label, "name": None, "source": None,
+                               "votes": 0, "tally": _tally_text(ranked, label, sources)}
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            name, votes = ranked[0]
+            row.update(name=name, votes=votes,
+                       source=sources[(label, name)].most_common(1)[0][0])
+        if len(ranked) > 1:
+            notes.append(f"speaker naming: label {label!r} has clues for several people "
+                         f"({row['tally']}); "
+                         + (f"kept {row['name']!r}" if row["name"] else "left unnamed (tie)"))
+        if row["name"] is None and label == moderator:
+            row.update(name=moderator_label, source="moderator", votes=handoffs[label])
+        rows.append(row)
+    by_name: dict[str, list[str]] = {}
+    for row in rows:
+        if row["name"]:
+            by_name.setdefault(fold(row["name"]), []).append(row["label"])
+    for labels_of in by_name.values():
+        if len(labels_of) > 1:
+            notes.append(f"speaker naming: labels {', '.join(labels_of)} are all named "
+                         f"{next(r['name'] for r in rows if r['label'] == labels_of[0])!r}: "
+                         "one voice split by the diarization, or a wrong clue")
+    return rows, notes
+
+
+def _tally_text(ranked: list[tuple[str, int]], label: str,
+                sources: Mapping[tuple[str, str], Counter[str]]) -> str | None:
+    parts = [f"{name} {votes} ({', '.join(f'{s} {n}' for s, n in sources[(label, name)].items())})"
+             for name, votes in ranked]
+    return "; ".join(parts) or None
+
+
+def _quote_votes(mapping: pd.DataFrame) -> dict[str, Counter[str]]:
+    votes: dict[str, Counter[str]] = {}
+    for label, tally in zip(mapping["label"], mapping["tally"], strict=True):
+        if pd.isna(tally):
+            continue
+        for part in str(tally).split(", "):
+            name, _, count = part.rpartition(" ")
+            if name and count.isdigit():
+                votes.setdefault(str(label), Counter())[name] += int(count)
+    return votes
+
+
+def _anonymous_labels(cues: pd.DataFrame) -> pd.Series:
+    """Per cue the anonymous label to name: the diarization's, else the transcript's."""
+    labels = cues.get("diarization_label", pd.Series(pd.NA, index=cues.index)).astype("string")
+    own = cues["transcript_label"].astype("string")
+    own = own.where(own.fillna("").str.match(_ANONYMOUS_LABEL).astype(bool))
+    return labels.fillna(own)
+
+
+def name_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFrame | None = None,
+                  diarization: Diarization | None = None,
+                  names: Mapping[str, str] | None = None, people: Iterable[str] = (),
+                  moderator_label: str = "Animation") -> Transcript:
+    """``tag_speakers``, with anonymous labels also named from what is said.
+
+    Clues: self-introductions ("je suis X", "moi c'est X", "I'm X"), the moderator's
+    hand-offs ("X, vous avez la parole", "Madame X ?" name the next turn of another label,
+    "merci X" the one before) and the matched quotes' vote (see :data:`EVIDENCE_RULES`).
+    Names are matched fuzzily to ``people`` (the article's). An introduction weighs 2 votes,
+    a hand-off or a quote 1; a tie leaves the label unnamed. The label that hands off most
+    (at least twice) is the moderator, called ``moderator_label`` when nothing names it.
+    ``names`` (the user's) overrides everything.
+
+    Returns:
+        The Transcript of ``tag_speakers``, with ``metadata["speaker_mapping"]``'s
+        ``method`` the winning source (``user`` | ``introduction`` | ``hand-off`` | ``quote``
+        | ``moderator`` | ``unmapped``) and its ``tally`` every clue, ``speaker_source`` per
+        cue that source for cues named through their label, ``metadata["speaker_evidence"]``
+        one row per clue (label, name, source, text, start, said_by), and the disagreements
+        in ``warnings``.
+    """
+    first = tag_speakers(transcript, aligned=aligned, diarization=diarization, names=names)
+    cues = first.cues
+    labels = _anonymous_labels(cues)
+    evidence = find_evidence(cues, labels, people=people)
+    rows, notes = _decide(evidence, _quote_votes(first.metadata["speaker_mapping"]),
+                          labels.dropna().unique(), moderator_label)
+    chosen = {r["label"]: r for r in rows if r["name"]}
+    for label, name in (names or {}).items():
+        chosen[label] = {"label": label, "name": name, "source": "user", "votes": 0,
+                         "tally": next((r["tally"] for r in rows if r["label"] == label), None)}
+    final = tag_speakers(transcript, aligned=aligned, diarization=diarization,
+                         names={label: str(r["name"]) for label, r in chosen.items()})
+    mapping = final.metadata["speaker_mapping"].copy()
+    tallies = {r["label"]: r["tally"] for r in rows}
+    mapping["method"] = [chosen[label]["source"] if label in chosen else "unmapped"
+                         for label in mapping["label"]]
+    mapping["votes"] = pd.array([chosen[label]["votes"] if label in chosen else 0
+                                 for label in mapping["label"]], dtype="Int64")
+    mapping["tally"] = pd.array([tallies.get(label) for label in mapping["label"]],
+                                dtype="string")
+    tagged = final.cues.copy()
+    by_label = _anonymous_labels(tagged)
+    via_label = tagged["speaker_source"].isin(["diarization", "transcript"]) & by_label.isin(
+        list(chosen)).fillna(False).astype(bool)
+    tagged.loc[via_label, "speaker_source"] = by_label[via_label].map(
+        lambda label: chosen[label]["source"])
+    result = final.with_cues(tagged)
+    result.warnings.extend(notes)
+    result.metadata["speaker_mapping"] = mapping
+    result.metadata["speaker_evidence"] = pd.DataFrame(
+        [e.__dict__ for e in evidence],
+        columns=["label", "name", "source", "text", "start", "said_by"])
+    return result
+
+
+def speaker_coverage(cues: pd.DataFrame) -> float:
+    """Share (0–1) of the cues' speech time whose speaker is a name, not NA or an
+    anonymous label (``SPEAKER_01``, an unnamed diarization cluster); NaN without speech."""
+    duration = (cues["end"].astype(float) - cues["start"].astype(float)).clip(lower=0)
+    total = float(duration.sum())
+    if total <= 0:
+        return float("nan")
+    speaker = cues["speaker"].astype("string") if "speaker" in cues else pd.Series(
+        pd.NA, index=cues.index, dtype="string")
+    anonymous = speaker.fillna("").str.match(_ANONYMOUS_LABEL).astype(bool)
+    if "diarization_label" in cues:
+        anonymous |= (speaker == cues["diarization_label"].astype("string")).fillna(False)
+    named = speaker.notna() & ~anonymous
+    return float(duration[named.to_numpy(bool)].sum()) / total

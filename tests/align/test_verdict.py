@@ -1,0 +1,175 @@
+"""Verdicts on real French auto-captions (BDX I/O 2022, Unlicense): alterations and noise.
+
+Quotes are written here from the YouTube auto-captions of two talks in
+``tests/data/factcheck``: each alteration kind must be ``altered`` with its change named in
+``changes``; each kind of caption noise must stay ``verbatim``/``edited``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from coopanalysis.align.aligner import align_quotes
+from coopanalysis.align.diff import Op
+from coopanalysis.align.verdict import faithful_kind, language_of, meaning_changes, sound_alike
+from coopanalysis.model import Transcript
+from coopanalysis.read.transcript import read_transcript
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "factcheck"
+GESTION = "autogenere__Gestion_de_la_dette_d_architecture_-_Cyril_Beslay.fr-orig.srt"
+OPEN_SOURCE = "autogenere__contributer-open-source.srt"
+
+
+@pytest.fixture(scope="module")
+def gestion() -> Transcript:
+    return read_transcript(DATA / GESTION)
+
+
+@pytest.fixture(scope="module")
+def open_source() -> Transcript:
+    return read_transcript(DATA / OPEN_SOURCE)
+
+
+def one(transcript: Transcript, text: str, **columns: object) -> pd.Series:
+    return align_quotes(pd.DataFrame({"text": [text], **{k: [v] for k, v in columns.items()}}),
+                        transcript).iloc[0]
+
+
+# --------------------------------------------------------------------------- alterations
+# The captions say: "… dans une équipe de 6 architectes", "on peut pas faire d'analyse
+# statique", "il y a beaucoup beaucoup de choses qui sont en anglais", "je pense qu'on n'est
+# pas assez mature aujourd'hui", "c'est le leader européen dans ce marché".
+
+ALTERATIONS = [
+    ("gestion", "Je suis architecte chez ManoMano, dans une équipe de 9 architectes.",
+     "number: 6→9"),
+    ("gestion", "C'est un petit peu plus compliqué, finalement on peut faire d'analyse statique.",
+     "negation removed: pas"),
+    ("open_source", "Il y a peu de choses qui sont en anglais, on maîtrise pas tous la langue "
+     "de Shakespeare.", "quantifier: beaucoup→peu"),
+    ("gestion", "Sur le framework de scoring et la méthodologie, on n'est pas assez mature "
+     "aujourd'hui, on a besoin d'un peu plus de travail.", "hedge cut: je pense"),
+    ("gestion", "C'est une marketplace de bricolage et de jardinage et c'est le leader "
+     "asiatique dans ce marché.", "word: europeen→asiatique"),
+]
+
+
+@pytest.mark.parametrize(("talk", "text", "change"), ALTERATIONS)
+def test_each_alteration_kind_is_altered_and_named(request: pytest.FixtureRequest, talk: str,
+                                                   text: str, change: str) -> None:
+    row = one(request.getfixturevalue(talk), text)
+    assert row["status"] == "matched", row["warning"]
+    assert row["verdict"] == "altered", row["diff"]
+    assert change in row["changes"], row["changes"]
+
+
+def test_a_negation_added_is_altered(open_source: Transcript) -> None:
+    # Captions: "… vous êtes tous convaincus vous pouvez tribuer à l'Open Source".
+    row = one(open_source, "Je suis sûr que vous êtes tous convaincus, vous ne pouvez pas "
+                           "contribuer à l'Open Source.")
+    assert row["verdict"] == "altered" and "negation added: pas" in row["changes"]
+
+
+def test_a_hedge_added_is_altered(gestion: Transcript) -> None:
+    # Captions: "… aujourd'hui plutôt qu'utiliser une meilleure approche qui parfois est plus
+    # complexe".
+    row = one(gestion, "C'est le coût des retouches supplémentaires qui sont probablement "
+                       "causées par un choix d'une solution simple aujourd'hui.")
+    assert row["verdict"] == "altered" and "hedge added: probablement" in row["changes"]
+
+
+def test_a_number_past_the_last_heard_word_is_compared(open_source: Transcript) -> None:
+    # The captions end the sentence "… s'ils ont quatre pull requests": the match stops
+    # at "ont", the printed number is compared with the speech that follows.
+    row = one(open_source, "Un événement qui a lieu tous les mois d'octobre, qui permet aux "
+                           "personnes de gagner un t-shirt ou de planter un arbre s'ils ont "
+                           "sept pull requests acceptées.")
+    assert row["verdict"] == "altered" and "number:" in row["changes"], row["changes"]
+
+
+def test_two_distant_passages_are_glued(gestion: Transcript) -> None:
+    text = ("Je suis architecte chez ManoMano dans une équipe de 6 architectes et on est passé "
+            "de deux monolithes à 350 microservices et la diversité des technologies a évolué.")
+    row = one(gestion, text)
+    assert row["verdict"] == "altered" and row["changes"].startswith("glued: "), row["changes"]
+
+
+# --------------------------------------------------------------------------- noise
+
+
+def test_a_word_heard_as_one_that_sounds_like_it_is_noise(gestion: Transcript) -> None:
+    # "la dette technique" is captioned "la tête technique".
+    row = one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
+                       "sont causées par un choix d'une solution simple aujourd'hui.")
+    assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
+    assert "dette→tete" in row["diff"]
+
+
+def test_a_dropped_ne_and_spelling_variants_are_noise(gestion: Transcript) -> None:
+    # Captions: "notre cityo pensait que la dette technique et la date d'architecture était
+    # mauvaise et en fait elle l'est pas toujours".
+    row = one(gestion, "Notre CTO pensait que la dette technique et la dette d'architecture "
+                       "étaient mauvaises et en fait elle n'est pas toujours, elle est nécessaire.")
+    assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
+
+
+def test_numbers_in_digits_or_words_compare_by_value(gestion: Transcript) -> None:
+    # Captions: "dans une équipe de 6 architectes".
+    row = one(gestion, "Je suis architecte chez ManoMano, dans une équipe de six architectes.")
+    assert row["verdict"] in ("verbatim", "edited") and pd.isna(row["changes"]), row["changes"]
+
+
+def test_a_cut_filler_or_repetition_is_edited_not_altered(gestion: Transcript) -> None:
+    # Captions: "ça commence à faire beaucoup de symptômes qui qui sentent mauvais".
+    row = one(gestion, "Ça commence à faire beaucoup de symptômes qui sentent mauvais et "
+                       "sûrement il y a une grosse part de dette dans ce composant.")
+    assert row["verdict"] == "edited" and pd.isna(row["changes"]), row["diff"]
+
+
+# --------------------------------------------------------------------------- no location
+
+
+def test_a_quote_supported_only_by_a_number_is_unmatched(gestion: Transcript) -> None:
+    row = one(gestion, "Chez nous, la flotte de robots livreurs a doublé en 2019 grâce aux "
+                       "drones des entrepôts.")
+    assert row["status"] == "unmatched" and "not found" in row["warning"]
+
+
+def test_a_quote_in_another_language_is_unmatched_and_says_so(gestion: Transcript) -> None:
+    row = one(gestion, "I am an architect at ManoMano, in a team of 6 architects, and the "
+                       "company has grown a lot since 2019.")
+    assert row["status"] == "unmatched" and "other language" in row["warning"]
+
+
+def test_unmatched_names_the_search_window(gestion: Transcript) -> None:
+    quotes = pd.DataFrame({"text": ["Je suis architecte chez ManoMano, dans une équipe de "
+                                    "6 architectes."], "stated_start": [2000.0]})
+    row = align_quotes(quotes, gestion, max_offset=30.0).iloc[0]
+    assert row["status"] == "unmatched" and "within ±30 s" in row["warning"]
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def test_meaning_changes_read_said_then_printed() -> None:
+    ops = [Op("kept", "une", "une"), Op("kept", "equipe", "equipe"), Op("kept", "de", "de"),
+           Op("replaced", "douze", "six"), Op("kept", "architectes", "architectes")]
+    changes, notes = meaning_changes(ops, "une équipe de douze architectes",
+                                     "une équipe de six architectes")
+    assert changes == ["number: six→douze"] and notes == []
+
+
+def test_faithful_kind_allows_caption_errors_only() -> None:
+    noise = [Op("kept", "la", "la"), Op("replaced", "dette", "tete"), Op("added", "n", "")]
+    assert faithful_kind(noise, other_edits=False) == "verbatim"
+    cut = [Op("kept", "la", "la"), Op("cut", "", "euh"), Op("kept", "dette", "dette")]
+    assert faithful_kind(cut, other_edits=False) == "edited"
+
+
+def test_sound_alike_and_language() -> None:
+    assert sound_alike("dette", "tete") and not sound_alike("europeen", "mondial")
+    assert language_of(["the", "company", "has", "grown", "a", "lot", "since"])[0] == "en"
+    assert language_of(["la", "societe", "a", "enormement", "evolue", "depuis"])[0] == "fr"
