@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean notebook
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/coopanalysis analyze data/rnct2025_article.md data/rnct2025_simulated_captions.vtt --out report/
+
+# JupyterLab comes with the optional `notebook` extra, installed in the same venv.
+notebook: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,notebook]'
+	$(BIN)/jupyter lab notebooks/rnct2025.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

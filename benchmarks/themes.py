@@ -28,7 +28,7 @@ Prints the ratio (target ≥ 3×) and whether peak memory stays under 2 GB. Timi
 wall-clock on a shared, loaded machine.
 
     .venv/bin/python benchmarks/themes.py [--words 93600] [--repeat 1] [--no-tracemalloc]
-        [--matchers]
+        [--matchers] [--codebook policy_agendas]
 """
 
 from __future__ import annotations
@@ -253,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the (slow) Python allocation peak")
     parser.add_argument("--matchers", action="store_true",
                         help="also compare the hand-written matcher with spaCy's matchers")
+    parser.add_argument("--codebook", default=None,
+                        help="built-in name or file (default: territorial_cooperation)")
     args = parser.parse_args(argv)
 
     import spacy
@@ -265,12 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"input: {len(units)} sentence units, {n_words} words "
           f"({n_words / WORDS_PER_SECOND / 3600:.1f} h at {WORDS_PER_SECOND} w/s)")
 
-    tag_themes(units.head(20))  # load the model, compile the codebook
+    book = args.codebook
+    print(f"codebook: {book or 'territorial_cooperation (default)'}")
+    tag_themes(units.head(20), book)  # load the model, compile the codebook
     found: pd.DataFrame = pd.DataFrame()
 
     def run_themes() -> None:
         nonlocal found
-        found = tag_themes(units, batch_size=args.batch_size)
+        found = tag_themes(units, book, batch_size=args.batch_size)
 
     themes_s = best_time(run_themes, args.repeat)
     themes_rss = peak_rss_mb()
@@ -281,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def run_unscreened() -> None:
         nonlocal unscreened
-        unscreened = tag_themes(units, batch_size=args.batch_size, screen=False)
+        unscreened = tag_themes(units, book, batch_size=args.batch_size, screen=False)
 
     unscreened_s = best_time(run_unscreened, args.repeat)
     print(f"  screen=False:      {unscreened_s:7.2f} s  {n_words / unscreened_s:8.0f} words/s  "
@@ -308,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_tracemalloc:
         tracemalloc.start()
-        tag_themes(units, batch_size=args.batch_size)
+        tag_themes(units, book, batch_size=args.batch_size)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"tag_themes Python allocation peak (tracemalloc): {peak / 2**20:.0f} MB")

@@ -221,6 +221,33 @@ speaker's one quoted sentence was tagged."""),
 by_speaker = ca.theme_stats(themes, units=sentences, by="speaker")
 ca.theme_pivot(by_speaker, values="share_of_talk")"""),
     ("md", """\
+### Does the codebook fit this debate? Tag, look at the fit, review suggestions, re-tag
+
+`codebook_fit` gives, per theme, the share of sentences tagged and of words covered, and
+the term behind most tags; `fit.attrs["warning"]` says when the codebook may not fit the
+debate (under 10 % of units tagged, or a theme carried by one word). Another built-in
+codebook is `ca.load_codebook("policy_agendas")` (the 21 CAP policy topics).
+`suggest_terms` lists frequent words of the transcript close to a theme (co-occurrence
+with its tags; word vectors too if `coopanalysis[vectors]` is installed), with examples in
+context: you decide which to add to your copy of the codebook, then tag again."""),
+    ("code", """\
+fit = ca.codebook_fit(sentences, ca.default_codebook(), themes)
+print(fit.attrs["warning"] or "no fit warning")
+fit[["theme", "n_units", "unit_share", "word_share", "top_term", "top_term_share"]]"""),
+    ("code", """\
+suggestions = ca.suggest_terms(sentences, ca.default_codebook(), n=5, themes=themes,
+                               vectors=False)
+suggestions[["theme", "term", "kind", "count", "in_theme_units", "score", "examples"]]"""),
+    ("code", """\
+from dataclasses import replace
+
+accepted = {}  # after review, e.g. {"social_ties": ["voisinage"]} (one-word lemmas)
+book = ca.default_codebook()
+edited = replace(book, themes=tuple(replace(t, lemmas=t.lemmas + tuple(accepted.get(t.id, [])))
+                                    for t in book.themes))
+retagged = ca.tag_themes(sentences, edited)
+len(themes), len(retagged)"""),
+    ("md", """\
 ## 6. Figures
 
 Each figure function returns a matplotlib `Figure` (and draws into an `ax` if you give one),

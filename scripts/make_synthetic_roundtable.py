@@ -80,7 +80,8 @@ class Voice:
 CAST: dict[str, Voice] = {
     "Claire Martin": Voice("fr+f2", pitch=45, speed=150, role="modératrice"),
     "Julien Moreau": Voice("fr+m1", pitch=62, speed=160, role="chercheur en science politique"),
-    "Sophie Durand": Voice("fr+f4", pitch=95, speed=140, role="directrice d'une coopérative d'habitants"),
+    "Sophie Durand": Voice("fr+f4", pitch=95, speed=140,
+                           role="directrice d'une coopérative d'habitants"),
     "Karim Benali": Voice("fr+klatt4", pitch=30, speed=165, role="maire de Saint-Aubin-sur-Loire"),
     "Étienne Lavigne": Voice("fr+m7", pitch=50, speed=135, role="économiste"),
 }
@@ -229,7 +230,7 @@ def tool_versions() -> tuple[str, str]:
     return espeak, ffmpeg
 
 
-def synthesize(text: str, voice: Voice, workdir: Path) -> array.array:
+def synthesize(text: str, voice: Voice, workdir: Path) -> array.array[int]:
     """espeak-ng → 22.05 kHz wav → ffmpeg → 16 kHz mono s16 samples, silence trimmed, padded
     to a whole number of milliseconds."""
     wav22 = workdir / "chunk.wav"
@@ -252,12 +253,12 @@ def synthesize(text: str, voice: Voice, workdir: Path) -> array.array:
     return samples
 
 
-def silence(seconds: float) -> array.array:
+def silence(seconds: float) -> array.array[int]:
     n = round(seconds * 1000) * MS
     return array.array("h", bytes(2 * n))
 
 
-def write_wav(path: Path, samples: array.array, comment: str, title: str) -> None:
+def write_wav(path: Path, samples: array.array[int], comment: str, title: str) -> None:
     """RIFF WAVE, PCM 16-bit mono, with a LIST/INFO chunk (INAM, ICMT, ISFT) before data,
     where ffmpeg puts its own."""
     def info(tag: bytes, value: str) -> bytes:
@@ -275,7 +276,7 @@ def write_wav(path: Path, samples: array.array, comment: str, title: str) -> Non
     path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
 
 
-def _swapped(samples: array.array) -> bytes:
+def _swapped(samples: array.array[int]) -> bytes:
     copy = array.array("h", samples)
     copy.byteswap()
     return copy.tobytes()
@@ -362,7 +363,7 @@ def build(out: Path) -> dict[str, float]:
             if turn:
                 audio += silence(round(rng.uniform(*TURN_GAP), 2))
             chunks = split_cues(text)
-            for i, (chunk, ends_sentence) in enumerate(chunks):
+            for i, (chunk, _) in enumerate(chunks):
                 if i:
                     gap = SENTENCE_GAP if chunks[i - 1][1] else CLAUSE_GAP
                     audio += silence(round(rng.uniform(*gap), 3))

@@ -173,3 +173,14 @@ def test_sound_alike_and_language() -> None:
     assert sound_alike("dette", "tete") and not sound_alike("europeen", "mondial")
     assert language_of(["the", "company", "has", "grown", "a", "lot", "since"])[0] == "en"
     assert language_of(["la", "societe", "a", "enormement", "evolue", "depuis"])[0] == "fr"
+
+
+def test_whisper_word_probability_is_read_into_words(tmp_path: Path) -> None:
+    path = tmp_path / "talk.json"
+    path.write_text('{"segments": [{"start": 0.0, "end": 1.0, "text": "la dette", "words": ['
+                    '{"word": "la", "start": 0.0, "end": 0.4, "probability": 0.99},'
+                    '{"word": "dette", "start": 0.4, "end": 1.0, "probability": 0.41}]}]}',
+                    encoding="utf-8")
+    words = read_transcript(path).words
+    assert words is not None
+    assert words["probability"].tolist() == pytest.approx([0.99, 0.41])

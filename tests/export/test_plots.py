@@ -111,7 +111,8 @@ def test_share_of_voice_bars_equal_shares() -> None:
     assert widths["Bob"] == pytest.approx(100 * 6 / 21)
     assert widths[NO_SPEAKER] == pytest.approx(100 * 2 / 21)
     texts = [t.get_text() for t in ax.texts]
-    assert "62 % · 00:00:13" in texts
+    assert "62 % · 0:13" in texts
+    assert ax.get_xlim() == (0, 100)  # shares read against the whole
 
 
 def test_theme_heatmap_cells_hold_counts_per_bin() -> None:
@@ -124,8 +125,11 @@ def test_theme_heatmap_cells_hold_counts_per_bin() -> None:
     # Rows cooperation, trust_time; bins 0 (0–300 s), 1 (300–600), 2 (600–900).
     assert cells.tolist() == [[2, 1, 0], [1, 0, 1]]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["cooperation", "trust_time"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["00:00:00", "00:05:00", "00:10:00"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0 min", "5 min", "10 min"]
     assert len(figure.axes) == 2  # the colour bar
+    colour_bar = figure.axes[1]
+    ticks = [t for t in colour_bar.get_yticks() if 0 <= t <= 2]
+    assert ticks and all(float(t).is_integer() for t in ticks)  # whole counts
 
 
 def test_themes_by_speaker_stacks_speakers() -> None:

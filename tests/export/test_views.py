@@ -103,7 +103,8 @@ def test_quote_table_frame_is_the_one_quote_table() -> None:
                                                                         HOSTILE]}), QUOTES)
     frame = quote_table_frame(ALIGNED_TABLE, quotes)
     assert list(frame.columns) == ["quote_id", "speaker", "stated", "found", "offset", "score",
-                                   "status", "verdict", "fidelity", "printed", "spoken", "diff"]
+                                   "status", "verdict", "fidelity", "notes", "printed", "spoken",
+                                   "diff", *(["changes"] if "changes" in ALIGNED_TABLE else [])]
     assert frame["found"].tolist() == ["00:20:24", ""]
     assert frame["score"].tolist() == [0.97, 0.1]
     assert frame["printed"].tolist() == ["« avec les gens »", HOSTILE]

@@ -186,3 +186,24 @@ def test_read_article_opened_with_the_windows_default_encoding(tmp_path: Path) -
     with open(path, encoding="cp1252") as handle:
         article = read_article(handle)
     assert article.quotes["text"].tolist() == ["La coopération est une nécessité"]
+
+
+def test_a_double_encoded_caption_file_is_repaired_with_a_warning(tmp_path: Path) -> None:
+    # UTF-8 read as cp1252 by an editor and saved again as UTF-8: "coopÃ©ration".
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nla coopération, c'est déjà là\n"
+    path = tmp_path / "double.vtt"
+    path.write_bytes(vtt.encode("utf-8").decode("cp1252").encode("utf-8"))
+    assert "coopÃ©ration" in path.read_text(encoding="utf-8")
+    transcript = read_transcript(path)
+    assert transcript.cues["text"].tolist() == ["la coopération, c'est déjà là"]
+    assert transcript.encoding == REPAIRED_MOJIBAKE
+    assert any("repaired" in w for w in transcript.warnings)
+
+
+def test_a_correct_utf8_file_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "ok.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nl'Âme du projet, déjà\n",
+                    encoding="utf-8")
+    transcript = read_transcript(path)
+    assert transcript.cues["text"].tolist() == ["l'Âme du projet, déjà"]
+    assert transcript.encoding == "utf-8" and not transcript.warnings

@@ -57,3 +57,39 @@ def test_a_directory_a_nul_and_other_types_are_errors(reader, error, content,  #
         reader("a\x00b")
     with pytest.raises(error, match="cannot read a"):
         reader(42)
+
+
+@pytest.mark.parametrize(("reader", "error", "_text"), READERS)
+def test_a_large_video_is_refused_from_its_first_bytes(reader, error, _text,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "replay.vtt"  # a video given by mistake, under a caption name
+    with path.open("wb") as handle:
+        handle.write(b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41")
+        handle.truncate(300_000_000)  # 300 MB, sparse: never read whole
+    started = time.perf_counter()
+    with pytest.raises(error, match="MP4") as caught:
+        reader(path)
+    assert time.perf_counter() - started < 0.5
+    assert caught.value.source == str(path)
+
+
+def test_a_large_binary_file_without_a_known_signature_is_refused_early(
+        tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "dump.srt"
+    with path.open("wb") as handle:
+        handle.write(bytes(range(256)) * 4)
+        handle.truncate(50_000_000)
+    started = time.perf_counter()
+    with pytest.raises(TranscriptError, match="binary"):
+        read_transcript(path)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_utf16_text_is_not_taken_for_binary(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.vtt"
+    path.write_bytes(VTT.encode("utf-16-le"))
+    assert read_transcript(path).cues["text"].tolist() == ["Nous avançons."]

@@ -456,3 +456,23 @@ def test_argument_errors_are_corpus_errors_that_callers_can_catch_as_before(
     result = CorpusResult(manifest=MANIFEST_EMPTY, errors=ERRORS_EMPTY, tables={})
     with pytest.raises(CorpusError, match="no table 'cues'"):
         result.table("cues")
+
+
+def test_an_input_without_any_cue_is_an_error_row_with_the_readers_reason(
+        tmp_path: Path) -> None:
+    invalid = tmp_path / "invalid.vtt"
+    invalid.write_text("WEBVTT\n\n00:0x.000 --> 00:02.000\nbad\n\nzz --> 00:03.000\nbad\n",
+                       encoding="utf-8")
+    good = tmp_path / "good.vtt"
+    good.write_text(_vtt(TURNS[:1]), encoding="utf-8")
+    result = analyze_corpus([invalid, good], progress=False)
+    errors = result.errors
+    assert errors["event_id"].tolist() == ["invalid"]
+    row = errors.iloc[0]
+    assert row["stage"] == "read_transcript" and row["error"] == "TranscriptError"
+    assert "no cue" in row["message"] and "invalid cue timing" in row["message"]
+    manifest = result.manifest.set_index("event_id")
+    assert manifest.loc["invalid", "status"] == "error"
+    assert manifest.loc["good", "status"] == "ok"
+    assert manifest.loc["good", "n_warnings"] >= 0 and pd.isna(manifest.loc["invalid",
+                                                                             "n_warnings"])

@@ -4,7 +4,6 @@ error messages, the default codebook and ``resolve_codebook``."""
 from __future__ import annotations
 
 import pickle
-import re
 from pathlib import Path
 
 import pytest
@@ -69,15 +68,35 @@ def test_default_codebook_has_the_twelve_themes() -> None:
     assert list(frame["theme"]) == DEFAULT_IDS
 
 
-def test_every_default_pattern_cites_its_wording() -> None:
-    # The codebook is a data file users copy: each pattern line says where it comes from.
-    text = (Path(__file__).parents[2] / "src/coopanalysis/data/codebook_default.toml").read_text(
-        encoding="utf-8")
-    pattern_lines = [line for line in text.splitlines() if re.match(r'^\s+"', line)]
-    assert len(pattern_lines) > 60
-    uncited = [line for line in pattern_lines
-               if not re.search(r"#.*(article|BDX|Thinkerview)", line)]
-    assert uncited == []
+CAP_IDS = [
+    "macroeconomics", "civil_rights", "health", "agriculture", "labor", "education",
+    "environment", "energy", "immigration", "transportation", "law_crime", "social_welfare",
+    "housing", "domestic_commerce", "defense", "technology", "foreign_trade",
+    "international_affairs", "government_operations", "public_lands", "culture",
+]
+
+
+def test_builtin_codebooks_load_by_name() -> None:
+    cap = load_codebook("policy_agendas")
+    assert cap.ids == CAP_IDS
+    assert all(theme.label and theme.description for theme in cap.themes)
+    assert resolve_codebook("policy_agendas") is cap
+    assert load_codebook(Path("policy_agendas")) is cap
+    assert load_codebook("territorial_cooperation") is default_codebook()
+    assert resolve_codebook(None).ids == DEFAULT_IDS
+    assert default_codebook().source.endswith("codebooks/territorial_cooperation.toml")
+
+
+def test_unknown_builtin_name_lists_the_builtins() -> None:
+    with pytest.raises(CodebookError, match="policy_agendas"):
+        load_codebook("policy_agenda")
+
+
+def test_default_codebook_holds_no_quotations() -> None:
+    # Re-grounded (issue 14): patterns are general wording, not sentences of one article.
+    phrases = [p for t in default_codebook().themes for p in (*t.phrases, *t.exclude)]
+    assert all(len(phrase.split()) <= 7 for phrase in phrases)
+    assert not [p for p in phrases if "sourd" in p or "muet" in p]
 
 
 def test_yaml_codebook_loads_like_toml(tmp_path: Path, small: Codebook) -> None:

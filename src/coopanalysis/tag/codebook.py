@@ -116,8 +116,8 @@ def load_codebook(path: str | PathLike[str]) -> Codebook:
     themes without patterns and malformed patterns, and for a file that is missing,
     unreadable or not UTF-8.
     """
-    if isinstance(path, str) and path in BUILTIN_CODEBOOKS and not Path(path).exists():
-        return builtin_codebook(path)
+    if str(path) in BUILTIN_CODEBOOKS and not Path(path).exists():
+        return builtin_codebook(str(path))
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -63,14 +63,15 @@ def fit_warning(fit: pd.DataFrame, source: str = "the codebook") -> str | None:
     """"the codebook may not fit this debate" with the reasons, or ``None``."""
     reasons = []
     overall = fit[fit["theme"] == "(any)"]
-    if len(overall) and overall["unit_share"].iat[0] < MIN_UNIT_SHARE:
-        reasons.append(f"it tags {overall['unit_share'].iat[0]:.0%} of the units "
-                       f"(under {MIN_UNIT_SHARE:.0%})")
+    share_all = float(overall["unit_share"].to_numpy()[0]) if len(overall) else 1.0
+    if share_all < MIN_UNIT_SHARE:
+        reasons.append(f"it tags {share_all:.0%} of the units (under {MIN_UNIT_SHARE:.0%})")
     themes = fit[fit["theme"] != "(any)"]
-    for row in themes.itertuples():
-        if row.n_tags >= MIN_TAGS_FOR_TERM and row.top_term_share > SINGLE_TERM_SHARE:
-            reasons.append(f"{row.top_term_share:.0%} of the {row.n_tags} tags of "
-                           f"{row.theme!r} come from the single term {row.top_term!r}")
+    for row in themes.to_dict("records"):
+        n_tags, share = int(row["n_tags"]), float(row["top_term_share"])
+        if n_tags >= MIN_TAGS_FOR_TERM and share > SINGLE_TERM_SHARE:
+            reasons.append(f"{share:.0%} of the {n_tags} tags of {row['theme']!r} come "
+                           f"from the single term {row['top_term']!r}")
     if not reasons:
         return None
     return (f"the codebook may not fit this debate ({source}): " + "; ".join(reasons)

@@ -47,9 +47,10 @@ EVIDENCE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 # Words a capital letter does not make a name (sentence starts, titles, greetings).
 _NOT_NAMES = frozenset(fold(w) for w in (
-    "alors bon bien oui non merci bonjour bonsoir et mais donc madame monsieur mesdames "
-    "messieurs maire le la les un une vous je nous tous toutes à pour avec well so okay "
-    "yes no and the hello in from thank thanks".split()))
+    "alors", "bon", "bien", "oui", "non", "merci", "bonjour", "bonsoir", "et", "mais", "donc",
+    "madame", "monsieur", "mesdames", "messieurs", "maire", "le", "la", "les", "un", "une",
+    "vous", "je", "nous", "tous", "toutes", "à", "pour", "avec", "well", "so", "okay", "yes",
+    "no", "and", "the", "hello", "in", "from", "thank", "thanks"))
 # Votes an evidence gives: a person naming themselves is surer than a hand-off.
 _WEIGHT = {"introduction": 2, "hand-off": 1, "quote": 1}
 # Fuzzy equality of two folded names (ASR spellings: "manon loiselle" / "Manon Loiseau").
@@ -108,7 +109,7 @@ class _Names:
 
 
 def _turns(cues: pd.DataFrame, labels: pd.Series) -> list[dict[str, Any]]:
-    """Consecutive cues of one label merged: label, start, end, text (cues without label skipped)."""
+    """Consecutive cues of one label merged (label, start, end, text); unlabelled cues skipped."""
     turns: list[dict[str, Any]] = []
     for label, start, end, text in zip(labels, cues["start"], cues["end"], cues["text"],
                                        strict=True):
@@ -177,23 +178,24 @@ def _decide(evidence: list[Evidence], quote_votes: Mapping[str, Counter[str]],
             sources.setdefault((label, name), Counter())["quote"] += count
     handoffs = Counter(e.said_by for e in evidence if e.source == "hand-off")
     moderator = handoffs.most_common(1)[0][0] if handoffs else None
-    if moderator is not None and handoffs[moderator] < 2:  # noqa: PLR2004 - one is chance
+    if moderator is not None and handoffs[moderator] < 2:
         moderator = None
-    rows, notes = [], []
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = []
     for label, tally in tallies.items():
         ranked = tally.most_common()
         row: dict[str, Any] = {"label": label, "name": None, "source": None,
                                "votes": 0, "tally": _tally_text(ranked, label, sources)}
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            name, votes = ranked[0]
-            row.update(name=name, votes=votes,
+            name, top = ranked[0]
+            row.update(name=name, votes=top,
                        source=sources[(label, name)].most_common(1)[0][0])
         if len(ranked) > 1:
             notes.append(f"speaker naming: label {label!r} has clues for several people "
                          f"({row['tally']}); "
                          + (f"kept {row['name']!r}" if row["name"] else "left unnamed (tie)"))
         if row["name"] is None and label == moderator:
-            row.update(name=moderator_label, source="moderator", votes=handoffs[label])
+            row.update(name=moderator_label, source="moderator", votes=int(handoffs[label]))
         rows.append(row)
     by_name: dict[str, list[str]] = {}
     for row in rows:

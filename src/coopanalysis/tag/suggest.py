@@ -60,19 +60,23 @@ def suggest_terms(units: pd.DataFrame, codebook: CodebookArg = None,
     counts: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], set[str]] = defaultdict(set)
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    written: dict[tuple[str, str], str] = {}
     for info, text, doc in zip(meta, texts, pipeline.pipe(texts), strict=True):
         uid = str(info["unit_id"])
+        lemma_of = {t.idx: t.lemma_ or t.text for t in doc}
         for key, start, end in _candidates(doc):
             if key[0] in known:
                 continue
             counts[key] += 1
+            written.setdefault(key, text[start:end] if key[1] == "phrase" else lemma_of[start])
             where[key].add(uid)
             if len(examples[key]) < 3:
                 left = text[max(0, start - _KWIC):start].rjust(_KWIC)
                 examples[key].append(f"{left}[{text[start:end]}]{text[end:end + _KWIC]}")
     frequent = [key for key, c in counts.items() if c >= min_count]
 
-    similar = _similarities(book, [key[0] for key in frequent], vectors)
+    similar = _similarities(book, {key[0]: written[key] for key in frequent
+                                   if key[1] == "lemma"}, vectors)
     rows: list[dict[str, Any]] = []
     for theme_id in targets:
         for key in frequent:
@@ -83,7 +87,7 @@ def suggest_terms(units: pd.DataFrame, codebook: CodebookArg = None,
             score = max(cooc if inside >= 2 else 0.0, 0.0 if sim != sim else sim)
             if score <= 0:
                 continue
-            rows.append({"theme": theme_id, "term": key[0], "kind": key[1],
+            rows.append({"theme": theme_id, "term": written[key], "kind": key[1],
                          "count": counts[key], "n_units": len(units_of),
                          "in_theme_units": inside, "cooccurrence": round(cooc, 3),
                          "similarity": sim, "nearest_seed": seed, "score": round(score, 3),
@@ -122,9 +126,13 @@ def _candidates(doc: Any) -> list[tuple[tuple[str, str], int, int]]:
     return out
 
 
-def _similarities(book: Any, terms: list[str],
+def _similarities(book: Any, terms: dict[str, str],
                   vectors: bool | None) -> dict[tuple[str, str], tuple[float, str]]:
-    """(theme, term) → (best cosine to a seed of the theme, that seed), for one-word terms."""
+    """(theme, folded lemma) → (best cosine to a seed of the theme, that seed).
+
+    ``terms`` maps folded lemmas to a lemma as written (vectors are keyed by it). The md
+    model's vectors are pruned: a rare word shares the row of a kept one, so a cosine of
+    1 between different words is no evidence and is dropped."""
     if vectors is False:
         return {}
     from coopanalysis.tag import similarity
@@ -134,13 +142,15 @@ def _similarities(book: Any, terms: list[str],
     seed_themes, seed_words, seeds = similarity.theme_seeds(book)
     vocab = similarity.word_vectors()
     found: dict[tuple[str, str], tuple[float, str]] = {}
-    for term in {t for t in terms if " " not in t}:
-        v = similarity._unit(vocab, term)
+    for term, lemma in terms.items():
+        v = similarity.unit_vector(vocab, lemma)
         if v is None or not len(seeds):
             continue
         sims = seeds @ v
         for index in sims.argsort()[::-1]:
             key = (seed_themes[index], term)
+            if sims[index] > 0.999 and fold(seed_words[index]) != term:
+                continue
             if key not in found:
                 found[key] = (round(float(sims[index]), 3), seed_words[index])
     return found

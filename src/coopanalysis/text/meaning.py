@@ -61,6 +61,10 @@ HEDGES: tuple[str, ...] = (
 NEGATING_PREFIXES: tuple[str, ...] = ("in", "im", "il", "ir", "des", "dis", "mal", "me", "a", "non")
 
 _HEDGE_TOKENS = tuple(sorted({tuple(h.split()) for h in HEDGES}, key=len, reverse=True))
+#: Hedges by first token, longest first: a token that starts none is skipped at once.
+_HEDGES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(h for h in _HEDGE_TOKENS if h[0] == first)
+    for first in {h[0] for h in _HEDGE_TOKENS}}
 
 
 def hedges_in(tokens: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -72,7 +76,7 @@ def hedges_in(tokens: Sequence[str]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        for hedge in _HEDGE_TOKENS:
+        for hedge in _HEDGES_BY_FIRST.get(tokens[i], ()):
             if tuple(tokens[i:i + len(hedge)]) == hedge:
                 found.append((i, i + len(hedge), " ".join(hedge)))
                 i += len(hedge)

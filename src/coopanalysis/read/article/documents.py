@@ -1,29 +1,166 @@
-"""Formats an article may come in, told from the content: refused with a clear error when
-they are not text (RTF, PDF, DOCX/ZIP, legacy Word) rather than read as garbage."""
+"""Documents users have, told from the content: HTML pages saved from a browser
+(trafilatura), DOCX (python-docx), PDF (pypdf). Their text is extracted as Markdown-like
+paragraphs; RTF and other binary formats are refused with a clear error."""
 
 from __future__ import annotations
 
+import io
+import itertools
+import re
+import zipfile
+from typing import Any
+
+import pypdf
+import trafilatura
+
 from coopanalysis.errors import ArticleError
 
-#: Leading bytes of document formats that are not plain text or Markdown.
+try:  # the optional extra ``coopanalysis[docx]``
+    import docx
+except ImportError:  # pragma: no cover - depends on the installation
+    docx = None  # type: ignore[assignment]
+
+#: Leading bytes of document formats that are not read.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "an RTF document"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (DOCX, ODT or EPUB document)"),
     (b"\xd0\xcf\x11\xe0", "a legacy Office document (.doc)"),
 )
+_HTML_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                      re.IGNORECASE | re.DOTALL)
+#: A word cut at a line or page end: "coopé-\nration" → "coopération" (lower case on both
+#: sides, so "Saint-\nAubin" and "vice-\nprésidente"-like compounds with capitals stay).
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
+#: A gap between two PDF lines larger than this many line steps starts a paragraph.
+_PARAGRAPH_GAP = 1.4
 
 
-def refuse_documents(raw: bytes | str, name: str) -> None:
-    """Raise when ``raw`` is a document format the reader does not extract.
+def extract_document(raw: bytes | str, name: str) -> tuple[str, dict[str, Any]] | None:
+    """The text and metadata of an HTML, DOCX or PDF document; ``None`` for plain text.
 
     Raises:
-        ArticleError: naming the file and the format, with what to do instead.
+        ArticleError: RTF, legacy Word, a ZIP that is not a DOCX, or a document that cannot
+            be opened, naming the file.
     """
-    if isinstance(raw, str):
-        raw = raw[:8].encode("utf-8", "replace")
-    head = raw[:8].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = (raw[:2048].encode("utf-8", "replace") if isinstance(raw, str) else raw[:2048])
+    head = bytes(head).lstrip(b"\xef\xbb\xbf \t\r\n")
     for signature, what in _SIGNATURES:
         if head.startswith(signature):
-            raise ArticleError(f"{what}, not an article text: save or export it as plain text "
-                               "or Markdown (UTF-8) and read that file", name, 1)
+            raise ArticleError(f"{what}, not an article text: save or export it as DOCX, PDF, "
+                               "HTML, plain text or Markdown and read that file", name, 1)
+    formats = {"HTML page": bool(_HTML_RE.match(head)),
+               "PDF document": head.startswith(b"%PDF-"),
+               "ZIP archive (DOCX)": head.startswith(b"PK\x03\x04")}
+    what = next((w for w, found in formats.items() if found), "")
+    if not what:
+        return None
+    try:
+        if what == "HTML page":
+            html = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+            return _html(html, name)
+        data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogateescape")
+        return (_pdf(data) if what == "PDF document" else _docx(data, name)), {}
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile,
+            pypdf.errors.PyPdfError) as error:
+        raise ArticleError(f"cannot extract the text of this {what}: {error}", name,
+                           1) from error
+    return None
+
+
+def _html(html: str, name: str) -> tuple[str, dict[str, Any]]:
+    body = trafilatura.extract(html, output_format="markdown", include_formatting=True,
+                               include_links=False, include_comments=False,
+                               include_tables=True, with_metadata=False)
+    if not body:
+        raise ArticleError("no article text found in the HTML page", name, 1)
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta else None
+    first = body.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+    if title and first != title.strip():
+        body = f"# {title.strip()}\n\n{body}"  # the page's title, once
+    metadata = {"title": title, "author": meta.author if meta else None,
+                "date_iso": meta.date if meta and meta.date else None}
+    return body.strip() + "\n", metadata
+
+
+def _docx(raw: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        if "word/document.xml" not in archive.namelist():
+            raise ArticleError("a ZIP archive (ODT, EPUB…) that is not a DOCX document: save "
+                               "it as DOCX, PDF or plain text", name, 1)
+    if docx is None:
+        raise ArticleError("reading a DOCX article needs python-docx: pip install "
+                           "'coopanalysis[docx]' (or save the document as PDF or text)", name, 1)
+    document = docx.Document(io.BytesIO(raw))
+    paragraphs: list[str] = []
+    for para in document.paragraphs:
+        text = _runs_text(para)
+        if not text.strip():
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        if style == "Title" or style == "Heading 1":
+            text = f"# {text}"
+        elif style.startswith("Heading"):
+            text = f"## {text}"
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _runs_text(para: Any) -> str:
+    """Runs joined, bold stretches kept as ``**…**`` (interview labels are bold)."""
+    parts: list[tuple[bool, str]] = []
+    for run in para.runs:
+        bold = bool(run.bold) and bool(run.text.strip())
+        if parts and parts[-1][0] == bold:
+            parts[-1] = (bold, parts[-1][1] + run.text)
+        else:
+            parts.append((bold, run.text))
+    if len(parts) == 1:
+        return parts[0][1]
+    out = []
+    for bold, text in parts:
+        stripped = text.strip()
+        out.append(text.replace(stripped, f"**{stripped}**") if bold and stripped else text)
+    return "".join(out)
+
+
+def _pdf(raw: bytes) -> str:
+    """Lines from their positions; a larger vertical gap starts a paragraph; words cut by a
+    hyphen at a line or page end are joined."""
+    reader = pypdf.PdfReader(io.BytesIO(raw))
+    paragraphs: list[str] = []
+    for page in reader.pages:
+        lines: list[list[Any]] = []  # [y, text]
+
+        def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any,
+                  lines: list[list[Any]] = lines) -> None:
+            if not text:
+                return
+            y = round(pypdf.mult(tm, cm)[5], 1)
+            if lines and (abs(lines[-1][0] - y) < 1 or not text.strip("\n")):
+                lines[-1][1] += text
+            else:
+                lines.append([y, text])
+
+        page.extract_text(visitor_text=visit)
+        rows = [(y, " ".join(text.split())) for y, text in lines if text.strip()]
+        steps = sorted(abs(a[0] - b[0]) for a, b in itertools.pairwise(rows))
+        step = steps[len(steps) // 2] if steps else 0.0
+        page_paragraphs: list[list[str]] = []
+        for index, (y, text) in enumerate(rows):
+            if not page_paragraphs or abs(rows[index - 1][0] - y) > _PARAGRAPH_GAP * step:
+                page_paragraphs.append([])
+            page_paragraphs[-1].append(text)
+        for number, lines_of in enumerate(page_paragraphs):
+            if number == 0 and paragraphs and _continues(paragraphs[-1], lines_of[0]):
+                paragraphs[-1] += "\n" + "\n".join(lines_of)  # cut by the page break
+            else:
+                paragraphs.append("\n".join(lines_of))
+    text = "\n\n".join(paragraphs)
+    text = _HYPHEN_BREAK_RE.sub("", text)
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text) + "\n"
+
+
+def _continues(previous: str, first_line: str) -> bool:
+    """A paragraph cut by a page break: no sentence end before, lower case after."""
+    return previous.rstrip()[-1:] not in ".!?»:”\"" and first_line[:1].islower()
+

@@ -52,6 +52,8 @@ class Span:
     has_close_mark: bool = True
     notes: list[str] = field(default_factory=list)
     continues: bool = False  # goes on in the next paragraph, which reopens the mark
+    turn: str | None = None  # "question" | "answer": an interview turn without marks (qa.py)
+    turn_speaker: str | None = None  # who answers (None: the journalist, or unknown)
 
 
 @dataclass

@@ -19,7 +19,7 @@ import pandas as pd
 from coopanalysis.errors import ArticleError
 from coopanalysis.model import Article
 from coopanalysis.read.article import rules
-from coopanalysis.read.article.documents import refuse_documents
+from coopanalysis.read.article.documents import extract_document
 from coopanalysis.read.article.inventory import People, speakers_from_people
 from coopanalysis.read.article.layout import (
     Document,
@@ -30,6 +30,7 @@ from coopanalysis.read.article.layout import (
     split_paragraphs,
 )
 from coopanalysis.read.article.people import NLP_EXCLUDE, find_speakers, run_nlp
+from coopanalysis.read.article.qa import mark_turns
 from coopanalysis.read.article.rows import (
     EXTRA_QUOTE_COLUMNS,
     answer_addressed_questions,
@@ -71,7 +72,11 @@ def read_article(source: Source, *, people: People | None = None) -> Article:
             raise: the quote is kept, with a ``warning``.
     """
     raw, name = load(source, error=ArticleError, what="article")
-    refuse_documents(raw, name)
+    document = extract_document(raw, name)
+    if document is not None:  # HTML, DOCX, PDF: offsets refer to the extracted text
+        article = parse_article(document[0], source=name, people=people)
+        article.metadata.update({k: v for k, v in document[1].items() if v})
+        return article
     text, encoding = decode(raw, source=name, error=ArticleError)
     article = parse_article(text, source=name, people=people)
     article.warnings[:0] = decoding_warnings(raw, encoding)
@@ -94,6 +99,7 @@ def parse_article(text: str, *, source: str = "<string>",
     run_nlp(doc)
     doc.speakers = (find_speakers(doc) if people is None
                     else speakers_from_people(people, text, source=source))
+    mark_turns(doc)
     rows: list[dict[str, Any]] = []
     carry: str | None = None
     lead_in: str | None = None

@@ -156,7 +156,8 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
         if generic:
             return generic.group("role").lower(), _organization(generic.group("org"))
     before = collapse_spaces(masked[max(0, start - 240):start])
-    match = re.search(rf"(?:^|[\s(])(?P<role>{rules.ROLE_ALTERNATION})\b(?P<rest>[^,;.:()]*)"
+    match = re.search(rf"(?:^|[\s(]|\b[lL]['’])(?P<role>{rules.ROLE_ALTERNATION})\b"
+                      r"(?P<rest>[^,;.:()]*)"
                       r"(?:\([^)]*\))?\s*,\s*$", before, re.IGNORECASE)
     if match:
         return match.group("role").lower(), _organization(match.group("rest"))

@@ -112,14 +112,18 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
               carry: str | None) -> dict[str, Any]:
     index = para.spans.index(span)
     stamps = _span_stamps(para, index)
-    attribution = attribute(para, doc, span.open,
-                             span.close if span.has_close_mark else None, events, carry)
+    if span.turn:  # an interview turn: its label says who speaks (qa.py)
+        attribution = Attribution(span.turn_speaker,
+                                  "layout" if span.turn_speaker else "blocked")
+    else:
+        attribution = attribute(para, doc, span.open,
+                                 span.close if span.has_close_mark else None, events, carry)
     start = span.open + 1 if span.has_open_mark else span.open
     printed = _printed(para, start, span.close)
     clean = _clean(printed)
     warnings = list(span.notes)
     timed = bool(stamps)
-    kind = _kind(para, span, clean, attribution, timed)
+    kind = "quote" if span.turn else _kind(para, span, clean, attribution, timed)
     speaker = attribution.speaker
     if kind == "term":
         speaker = None

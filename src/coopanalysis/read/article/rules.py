@@ -20,6 +20,12 @@ from coopanalysis.text import lexicon
 QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›"}
 CLOSING_MARKS: dict[str, str] = {close: open_ for open_, close in QUOTE_PAIRS.items()}
 STRAIGHT_QUOTE = '"'
+#: Single curly quotes ‘…’ (student and English-style press). "’" is also the apostrophe
+#: ("l’avenir"), so ‘ opens only after a space, a bracket or the start, and ’ closes only an
+#: open ‘ and only before a space, punctuation or the end (never inside a word).
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+SINGLE_OPEN_AFTER = " \t([«“—–-"
+SINGLE_CLOSE_BEFORE = " \t.,;:!?…)]»”*_"
 
 # --- Reporting verbs -------------------------------------------------------------------
 #: Word forms (folded) that introduce or follow reported speech: ``text.lexicon``.
@@ -100,6 +106,10 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "cheffe de projet", "chef de projet", "cheffe de service", "chef de service", "cheffe",
     "chef", "journaliste", "représentante", "représentant", "députée", "député", "sénatrice",
     "sénateur",
+    # Offices and professions that present a speaker ("L'adjointe aux affaires scolaires,
+    # Nadia Ferhat", "Étienne Morel, médecin généraliste").
+    "adjointe", "adjoint", "élue", "élu", "médecin", "porte-parole", "trésorière", "trésorier",
+    "avocate", "avocat", "ingénieure", "ingénieur", "urbaniste", "architecte",
     "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
     "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
     "co-founder", "founder", "researcher", "professor", "minister", "councillor",
@@ -117,14 +127,15 @@ FEMININE_ROLES: frozenset[str] = frozenset({
     "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
     "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
     "députée", "sénatrice", "gérante", "représentante",
-    "animatrice", "chairwoman"})
+    "animatrice", "chairwoman", "adjointe", "élue", "trésorière", "avocate", "ingénieure"})
 MASCULINE_ROLES: frozenset[str] = frozenset({
     "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
     "directeur général", "directeur", "chargé de mission", "conseiller municipal",
     "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
     "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
     "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
-    "représentant", "animateur", "chairman"})
+    "représentant", "animateur", "chairman", "adjoint", "élu", "trésorier", "avocat",
+    "ingénieur"})
 TITLE_GENDER: dict[str, str] = {title.lower(): gender
                                 for title, gender in lexicon.CIVIL_TITLES.items() if gender}
 PRONOUN_GENDER: dict[str, str] = lexicon.PRONOUN_GENDER
@@ -289,3 +300,40 @@ QUOTE_THEN_VERB_RE = re.compile(
 VOCATIVE_RE = re.compile(
     rf"(?:{'|'.join(lexicon.ADDRESS_TITLES)}|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
     rf"(?:[{_UPPER}][{_LOWER}]+\s+)?(?P<surname>[{_UPPER}][{_LOWER}'’-]+)\s*,")
+
+# --- Q&A layouts (interviews) ----------------------------------------------------------------
+#: A turn label at the start of a paragraph: "**M.-L. B.** :", "**Marie Dufour :**",
+#: "Question :", "R. —". What follows, to the end of the paragraph, is that person's words
+#: without quotation marks (the layout of a printed interview).
+QA_LABEL_RE = re.compile(
+    r"^[ \t>]*(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)\s*[:.—–-]?\s*(?:\*\*|__)\s*[:—–-]\s*"
+    r"|^[ \t>]*(?:\*\*|__)?(?P<plain>Question|Réponse|Q|R)\s*[.]?\s*(?:\*\*|__)?\s*[:—–-]\s*"
+    r"(?:\*\*|__)?\s*")
+#: Labels that mark the journalist's turn: their words are quotes with no speaker.
+QA_QUESTION_LABELS: frozenset[str] = frozenset({"question", "q"})
+#: Labels that mark the interviewee's turn (the person the article presents).
+QA_ANSWER_LABELS: frozenset[str] = frozenset({"reponse", "r"})
+#: Initials as a label: "M.-L. B.", "S. L.", "JPD" — capitals, each optionally dotted.
+QA_INITIALS_RE = re.compile(rf"^(?:[{_UPPER}]\.?(?:\s*-\s*|\s+)?){{2,4}}$")
+#: A dialogue dash opening a paragraph: a turn of a conversation ("— Tu paies combien ?").
+DIALOGUE_DASH_RE = re.compile(r"^[ \t>*_]*[—–―]\s+")
+#: An incise inside a dialogue turn that names its speaker ("— C'est cher, soupire Léa."):
+#: the turn ends before it and the ordinary attribution rules read the rest.
+DIALOGUE_INCISE_RE = re.compile(r"[,!?…]\s+(?=[^\W\d_]+(?:-t)?-(?:il|elle)\b|[^\W\d_]+\s+[A-ZÀ-Ý])")
+
+# --- Labels: names in quotation marks ---------------------------------------------------
+#: The name of a scheme, plan, group, event or section, in quotation marks after a noun that
+#: announces a name ("le programme « Écoles sobres 2030 »", "le groupe « Saint-Aubin Demain
+#: »", "la table ronde « … » débute", "rubrique « Replays »") or a naming verb ("s'appelle",
+#: "intitulé", "baptisé"): not a quotation — no row. Only capitalised, short quotations
+#: with no time right after them; a lower-case technical word stays a ``term``.
+LABEL_LEAD_RE = re.compile(
+    r"\b(?:programme|dispositif|opération|campagne|plan|projet|appel\s+à\s+projets|festival"
+    r"|label|groupe|collectif|liste|rubrique|section|émission|atelier|table\s+ronde|webinaire"
+    r"|conférence|colloque|forum|assises|rencontres?|journée|salon|réseau|association"
+    r"|intitulée?s?|baptisée?s?|nommée?s?|dénommée?s?|appelée?s?|surnommée?s?"
+    r"|s['’]appelle|s['’]intitule|called|named|programme|scheme)"
+    r"(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[^\W\d_]+){0,2}\s*$",
+    re.IGNORECASE)
+#: A label has at most this many words.
+LABEL_MAX_WORDS = 10

@@ -26,8 +26,21 @@ def scan_paragraph(para: Paragraph, doc: Document) -> None:
             doc.warn(para.start + hint.start(), f"{hint.group(0)!r} looks like a time but no "
                      "notation reads it: no stated time taken from it")
     para.masked = _mask(para.raw, para.stamps)
-    para.spans = _find_spans(para, doc)
+    para.spans = [s for s in _find_spans(para, doc) if not _is_label(para, s)]
     para.sentence_starts = _sentence_starts(para)
+
+
+def _is_label(para: Paragraph, span: Span) -> bool:
+    """A capitalised name after a noun that announces one (``rules.LABEL_LEAD_RE``)."""
+    if not (span.has_open_mark and span.has_close_mark):
+        return False
+    inner = para.masked[span.open + 1:span.close].strip(" _*")
+    if (not inner[:1].isupper() or len(inner.split()) > rules.LABEL_MAX_WORDS
+            or inner[-1:] in ".!…,"):
+        return False
+    if any(0 <= s.start - span.close <= 3 for s in para.stamps):
+        return False
+    return bool(rules.LABEL_LEAD_RE.search(para.masked[max(0, span.open - 60):span.open]))
 
 
 def _find_stamps(text: str) -> list[Stamp]:
@@ -94,7 +107,8 @@ def _find_spans(para: Paragraph, doc: Document) -> list[Span]:
         span.notes = [n for n in span.notes if n != "shared"]
     for position in unclosed:
         span = Span(position, len(para.masked), has_close_mark=False)
-        if para.next_start == para.masked[position]:
+        if para.next_start == para.masked[position] or (
+                para.masked[position] == "«" and para.next_start == "»"):
             # French convention: a quotation over several paragraphs reopens « at the start
             # of each and closes only at the end. Not an error; noted in Article.warnings.
             span.continues = True
@@ -120,7 +134,8 @@ def _scan_marks(text: str, *, shared_closer: bool) -> tuple[list[Span], list[int
         if role == "open":
             stack.append((char, i))
         elif role == "close":
-            opener = char if char == rules.STRAIGHT_QUOTE else rules.CLOSING_MARKS[char]
+            opener = (char if char == rules.STRAIGHT_QUOTE else rules.SINGLE_OPEN
+                      if char == rules.SINGLE_CLOSE else rules.CLOSING_MARKS[char])
             depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == opener),
                          None)
             if depth is None:
@@ -137,6 +152,8 @@ def _scan_marks(text: str, *, shared_closer: bool) -> tuple[list[Span], list[int
 
 def _mark_role(text: str, i: int, stack: Sequence[tuple[str, int]]) -> str | None:
     char = text[i]
+    if char in (rules.SINGLE_OPEN, rules.SINGLE_CLOSE):
+        return _single_role(text, i, stack)
     if char in rules.QUOTE_PAIRS:
         return "open"
     if char in rules.CLOSING_MARKS:
@@ -151,6 +168,16 @@ def _mark_role(text: str, i: int, stack: Sequence[tuple[str, int]]) -> str | Non
     if (before.isspace() or before in "([«-—–") and not after.isspace():
         return "open"
     return "close" if is_open else None
+
+
+def _single_role(text: str, i: int, stack: Sequence[tuple[str, int]]) -> str | None:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == rules.SINGLE_OPEN:
+        return "open" if before in rules.SINGLE_OPEN_AFTER and not after.isspace() else None
+    if any(mark == rules.SINGLE_OPEN for mark, _ in stack) and after in rules.SINGLE_CLOSE_BEFORE:
+        return "close"
+    return None
 
 
 def _stray_closer_span(para: Paragraph, spans: list[Span], position: int,

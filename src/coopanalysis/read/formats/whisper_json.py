@@ -49,6 +49,9 @@ def parse(text: str, *, source: str) -> Parsed:
                             if k not in ("segments", "text", "word_segments")
                             and isinstance(v, str | int | float)})
     words = new_columns(WORD_KEYS)
+    # Whisper's word "probability" (whisper-timestamped: "confidence"), 0-1, NaN when absent:
+    # the aligner's evidence that a printed word heard otherwise was misheard.
+    probabilities: list[float] = []
     untimed = 0
     for position, segment in enumerate(segments):
         if not isinstance(segment, dict):
@@ -75,6 +78,7 @@ def parse(text: str, *, source: str) -> Parsed:
             words["end"].append(word_end)
             words["word"].append(value)
             words["speaker"].append(_speaker(word.get("speaker")) or speaker)
+            probabilities.append(_probability(word))
         text_value = segment.get("text")
         if not isinstance(text_value, str):
             text_value = " ".join(words["word"][i] for i in range(len(words["word"]))
@@ -82,6 +86,8 @@ def parse(text: str, *, source: str) -> Parsed:
         parsed.add_cue(start, end, normalize_text(text_value), speaker=speaker,
                        identifier=_identifier(segment.get("id")))
     if words["word"]:
+        if any(not math.isnan(p) for p in probabilities):
+            words["probability"] = probabilities
         parsed.words = words
     if untimed:
         parsed.warnings.append(f"{untimed} words without start/end (not aligned by the tool); "
@@ -111,3 +117,12 @@ def _identifier(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     return str(value)
+
+
+def _probability(word: dict[str, Any]) -> float:
+    """The word's recognition probability (0-1), NaN when absent or not a number in 0-1."""
+    for key in ("probability", "confidence"):
+        value = word.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+            return float(value)
+    return float("nan")

@@ -1,0 +1,151 @@
+"""Interview layouts: turns introduced by a label or a dialogue dash, without quotation marks.
+
+"**M.-L. B.** : …", "**Marie Dufour** : …", "Question : …" / "Réponse : …", a bold question
+line, "— …" dialogue turns. An answer is a quote of the person its label names (initials
+resolved against the people the article presents); a question is a quote with no speaker.
+See ``docs/article.md`` (interviews).
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopanalysis.read.article import rules
+from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
+from coopanalysis.text.normalize import fold
+
+_BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_\n]+\?)\s*(?:\*\*|__)\s*$")
+
+
+def mark_turns(doc: Document) -> None:
+    """Give the labelled paragraphs one span each, with who speaks (``Span.turn``)."""
+    author = _author(doc)
+    labelled: list[tuple[Paragraph, int, str, str]] = []  # para, text start, label, type
+    for para in doc.paragraphs:
+        if para.kind not in ("text", "item", "heading"):
+            continue
+        match = rules.QA_LABEL_RE.match(para.raw)
+        if not match:
+            continue
+        label = (match.group("bold") or match.group("plain")).strip(" .:")
+        what = _label_type(label)
+        if what and para.raw[match.end():].strip():
+            labelled.append((para, match.end(), label, what))
+    if len(labelled) >= 2:
+        interviewee = _interviewee(doc, labelled, author)
+        for para, start, label, what in labelled:
+            para.kind = "text"  # "Question : Pourquoi ?" is short enough to look a heading
+            speaker = _label_speaker(doc, label, what, author, interviewee)
+            question = what == "question" or (speaker is None and what != "answer"
+                                               and para.raw.rstrip(" *_").endswith("?"))
+            _set_turn(para, start, len(para.raw), "question" if question else "answer",
+                      None if question else speaker)
+            if speaker is None and not question:
+                doc.warn(para.start, f"interview label {label!r} names nobody the article "
+                         "presents: answer left without a speaker (unmatched)")
+        for para in doc.paragraphs:  # "**Pourquoi ce projet ?**": the journalist's question
+            bold = _BOLD_QUESTION_RE.match(para.raw)
+            if bold and para.kind in ("text", "heading") and not para.spans:
+                para.kind = "text"
+                _set_turn(para, bold.start("text"), bold.end("text"), "question", None)
+        _resection(doc)
+    dashes = [p for p in doc.paragraphs
+              if p.kind in ("text", "item") and rules.DIALOGUE_DASH_RE.match(p.raw)]
+    if len(dashes) >= 2:
+        for para in dashes:
+            _dialogue_turn(para)
+
+
+def _resection(doc: Document) -> None:
+    section: str | None = None
+    for para in doc.paragraphs:
+        if para.kind == "heading":
+            section = para.heading
+        para.section = section
+
+
+def _label_type(label: str) -> str | None:
+    folded = fold(label)
+    if folded in rules.QA_QUESTION_LABELS:
+        return "question"
+    if folded in rules.QA_ANSWER_LABELS:
+        return "answer"
+    if rules.QA_INITIALS_RE.match(label):
+        return "initials"
+    if rules.NAME_RE.fullmatch(rules.HONORIFIC_RE.sub("", label)):
+        return "name"
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+
+
+def _label_speaker(doc: Document, label: str, what: str, author: str | None,
+                   interviewee: str | None) -> str | None:
+    if what == "question":
+        return None
+    if what == "answer":
+        return interviewee
+    if what == "initials":
+        letters = re.sub(r"[^A-ZÀ-Ý]", "", label)
+        if author and _initials(author) == letters:
+            return None
+        fits = [s.name for s in doc.speakers if _initials(s.name) == letters]
+        return fits[0] if len(fits) == 1 else None
+    name = rules.HONORIFIC_RE.sub("", label)
+    if author and fold(name) == fold(author):
+        return None
+    known = next((s.name for s in doc.speakers if fold(s.name) == fold(name)), None)
+    if known is None:
+        doc.speakers.append(Speaker(name, first_mention=doc.text.find(label)))
+        known = name
+    return known
+
+
+def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],
+                 author: str | None) -> str | None:
+    """Whom "Réponse :" means: the one person named by the other labels, else the one
+    speaker the article presents (its author aside)."""
+    named = {_label_speaker(doc, label, what, author, None)
+             for _, _, label, what in labelled if what in ("initials", "name")} - {None}
+    if len(named) == 1:
+        return named.pop()
+    others = [s.name for s in doc.speakers if not author or fold(s.name) != fold(author)]
+    return others[0] if len(others) == 1 else None
+
+
+def _set_turn(para: Paragraph, start: int, end: int, turn: str, speaker: str | None) -> None:
+    while start < end and para.raw[start] in " *_":
+        start += 1
+    while end > start and para.raw[end - 1] in " *_":
+        end -= 1
+    para.spans = [s for s in para.spans if s.close < start or s.open >= end]
+    para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=False,
+                           turn=turn, turn_speaker=speaker))
+    para.spans.sort(key=lambda s: s.open)
+
+
+def _dialogue_turn(para: Paragraph) -> None:
+    """"— …" turns: a question (ends with "?") has no speaker; an incise ("…, soupire Léa")
+    ends the turn and the ordinary rules attribute it; otherwise the paragraph's speaker."""
+    start = rules.DIALOGUE_DASH_RE.match(para.raw).end()  # type: ignore[union-attr]
+    incise = rules.DIALOGUE_INCISE_RE.search(para.masked, start)
+    end = incise.start() + 1 if incise else len(para.raw.rstrip(" *_"))
+    if any(s.open < start < s.close for s in para.spans):
+        return
+    para.spans = [s for s in para.spans if s.close < start or s.open >= end]
+    if not incise and para.raw[:end].rstrip(" *_").endswith("?"):
+        _set_turn(para, start, end, "question", None)
+        return
+    para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=bool(incise)))
+    para.spans.sort(key=lambda s: s.open)
+
+
+def _author(doc: Document) -> str | None:
+    for para in doc.paragraphs:
+        if para.kind == "credit":
+            match = rules.AUTHOR_RE.match(para.raw)
+            if match:
+                return match.group("name")
+    return None

