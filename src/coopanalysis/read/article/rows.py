@@ -123,7 +123,8 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     clean = _clean(printed)
     warnings = list(span.notes)
     timed = bool(stamps)
-    kind = "quote" if span.turn else _kind(para, span, clean, attribution, timed)
+    kind = ("quote" if span.turn else "term" if span.label
+            else _kind(para, span, clean, attribution, timed))
     speaker = attribution.speaker
     if kind == "term":
         speaker = None

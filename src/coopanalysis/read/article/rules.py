@@ -325,8 +325,8 @@ DIALOGUE_INCISE_RE = re.compile(r"[,!?…]\s+(?=[^\W\d_]+(?:-t)?-(?:il|elle)\b|[
 #: The name of a scheme, plan, group, event or section, in quotation marks after a noun that
 #: announces a name ("le programme « Écoles sobres 2030 »", "le groupe « Saint-Aubin Demain
 #: »", "la table ronde « … » débute", "rubrique « Replays »") or a naming verb ("s'appelle",
-#: "intitulé", "baptisé"): not a quotation — no row. Only capitalised, short quotations
-#: with no time right after them; a lower-case technical word stays a ``term``.
+#: "intitulé", "baptisé"): not anyone's words — a ``term`` with no speaker, which gives no
+#: speaker to what follows. Only capitalised, short quotations with no time right after.
 LABEL_LEAD_RE = re.compile(
     r"\b(?:programme|dispositif|opération|campagne|plan|projet|appel\s+à\s+projets|festival"
     r"|label|groupe|collectif|liste|rubrique|section|émission|atelier|table\s+ronde|webinaire"

@@ -26,7 +26,9 @@ def scan_paragraph(para: Paragraph, doc: Document) -> None:
             doc.warn(para.start + hint.start(), f"{hint.group(0)!r} looks like a time but no "
                      "notation reads it: no stated time taken from it")
     para.masked = _mask(para.raw, para.stamps)
-    para.spans = [s for s in _find_spans(para, doc) if not _is_label(para, s)]
+    para.spans = _find_spans(para, doc)
+    for span in para.spans:
+        span.label = _is_label(para, span)
     para.sentence_starts = _sentence_starts(para)
 
 
