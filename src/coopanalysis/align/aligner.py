@@ -88,8 +88,11 @@ def align_quotes(
     rows = [decide(q, hits, stream, offset=offset, min_score=min_score, language=language,
                    max_offset=max_offset)
             for q, hits in zip(prepared, searches, strict=True)]
-    for row in rows:
+    for k, row in enumerate(rows):
+        thin = row.pop("thin", None)
         _mark_glued(row, stream, index, min_score=min_score)
+        if thin is not None and not str(row.get("changes") or "").startswith("glued"):
+            rows[k] = thin  # too few of its content words heard: no location
     frame = pd.DataFrame(rows, columns=[*schema.ALIGNED, "text", "n_tokens"])
     return schema.conform(frame, schema.ALIGNED)
 

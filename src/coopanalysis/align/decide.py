@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from coopanalysis.align.diff import ADDED, CUT, Op, as_data, fidelity, format_diff, notes, verdict
-from coopanalysis.align.evidence import edge_ops, noise_words
+from coopanalysis.align.evidence import content_word, edge_ops, noise_words
 from coopanalysis.align.local import Hit
 from coopanalysis.align.rules import (
     EVIDENCE_FULL,
@@ -27,11 +27,13 @@ from coopanalysis.align.rules import (
     STATUS_RULES,
     VERDICT_RULES,
 )
+from coopanalysis.align.surface import surface_ops
 from coopanalysis.align.tokens import Quote, Stream, unescaped, unit_tokens
 from coopanalysis.align.verdict import (
     EDGE,
     content_support,
     faithful_kind,
+    is_number,
     language_of,
     meaning_changes,
     unheard,
@@ -145,21 +147,34 @@ def decide(q: Quote, hits: list[Hit], stream: Stream, *, offset: float,
     if status == "unmatched":
         return _unmatched(row, choice.score, [*first_notes, not_found])
     located = _located(q, choice.hit, stream)
-    support = content_support(located["diff_ops"] and [Op(*op) for op in located["diff_ops"]])
+    ops: list[Op] = located.pop("ops")
+    support = content_support(ops)
     if len(support) < VERDICT_RULES["min_content_words"]:
-        heard = " ".join(op[1] for op in located["diff_ops"] if op[0] in ("kept", "changed"))
+        heard = " ".join(op.printed for op in ops if op.kind in ("kept", "changed"))
         return _unmatched(row, choice.score, [
             *first_notes, f"not found in the transcript: only a number or common words "
             f"match at {format_hms(max(choice.hit.start, 0.0))} ({heard})"])
+    printed = [op.printed for op in ops if op.kind in ("kept", "changed", "added", "replaced")]
+    content = [w for w in printed if content_word(w) and not is_number(w)]
+    thin = None
+    if content and len(support) < VERDICT_RULES["min_content_share"] * len(content):
+        # Invented, or a few common words of it said somewhere: no location. A quote
+        # glued from two passages is the exception (the aligner checks, ``_mark_glued``).
+        thin = (f"not found in the transcript: only {len(support)} of its {len(content)} "
+                f"content words heard in order at {format_hms(max(choice.hit.start, 0.0))} "
+                f"({' '.join(support)})")
     warnings = [*first_notes, *choice.warnings, *located.pop("notes")]
     time_problem = _time_problem(located["start"], located["end"])
     if time_problem:
         # The place is right but its time is not: never "matched" with a time to cite.
         status = "uncertain"
         warnings.append(time_problem)
+    base = dict(row)
     row.update(located)
     row.update(status=status, score=choice.score,
                warning="; ".join(warnings) if warnings else None)
+    if thin:
+        row["thin"] = _unmatched(base, choice.score, [*first_notes, thin])
     return row
 
 
@@ -249,7 +264,8 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
     before = hit.first - int(np.searchsorted(stream.unit, units[0], side="left"))
     ops = _with_fillers(hit.build_ops(), spoken, before)
     text = " ".join(spoken)
-    diff_ops = as_data(ops)
+    # Shown as printed and as spoken; compared (above and below) on folded tokens.
+    diff_ops = as_data(surface_ops(ops, unescaped(q.text), spoken))
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
     widened, edge_text = _with_edges(ops, stream, int(units[0]), int(units[-1]))
     changes, doubts = meaning_changes(widened, unescaped(q.text), edge_text)
@@ -270,7 +286,7 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
         "verdict": "altered" if changes else kind,
         "changes": "; ".join(changes) if changes else None,
         "transcript_speaker": _speaker_at(stream, hit, cue_ids),
-        "notes": [*notes(ops), *doubts, *noise_notes],
+        "notes": [*notes(ops), *doubts, *noise_notes], "ops": ops,
     }
 
 

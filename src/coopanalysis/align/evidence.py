@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -23,7 +22,11 @@ from coopanalysis.align.tokens import Stream
 from coopanalysis.text.lexicon import FILLERS, FUNCTION_WORDS
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phonetic_key
 
-__all__ = ["content_word", "edge_ops", "noise_words", "spoken_probabilities"]
+#: Kind of the spoken words next to a match whose printed ends were not heard and could not
+#: be anchored: compared for numbers and quantifiers only (``verdict._gaps``).
+EDGE = "edge"
+
+__all__ = ["EDGE", "content_word", "edge_ops", "noise_words", "spoken_probabilities"]
 
 
 def content_word(word: str, compounds: frozenset[str] = frozenset()) -> bool:
@@ -83,9 +86,12 @@ def noise_words(ops: Sequence[Op], stream: Stream, first: int) -> tuple[set[int]
     - nothing or a function word heard in its place: captions drop and garble words; with
       word probabilities, only when the neighbours were heard with less than
       ``confident`` probability (a confident transcript rarely drops a word);
-    - another content word heard with less than ``low_probability``;
-    - the transcript never renders the printed word, while it renders a word that sounds
-      like it elsewhere (``renders_as``): the recogniser does not know the word.
+    - nothing or a function word heard with confident neighbours, when the transcript never
+      writes the printed word while it writes a word that sounds like it elsewhere
+      (``renders_as``): the recogniser does not know the word;
+    - another content word heard with less than ``low_probability``. (A content word
+      heard that does not sound like the printed one is still a ``word`` change for the
+      meaning checks: the evidence only decides verbatim against edited.)
     """
     probabilities = spoken_probabilities(ops, stream, first)
     found: set[int] = set()
@@ -108,15 +114,15 @@ def noise_words(ops: Sequence[Op], stream: Stream, first: int) -> tuple[set[int]
         if not spoken or not content_word(spoken):
             if not around or min(around) < NOISE_RULES["confident"]:
                 reason = "not heard"
+            else:
+                rendered = renders_as(stream, op.printed)
+                if rendered:
+                    reason = f"the transcript never has it, has {rendered}"
         else:
             p = next((probabilities[k] for k in range(left + 1, right)
                       if probabilities[k] == probabilities[k]), math.nan)
             if p == p and p < NOISE_RULES["low_probability"]:
                 reason = f"heard with probability {p:.2f}"
-            else:
-                rendered = renders_as(stream, op.printed)
-                if rendered:
-                    reason = f"the transcript never has it, has {rendered}"
         if reason:
             found.add(i)
             shown = f"{op.printed}→{spoken}" if spoken else op.printed
@@ -144,25 +150,18 @@ def renders_as(stream: Stream, word: str) -> str | None:
     """A word of the transcript that sounds like ``word`` when ``word`` itself never occurs.
 
     None when the transcript has ``word`` (it can render it) or nothing sounds like it.
+    The vocabulary's sound keys are computed once per stream, on the first call.
     """
     if word in stream.vocab:
         return None
-    return _sounds_like_in(id(stream), tuple(stream.vocab_list), word)
-
-
-@lru_cache(maxsize=4096)
-def _keys(vocab_id: int, vocab: tuple[str, ...]) -> list[str]:
-    return [phonetic_key(w) if len(w) >= 3 else "" for w in vocab]
-
-
-@lru_cache(maxsize=4096)
-def _sounds_like_in(vocab_id: int, vocab: tuple[str, ...], word: str) -> str | None:
     key = phonetic_key(word)
     if len(key) < 3:
         return None
-    best = process.extractOne(key, _keys(vocab_id, vocab), scorer=fuzz.ratio,
+    if stream.sound_keys is None:
+        stream.sound_keys = [phonetic_key(w) if len(w) >= 3 else "" for w in stream.vocab_list]
+    best = process.extractOne(key, stream.sound_keys, scorer=fuzz.ratio,
                               score_cutoff=100 * max(SOUNDS_ALIKE, NOISE_RULES["renders_as"]))
-    return vocab[best[2]] if best else None
+    return stream.vocab_list[best[2]] if best else None
 
 
 def edge_ops(printed: Sequence[str], spoken: Sequence[str], *, tail: bool) -> list[Op] | None:
@@ -196,5 +195,8 @@ def edge_ops(printed: Sequence[str], spoken: Sequence[str], *, tail: bool) -> li
         ops += [Op(CUT, spoken=w) for w in s[sj:k]]
         ops.append(Op(KEPT if same else CHANGED, p[i], s[k]))
         pi, sj = i + 1, k + 1
-    ops += [Op(ADDED, printed=w) for w in p[pi:]]
+    rest = p[pi:]
+    ops += [Op(ADDED, printed=w) for w in rest]
+    if rest:  # printed words past the last anchor: the speech there, as an unanchored edge
+        ops += [Op(EDGE, spoken=w) for w in s[sj: sj + len(rest) + 1]]
     return ops if tail else ops[::-1]

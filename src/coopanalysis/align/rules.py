@@ -70,6 +70,9 @@ VERDICT_RULES: dict[str, float] = {
     "altered_missing_run": 3,         # this many consecutive printed words not heard
     "negation_cut_words": 2,          # a cut this short that removes a negation reverses it
     "min_content_words": 2,           # content words heard for a place to be a location
+    "min_content_share": 1 / 3,       # ... and this share of the printed content words
+                                      # (fewer: invented, a few common words found; a
+                                      # half-invented quote stays located and altered)
     "edge_words": 6,                  # unheard printed words at an end compared with the
                                       # speech next to the match (longer: another passage)
     "glued_seconds": 60,              # an unheard end found this far away: two passages glued

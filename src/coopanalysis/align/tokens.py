@@ -52,6 +52,7 @@ class Stream:
     word_timed: bool = False
     search_start: np.ndarray | None = None
     unit_probability: np.ndarray | None = None  # Whisper word probability per unit (NaN: none)
+    sound_keys: list[str] | None = None  # phonetic keys of vocab_list, built when first needed
 
     def tokens(self, lo: int, hi: int) -> list[str]:
         return [self.vocab_list[c] for c in self.codes[lo:hi]]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLACED, Op
-from coopanalysis.align.evidence import compound_parts, content_word
+from coopanalysis.align.evidence import EDGE, compound_parts, content_word
 from coopanalysis.align.rules import VERDICT_RULES
 from coopanalysis.text.lexicon import ENGLISH_FUNCTION_WORDS, FILLERS, FUNCTION_WORDS
 from coopanalysis.text.meaning import hedges_in, negating_prefix, opposed, polarity_markers
@@ -24,16 +24,12 @@ from coopanalysis.text.normalize import fold, match_tokens
 from coopanalysis.text.numbers import numbers_in
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 
-#: Kind of the spoken words next to a match whose printed ends were not heard: compared
-#: for numbers and quantifiers only ("dix" printed where "quatre" follows the match).
-EDGE = "edge"
-
 #: Language identification: a text needs this many tokens and this share of one
 #: language's function words (ordinary French or English prose has 30-50 %).
 LANGUAGE_MIN_TOKENS = 6
 LANGUAGE_SHARE = 0.15
 
-__all__ = ["EDGE", "content_support", "edge_runs", "faithful_kind", "language_of",
+__all__ = ["EDGE", "content_support", "edge_runs", "faithful_kind", "is_number", "language_of",
            "meaning_changes", "sound_alike", "unheard"]
 
 
@@ -119,6 +115,9 @@ def _is_number(token: str) -> bool:
     return bool(numbers_in(token))
 
 
+is_number = _is_number
+
+
 def language_of(tokens: Sequence[str]) -> tuple[str | None, float, float]:
     """The language of folded ``tokens`` by their share of function words: French or English.
 
@@ -186,6 +185,9 @@ def _numbers(printed_text: str, spoken_text: str,
     """
     if not any(_is_number(op.printed) for op in ops if op.printed):
         return [], []  # nothing printed states a number (most quotes): nothing to compare
+    if all(op.kind == KEPT for op in ops
+           if (op.printed and _is_number(op.printed)) or (op.spoken and _is_number(op.spoken))):
+        return [], []  # every number word printed and spoken alike, in place: same values
     printed = numbers_in(printed_text)
     # "soixante euh sept" is 67: fillers do not split a spoken number.
     spoken = numbers_in(" ".join(w for w in spoken_text.split() if fold(w) not in FILLERS))

@@ -17,7 +17,6 @@ from matplotlib.figure import Figure  # matplotlib's object API; pyplot is never
 
 from coopanalysis.export.readable import mmss
 from coopanalysis.model import Transcript
-from coopanalysis.timecode import format_hms
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

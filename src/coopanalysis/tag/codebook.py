@@ -31,10 +31,11 @@ __all__ = ["BUILTIN_CODEBOOKS", "Codebook", "CodebookArg", "Theme", "builtin_cod
 BUILTIN_CODEBOOKS: tuple[str, ...] = ("territorial_cooperation", "policy_agendas")
 #: The default codebook (the reference case: a round table on territorial cooperation).
 DEFAULT_CODEBOOK = "territorial_cooperation"
-_THEME_KEYS = frozenset({"id", "label", "description", "parent", "lemmas", "phrases", "exclude"})
+_THEME_KEYS = frozenset({"id", "label", "description", "parent", "lemmas", "phrases", "exclude",
+                         "weak"})
 _META_KEYS = frozenset({"name", "language", "version", "description"})
 _TOP_KEYS = frozenset({"meta", "themes"})
-_PATTERN_KINDS = ("lemmas", "phrases", "exclude")
+_PATTERN_KINDS = ("lemmas", "phrases", "exclude", "weak")
 # Theme ids become column values and file names in exports: keep them plain.
 _ID_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
 
@@ -50,6 +51,9 @@ class Theme:
     lemmas: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: Words or phrases that are topical only in context ("retraite", "banque"): a match
+    #: of one counts only when the unit holds another match of the same theme.
+    weak: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,11 @@ class Codebook:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per theme: ``theme``, ``label``, ``description``, ``parent``,
-        ``n_lemmas``, ``n_phrases``, ``n_exclude`` (for reports and docs)."""
+        ``n_lemmas``, ``n_phrases``, ``n_exclude``, ``n_weak`` (for reports and docs)."""
         rows = [{"theme": t.id, "label": t.label, "description": t.description,
                  "parent": t.parent, "n_lemmas": len(t.lemmas),
-                 "n_phrases": len(t.phrases), "n_exclude": len(t.exclude)}
+                 "n_phrases": len(t.phrases), "n_exclude": len(t.exclude),
+                 "n_weak": len(t.weak)}
                 for t in self.themes]
         return pd.DataFrame(rows).astype({"theme": "string", "label": "string",
                                           "description": "string", "parent": "string"})

@@ -74,6 +74,7 @@ class _Pattern:
     text: str                                 # as written in the codebook
     tokens: tuple[frozenset[str], ...]
     exclude: bool
+    weak: bool = False                        # counts only beside another match
 
 
 _fold = lru_cache(maxsize=200_000)(fold)
@@ -180,6 +181,7 @@ class ThemeTagger:
         keys = [self._keys(token) for token in doc]
         found: dict[str, list[tuple[int, int]]] = {}
         cancelled: dict[str, list[tuple[int, int]]] = {}
+        weak: set[tuple[str, int, int]] = set()
         for start, token_keys in enumerate(keys):
             for pattern in _candidates(index, token_keys):
                 end = start + len(pattern.tokens)
@@ -187,12 +189,18 @@ class ThemeTagger:
                                             for k, forms in enumerate(pattern.tokens)):
                     target = cancelled if pattern.exclude else found
                     target.setdefault(pattern.theme, []).append((start, end))
+                    if pattern.weak:
+                        weak.add((pattern.theme, start, end))
         spans: list[Span] = []
         for theme_id in self.codebook.ids:
-            kept = [Span(doc, start, end, label=theme_id)
-                    for start, end in found.get(theme_id, [])
-                    if not _overlaps(start, end, cancelled.get(theme_id, []))]
-            spans.extend(filter_spans(kept))
+            if theme_id not in found:
+                continue
+            kept = filter_spans([Span(doc, start, end, label=theme_id)
+                                 for start, end in found[theme_id]
+                                 if not _overlaps(start, end, cancelled.get(theme_id, []))])
+            if weak and not _enough_evidence(theme_id, kept, weak):
+                continue
+            spans.extend(kept)
         spans.sort(key=lambda span: (span.start, span.end))
         doc.spans[self.spans_key] = spans
         return doc
@@ -242,11 +250,17 @@ class ThemeTagger:
                 patterns.append(_Pattern(theme.id, lemma, self._as_written(lemma), False))
             for phrase in theme.exclude:
                 patterns.append(_Pattern(theme.id, phrase, self._as_written(phrase), True))
-            jobs += [(theme.id, phrase) for phrase in theme.phrases]
-        for (theme_id, phrase), doc in zip(jobs, self._lemmatise(j[1] for j in jobs),
-                                           strict=True):
+            # A one-word weak entry is a lemma, a longer one a phrase.
+            for entry in theme.weak:
+                if " " not in entry:
+                    patterns.append(_Pattern(theme.id, entry, self._as_written(entry),
+                                             False, weak=True))
+            jobs += [(theme.id, phrase, False) for phrase in theme.phrases]
+            jobs += [(theme.id, entry, True) for entry in theme.weak if " " in entry]
+        for (theme_id, phrase, is_weak), doc in zip(
+                jobs, self._lemmatise(j[1] for j in jobs), strict=True):
             forms = tuple(self._keys(token) for token in doc)
-            patterns.append(_Pattern(theme_id, phrase, forms, exclude=False))
+            patterns.append(_Pattern(theme_id, phrase, forms, exclude=False, weak=is_weak))
         return patterns
 
     def _as_written(self, text: str) -> tuple[frozenset[str], ...]:
@@ -288,6 +302,18 @@ def _candidates(index: Mapping[str, list[_Pattern]], keys: frozenset[str]) -> li
         for pattern in index.get(key, []):
             seen.setdefault(id(pattern), pattern)
     return list(seen.values())
+
+
+def _enough_evidence(theme_id: str, spans: list[Span],
+                     weak: set[tuple[str, int, int]]) -> bool:
+    """A theme's matches stand when one is not weak, or when two weak ones are different
+    words ("retraite" twice is one cue; "retraite" and "pension" are two)."""
+    words = set()
+    for span in spans:
+        if (theme_id, span.start, span.end) not in weak:
+            return True
+        words.add(" ".join(_fold(token.lemma_ or token.text) for token in span))
+    return len(words) >= 2
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

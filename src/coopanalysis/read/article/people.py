@@ -87,6 +87,9 @@ def find_speakers(doc: Document) -> list[Speaker]:
             title = rules.TITLE_BEFORE_NAME_RE.search(para.masked[max(0, start - 8):start])
             if title:
                 speaker.gender = rules.TITLE_GENDER[title.group("title").lower()]
+        head = (speaker.role or "").split(" ")[0]
+        if head != speaker.role and head in rules.ROLE_WORDS and head not in speaker.aliases:
+            speaker.aliases.append(head)  # "la directrice" for "directrice générale"
         if speaker.gender is None and speaker.role:
             speaker.gender = ("f" if speaker.role in rules.FEMININE_ROLES
                               else "m" if speaker.role in rules.MASCULINE_ROLES else None)

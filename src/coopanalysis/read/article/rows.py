@@ -46,6 +46,10 @@ def lead_in_speaker(para: Paragraph) -> str | None:
         return None
     start = sentence_start(para, len(text) - 1)
     named = [m for m in para.mentions if m.start >= start]
+    if not named and para.mentions and rules.LEAD_IN_PRONOUN_RE.search(text[start:]):
+        # "X a pris la parole. Voici l'essentiel de son intervention :": the pronoun or
+        # possessive refers back to the last person named in the paragraph.
+        named = para.mentions[-1:]
     return named[-1].speaker if named else None
 
 
@@ -115,6 +119,8 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     if span.turn:  # an interview turn: its label says who speaks (qa.py)
         attribution = Attribution(span.turn_speaker,
                                   "layout" if span.turn_speaker else "blocked")
+    elif _said_by_cited(para, span):
+        attribution = Attribution(None, "blocked")
     else:
         attribution = attribute(para, doc, span.open,
                                  span.close if span.has_close_mark else None, events, carry)
@@ -140,6 +146,16 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     # not for want of a cue: a repetition of these words keeps NA (link_duplicates).
     row["_blocked"] = kind != "term" and attribution.how == "blocked"
     return row
+
+
+def _said_by_cited(para: Paragraph, span: Span) -> bool:
+    """The quotation follows a cited person and a relative clause about them (the words of
+    a cited third party: ``rules.CITED_RELATIVE_RE``)."""
+    start = sentence_start(para, span.open)
+    for cite in rules.CITE_RE.finditer(para.masked, start, span.open):
+        if rules.CITED_RELATIVE_RE.match(para.masked[cite.end("name"):span.open]):
+            return True
+    return False
 
 
 def _stated(para: Paragraph, doc: Document, span: Span, stamps: Sequence[Stamp],

@@ -47,6 +47,7 @@ ATTRIBUTION_LEAD_RE = re.compile(
 PRONOUN_CUE_RE = re.compile(
     r"(?:\b(?:selon|d['’]apr[eè]s|pour)\s+(?:lui|elle)\b"
     r"|\b(?:il|elle)\s+(?:ne\s+|n['’]|se\s+|s['’]|y\s+|en\s+|le\s+|la\s+|lui\s+)?"
+    r"(?:a\s+|avait\s+|aurait\s+|(?:a|avait)\s+(?:aussi|également|ensuite|alors)\s+)?"
     r"(?P<verb_fr>[a-zéèêëàâîïôûç]+)\b"
     r"|[,\s](?:lui|elle),"
     r"|\b(?P<verb_inv>[a-zéèêëàâîïôûç]+)(?:-t)?-(?:il|elle)\b"
@@ -169,7 +170,9 @@ ROLE_ADVERBS_RE = re.compile(r"^(?:alors|aussi|également|ancien|ancienne|former
 #: "insiste *le ministre*", "*La vice-présidente* insiste", "*The mayor* was clear". The
 #: roles themselves are those of the article's speakers (table words or found by
 #: ``GENERIC_ROLE_RE``).
-ROLE_MENTION_DETERMINERS = r"\b(?:le\s+|la\s+|the\s+|l['’])"
+ROLE_MENTION_DETERMINERS = (r"\b(?:le\s+|la\s+|the\s+|l['’]"
+                            # "Réponse *du* vice-président", "l'avis *de la* maire"
+                            r"|du\s+|de\s+la\s+|de\s+l['’])")
 
 #: A role outside ``ROLE_WORDS`` in an apposition right after a name: a lower-case noun
 #: (one or two words, no determiner) then a preposition and a capitalised organisation —
@@ -284,6 +287,10 @@ POSITIONAL_ATTRIBUTIONS: tuple[str, ...] = ("before", "paragraph", "pronoun")
 #: A prose paragraph ending with this character ("X a répondu longuement :") introduces the
 #: quotation that opens the next paragraph.
 LEAD_IN_END = ":"
+#: A pronoun or possessive in a lead-in sentence that names nobody ("l'essentiel de *son*
+#: intervention :", "*elle* a répondu :"): it refers to the last person the paragraph names.
+LEAD_IN_PRONOUN_RE = re.compile(r"\b(?:son|sa|ses|il|elle|lui|his|her|he|she)\b",
+                                re.IGNORECASE)
 #: A civil title before a surname that two speakers share ("Mme Le Goff") names the one whose
 #: known gender it fits, when exactly one does.
 SHARED_SURNAME_TITLE_RE = (rf"\b(?P<title>{_GENDERED_TITLES})\.?\s+"
@@ -337,3 +344,9 @@ LABEL_LEAD_RE = re.compile(
     re.IGNORECASE)
 #: A label has at most this many words.
 LABEL_MAX_WORDS = 10
+
+#: Between a cited person's name and a quotation, a relative clause whose antecedent is that
+#: person ("Il a cité le rapport de l'ancien sénateur X, *qui estimait* que « … »", "X, *pour
+#: qui* « … »"): the quoted words are the cited person's — no speaker (a cited third party).
+CITED_RELATIVE_RE = re.compile(r"^[^.!?«»“”]{0,120}?\b(?:qui|dont|pour\s+qui|selon\s+qui"
+                               r"|who|whose)\b[^.!?«»“”]{0,120}$", re.IGNORECASE)
