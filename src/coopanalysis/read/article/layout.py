@@ -77,6 +77,8 @@ class Paragraph:
     spans: list[Span] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     persons: list[tuple[int, int, str]] = field(default_factory=list)  # spaCy PER entities
+    # (start, end, role before the name, subject of a reporting verb) from the parse (syntax.py)
+    parsed_people: list[tuple[int, int, str | None, bool]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     section: str | None = None
     notes: list[str] = field(default_factory=list)

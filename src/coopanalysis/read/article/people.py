@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from coopanalysis.read.article import rules
+from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
 from coopanalysis.read.article.spans import outside_quotes, sentence_start
 from coopanalysis.text import lexicon
@@ -20,8 +21,7 @@ from coopanalysis.text.normalize import fold
 #: Sentences are cut by rules that know about quotation marks, which spaCy's parser does not.
 #: Part-of-speech tags were tried for surnames at a sentence start and changed no result on
 #: the test articles while tripling the time: dropped.
-NLP_EXCLUDE: tuple[str, ...] = ("tok2vec", "morphologizer", "parser", "lemmatizer",
-                                "attribute_ruler")
+NLP_EXCLUDE: tuple[str, ...] = ("morphologizer", "lemmatizer", "attribute_ruler")
 
 
 
@@ -37,6 +37,7 @@ def run_nlp(doc: Document) -> None:
     for para, parsed in zip(paragraphs, nlp.pipe(p.masked for p in paragraphs), strict=True):
         para.persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents
                         if e.label_ == "PER"]
+        para.parsed_people = parsed_people(parsed)
 
 
 def clean_name(name: str) -> str:
@@ -82,6 +83,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
             speaker.aliases.append(introduced)
         for para, start, end in places:
             role, organization = _apposition(para.masked, start, end)
+            if role is None:
+                role, organization = _parsed_role(para, start)
             speaker.role = speaker.role or role
             speaker.organization = speaker.organization or organization
             title = rules.TITLE_BEFORE_NAME_RE.search(para.masked[max(0, start - 8):start])
@@ -100,7 +103,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if introduced and not presented:
             speaker.role = introduced
             presented = True
-        reported = any(_reports(para.masked, start, end) and not _is_cited(para, start)
+        reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start))
+                       and not _is_cited(para, start)
                        for para, start, end in places)
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
         # is quoted by a speaker, whatever role the article gives them.
@@ -113,6 +117,25 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if (presented or (reported and is_person)) and not (only_cited and name not in bold):
             speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
+
+
+def _parsed_role(para: Paragraph, start: int) -> tuple[str | None, str | None]:
+    """The role noun phrase the parse attaches the name at ``start`` to ("L'adjointe aux
+    affaires scolaires, Nadia Ferhat"): a table role word with its organisation, else the
+    noun alone when it is a known role word."""
+    for begin, _end, role, _speaks in para.parsed_people:
+        if begin == start and role:
+            words = role.split(" ", 1)
+            if fold(words[0]) in ("l'", "le", "la", "les") or "'" in words[0][:2]:
+                role = role.split("'", 1)[-1] if "'" in words[0][:2] else words[-1]
+            found, organization = _role_and_org(role, bare_org=False)
+            if found:
+                return found, organization
+    return None, None
+
+
+def _parsed_speaks(para: Paragraph, start: int) -> bool:
+    return any(begin == start and speaks for begin, _e, _r, speaks in para.parsed_people)
 
 
 def _introduced_role(para: Paragraph, start: int) -> str | None:
