@@ -153,3 +153,27 @@ def test_an_invented_quote_sharing_a_few_words_is_unmatched(gestion: Transcript)
                        "banques régionales vers une fusion rapide avec leurs concurrents.")
     assert row["status"] == "unmatched"
     assert "content words heard" in row["warning"] or "not found" in row["warning"]
+
+
+def test_a_negation_swapped_for_a_word_in_a_short_gap_is_altered() -> None:
+    # The open-source talk's captions: "… des choses que vous pouvez faire même sans parler
+    # anglais puis ça peut être …"; printed "même en parlant anglais" reverses it.
+    transcript = read_transcript(DATA / "autogenere__contributer-open-source.srt")
+    row = one(transcript, "Pour les personnes qui auraient un petit peu peur de l'anglais, des "
+                          "choses que vous pouvez faire même en parlant anglais.")
+    assert row["verdict"] == "altered" and "negation removed: sans" in row["changes"]
+
+
+def test_a_negation_in_a_garbled_stretch_is_not_a_change() -> None:
+    # "l'équipe a changé" heard "et qui pas changer": the rest of the gap is not heard alike.
+    ops = [Op(KEPT, "la", "la"), Op(REPLACED, "l", "et"), Op(REPLACED, "equipe", "qui"),
+           Op(REPLACED, "a", "pas"), Op(CHANGED, "change", "changer")]
+    changes, _ = meaning_changes(ops, "là, l'équipe a changé", "là et qui pas changer")
+    assert not any(c.startswith("negation") for c in changes)
+
+
+def test_the_diff_shows_words_as_printed_and_spoken(gestion: Transcript) -> None:
+    row = one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
+                       "sont causées par un choix d'une solution simple aujourd'hui.")
+    assert row["diff"].startswith("= La | ! dette→tête | = technique c'est le coût")
+    assert ("replaced", "dette", "tête") in row["diff_ops"]

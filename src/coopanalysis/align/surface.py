@@ -10,7 +10,7 @@ as data").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, INSERTED, KEPT, MARKED_CUT, REPLACED, Op
@@ -49,7 +49,8 @@ def word_surfaces(words: Sequence[str]) -> list[Surface]:
     return out
 
 
-def _mapper(surfaces: list[Surface]):  # type: ignore[no-untyped-def]
+def _mapper(surfaces: list[Surface]) -> Callable[[str], tuple[str, int] | None]:
+    """A lookup of the next token equal to the given one, in order, within ``LOOKAHEAD``."""
     position = 0
 
     def find(token: str) -> tuple[str, int] | None:

@@ -19,7 +19,13 @@ from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLA
 from coopanalysis.align.evidence import EDGE, compound_parts, content_word
 from coopanalysis.align.rules import VERDICT_RULES
 from coopanalysis.text.lexicon import ENGLISH_FUNCTION_WORDS, FILLERS, FUNCTION_WORDS
-from coopanalysis.text.meaning import hedges_in, negating_prefix, opposed, polarity_markers
+from coopanalysis.text.meaning import (
+    NEGATIONS,
+    hedges_in,
+    negating_prefix,
+    opposed,
+    polarity_markers,
+)
 from coopanalysis.text.normalize import fold, match_tokens
 from coopanalysis.text.numbers import numbers_in
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
@@ -244,9 +250,8 @@ def _negations(ops: Sequence[Op]) -> list[str]:
     for k, word in polarity_markers(spoken):
         i = s_index[k]
         op = ops[i]
-        isolated = all(ops[j].kind in (KEPT, CHANGED) for j in (i - 1, i + 1)
-                       if 0 <= j < len(ops))
-        replaced = op.kind == REPLACED and op.printed != word and isolated
+        replaced = op.kind == REPLACED and op.printed != word and _short_gap_without(
+            ops, i, {w for _, w in polarity_markers(printed)})
         cut = op.kind == CUT and _cut_run(ops, i) <= VERDICT_RULES["negation_cut_words"]
         if replaced or cut:
             out.append(f"negation removed: {word}")
@@ -256,6 +261,29 @@ def _negations(ops: Sequence[Op]) -> list[str]:
             if prefix:
                 out.append(f"negation: {op.spoken}→{op.printed}")
     return out
+
+
+def _short_gap_without(ops: Sequence[Op], i: int, markers: set[str]) -> bool:
+    """Whether ``ops[i]`` sits in a short gap (≤ ``negation_cut_words`` + 1 printed words
+    between heard ones) whose printed words hold no negation: "même en parlant anglais"
+    where "même sans parler anglais" was said. A long unheard run is another matter
+    (``unheard``, ``glued``)."""
+    lo = hi = i
+    while lo > 0 and ops[lo - 1].kind not in (KEPT, CHANGED):
+        lo -= 1
+    while hi + 1 < len(ops) and ops[hi + 1].kind not in (KEPT, CHANGED):
+        hi += 1
+    printed = [op.printed for op in ops[lo: hi + 1] if op.printed and op.kind != "inserted"]
+    if len(printed) > VERDICT_RULES["negation_cut_words"] + 1 or (
+            set(printed) & (markers | set(NEGATIONS))):
+        return False
+    # The rest of the gap must be explained (heard alike): in a garbled stretch ("l'équipe
+    # a" heard "et qui pas") the negation is as likely the captions' error.
+    others = [op for k, op in enumerate(ops[lo: hi + 1], lo) if k != i]
+    p_content = [op.printed for op in others if op.printed and _content(op.printed)]
+    s_content = [op.spoken for op in others if op.spoken and _content(op.spoken)]
+    return not p_content or (bool(s_content) and sound_alike(" ".join(p_content),
+                                                               " ".join(s_content)))
 
 
 def _cut_run(ops: Sequence[Op], i: int) -> int:
