@@ -43,7 +43,9 @@ def run(split: str, data: Path = DATA) -> pd.DataFrame:
     parts = []
     cpu = 0.0
     for talk, group in quotes.groupby("talk", sort=False):
-        transcript = read_transcript(data / talk)
+        # A set may keep its caption files in the first set's folder (factcheck2 does).
+        path = data / talk if (data / talk).exists() else DATA / talk
+        transcript = read_transcript(path)
         started = time.process_time()
         aligned = align_quotes(group[["quote_id", "text"]], transcript)
         cpu += time.process_time() - started
