@@ -92,6 +92,8 @@ ALIGNED: Schema = {
                                     # () when unmatched: the data ``diff`` is written from
     "changes": "string",            # meaning-bearing differences, "; "-joined ("number: 350→150",
                                     # "negation added: pas"), NA when none or unmatched
+    "text": "string",               # the quote as printed
+    "n_tokens": "int64",            # its comparison words
 }
 
 #: ``turns``: consecutive cues of one speaker merged.
@@ -248,11 +250,22 @@ MAPPING: Schema = {
     "label": "string",    # anonymous label ("SPEAKER_01")
     "origin": "string",   # diarization | transcript (labels a diarizing ASR wrote in the text)
     "name": "string",     # the name used in cues.speaker (the label itself when unmapped)
-    "method": "string",   # names | vote | unmapped
-    "votes": "Int64",     # matched quotes voting for ``name``
+    "method": "string",   # names | vote | unmapped (tag_speakers); name_speakers: user |
+                          # introduction | hand-off | quote | moderator | unmapped
+    "votes": "Int64",     # matched quotes voting for ``name`` (name_speakers: weighted clues)
     "n_quotes": "Int64",  # matched quotes falling mostly in this label's turns
     "tally": "string",    # every name voted for, "Diane 3, Sheila 1"
     "seconds": "float64", # total speech of the label
+}
+
+#: ``metadata["speaker_evidence"]`` (``tag.naming.name_speakers``): one row per clue.
+SPEAKER_EVIDENCE: Schema = {
+    "label": "string",    # the anonymous label it names (NA for a named span of captions)
+    "name": "string",
+    "source": "string",   # introduction | hand-off
+    "text": "string",     # the cue's text holding the clue
+    "start": "float64",   # the cue's start (seconds)
+    "said_by": "string",  # the label that said it (NA for a named span)
 }
 
 #: ``CorpusResult.errors``: one row per item that failed.

@@ -172,6 +172,20 @@ def test_analyze_writes_report_and_prints_summary(data_dir: Path, tmp_path: Path
     assert not (out_dir / "figures").exists()  # --no-figures
 
 
+def test_analyze_a_transcript_alone(data_dir: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # One positional argument: the transcript, no article (the API already allowed it).
+    out_dir = tmp_path / "report"
+    code = main(["analyze", str(simulated_captions(data_dir)), "--out", str(out_dir),
+                 "--no-figures"])
+    assert code == 0
+    out, _ = capsys.readouterr()
+    assert f"report: {out_dir / 'index.html'}" in out
+    assert "Clock offset" not in out  # no article, no quotes to place
+    html = (out_dir / "index.html").read_text(encoding="utf-8")
+    assert "Speaker" in html and "Theme" in html
+
+
 # --- the installed console script -------------------------------------------------------------
 
 def test_console_script_runs(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def align_quotes(
         ``score``, ``status``, ``offset`` = start − stated_start, ``diff``,
         ``transcript_speaker``, ``fidelity``, ``verdict``, ``warning``, ``diff_ops``: the
         ``(kind, printed, spoken)`` operations ``diff`` is written from, ``()`` when
-        unmatched), then ``text`` (the printed quote) and ``n_tokens`` (its comparison words).
+        unmatched), ``text`` (the printed quote, pandas ``string``) and ``n_tokens``.
 
     Raises:
         AlignmentError: when ``quotes`` has no ``text`` column, ``transcript`` has no cues,
@@ -93,7 +93,7 @@ def align_quotes(
         _mark_glued(row, stream, index, min_score=min_score)
         if thin is not None and not str(row.get("changes") or "").startswith("glued"):
             rows[k] = thin  # too few of its content words heard: no location
-    frame = pd.DataFrame(rows, columns=[*schema.ALIGNED, "text", "n_tokens"])
+    frame = pd.DataFrame(rows, columns=list(schema.ALIGNED))
     return schema.conform(frame, schema.ALIGNED)
 
 
