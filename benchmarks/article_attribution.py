@@ -61,7 +61,10 @@ BLIND_DEV = ("blind_regional_daily", "blind_thinktank_blog", "blind_association_
 BLIND_TEST = ("blind_municipal_newsletter", "blind_student_note", "blind_conference_english")
 #: The second blind set (tests/data/articles/blind2/README.md, SPLIT.csv): ten newsroom styles.
 BLIND2_DIR = EXPECTED_DIR / "blind2"
-GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test")
+#: The third blind set (tests/data/articles/blind3/README.md): eight styles, all test, never
+#: used for tuning.
+BLIND3_DIR = EXPECTED_DIR / "blind3"
+GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test", "blind3-test")
 
 
 def _blind2_split() -> dict[str, str]:
@@ -74,6 +77,8 @@ def _blind2_split() -> dict[str, str]:
 
 def group_of(name: str) -> str:
     """``own``, ``blind-dev`` or ``blind-test`` for an article name (file stem)."""
+    if (BLIND3_DIR / f"{name}.expected.json").is_file():
+        return "blind3-test"
     blind2 = _blind2_split()
     if name in blind2:
         return blind2[name]
@@ -155,7 +160,7 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
     spec = json.loads(path.read_text(encoding="utf-8"))
     article = read_article((path.parent / spec["article"]).resolve())
     quotes = article.quotes
-    blind = path.name.startswith("blind_") or path.parent.name == "blind2"
+    blind = path.name.startswith("blind_") or path.parent.name in ("blind2", "blind3")
     if blind:  # BLIND.md: a quotation over several paragraphs is one entry
         quotes = merge_continued(quotes, article.text)
     hits = match_rows(spec["quotes"], quotes)
@@ -175,7 +180,8 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
     counts["cited"] = len(cited)
     counts["cited_speakers"] = sum(
         any(c in _norm(n) or _norm(n) in c for c in cited) for n in names_found)
-    right_names = sorted(names_expected) if path.parent.name == "blind2" else None
+    right_names = (sorted(names_expected) if path.parent.name in ("blind2", "blind3")
+                   else None)
     if details:
         for name in sorted(names_expected - names_found):
             print(f"  SPEAKER MISSING  {name!r}")
@@ -240,7 +246,8 @@ def main() -> None:
     print(f"{'article':<28} {'quotes':>6} {'found':>6} {'extra':>5} {'P':>6} {'R':>6} {'kind':>6} "
           f"{'time':>6} {'dup':>6} {'P base':>7} {'R base':>7} {'names':>7} {'P nm':>6} "
           f"{'R nm':>6} {'stated':>7} {'cited':>6}")
-    paths = sorted([*EXPECTED_DIR.glob("*.expected.json"), *BLIND2_DIR.glob("*.expected.json")],
+    paths = sorted([*EXPECTED_DIR.glob("*.expected.json"), *BLIND2_DIR.glob("*.expected.json"),
+                    *BLIND3_DIR.glob("*.expected.json")],
                    key=lambda p: (GROUPS.index(group_of(_stem(p))), p.name))
     for path in paths:
         group = group_of(_stem(path))

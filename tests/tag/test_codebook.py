@@ -204,3 +204,12 @@ def test_resolve_codebook_takes_none_a_codebook_or_a_path(tmp_path: Path,
         resolve_codebook(tmp_path / "absent.toml")
     with pytest.raises(CodebookError, match="got int"):
         resolve_codebook(3)  # type: ignore[arg-type]
+
+
+def test_weak_patterns_are_read_and_counted() -> None:
+    book = Codebook.from_dict({"themes": [
+        {"id": "t", "label": "T", "lemmas": ["a"], "weak": ["b", "c d"]}]})
+    assert book.get("t").weak == ("b", "c d")
+    assert book.to_frame()["n_weak"].tolist() == [2]
+    with pytest.raises(CodebookError, match="'weak' must be a list"):
+        Codebook.from_dict({"themes": [{"id": "t", "label": "T", "lemmas": ["a"], "weak": "b"}]})

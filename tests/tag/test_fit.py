@@ -34,8 +34,8 @@ def test_a_codebook_that_tags_little_is_flagged() -> None:
 
 
 def test_a_theme_carried_by_one_word_is_flagged() -> None:
-    units = pd.DataFrame({"text": ["On parle de la banque ici."] * 6})
+    units = pd.DataFrame({"text": ["On parle d'inflation ici."] * 6})
     themes = tag_themes(units, "policy_agendas")
     fit = codebook_fit(units, "policy_agendas", themes)
-    assert "single term 'banque'" in (fit.attrs["warning"] or "")
+    assert "single term 'inflation'" in (fit.attrs["warning"] or "")
     assert fit_warning(fit.iloc[:0]) is None

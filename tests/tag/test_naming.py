@@ -133,3 +133,69 @@ def test_roundtable_named_through_analyze_with_audio():
     assert analysis.speaker_coverage >= 0.90
     methods = set(analysis.transcript.metadata["speaker_mapping"]["method"])
     assert {"introduction", "hand-off", "quote"} <= methods
+
+
+THINKERVIEW = Path("/work/shared/corpus/french/thinkerview")  # licence unknown: read in place
+
+
+def test_unlabelled_captions_get_named_spans_only_on_strong_evidence():
+    # No audio, no diarization, no label: an introduction opening the file and a hand-off
+    # confirmed by the guest's self-introduction name spans; the rest stays unnamed.
+    tagged = name_speakers(read_transcript(ROUNDTABLE.with_suffix(".vtt")))
+    truth = list(read_transcript(AUDIO / "roundtable_synthetic_labelled.vtt").cues["speaker"])
+    cues = tagged.cues
+    named = cues["speaker"].notna()
+    duration = cues["end"] - cues["start"]
+    coverage, right = speaker_coverage(cues), _named_share(cues, truth)
+    print(f"synthetic round table, captions only: coverage {coverage:.1%}, "
+          f"named correctly {right:.1%}, precision {right / coverage:.1%}")
+    assert right == pytest.approx(coverage)  # every named second is right
+    assert 0.05 < coverage < 0.5
+    assert set(cues.loc[named, "speaker_source"]) <= {"hand-off", "introduction"}
+    evidence = tagged.metadata["speaker_evidence"]
+    assert evidence["label"].isna().all() and set(evidence["source"]) <= {
+        "hand-off", "introduction"}
+    assert duration[named.to_numpy(bool)].sum() > 0
+
+
+def test_turn_markers_confirm_a_hand_off(tmp_path):
+    path = tmp_path / "markers.vtt"
+    path.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n>> Anne Roy, vous avez la parole.\n\n"
+                    "00:00:03.000 --> 00:00:06.000\n>> Oui, je crois que les communes\n\n"
+                    "00:00:06.000 --> 00:00:09.000\ndoivent travailler ensemble.\n\n"
+                    "00:00:09.000 --> 00:00:12.000\n>> Et sur le budget ?\n\n"
+                    "00:00:12.000 --> 00:00:15.000\nil faudrait voir.\n", encoding="utf-8")
+    cues = name_speakers(read_transcript(path)).cues
+    assert cues["speaker"].tolist()[:3] == [None, "Anne Roy", "Anne Roy"] or (
+        cues["speaker"].isna().iloc[0] and (cues["speaker"].iloc[1:3] == "Anne Roy").all())
+    assert cues["speaker"].iloc[3:].isna().all()  # after the next marker: not known
+    assert (cues["speaker_source"].iloc[1:3] == "hand-off").all()
+
+
+def test_addressing_someone_is_not_an_introduction():
+    cues = pd.DataFrame({"start": [0.0], "end": [3.0],
+                         "text": ["Philippe, je suis pas très inquiet sur ce point"]})
+    assert find_evidence(cues, pd.Series(["SPEAKER_00"])) == []
+
+
+def test_naming_disagreements_are_conflict_rows():
+    cues = pd.DataFrame({"start": [0.0, 3.0, 6.0], "end": [3.0, 6.0, 9.0], "text": [
+        "Anne Roy, vous avez la parole.", "Bonjour, je m'appelle Marc Petit.",
+        "Merci Anne Roy."], "speaker": ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]})
+    tagged = name_speakers(cues)
+    conflicts = tagged.metadata["speaker_conflicts"]
+    rows = conflicts[conflicts["reason"].str.contains("several people").fillna(False)]
+    # two hand-off votes for Anne Roy, an introduction (2 votes) for Marc Petit: a tie
+    assert len(rows) == 1 and pd.isna(rows["kept"].iloc[0])
+    assert {"Anne Roy", "Marc Petit"} <= set(rows["other"].iloc[0].split(", "))
+    assert rows["start"].iloc[0] == 3.0 and "tie" in rows["reason"].iloc[0]
+    assert any("several people" in w for w in tagged.warnings)
+
+
+@pytest.mark.skipif(not THINKERVIEW.is_dir(), reason="corpus not present (local only)")
+@pytest.mark.parametrize("video", ["WyTQlf2rijs", "JiL-IEDFd6Y"])
+def test_real_auto_captions_name_nothing_without_evidence(video):
+    tagged = name_speakers(read_transcript(THINKERVIEW / f"{video}.fr-orig.vtt"))
+    coverage = speaker_coverage(tagged.cues)
+    print(f"Thinkerview {video}, captions only: coverage {coverage:.2%}")
+    assert coverage < 0.05  # no '>>' marker, no confirmed hand-off: nothing is guessed

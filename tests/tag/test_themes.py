@@ -268,7 +268,12 @@ FLOORS = {
 #: names): in-sample figures fell from 0.96 / 0.91 to 0.93 / 0.86, and the floors of
 #: state_role, circular_economy, representativeness, social_ties, democratic_crisis and
 #: shared_governance were lowered to the new measurements, a little under.
-MICRO_FLOOR = (0.92, 0.85)
+#: Then "weak" words (count only beside a second cue of the theme: "discuter", "débat",
+#: "habitant", "se parler" in listening_participation, local bodies in local_officials)
+#: cut false positives on the territorial set's dev half (listening 6 → 3) and cost
+#: in-sample article hits ("réussir à discuter", "se parler"): 0.94 / 0.83 in-sample,
+#: floor lowered to 0.80 recall.
+MICRO_FLOOR = (0.92, 0.80)
 
 #: Floors of micro (precision, recall) on the halves of the BLIND check set
 #: (tests/data/themes/blind_checkset.csv, BLIND.md), a little under the figures measured
@@ -407,3 +412,51 @@ def test_tagger_is_compiled_once_per_pipeline_and_codebook(small: Codebook) -> N
     del own
     gc.collect()
     assert alive() is None
+
+
+# --------------------------------------------------------------------------- issue 14, round 2
+
+WEAK_BOOK = Codebook.from_dict({"themes": [
+    {"id": "health", "label": "Santé", "lemmas": ["hôpital"],
+     "weak": ["médecin", "patient", "prise de sang"]},
+    {"id": "labor", "label": "Travail", "lemmas": ["syndicat"], "weak": ["retraite"]}]})
+
+
+def test_weak_words_count_only_beside_another_cue() -> None:
+    found = tag_themes(units(
+        "Comme chez le médecin, on décrit les symptômes.",      # one weak word: dropped
+        "Le médecin voit le médecin.",                          # the same word twice: dropped
+        "Le médecin de l'hôpital manque de lits.",              # weak + strong: both kept
+        "Le patient attend son médecin.",                       # two different weak words
+        "Il part à la retraite, une prise de sang avant."),     # weak of two themes: none
+        WEAK_BOOK)
+    assert list(zip(found["unit_id"], found["term"], strict=True)) == [
+        ("2", "médecin"), ("2", "hôpital"), ("3", "patient"), ("3", "médecin")]
+
+
+@pytest.mark.parametrize("text", [
+    "Les gouvernances partagées fonctionnent.", "Il faut raisonner sur des temps longs.",
+    "Ils coopèrent et prennent le temps.", "La confiance se construit."])
+def test_lookup_and_rule_lemmas_agree_on_plain_sentences(text: str, small: Codebook) -> None:
+    lookup = tag_themes(units(text), small)
+    rule = tag_themes(units(text), small, lemmas="rule")
+    columns = ["theme", "term", "char_start", "char_end"]
+    assert lookup[columns].equals(rule[columns])
+
+
+def test_unknown_lemma_mode_is_a_clear_error(small: Codebook) -> None:
+    with pytest.raises(CoopanalysisError, match="lemmas='pos'"):
+        tag_themes(units("texte"), small, lemmas="pos")
+
+
+def test_everyday_words_of_the_cap_topics() -> None:
+    # Spoken wording of the CAP definitions (issue 14), and their traps.
+    found = tag_themes(units(
+        "Il a perdu son boulot et il cherche un job.",
+        "Les gamins n'ont plus de prof de maths.",
+        "On est restés deux heures dans les bouchons avec la bagnole.",
+        "Un tiers des ménages ont moins de 100 euros sur leur compte en banque.",
+        "C'était avant la guerre, on allait chez ma tante en voiture.",
+        "Ça m'apprendra à noter mes idées au crayon."), "policy_agendas")
+    assert set(zip(found["unit_id"], found["theme"], strict=True)) == {
+        ("0", "labor"), ("1", "education"), ("2", "transportation")}

@@ -25,9 +25,9 @@ from coopanalysis.export.readable import (
     percent,
     percent_table,
     speaker_coverage,
-    speaker_view,
     theme_view,
 )
+from coopanalysis.export.speaker_section import speaker_section
 from coopanalysis.export.views import html_table, quote_table_frame, render_diffs
 from coopanalysis.model import Article, Transcript
 from coopanalysis.progress import progress_steps
@@ -242,9 +242,7 @@ def render_html(analysis: ReportSource, *, figures: dict[str, tuple[str, bytes]]
         ]
     body += [
         "<h2 id='speakers'>Speakers</h2>",
-        _coverage(analysis),
-        _scroll(html_table(speaker_view(analysis.speaker_stats, no_speaker=NO_SPEAKER),
-                           table_id="speakers-table")),
+        speaker_section(analysis, no_speaker=NO_SPEAKER),
         "<h2 id='themes'>Themes</h2>",
         _scroll(html_table(theme_view(analysis.theme_stats), table_id="themes-table",
                            max_rows=200)),

@@ -141,7 +141,9 @@ class Analysis:
     def summary_items(self) -> list[tuple[str, str]]:
         """The summary as ``(label, value)`` pairs (shared by text, notebook and HTML)."""
         transcript = self.transcript
-        speakers = self.cues["speaker"].dropna().nunique() if "speaker" in self.cues else 0
+        labels = next((self.cues[c] for c in ("transcript_label", "speaker")
+                       if c in self.cues), None)  # its own labels, not names from quotes
+        speakers = 0 if labels is None else int(labels.dropna().nunique())
         items = [
             ("Transcript", f"{transcript.source} ({transcript.format}, "
                            f"{plural(len(self.cues), 'cue')}, {format_hms(transcript.duration)}, "

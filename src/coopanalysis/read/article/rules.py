@@ -350,3 +350,11 @@ LABEL_MAX_WORDS = 10
 #: qui* « … »"): the quoted words are the cited person's — no speaker (a cited third party).
 CITED_RELATIVE_RE = re.compile(r"^[^.!?«»“”]{0,120}?\b(?:qui|dont|pour\s+qui|selon\s+qui"
                                r"|who|whose)\b[^.!?«»“”]{0,120}$", re.IGNORECASE)
+
+# --- Model --------------------------------------------------------------------------------
+#: Read people from spaCy's dependency parse too (``syntax.py``). Off: measured on the dev
+#: articles (docs/article.md), it found no speaker the rules miss, lost one on the first
+#: blind set (the parser's sentence boundaries change the entities) and costs time.
+PARSE_PEOPLE = False
+#: The spaCy model for person entities (None: ``coopanalysis.nlp``'s default, small model).
+NLP_MODEL: str | None = None
