@@ -150,8 +150,9 @@ def one(table: pd.DataFrame, **keys: object) -> pd.Series:
 
 def test_theme_stats_by_theme() -> None:
     stats = theme_stats(TAGS, units=UNITS)
-    assert list(stats.columns) == ["theme", "n_tags", "n_units", "n_words",
+    assert list(stats.columns) == ["theme", "label", "n_tags", "n_units", "n_words",
                                    "rate_per_1000_words", "share_of_talk"]
+    assert stats["label"].isna().all()  # no codebook labels given
     coop = one(stats, theme="cooperation")
     assert (coop["n_tags"], coop["n_units"], coop["n_words"]) == (3, 2, 25)
     assert coop["rate_per_1000_words"] == pytest.approx(3 / 25 * 1000)
@@ -163,7 +164,7 @@ def test_theme_stats_by_theme() -> None:
 
 def test_theme_stats_by_speaker_gives_share_of_each_speakers_talk() -> None:
     stats = theme_stats(TAGS, units=UNITS, by="speaker")
-    assert list(stats.columns[:2]) == ["theme", "speaker"]
+    assert list(stats.columns[:3]) == ["theme", "label", "speaker"]
     assert len(stats) == 4  # 2 themes × 2 speakers, zeros included
     alice = one(stats, theme="cooperation", speaker="Alice")
     assert (alice["n_tags"], alice["n_words"]) == (2, 15)
@@ -178,7 +179,7 @@ def test_theme_stats_by_speaker_gives_share_of_each_speakers_talk() -> None:
 
 def test_theme_stats_by_time_bin_fills_empty_bins() -> None:
     stats = theme_stats(TAGS, units=UNITS, by="time_bin", bin_size=300.0)
-    assert list(stats.columns[:4]) == ["theme", "time_bin", "bin_start", "bin_end"]
+    assert list(stats.columns[:5]) == ["theme", "label", "time_bin", "bin_start", "bin_end"]
     # Bins 0 (0–300 s), 1, 2 (no unit: 0 words), 3 (1000 s, untagged): 4 bins × 2 themes.
     assert len(stats) == 8
     coop0 = one(stats, theme="cooperation", time_bin=0)

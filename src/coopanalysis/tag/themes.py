@@ -411,8 +411,9 @@ def tag_themes(units: pd.DataFrame,
             ``lemmas="rule"``.
         lemmas: ``"lookup"`` (default): the tokenizer only, each word matched by its
             form, its dictionary lemmas and irregular lemmas (the lemmatizer's tables,
-            any part of speech) — no statistical component runs, 10-20× faster, and on
-            the check sets the same matches but a handful (``docs/themes.md``).
+            any part of speech) — no statistical component runs, about 15× less CPU
+            than the full pipeline, and on the check sets the same matches but a
+            handful (``docs/themes.md``).
             ``"rule"``: ``nlp.pipe`` with the POS tagger and the rule lemmatizer, the
             contextual lemma added to those keys.
 
