@@ -126,7 +126,8 @@ SENTENCES: Schema = {
 
 #: ``tag_themes``: long format, one row per theme match.
 THEMES: Schema = {
-    "unit_id": "string",
+    "unit_id": "object",     # the units' id, in their dtype: int64 for sentences/turns/cues,
+                             # string for quotes (joins sentence_id without casting)
     "speaker": "string",
     "start": "float64",
     "end": "float64",
@@ -139,7 +140,8 @@ THEMES: Schema = {
 
 #: ``entities``: person, organisation and place mentions.
 ENTITIES: Schema = {
-    "unit_id": "string",
+    "unit_id": "object",     # the units' id, in their dtype: int64 for sentences/turns/cues,
+                             # string for quotes (joins sentence_id without casting)
     "speaker": "string",
     "start": "float64",
     "end": "float64",

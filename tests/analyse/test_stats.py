@@ -375,7 +375,7 @@ def test_theme_stats_with_units_of_another_table_warns() -> None:
         "<v Bob>La coopération entre les élus demande de la confiance.\n")
     units = sentences(two_turns)
     themes = tag_themes(units)
-    assert set(themes["unit_id"]) == {"0", "1", "2"}
+    assert set(themes["unit_id"]) == {0, 1, 2}  # the sentence ids, int64 like sentence_id
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         theme_stats(themes, units=speaker_turns(two_turns))

@@ -92,7 +92,9 @@ def test_turns_and_speaker_stats_follow_the_cues(small: Analysis) -> None:
 
 def test_themes_are_tagged_on_sentences(small: Analysis) -> None:
     # unit_id is the sentence_id: every tag points at a sentence with the same speaker.
-    sentences = small.sentences.set_index(small.sentences["sentence_id"].astype(str))
+    # unit_id is the sentence_id, same dtype: no casting to join them.
+    assert small.themes["unit_id"].dtype == small.sentences["sentence_id"].dtype
+    sentences = small.sentences.set_index("sentence_id")
     assert len(small.themes) > 0
     for tag in small.themes.itertuples():
         assert sentences.loc[tag.unit_id, "speaker"] == tag.speaker

@@ -81,8 +81,8 @@ def test_phrase_matches_on_lemmas(small: Codebook) -> None:
     found = tag_themes(units("Les gouvernances partagées fonctionnent.",
                              "Il faut raisonner sur des temps longs."), small)
     assert list(zip(found["unit_id"], found["theme"], found["term"], strict=True)) == [
-        ("0", "gov", "gouvernances partagées"),
-        ("1", "time", "temps longs"),  # the longest match of the theme wins over "temps"
+        (0, "gov", "gouvernances partagées"),
+        (1, "time", "temps longs"),  # the longest match of the theme wins over "temps"
     ]
 
 
@@ -100,10 +100,10 @@ def test_default_exclusions_on_real_wording() -> None:
         "La cantine marche, non seulement d'un point de vue économique.",  # article
         "Il faut partager les points de vue."))  # article
     pairs = set(zip(found["unit_id"], found["theme"], strict=True))
-    assert ("0", "state_role") not in pairs
-    assert ("1", "state_role") in pairs
-    assert ("2", "listening_participation") not in pairs
-    assert ("3", "listening_participation") in pairs
+    assert (0, "state_role") not in pairs
+    assert (1, "state_role") in pairs
+    assert (2, "listening_participation") not in pairs
+    assert (3, "listening_participation") in pairs
 
 
 def test_matching_ignores_case_and_accents() -> None:
@@ -122,7 +122,10 @@ def test_tag_themes_carries_unit_columns_and_offsets() -> None:
                   start=[1.0, 2.0, 3.0, 4.0], end=[1.5, 2.5, 3.5, 4.5])
     found = tag_themes(frame)
     assert list(found.columns[:len(schema.THEMES)]) == list(schema.THEMES)
-    assert dict(found.dtypes.astype(str)) == dict(schema.THEMES)
+    # unit_id keeps the units' id dtype (string ids here); the other columns follow the schema
+    assert found["unit_id"].dtype == "string"
+    assert {k: v for k, v in found.dtypes.astype(str).items() if k in schema.THEMES
+            and k != "unit_id"} == {k: v for k, v in schema.THEMES.items() if k != "unit_id"}
     assert list(found["unit_id"]) == ["s1", "s1", "s1", "s4"]
     assert list(found["theme"]) == ["local_officials", "listening_participation",
                                     "listening_participation", "democratic_crisis"]
@@ -149,7 +152,7 @@ def test_offsets_always_point_at_the_term(texts: list[str]) -> None:
 
 def test_tag_themes_defaults_and_empty_input() -> None:
     found = tag_themes(units("Nous coopérons avec les élus."))
-    assert list(found["unit_id"]) == ["0", "0"]
+    assert list(found["unit_id"]) == [0, 0]
     assert found["speaker"].isna().all() and found["start"].isna().all()
     empty = tag_themes(units("Bonjour.", ""))
     assert empty.empty and list(empty.columns) == list(schema.THEMES)
@@ -211,8 +214,8 @@ def test_round_table_auto_captions(corpus_dir: Path) -> None:
     found = tag_themes(cues.rename(columns={"cue_id": "unit_id"}))
     assert "state_role" in set(found["theme"])  # a debate on States and their debts
     assert not found["term"].str.lower().isin(["écoutez", "représente"]).any()
-    texts = dict(zip(cues["cue_id"].astype(str), cues["text"], strict=True))
-    times = dict(zip(cues["cue_id"].astype(str), cues["start"], strict=True))
+    texts = dict(zip(cues["cue_id"], cues["text"], strict=True))
+    times = dict(zip(cues["cue_id"], cues["start"], strict=True))
     for row in found.itertuples():
         assert texts[row.unit_id][row.char_start:row.char_end] == row.term
         assert row.start == times[row.unit_id]
@@ -361,8 +364,8 @@ def test_blind_traps_stay_untagged() -> None:
     kept = tag_themes(units("Il faut de la participation citoyenne et de la diversité.",
                             "L'idée, c'est vraiment d'ouvrir la discussion."))
     assert set(zip(kept["unit_id"], kept["theme"], strict=True)) == {
-        ("0", "listening_participation"), ("0", "representativeness"),
-        ("1", "listening_participation")}
+        (0, "listening_participation"), (0, "representativeness"),
+        (1, "listening_participation")}
 
 
 def test_entities_drop_hesitations_that_ner_takes_for_names() -> None:
@@ -431,7 +434,7 @@ def test_weak_words_count_only_beside_another_cue() -> None:
         "Il part à la retraite, une prise de sang avant."),     # weak of two themes: none
         WEAK_BOOK)
     assert list(zip(found["unit_id"], found["term"], strict=True)) == [
-        ("2", "médecin"), ("2", "hôpital"), ("3", "patient"), ("3", "médecin")]
+        (2, "médecin"), (2, "hôpital"), (3, "patient"), (3, "médecin")]
 
 
 @pytest.mark.parametrize("text", [
@@ -459,4 +462,4 @@ def test_everyday_words_of_the_cap_topics() -> None:
         "C'était avant la guerre, on allait chez ma tante en voiture.",
         "Ça m'apprendra à noter mes idées au crayon."), "policy_agendas")
     assert set(zip(found["unit_id"], found["theme"], strict=True)) == {
-        ("0", "labor"), ("1", "education"), ("2", "transportation")}
+        (0, "labor"), (1, "education"), (2, "transportation")}

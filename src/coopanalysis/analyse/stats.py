@@ -72,7 +72,9 @@ def speaker_stats(transcript: Transcript | pd.DataFrame, *, min_overlap: float =
             "speaker": speaker,
             "speaking_time": speaking_time,
             "n_words": n_words,
-            "words_per_minute": n_words / (speaking_time / 60) if speaking_time else math.nan,
+            # A rate over less than a millisecond of speech means nothing (and 1/5e-324 overflows).
+            "words_per_minute": (n_words * 60 / speaking_time if speaking_time >= 1e-3
+                                 else math.nan),
             "n_turns": len(speaker_turns),
             "mean_turn": float(durations.mean()) if len(durations) else math.nan,
             "longest_turn": float(durations.max()) if len(durations) else math.nan,

@@ -334,8 +334,8 @@ def theme_labels(codebook: Any) -> dict[str, str]:
 
 
 def sentence_units(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Sentences as tagging units: ``unit_id`` is the ``sentence_id`` written as a string."""
-    return sentences.assign(unit_id=sentences["sentence_id"].astype("string"))
+    """Sentences as tagging units: ``unit_id`` is the ``sentence_id`` (int64)."""
+    return sentences.assign(unit_id=sentences["sentence_id"])
 
 
 def _with_replay_links(replay_url: str, *tables: pd.DataFrame | None

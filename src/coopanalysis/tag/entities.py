@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from coopanalysis import schema
 from coopanalysis.nlp import load_nlp
-from coopanalysis.tag.units import text_pieces, unit_rows
+from coopanalysis.tag.units import text_pieces, unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import FILLERS, fold
 
 __all__ = ["ENTITY_EXCLUDE", "ENTITY_LABELS", "entities"]
@@ -49,8 +49,8 @@ def entities(units: pd.DataFrame, *, nlp: Language | None = None,
                              "char_start": offset + span.start_char,
                              "char_end": offset + span.end_char})
     if not rows:
-        return schema.empty(schema.ENTITIES)
-    return schema.conform(pd.DataFrame(rows), schema.ENTITIES)
+        return with_unit_id_dtype(schema.empty(schema.ENTITIES), units)
+    return with_unit_id_dtype(schema.conform(pd.DataFrame(rows), schema.ENTITIES), units)
 
 
 def _without_edge_fillers(span: Any) -> Any:

@@ -35,7 +35,7 @@ from coopanalysis.tag.codebook import (
     resolve_codebook,
 )
 from coopanalysis.tag.entities import ENTITY_EXCLUDE, ENTITY_LABELS, entities
-from coopanalysis.tag.units import text_pieces, unit_rows
+from coopanalysis.tag.units import text_pieces, unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -448,5 +448,5 @@ def tag_themes(units: pd.DataFrame,
                          "char_start": offset + span.start_char,
                          "char_end": offset + span.end_char})
     if not rows:
-        return schema.empty(schema.THEMES)
-    return schema.conform(pd.DataFrame(rows), schema.THEMES)
+        return with_unit_id_dtype(schema.empty(schema.THEMES), units)
+    return with_unit_id_dtype(schema.conform(pd.DataFrame(rows), schema.THEMES), units)

@@ -416,14 +416,33 @@ def _block_offsets(blocks: list[_Block]) -> list[int]:
 _CARRIED = ("speaker", "start", "end")
 
 
+#: Where a unit's id comes from, in order: the tags' ``unit_id`` keeps that column's values
+#: and dtype, so ``themes.unit_id`` joins ``sentences.sentence_id`` without casting.
+UNIT_ID_COLUMNS: tuple[str, ...] = ("unit_id", "sentence_id", "turn_id", "cue_id", "quote_id")
+
+
+def unit_id_column(units: pd.DataFrame) -> pd.Series:
+    """The id of each unit, with its own dtype: the first of ``UNIT_ID_COLUMNS`` present,
+    else the row position (int64)."""
+    for name in UNIT_ID_COLUMNS:
+        if name in units.columns:
+            return units[name].reset_index(drop=True)
+    return pd.Series(range(len(units)), dtype="int64")
+
+
+def with_unit_id_dtype(tags: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """``tags`` with ``unit_id`` in the dtype of the units' id column (string for quotes,
+    int64 for sentences, turns and cues)."""
+    dtype = unit_id_column(units).dtype
+    text_ids = pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+    return tags.assign(unit_id=tags["unit_id"].astype("string" if text_ids else dtype))
+
+
 def unit_rows(units: pd.DataFrame) -> tuple[list[dict[str, Any]], list[str]]:
     """Per row: the carried columns (unit_id, speaker, start, end) and the text."""
     if not isinstance(units, pd.DataFrame) or "text" not in units.columns:
         raise CoopanalysisError("units must be a DataFrame with a 'text' column", "<units>")
-    if "unit_id" in units.columns:
-        ids = units["unit_id"].astype("string")
-    else:
-        ids = pd.Series(units.index.astype(str), index=units.index, dtype="string")
+    ids = unit_id_column(units)
     carried = {name: units[name] for name in _CARRIED if name in units.columns}
     meta = []
     for position, row_id in enumerate(ids):
