@@ -131,11 +131,14 @@ def test_readme_names_the_default_codebook_themes() -> None:
     import coopanalysis as ca
 
     text = README.read_text(encoding="utf-8")
-    listed = text.split("covers territorial cooperation with twelve themes:", 1)[1]
-    listed = listed.split("; each pattern", 1)[0]
+    listed = text.split("(the default, for the reference case): twelve themes —", 1)[1]
+    listed = listed.split(" — whose patterns", 1)[0]
     ids = re.findall(r"`([a-z_]+)`", listed)
     assert ids == [theme.id for theme in ca.default_codebook().themes]
     assert len(ids) == 12
+    cap = text.split("the 21 major topics of the Comparative Agendas Project in French", 1)[1]
+    assert "`policy_agendas`" in text and len(ca.load_codebook("policy_agendas").themes) == 21
+    assert cap
 
 
 def test_readme_command_line_options_exist() -> None:
