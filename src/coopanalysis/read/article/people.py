@@ -73,7 +73,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
                 doc.people.add(name)
                 for match in name_re(name).finditer(para.masked):
                     candidates.setdefault(name, []).append((para, match.start(), match.end()))
-    author = _author(doc)
+    author = article_author(doc)
     speakers: list[Speaker] = []
     for name, places in candidates.items():
         if fold(name.split()[0]) in lexicon.NOT_FIRST_NAMES:
@@ -249,7 +249,8 @@ def _recalled(para: Paragraph, start: int) -> bool:
                for m in rules.CITE_RE.finditer(para.masked))
 
 
-def _author(doc: Document) -> str | None:
+def article_author(doc: Document) -> str | None:
+    """The name in the article's credit line ("Par Camille Roux — …"), None without one."""
     for para in doc.paragraphs:
         if para.kind == "credit":
             match = rules.AUTHOR_RE.match(para.raw)

@@ -12,6 +12,7 @@ import re
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
+from coopanalysis.read.article.people import article_author
 from coopanalysis.text.normalize import fold
 
 _BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_\n]+\?)\s*(?:\*\*|__)\s*$")
@@ -19,7 +20,7 @@ _BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_\n]+\?)\s*(?:\*\*|_
 
 def mark_turns(doc: Document) -> None:
     """Give the labelled paragraphs one span each, with who speaks (``Span.turn``)."""
-    author = _author(doc)
+    author = article_author(doc)
     labelled: list[tuple[Paragraph, int, str, str]] = []  # para, text start, label, type
     for para in doc.paragraphs:
         if para.kind not in ("text", "item", "heading"):
@@ -141,11 +142,3 @@ def _dialogue_turn(para: Paragraph) -> None:
     para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=bool(incise)))
     para.spans.sort(key=lambda s: s.open)
 
-
-def _author(doc: Document) -> str | None:
-    for para in doc.paragraphs:
-        if para.kind == "credit":
-            match = rules.AUTHOR_RE.match(para.raw)
-            if match:
-                return match.group("name")
-    return None
