@@ -22,17 +22,13 @@ from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Transcript
 from coopanalysis.schema import conform
-from coopanalysis.tag.units import cues_frame
+from coopanalysis.tag.units import cues_frame, unit_id_column
 from coopanalysis.tag.units import turns as _turns
 from coopanalysis.text.words import count_words
 from coopanalysis.timecode import format_hms, format_minsec
 
 #: The grouping keys ``theme_stats`` accepts.
 THEME_KEYS: tuple[str, ...] = ("theme", "speaker", "time_bin")
-
-# Columns that identify a unit of a tagged table, in order of preference: ``tag_themes``
-# copies ``unit_id`` when present; sentences carry both sentence_id and turn_id.
-_UNIT_ID_COLUMNS: tuple[str, ...] = ("unit_id", "sentence_id", "turn_id", "cue_id", "quote_id")
 
 SPEAKER_STATS_COLUMNS: tuple[str, ...] = tuple(schema.SPEAKER_STATS)
 
@@ -264,15 +260,9 @@ def _prepare_units(units: pd.DataFrame, *, bin_size: float) -> pd.DataFrame:
 
 
 def unit_ids(units: pd.DataFrame) -> pd.Series:
-    """The id of each unit as a string, the way ``themes.unit_id`` names it.
-
-    First column present among ``unit_id``, ``sentence_id``, ``turn_id``, ``cue_id``,
-    ``quote_id``; the index otherwise.
-    """
-    for name in _UNIT_ID_COLUMNS:
-        if name in units.columns:
-            return units[name].astype("string").reset_index(drop=True)
-    return pd.Series(units.index.astype(str), dtype="string")
+    """The id of each unit as a string: the id ``tag_themes`` gives it
+    (``tag.units.unit_id_column``), written as text so that tags of any id dtype join."""
+    return unit_id_column(units).astype("string")
 
 
 def _column(frame: pd.DataFrame, name: str, dtype: str) -> pd.Series:

@@ -21,10 +21,7 @@ import pandas as pd
 
 from coopanalysis.errors import ExportError
 from coopanalysis.export.readable import (
-    LOW_COVERAGE,
-    percent,
     percent_table,
-    speaker_coverage,
     theme_view,
 )
 from coopanalysis.export.speaker_section import speaker_section
@@ -301,21 +298,6 @@ def _quote_row_warnings(analysis: ReportSource) -> set[str]:
     rows = aligned[aligned["warning"].notna()]
     return {f"quote {q}: {w}" for q, w in zip(rows["quote_id"], rows["warning"], strict=True)}
 
-
-def _coverage(analysis: ReportSource) -> str:
-    """The share of speech time with a named speaker, and a warning when it is low."""
-    coverage = getattr(analysis, "speaker_coverage", None)
-    if coverage is None or pd.isna(coverage):
-        coverage = speaker_coverage(analysis.speaker_stats)
-    if coverage is None:
-        return "<p>No speaking time.</p>"
-    text = (f"Speaker coverage: {percent(coverage)} of the speaking time has a named speaker. "
-            "Shares below are shares of that named time.")
-    if coverage < LOW_COVERAGE:
-        return (f"<p class='coverage'><strong>Low speaker coverage</strong>: only "
-                f"{html.escape(percent(coverage))} of the speaking time has a named speaker; "
-                "the shares below describe that part only, not the whole debate.</p>")
-    return f"<p>{html.escape(text)}</p>"
 
 
 def _named_speakers(frame: pd.DataFrame) -> pd.DataFrame:
