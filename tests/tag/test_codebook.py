@@ -10,48 +10,7 @@ import pytest
 
 from coopanalysis.errors import CodebookError, CoopanalysisError, UnknownThemeError
 from coopanalysis.tag.codebook import Codebook, default_codebook, load_codebook, resolve_codebook
-
-DEFAULT_IDS = [
-    "cooperation", "trust_time", "listening_participation", "democratic_crisis",
-    "state_role", "local_officials", "shared_governance", "ecological_transition",
-    "social_ties", "circular_economy", "experimentation", "representativeness",
-]
-
-# A small codebook written for the tests: "temps" alone, cancelled by "en même temps".
-SMALL_TOML = """\
-[meta]
-name = "test"
-
-[[themes]]
-id = "coop"
-label = "Coopération"
-lemmas = ["coopérer"]
-
-[[themes]]
-id = "time"
-label = "Temps"
-parent = "coop"
-lemmas = ["temps"]
-phrases = ["temps long"]
-exclude = ["en même temps"]
-
-[[themes]]
-id = "gov"
-label = "Gouvernance"
-phrases = ["gouvernance partagée"]
-"""
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Codebook:
-    return load_codebook(write(tmp_path_factory.mktemp("cb"), "small.toml", SMALL_TOML))
-
+from helpers.codebooks import DEFAULT_IDS, SMALL_TOML, write
 
 # ---------------------------------------------------------------- codebook files
 

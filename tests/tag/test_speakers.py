@@ -18,7 +18,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.align.aligner import align_quotes
@@ -30,20 +29,13 @@ from coopanalysis.read.transcript import read_transcript
 from coopanalysis.tag.speakers import CONFLICTS, MAPPING, tag_speakers
 from coopanalysis.tag.units import sentences, turns
 from coopanalysis.text.normalize import match_tokens
+from helpers.transcripts import CUE_ROWS, contiguous, make_transcript, read_reference_vtt
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "speakers"
 SAMPLE_RTTM = HERE / "sample.rttm"
 
 
 # ----------------------------------------------------------------------- helpers
-
-
-def make_transcript(rows: list[tuple], *, source: str = "<string>",
-                    words: pd.DataFrame | None = None) -> Transcript:
-    """A transcript from (start, end, speaker, text) tuples."""
-    cues = pd.DataFrame(rows, columns=["start", "end", "speaker", "text"])
-    cues.insert(0, "cue_id", range(len(cues)))
-    return Transcript(cues=schema.conform(cues, schema.CUES), words=words, source=source)
 
 
 def make_aligned(rows: list[tuple]) -> pd.DataFrame:
@@ -69,22 +61,6 @@ def stm_quotes(*cue_ids: int) -> pd.DataFrame:
     cues = transcript.cues
     return make_aligned([(f"q{i}", truth[i], cues.start[i], cues.end[i], "matched", [i])
                          for i in cue_ids])
-
-
-def read_reference_vtt(path: Path) -> Transcript:
-    """The reference VTT's cues: timing line, then ``<v Name>text</v>`` (one line per cue)."""
-    rows = []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines):
-        timing = re.match(r"(\d+):(\d+):(\d+\.\d+) --> (\d+):(\d+):(\d+\.\d+)", line)
-        if not timing:
-            continue
-        h1, m1, s1, h2, m2, s2 = timing.groups()
-        voice = re.match(r"<v ([^>]+)>(.*?)(?:</v>)?$", lines[number + 1])
-        assert voice, lines[number + 1]
-        rows.append((int(h1) * 3600 + int(m1) * 60 + float(s1),
-                     int(h2) * 3600 + int(m2) * 60 + float(s2), voice[1], voice[2]))
-    return make_transcript(rows, source=str(path))
 
 
 def whisper_segments() -> list[dict]:
@@ -465,25 +441,10 @@ def test_simulated_captions_tagged_from_quotes_aligned_by_align_quotes(data_dir)
 # ------------------------------------------------------------------- properties
 
 
-CUE_ROWS = st.lists(st.tuples(st.sampled_from(["A", "B", None]),
-                              st.floats(0.1, 20.0, allow_nan=False),
-                              st.sampled_from(["", "oui", "la coopération", "— …",
-                                               "mettre tout le monde autour de la table"])),
-                    max_size=25)
-
-
-def _contiguous(rows: list[tuple]) -> list[tuple]:
-    start, cues = 0.0, []
-    for speaker, duration, text in rows:
-        cues.append((start, start + duration, speaker, text))
-        start += duration
-    return cues
-
-
 @settings(max_examples=40, deadline=None)
 @given(CUE_ROWS)
 def test_diarization_of_the_cues_gives_each_cue_its_label(rows):
-    cues = _contiguous(rows)
+    cues = contiguous(rows)
     transcript = make_transcript([(s, e, None, t) for s, e, _, t in cues])
     diarization = pd.DataFrame({"speaker": [sp or "C" for _, _, sp, _ in cues],
                                 "start": [s for s, _, _, _ in cues],

@@ -14,54 +14,14 @@ from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.tag.codebook import Codebook, default_codebook, load_codebook
+from coopanalysis.tag.codebook import Codebook, default_codebook
 from coopanalysis.tag.entities import ENTITY_EXCLUDE, entities
 from coopanalysis.tag.themes import FACTORY_NAME, THEME_EXCLUDE, tag_themes
-
-DEFAULT_IDS = [
-    "cooperation", "trust_time", "listening_participation", "democratic_crisis",
-    "state_role", "local_officials", "shared_governance", "ecological_transition",
-    "social_ties", "circular_economy", "experimentation", "representativeness",
-]
-
-# A small codebook written for the tests: "temps" alone, cancelled by "en même temps".
-SMALL_TOML = """\
-[meta]
-name = "test"
-
-[[themes]]
-id = "coop"
-label = "Coopération"
-lemmas = ["coopérer"]
-
-[[themes]]
-id = "time"
-label = "Temps"
-parent = "coop"
-lemmas = ["temps"]
-phrases = ["temps long"]
-exclude = ["en même temps"]
-
-[[themes]]
-id = "gov"
-label = "Gouvernance"
-phrases = ["gouvernance partagée"]
-"""
+from helpers.codebooks import DEFAULT_IDS, SMALL_TOML, write
 
 
 def units(*texts: str, **columns: list[object]) -> pd.DataFrame:
     return pd.DataFrame({"text": list(texts), **columns})
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Codebook:
-    return load_codebook(write(tmp_path_factory.mktemp("cb"), "small.toml", SMALL_TOML))
 
 
 # ---------------------------------------------------------------- matching rules

@@ -10,60 +10,19 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from coopanalysis import schema
 from coopanalysis.errors import TranscriptError
-from coopanalysis.model import Transcript
 from coopanalysis.read.transcript import read_transcript
 from coopanalysis.tag.units import sentences, turns
+from helpers.transcripts import CUE_ROWS, contiguous, make_transcript, read_reference_vtt
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "speakers"
-
-
-def make_transcript(rows: list[tuple], *, source: str = "<string>",
-                    words: pd.DataFrame | None = None) -> Transcript:
-    """A transcript from (start, end, speaker, text) tuples."""
-    cues = pd.DataFrame(rows, columns=["start", "end", "speaker", "text"])
-    cues.insert(0, "cue_id", range(len(cues)))
-    return Transcript(cues=schema.conform(cues, schema.CUES), words=words, source=source)
-
-
-def read_reference_vtt(path: Path) -> Transcript:
-    """The reference VTT's cues: timing line, then ``<v Name>text</v>`` (one line per cue)."""
-    rows = []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines):
-        timing = re.match(r"(\d+):(\d+):(\d+\.\d+) --> (\d+):(\d+):(\d+\.\d+)", line)
-        if not timing:
-            continue
-        h1, m1, s1, h2, m2, s2 = timing.groups()
-        voice = re.match(r"<v ([^>]+)>(.*?)(?:</v>)?$", lines[number + 1])
-        assert voice, lines[number + 1]
-        rows.append((int(h1) * 3600 + int(m1) * 60 + float(s1),
-                     int(h2) * 3600 + int(m2) * 60 + float(s2), voice[1], voice[2]))
-    return make_transcript(rows, source=str(path))
-
-
-CUE_ROWS = st.lists(st.tuples(st.sampled_from(["A", "B", None]),
-                              st.floats(0.1, 20.0, allow_nan=False),
-                              st.sampled_from(["", "oui", "la coopération", "— …",
-                                               "mettre tout le monde autour de la table"])),
-                    max_size=25)
-
-
-def _contiguous(rows: list[tuple]) -> list[tuple]:
-    start, cues = 0.0, []
-    for speaker, duration, text in rows:
-        cues.append((start, start + duration, speaker, text))
-        start += duration
-    return cues
 
 
 def test_turns_hand_computed():
@@ -202,7 +161,7 @@ def test_long_unpunctuated_sentence_is_cut_at_the_longest_pause():
 @settings(max_examples=60, deadline=None)
 @given(CUE_ROWS)
 def test_turns_partition_the_cues(rows):
-    transcript = make_transcript(_contiguous(rows))
+    transcript = make_transcript(contiguous(rows))
     table = turns(transcript)
     speakers = transcript.cues["speaker"].tolist()
     runs = 0 if not speakers else 1 + sum(
@@ -219,7 +178,7 @@ def test_turns_partition_the_cues(rows):
 @settings(max_examples=30, deadline=None)
 @given(CUE_ROWS)
 def test_sentences_lie_in_their_turn_and_time(rows):
-    transcript = make_transcript(_contiguous(rows))
+    transcript = make_transcript(contiguous(rows))
     table = sentences(transcript, max_words=5)
     table_turns = turns(transcript).set_index("turn_id")
     texts = transcript.cues["text"]
