@@ -11,8 +11,9 @@ shared with ../cap/territorial_units.csv.  Prints counts.
 import csv, os, re, sys
 from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import extract_units as E
+# The extraction script of the first set serves both sets (give it the CSV to read).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cap"))
+import extract_units as E  # noqa: E402
 
 CAP = ("macroeconomics civil_rights health agriculture labor education environment energy "
        "immigration transportation law_crime social_welfare housing domestic_commerce defense "
