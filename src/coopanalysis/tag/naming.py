@@ -15,16 +15,26 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
 
 from coopanalysis.model import Transcript
 from coopanalysis.schema import SPEAKER_EVIDENCE, conform
 from coopanalysis.tag.speakers import _ANONYMOUS_LABEL, Diarization, tag_speakers
 from coopanalysis.text.normalize import fold
 
-__all__ = ["EVIDENCE_RULES", "find_evidence", "name_speakers", "speaker_coverage"]
+__all__ = ["EVIDENCE_RULES", "find_evidence", "match_clues", "name_speakers",
+           "speaker_coverage"]
 
 # A run of one to three words that may be a name; checked by ``_Names.resolve``.
-_WORDS = r"(?P<name>[\w'’-]+(?:[ \t]+[\w'’-]+){0,2})"
+_WORDS = r"(?P<name>[\w'’-]+\.?(?:[ \t]+[\w'’-]+){0,2})"
+
+# Titles and honorifics said before a name, French and English (a regex alternation).
+_TITLE_WORDS = (r"madame|monsieur|mademoiselle|mme|mlle|m\.|ma[iî]tre|docteure?|dr\.?|"
+                r"professeure?|pr[ée]sidente?|madam|mrs?\.?|ms\.?|miss|council ?member|"
+                r"commissioner|chair(?:wo)?man|president|vice[ -]mayor|mayor|senator|"
+                r"s[ée]nat(?:eur|rice)|d[ée]put[ée]e?|pro tem")
+_TITLE_RE = re.compile(rf"^(?:{_TITLE_WORDS})$", re.IGNORECASE)
 
 # Rules are data: (source, direction, pattern). ``direction`` says whose turn the name is:
 # "self" the speaker's own (an introduction), "next" the next turn of another label (the
@@ -45,7 +55,11 @@ EVIDENCE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("hand-off", "previous", rf"\bthank you,? {_WORDS}"),
         ("hand-off", "next", rf"\bje me tourne vers {_WORDS}"),
         ("hand-off", "next", rf"\bla parole (?:est )?à {_WORDS}"),
-        ("hand-off", "next", rf"\b(?:madame|monsieur|mme|m\.) {_WORDS}\s*[,?]"),
+        # A title then a name, calling on someone ("Madame Durand ?", "councilmember
+        # kalb?"); not after an article ("le président Dupont, lui…" speaks of him).
+        ("hand-off", "next", r"(?<!\ble )(?<!\bla )(?<!\bdu )(?<!\bau )(?<!\bthe )"
+                             rf"\b(?P<name>(?:{_TITLE_WORDS})[ \t]+[\w'’-]+"
+                             r"(?:[ \t]+[\w'’-]+)?)\s*[,?]"),
         ("hand-off", "next", rf"(?:^|[.!?] ){_WORDS},? (?:vous avez la parole|à vous|"
                              r"qu['’]en pensez-vous|votre avis)"),
         ("hand-off", "next", rf"\bet vous,? {_WORDS}\s*\?"),
@@ -56,7 +70,13 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "alors", "bon", "bien", "oui", "non", "merci", "bonjour", "bonsoir", "et", "mais", "donc",
     "madame", "monsieur", "mesdames", "messieurs", "maire", "le", "la", "les", "un", "une",
     "vous", "je", "nous", "tous", "toutes", "à", "pour", "avec", "well", "so", "okay", "yes",
-    "no", "and", "the", "hello", "in", "from", "thank", "thanks"))
+    "no", "and", "the", "hello", "in", "from", "thank", "thanks",
+    # role nouns said after a title ("Madame la Présidente", "MADAM Chair")
+    "chair", "clerk", "president", "presidente", "ministre", "minister", "prefet",
+    "prefete", "secretaire", "secretary", "rapporteur", "rapporteure", "directeur",
+    "directrice", "everyone", "everybody", "all"))
+# Common words never taken for a lowercase name after a title.
+_COMMON_WORDS = frozenset(FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS)
 # Votes an evidence gives: a person naming themselves is surer than a hand-off.
 _WEIGHT = {"introduction": 2, "hand-off": 1, "quote": 1}
 # Fuzzy equality of two folded names (ASR spellings: "manon loiselle" / "Manon Loiseau").
@@ -82,13 +102,21 @@ class _Names:
         self.people = list(dict.fromkeys(p.strip() for p in people if p and p.strip()))
 
     def resolve(self, words: str) -> str | None:
+        """The person ``words`` start with: one of ``people`` (fuzzily), else a run of
+        capitalised words, else, right after a title ("councilmember kalb"), a lowercase
+        word that is no common word (auto-captions write names in lowercase)."""
         tokens = words.split()
+        titled = False
+        for size in (2, 1):  # "council member kalb", "Madame Durand"
+            if len(tokens) > size and _TITLE_RE.match(" ".join(tokens[:size]).strip(" ,;:!?")):
+                tokens, titled = tokens[size:], True
+                break
         for size in range(len(tokens), 0, -1):  # the longest run that is a name
             candidate = " ".join(tokens[:size]).strip(" ,.;:!?'’")
             person = self._person(candidate)
             if person:
                 return person
-            if self._capitalized(tokens[:size]):
+            if self._capitalized(tokens[:size]) or (titled and _lowercase_name(tokens[:size])):
                 return candidate
         return None
 
@@ -112,6 +140,38 @@ class _Names:
         words = [t.strip(" ,.;:!?") for t in tokens]
         return bool(words) and all(
             w[:1].isupper() and fold(w) not in _NOT_NAMES and len(w) > 1 for w in words)
+
+
+def _lowercase_name(tokens: Sequence[str]) -> bool:
+    """One or two lowercase words that may be a surname: letters only, no common word."""
+    words = [t.strip(" ,.;:!?") for t in tokens]
+    return 0 < len(words) <= 2 and all(
+        len(w) > 2 and w.replace("-", "").replace("'", "").isalpha()
+        and fold(w) not in _NOT_NAMES and w.lower() not in _COMMON_WORDS for w in words)
+
+
+def match_clues(text: str, names: _Names) -> list[tuple[str, str, str, int]]:
+    """(source, direction, name, end offset) of every clue of ``EVIDENCE_RULES`` in ``text``.
+
+    Thanks followed by a question ("merci, Madame Durand ?", "thank you, councilmember
+    kalb?") thank the last speaker and call on the next one: the name is the next turn's.
+    """
+    found: list[tuple[str, str, str, int]] = []
+    spans: list[tuple[int, int]] = []
+    for source, direction, pattern in EVIDENCE_RULES:
+        for match in pattern.finditer(text):
+            name = names.resolve(match.group("name"))
+            if not name:
+                continue
+            if direction == "previous" and text[match.end():].lstrip().startswith("?"):
+                direction = "next"
+            span = match.span("name")
+            # One mention, one clue: "merci Madame Durand," is thanks, not also a call.
+            if any(a < span[1] and span[0] < b for a, b in spans):
+                continue
+            found.append((source, direction, name, match.end()))
+            spans.append(span)
+    return found
 
 
 def _turns(cues: pd.DataFrame, labels: pd.Series) -> list[dict[str, Any]]:
@@ -139,13 +199,11 @@ def find_evidence(cues: pd.DataFrame, labels: pd.Series, *,
     found: list[Evidence] = []
     for position, turn in enumerate(turns):
         for start, text in turn["cues"]:
-            for source, direction, pattern in EVIDENCE_RULES:
-                for match in pattern.finditer(text):
-                    name = names.resolve(match.group("name"))
-                    target = _target(turns, position, direction)
-                    if name and target is not None:
-                        found.append(Evidence(target, name, source, text.strip(), start,
-                                              turn["label"]))
+            for source, direction, name, _end in match_clues(text, names):
+                target = _target(turns, position, direction)
+                if target is not None:
+                    found.append(Evidence(target, name, source, text.strip(), start,
+                                          turn["label"]))
     return _canonical(found, names)
 
 

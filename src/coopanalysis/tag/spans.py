@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from coopanalysis.tag.naming import EVIDENCE_RULES, Evidence, _Names
+from coopanalysis.tag.naming import Evidence, _Names, match_clues
 from coopanalysis.text.normalize import fold
 
 __all__ = ["SpanNaming", "name_spans"]
@@ -26,17 +26,6 @@ class SpanNaming:
     speaker: pd.Series
     source: pd.Series
     evidence: list[Evidence]
-
-
-def _clues(text: str, names: _Names) -> list[tuple[str, str, str, int]]:
-    """(source, direction, name, end offset) of every named clue in one cue's text."""
-    found = []
-    for source, direction, pattern in EVIDENCE_RULES:
-        for match in pattern.finditer(text):
-            name = names.resolve(match.group("name"))
-            if name:
-                found.append((source, direction, name, match.end()))
-    return found
 
 
 def _same(a: str, b: str, names: _Names) -> bool:
@@ -66,7 +55,7 @@ def name_spans(cues: pd.DataFrame, *, people: list[str] | tuple[str, ...] = ()) 
     marker = (cues["speaker_change"].fillna(False).astype(bool).tolist()
               if "speaker_change" in cues else [False] * len(texts))
     names = _Names(people)
-    clues = [_clues(text, names) for text in texts]
+    clues = [match_clues(text, names) for text in texts]
     # Resolve partial names ("Madame Durand") against the fuller names said elsewhere.
     full = _Names([*names.people, *{c[2] for cs in clues for c in cs if len(c[2].split()) > 1}])
     clues = [[(s, d, full._person(n) or n, e) for s, d, n, e in cs] for cs in clues]
@@ -111,8 +100,9 @@ def name_spans(cues: pd.DataFrame, *, people: list[str] | tuple[str, ...] = ()) 
                         fill(first, name, "hand-off", Evidence(
                             "", name, "hand-off", texts[i].strip(), starts[i], ""))
                         break
-                    if any(c[0] == "hand-off" for c in clues[j]) and j > i:
-                        break  # another hand-off first: the floor went elsewhere
+                    if j > i and (any(c[0] == "hand-off" for c in clues[j])
+                                  or texts[j].rstrip().endswith("?")):
+                        break  # another hand-off or question first: the floor went elsewhere
             elif direction == "self" and (i == _first_spoken(texts) or marker[i]):
                 fill(i, name, "introduction", Evidence("", name, "introduction",
                                                        texts[i].strip(), starts[i], ""))
