@@ -13,7 +13,9 @@ auto-captions named in their ``talk`` column (see the set's README). Per split, 
 Usage: ``python benchmarks/factcheck.py [--set DIR] [--split dev|test|all] [--rows]``. Tune on
 dev only. ``--set DIR``: another set laid out the same way (``DIR/quotes.csv`` naming
 transcripts in ``DIR``); all its rows are run unless ``--split`` is given, and a set without a
-``split`` column is run whole.
+``split`` column is run whole. ``--transcripts DIR``: where the talks named in ``talk`` are looked
+up when the set directory does not hold them (default ``/work/shared/corpus/french/bdxio``;
+then ``tests/data/factcheck``). Extra columns of a set (``caption_text``) are carried through.
 """
 
 from __future__ import annotations
@@ -29,10 +31,20 @@ from coopanalysis.align.aligner import align_quotes
 from coopanalysis.read.transcript import read_transcript
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "factcheck"
+TRANSCRIPTS = Path("/work/shared/corpus/french/bdxio")
 LOCATION_TOLERANCE = 5.0
 
 
-def run(split: str, data: Path = DATA) -> pd.DataFrame:
+def talk_path(talk: str, data: Path, transcripts: Path = TRANSCRIPTS) -> Path:
+    """The caption file of ``talk``: in the set directory, else ``transcripts``, else the
+    first set's folder (factcheck2 keeps its captions there)."""
+    for folder in (data, transcripts, DATA):
+        if (folder / talk).exists():
+            return folder / talk
+    raise FileNotFoundError(f"talk {talk!r} is in none of {data}, {transcripts}, {DATA}")
+
+
+def run(split: str, data: Path = DATA, transcripts: Path = TRANSCRIPTS) -> pd.DataFrame:
     """Align every quote of ``split`` (``all`` for both) in its talk; one row per quote."""
     quotes = pd.read_csv(data / "quotes.csv", dtype=str, keep_default_na=False)
     for column in ("change_kinds", "changes", "expected_start"):
@@ -43,9 +55,7 @@ def run(split: str, data: Path = DATA) -> pd.DataFrame:
     parts = []
     cpu = 0.0
     for talk, group in quotes.groupby("talk", sort=False):
-        # A set may keep its caption files in the first set's folder (factcheck2 does).
-        path = data / talk if (data / talk).exists() else DATA / talk
-        transcript = read_transcript(path)
+        transcript = read_transcript(talk_path(str(talk), data, transcripts))
         started = time.process_time()
         aligned = align_quotes(group[["quote_id", "text"]], transcript)
         cpu += time.process_time() - started
@@ -107,11 +117,14 @@ def main() -> None:
                         help="a fact-check set directory (default tests/data/factcheck)")
     parser.add_argument("--split", default=None, choices=["dev", "test", "all"],
                         help="default: dev for the default set, all for --set")
+    parser.add_argument("--transcripts", type=Path, default=TRANSCRIPTS,
+                        help="folder of the talks when the set does not hold them "
+                             f"(default {TRANSCRIPTS})")
     parser.add_argument("--rows", action="store_true", help="print every wrong row")
     args = parser.parse_args()
     data = args.set_dir or DATA
     split = args.split or ("dev" if args.set_dir is None else "all")
-    frame = run(split, data)
+    frame = run(split, data, args.transcripts)
     print(report(frame, f"{data.name} {split}"))
     if args.rows:
         wrong = frame[~frame.apply(_right, axis=1)]

@@ -36,9 +36,10 @@ from coopanalysis.align.verdict import (
     is_number,
     language_of,
     meaning_changes,
+    ne_notes,
     unheard,
 )
-from coopanalysis.text.lexicon import FILLERS
+from coopanalysis.text.lexicon import FILLERS, NE_PARTICLE
 from coopanalysis.text.normalize import match_tokens
 from coopanalysis.timecode import format_hms
 
@@ -275,10 +276,14 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
     if missing and not changes:
         changes.append(missing)
     noise, noise_notes = noise_words(ops, stream, hit.first)
+    renders_ne = _renders_ne(stream)
+    if renders_ne:
+        noise_notes += ne_notes(ops)
     if kind != "altered" or not changes:
         # Every altered verdict says why in ``changes``; a rule of ``verdict`` with no
         # meaning-bearing difference behind it (a run of misheard "il y") does not hold.
-        kind = faithful_kind(ops, other_edits=edits, noise=noise)
+        kind = faithful_kind(ops, other_edits=edits, noise=noise,
+                             renders_ne=renders_ne)
     return {
         "start": hit.start, "end": hit.end, "cue_ids": cue_ids, "transcript_text": text,
         "offset": hit.start - q.stated_start if math.isfinite(q.stated_start) else float("nan"),
@@ -288,6 +293,11 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
         "transcript_speaker": _speaker_at(stream, hit, cue_ids),
         "notes": [*notes(ops), *doubts, *noise_notes], "ops": ops,
     }
+
+
+def _renders_ne(stream: Stream) -> bool:
+    """Whether the transcript ever writes "ne"/"n'": if not, a printed one proves nothing."""
+    return any(word in stream.vocab for word in NE_PARTICLE)
 
 
 def _with_edges(ops: list[Op], stream: Stream, first: int, last: int) -> tuple[list[Op], str]:

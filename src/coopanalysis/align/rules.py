@@ -76,6 +76,8 @@ VERDICT_RULES: dict[str, float] = {
     "edge_words": 6,                  # unheard printed words at an end compared with the
                                       # speech next to the match (longer: another passage)
     "glued_seconds": 60,              # an unheard end found this far away: two passages glued
+    "glue_cut_words": 2,              # grammar words spoken between two printed ones and
+                                      # not printed, taken as the captions' noise or a stumble
 }
 
 #: Transcript noise versus editing (``align.evidence``). Whisper's word probability: below

@@ -18,7 +18,14 @@ from rapidfuzz.distance import Indel
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLACED, Op
 from coopanalysis.align.evidence import EDGE, compound_parts, content_word
 from coopanalysis.align.rules import VERDICT_RULES
-from coopanalysis.text.lexicon import ENGLISH_FUNCTION_WORDS, FILLERS, FUNCTION_WORDS
+from coopanalysis.text.lexicon import (
+    CAPTION_GLUE_WORDS,
+    ENGLISH_FUNCTION_WORDS,
+    FILLERS,
+    FUNCTION_WORDS,
+    GRAMMAR_WORDS,
+    NE_PARTICLE,
+)
 from coopanalysis.text.meaning import (
     NEGATIONS,
     hedges_in,
@@ -35,8 +42,9 @@ from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 LANGUAGE_MIN_TOKENS = 6
 LANGUAGE_SHARE = 0.15
 
-__all__ = ["EDGE", "content_support", "edge_runs", "faithful_kind", "is_number", "language_of",
-           "meaning_changes", "sound_alike", "unheard"]
+__all__ = ["EDGE", "caption_glue", "content_support", "edge_runs", "faithful_kind", "is_number",
+           "language_of", "meaning_changes", "ne_notes", "ne_tidied", "sound_alike", "split_words",
+           "unheard"]
 
 
 def sound_alike(a: str, b: str) -> bool:
@@ -52,29 +60,112 @@ def sound_alike(a: str, b: str) -> bool:
 
 
 def faithful_kind(ops: Sequence[Op], *, other_edits: bool,
-                  noise: Set[int] = frozenset()) -> str:
+                  noise: Set[int] = frozenset(), renders_ne: bool = True) -> str:
     """``verbatim`` or ``edited`` for a quote with no meaning-bearing change.
 
     Verbatim: nothing spoken was left out (no cut, marked or not, no filler or repetition
     dropped, no insertion) and every printed word not heard as such is plausibly the
-    transcript's error: a spelling variant, a word that sounds like it, or a function
-    word ("ne", "de", "l'") that captions drop or mishear. ``noise``: indices of printed
-    content words not heard that the evidence calls transcript noise
-    (``evidence.noise_words``): shown in the warning, not an edit by themselves.
+    transcript's error: a spelling variant, a word that sounds like it, a word the captions
+    split or joined ("micro services", "banqueroute"), a function or grammar word ("de",
+    "l'", "chez") that captions drop or mishear, or a short grammar word they insert or
+    double, spoken alone between printed words (``caption_glue``). ``noise``: indices of
+    printed content words not heard that the evidence calls transcript noise
+    (``evidence.noise_words``): shown in the warning, not an edit by themselves. A
+    printed "ne" the transcript does not give is spoken grammar tidied, an edit
+    (``ne_tidied``), when the transcript writes "ne" elsewhere (``renders_ne``) and it
+    could be heard.
     """
     if other_edits:
         return "edited"
+    allowed = set(noise) | split_words(ops) | caption_glue(ops)
     for i, op in enumerate(ops):
-        if i in noise:
+        if i in allowed:
             continue
         if op.kind in (CUT, MARKED_CUT, "inserted"):
             return "edited"
-        if op.kind == ADDED and _content(op.printed):
+        if renders_ne and ne_tidied(ops, i):
             return "edited"
-        if op.kind == REPLACED and _content(op.printed) and not sound_alike(op.printed,
-                                                                            op.spoken):
+        content = _content(op.printed) and op.printed not in GRAMMAR_WORDS
+        if op.kind == ADDED and content:
+            return "edited"
+        if op.kind == REPLACED and content and not sound_alike(op.printed, op.spoken):
             return "edited"
     return "verbatim"
+
+
+def split_words(ops: Sequence[Op]) -> set[int]:
+    """Indices of two neighbouring operations that say one word split or joined.
+
+    Captions cut compounds and glue words: "microservice" heard "micro service",
+    "banque route" written "banqueroute". The two operations' printed words joined equal
+    their spoken words joined.
+    """
+    found: set[int] = set()
+    for i in range(len(ops) - 1):
+        a, b = ops[i], ops[i + 1]
+        if (a.kind == KEPT and b.kind == KEPT) or {a.kind, b.kind} & {MARKED_CUT, "inserted"}:
+            continue  # most pairs: nothing to explain, or an editorial mark
+        printed = a.printed + b.printed
+        if printed and printed == a.spoken + b.spoken:
+            found.update((i, i + 1))
+    return found
+
+
+def caption_glue(ops: Sequence[Op]) -> set[int]:
+    """Indices of short grammar words spoken, not printed, between two printed words.
+
+    A run of at most ``glue_cut_words`` unmarked cuts, every one a ``CAPTION_GLUE_WORDS``
+    word ("de de la dette", "dans un une architecture", "le l'incident"), between two
+    printed words heard: the captions' insertion or a stumble, not the writer's edit. Next
+    to a printed word not heard it may be part of a rewording, so it is not counted.
+    """
+    found: set[int] = set()
+    i = 0
+    while i < len(ops):
+        if ops[i].kind != CUT:
+            i += 1
+            continue
+        j = i
+        while j < len(ops) and ops[j].kind == CUT:
+            j += 1
+        heard = (KEPT, CHANGED)
+        inside = i > 0 and j < len(ops) and ops[i - 1].kind in heard and ops[j].kind in heard
+        if inside and j - i <= VERDICT_RULES["glue_cut_words"] and all(
+                op.spoken in CAPTION_GLUE_WORDS for op in ops[i:j]):
+            found.update(range(i, j))
+        i = j
+    return found
+
+
+def ne_tidied(ops: Sequence[Op], i: int) -> bool:
+    """Whether ``ops[i]`` is a printed "ne"/"n'" not heard that could have been heard.
+
+    Spoken French drops "ne"; a writer restoring it tidies the grammar ("on parle pas" →
+    "on ne parle pas"). After "on" an elided "n'" cannot be heard ("on n'a" sounds as
+    "on a"): the transcript cannot tell, so it is not counted; nor is a "ne" heard in the
+    same gap but paired with another word ("ne l'apprennent" heard "n'apprennent").
+    Captions also drop a "ne" that was said: ``ne_notes`` says so in the warning.
+    """
+    op = ops[i]
+    if op.kind not in (ADDED, REPLACED) or op.printed not in NE_PARTICLE:
+        return False
+    lo, hi = i, i
+    while lo > 0 and ops[lo - 1].kind not in (KEPT, CHANGED):
+        lo -= 1
+    while hi + 1 < len(ops) and ops[hi + 1].kind not in (KEPT, CHANGED):
+        hi += 1
+    if any(g.spoken in NE_PARTICLE for g in ops[lo: hi + 1]):
+        return False
+    before = next((ops[k].printed for k in range(i - 1, -1, -1) if ops[k].printed), "")
+    return not (op.printed == "n" and before == "on")
+
+
+def ne_notes(ops: Sequence[Op]) -> list[str]:
+    """The warning for printed "ne" the transcript does not give (``ne_tidied``)."""
+    if not any(ne_tidied(ops, i) for i in range(len(ops))):
+        return []
+    return ['printed "ne" not in the transcript: spoken grammar tidied by the writer '
+            "(edited), or dropped by the captions (check the replay)"]
 
 
 def unheard(ops: Sequence[Op]) -> str | None:
@@ -360,7 +451,10 @@ def _gap_changes(gap: Sequence[Op], *, edge: bool,
     out = [f"quantifier: {b}→{a}" for a in printed for b in spoken if opposed(a, b)]
     if out or edge:
         return out[:1]
-    p_content = [w for w in printed if content_word(w, compounds) and not _is_number(w)]
+    # A printed grammar word ("chez") is no content word replaced; a spoken one still is
+    # the word heard in place of a printed content word ("tambour" heard "laquelle").
+    p_content = [w for w in printed if content_word(w, compounds) and not _is_number(w)
+                 and w not in GRAMMAR_WORDS]
     s_content = [w for w in spoken if content_word(w, compounds) and not _is_number(w)]
     if not p_content or not s_content:
         return []
@@ -369,6 +463,9 @@ def _gap_changes(gap: Sequence[Op], *, edge: bool,
         pairs = [(op.printed, op.spoken) for op in gap if op.kind == REPLACED
                  and content_word(op.printed, compounds) and content_word(op.spoken, compounds)]
         return [f"word: {b}→{a}" for a, b in pairs if not sound_alike(a, b)]
-    if sound_alike(" ".join(printed), " ".join(spoken)):
+    if sound_alike(" ".join(printed), " ".join(spoken)) or sound_alike(
+            " ".join(p_content), " ".join(s_content)):
+        # Grammar words around may differ ("chez ManoManou" heard "au mano"): the content
+        # words sounding alike is enough.
         return []
     return [f"word: {' '.join(s_content)}→{' '.join(p_content)}"]

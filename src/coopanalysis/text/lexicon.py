@@ -131,3 +131,29 @@ ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset({
     "our", "your", "their", "my", "an", "which", "who", "what", "when", "there", "so",
     "been", "all", "some", "no", "more", "than", "then", "just", "about", "into", "its",
 })
+
+#: Grammar words of three letters or more that ``FUNCTION_WORDS`` does not hold (it weighs
+#: the alignment and is shared): prepositions without a meaning of their own, pronouns and
+#: determiners. The verdict does not count a printed one as a content word replaced:
+#: "chez ManoMano" heard "au ManoMano" is not a change (``align.verdict``). Prepositions
+#: of time, place or manner ("avant", "après", "sans", "sous", "contre") are left out:
+#: swapping them changes a claim.
+GRAMMAR_WORDS: frozenset[str] = frozenset(_words("""
+chez cela ceci celui celle celles ceux dont quoi quel quelle quels quelles lequel laquelle
+lesquels lesquelles cet eux soi puis car lorsque puisque parce
+"""))
+
+#: Short grammar words that captions insert, drop or double at word boundaries ("de de la
+#: dette", "dans un une architecture", "le l'incident"): articles, the prepositions "de",
+#: "à", "en", "et", "est". One of them spoken and not printed, alone between two heard
+#: printed words, is the transcript's noise or a stumble the writer rightly left out, not
+#: an edit (``align.verdict.faithful_kind``). Pronouns ("se", "que") are left out: cutting
+#: one tidies the grammar ("vous allez se contracter" → "vous allez contracter").
+CAPTION_GLUE_WORDS: frozenset[str] = frozenset(_words("""
+le la les l un une des de d du a au aux en et est
+"""))
+
+#: The French negation particle (folded, and its elided token): spoken French drops it
+#: and writers restore it, so a printed "ne" that the transcript does not give is spoken
+#: grammar tidied (``edited``), unless it cannot be heard ("on n'a" sounds as "on a").
+NE_PARTICLE: frozenset[str] = frozenset({"ne", "n"})
