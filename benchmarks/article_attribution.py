@@ -10,11 +10,19 @@ project's own test articles), each expected quote is matched to the parser's row
   matched and attributed to that speaker;
 - also: quotes found, kinds right, stated times right (±0.5 s), duplicates right.
 
-Articles are reported in three groups: ``own`` (the reference and the project's own test
-articles, written by the parser's author), ``blind-dev`` and ``blind-test`` (six articles
-written by another engineer without looking at the parser, see ``BLIND.md``; the dev ones
-may be read to improve the parser, the test ones may not). ``--details`` never prints the
-rows of a ``blind-test`` article: only its aggregate figures.
+Articles are reported in groups: ``own`` (the reference and the project's own test
+articles, written by the parser's author); ``blind-dev`` and ``blind-test`` (six articles
+written by another engineer without looking at the parser, see ``BLIND.md``);
+``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
+until issue #13, then released as dev when ``blind4`` replaced them). The names keep each
+set's original split so that figures stay comparable with earlier runs, but all of these
+are now dev data: ``--details`` prints their rows. ``blind4-test``
+(``tests/data/articles/blind4/``, never read: same answer format as ``blind3``, articles
+``.md``/``.txt``/``.html``, optional ``people_NAME.csv`` guest lists) prints **only
+aggregate figures**, never a row, a name or a snippet, and never a per-article line.
+
+A guest list ``people_NAME.csv`` beside an article is passed as ``read_article(people=…)``
+(``--people auto``, the default); ``--people never`` ignores the lists.
 
 Scoring conventions of the blind answers (``BLIND.md``) that differ from the project's own,
 as a matter of taste, and how they are scored:
@@ -39,7 +47,8 @@ spaCy French pipeline run over the same paragraphs, full and with only the compo
 parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
-[--group own|blind-dev|blind-test|all]``
+[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4-test|all]
+[--people auto|never]``
 """
 
 from __future__ import annotations
@@ -51,6 +60,7 @@ import time
 from pathlib import Path
 
 from coopanalysis.read.article import read_article
+from coopanalysis.read.article.inventory import read_people_file
 from coopanalysis.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,10 +71,16 @@ BLIND_DEV = ("blind_regional_daily", "blind_thinktank_blog", "blind_association_
 BLIND_TEST = ("blind_municipal_newsletter", "blind_student_note", "blind_conference_english")
 #: The second blind set (tests/data/articles/blind2/README.md, SPLIT.csv): ten newsroom styles.
 BLIND2_DIR = EXPECTED_DIR / "blind2"
-#: The third blind set (tests/data/articles/blind3/README.md): eight styles, all test, never
-#: used for tuning.
+#: The third blind set (tests/data/articles/blind3/README.md): eight styles, test until
+#: issue #13, now dev (blind4 replaces it).
 BLIND3_DIR = EXPECTED_DIR / "blind3"
-GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test", "blind3-test")
+#: The fourth blind set: never read. Only its aggregate line is printed.
+BLIND4_DIR = EXPECTED_DIR / "blind4"
+BLIND_DIRS = (BLIND2_DIR, BLIND3_DIR, BLIND4_DIR)
+GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test", "blind3",
+          "blind4-test")
+#: Groups whose rows and per-article lines are never printed.
+HIDDEN_GROUPS = ("blind4-test",)
 
 
 def _blind2_split() -> dict[str, str]:
@@ -76,9 +92,11 @@ def _blind2_split() -> dict[str, str]:
 
 
 def group_of(name: str) -> str:
-    """``own``, ``blind-dev`` or ``blind-test`` for an article name (file stem)."""
+    """The group (one of ``GROUPS``) of an article name (file stem)."""
+    if (BLIND4_DIR / f"{name}.expected.json").is_file():
+        return "blind4-test"
     if (BLIND3_DIR / f"{name}.expected.json").is_file():
-        return "blind3-test"
+        return "blind3"
     blind2 = _blind2_split()
     if name in blind2:
         return blind2[name]
@@ -155,12 +173,19 @@ def nearest_name_baseline(article, row, names=None) -> str | None:  # type: igno
     return best
 
 
-def evaluate(path: Path, *, details: bool) -> dict[str, float]:
+def people_list(path: Path) -> list[dict[str, str | None]] | None:
+    """The guest list ``people_NAME.csv`` beside an answer file, None when there is none."""
+    people = path.parent / f"people_{_stem(path)}.csv"
+    return read_people_file(people) if people.is_file() else None
+
+
+def evaluate(path: Path, *, details: bool, use_people: bool = True) -> dict[str, float]:
     """Counts for one answer file (ratios are taken by ``_line``)."""
     spec = json.loads(path.read_text(encoding="utf-8"))
-    article = read_article((path.parent / spec["article"]).resolve())
+    people = people_list(path) if use_people else None
+    article = read_article((path.parent / spec["article"]).resolve(), people=people)
     quotes = article.quotes
-    blind = path.name.startswith("blind_") or path.parent.name in ("blind2", "blind3")
+    blind = path.name.startswith("blind_") or path.parent in BLIND_DIRS
     if blind:  # BLIND.md: a quotation over several paragraphs is one entry
         quotes = merge_continued(quotes, article.text)
     hits = match_rows(spec["quotes"], quotes)
@@ -180,8 +205,7 @@ def evaluate(path: Path, *, details: bool) -> dict[str, float]:
     counts["cited"] = len(cited)
     counts["cited_speakers"] = sum(
         any(c in _norm(n) or _norm(n) in c for c in cited) for n in names_found)
-    right_names = (sorted(names_expected) if path.parent.name in ("blind2", "blind3")
-                   else None)
+    right_names = sorted(names_expected) if path.parent in BLIND_DIRS else None
     if details:
         for name in sorted(names_expected - names_found):
             print(f"  SPEAKER MISSING  {name!r}")
@@ -239,34 +263,44 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="print every mismatch")
     parser.add_argument("--timing-repeat", type=int, default=5,
                         help="runs of the timing comparison (0 to skip)")
-    parser.add_argument("--group", choices=(*GROUPS, "all"),
-                        default="all", help="score only one group of articles")
+    parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
+                        help="score only one group of articles; 'all' is every dev group "
+                             "(blind4-test only runs when named)")
+    parser.add_argument("--people", choices=("auto", "never"), default="auto",
+                        help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
     totals: dict[str, dict[str, float]] = {}
     print(f"{'article':<28} {'quotes':>6} {'found':>6} {'extra':>5} {'P':>6} {'R':>6} {'kind':>6} "
           f"{'time':>6} {'dup':>6} {'P base':>7} {'R base':>7} {'names':>7} {'P nm':>6} "
           f"{'R nm':>6} {'stated':>7} {'cited':>6}")
-    paths = sorted([*EXPECTED_DIR.glob("*.expected.json"), *BLIND2_DIR.glob("*.expected.json"),
-                    *BLIND3_DIR.glob("*.expected.json")],
+    # A hidden test set is read only when asked for by name: "all" means every dev article,
+    # so that tuning runs never touch it.
+    dirs = (BLIND4_DIR,) if args.group in HIDDEN_GROUPS else (EXPECTED_DIR, *BLIND_DIRS[:-1])
+    paths = sorted((p for d in dirs for p in d.glob("*.expected.json")),
                    key=lambda p: (GROUPS.index(group_of(_stem(p))), p.name))
     for path in paths:
         group = group_of(_stem(path))
-        if args.group not in ("all", group):
+        if args.group not in ("all", group) or (args.group == "all" and group in HIDDEN_GROUPS):
             continue
-        # The blind test articles are scored, never inspected (blind_results.md).
-        details = args.details and not group.endswith("-test")
+        # A never-read test set is scored, never inspected: aggregates only.
+        hidden = group in HIDDEN_GROUPS
+        details = args.details and not hidden
         if details:
             print(path.name)
         started = time.perf_counter()
         for _ in range(args.repeat):
-            counts = evaluate(path, details=details and _ == 0)
+            counts = evaluate(path, details=details and _ == 0,
+                              use_people=args.people == "auto")
         elapsed = (time.perf_counter() - started) / args.repeat
-        for name in (group, "blind" if group.startswith("blind-") else None, "ALL"):
+        # "ALL" is every dev article: a hidden test set only has its own line.
+        for name in (group, "blind" if group.startswith("blind-") else None,
+                     None if hidden else "ALL"):
             if name is not None:
                 total = totals.setdefault(name, {})
                 for key, value in counts.items():
                     total[key] = total.get(key, 0) + value
-        print(_line(_stem(path), counts) + f"   {elapsed:.2f} s")
+        if not hidden:
+            print(_line(_stem(path), counts) + f"   {elapsed:.2f} s")
     for name in (*GROUPS, "blind", "ALL"):
         if name in totals:
             print(_line(f"= {name}", totals[name]))

@@ -72,8 +72,8 @@ SOUND_TAGS: frozenset[str] = frozenset({
     "langue etrangere", "incompréhensible", "incomprehensible",
 })
 _CHEVRONS_RE = re.compile(r"^\s*>>+\s*")
-# A ">>" inside a cue: the speaker changes in the middle of the cue.
-_INNER_CHEVRONS_RE = re.compile(r"\s*(?<![>\w])>>+(?!>)\s*")
+# A ">>" between spaces inside a cue: the speaker changes in the middle of the cue.
+_INNER_CHEVRONS_RE = re.compile(r"(?:^|\s+)>>+\s+")
 # A name is short, has a letter, and no sentence punctuation.
 _NAME_FORBIDDEN_RE = re.compile(r"[?!;,\"«»“”/\\<>=*#@]|https?|\.\s*$|\d{2}:\d{2}")
 MAX_NAME_WORDS = 6

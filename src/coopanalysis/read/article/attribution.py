@@ -127,7 +127,14 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
     if named:
         return Attribution(named[-1].speaker, "before")
     cue, gender = _pronoun_cue(outside_quotes(para, sentence, span_open))
-    if cue:
+    subject = None if cue else _subject_pronoun(para, sentence, span_open, events)
+    if cue or subject:
+        other = _nearer_person(para, doc, events, span_open)
+        if other:  # "Jean Durand, maire de 1989 à 2008, … il avait eu cette formule : « … »"
+            return Attribution(None, "blocked", f"the pronoun may refer to {other}, who is "
+                               "named nearer and is not a speaker")
+        if subject:
+            gender = rules.PRONOUN_GENDER[subject]
         return _pronoun(doc, events, span_open, carry, gender)
     if any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", region)) \
             or rules.INDEFINITE_SUBJECT_RE.match(region):
@@ -136,16 +143,70 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
     return Attribution(current, "paragraph" if current else None)
 
 
+def _subject_pronoun(para: Paragraph, sentence: int, span_open: int,
+                     events: Sequence[tuple[int, str]]) -> str | None:
+    """"elle"/"il" as the subject of a clause in the prose before the quote, in its own
+    sentence or, for a quote that opens its sentence in a paragraph that has named no
+    speaker yet, in the prose sentence just before it ("Elle sourit quand on lui rapporte
+    ces mots. « … »"). With a speaker already named in the paragraph, the paragraph rule
+    decides: a pronoun in another sentence may stand for a thing ("Il prévoit un fonds…")."""
+    region = outside_quotes(para, sentence, span_open)
+    if not region.strip(" *_") and sentence > 0:
+        if current_speaker(events, span_open):
+            return None
+        previous = sentence_start(para, sentence - 1)
+        if any(previous <= s.open < sentence for s in para.spans):
+            return None  # the sentence before is someone's quote, not the writer's prose
+        region = para.masked[previous:sentence]
+    match = rules.SUBJECT_PRONOUN_RE.search(region)
+    return match.group("pronoun").lower() if match else None
+
+
+def _nearer_person(para: Paragraph, doc: Document, events: Sequence[tuple[int, str]],
+                   position: int) -> str | None:
+    """A person who is not a speaker (a former office-holder, someone recalled) named in the
+    paragraph before ``position`` and after its last speaker: the nearer antecedent of a
+    pronoun. A name after a citation cue ("dit-elle en citant Bruno Latour") is the
+    speaker's source, not an antecedent."""
+    last = max((pos for pos, _speaker in events if pos < position), default=0)
+    speakers = {s.name for s in doc.speakers} | {s.surname for s in doc.speakers}
+    cited = {m.start("name") for m in rules.CITE_RE.finditer(para.masked)}
+    for start, end, text in para.persons:  # spaCy person entities, not organisations
+        name = clean_name(text)
+        if (last <= start < position and span_at(para.spans, start) is None
+                and not any(start <= c < end for c in cited) and " " in name
+                and not any(part in speakers for part in (name, name.split()[-1]))):
+            return name
+    return None
+
+
 def _pronoun(doc: Document, events: list[tuple[int, str]], position: int, carry: str | None,
              gender: str | None) -> Attribution:
     """The speaker a pronoun refers to: the latest one before it whose known gender does not
-    contradict the pronoun's ("dit-elle" skips a "président"), else the previous paragraph's."""
+    contradict the pronoun's ("dit-elle" skips a "président"), else the previous paragraph's.
+
+    A gendered pronoun first looks for a speaker whose *known* gender it fits among the
+    paragraph's speakers, the previous paragraph's and the last ``rules.PRONOUN_REACH``
+    speakers of the article ("Elle" in a portrait of a woman, after a paragraph quoting a man
+    whose gender the article does not say)."""
     genders = {s.name: s.gender for s in doc.speakers}
 
     def fits(name: str) -> bool:
         return gender is None or genders.get(name) in (None, gender)
 
     earlier = [speaker for pos, speaker in events if pos < position]
+    if gender is not None:
+        reach = list(dict.fromkeys([*reversed(earlier), *([carry] if carry else []),
+                                    *reversed(doc.history)]))[:rules.PRONOUN_REACH]
+        known = [name for name in reach if genders.get(name) == gender]
+        if known and not any(genders.get(name) is None for name in reach[:reach.index(known[0])]
+                             if name in earlier):
+            note = (None if known[0] in earlier else
+                    "speaker taken from the previous paragraph (pronoun with no antecedent "
+                    "in this one)" if known[0] == carry else
+                    "speaker taken from an earlier paragraph (pronoun with no antecedent in "
+                    "this one)")
+            return Attribution(known[0], "pronoun", note)
     for speaker in reversed(earlier):
         if fits(speaker):
             return Attribution(speaker, "pronoun")

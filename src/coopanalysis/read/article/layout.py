@@ -108,6 +108,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     people: set[str] = field(default_factory=set)  # every full name met (cited people too)
+    # Speakers named or attributed so far, in reading order (pronouns reach back to them).
+    history: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
 

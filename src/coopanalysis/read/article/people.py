@@ -102,6 +102,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if speaker.gender is None and speaker.role:
             speaker.gender = ("f" if speaker.role in rules.FEMININE_ROLES
                               else "m" if speaker.role in rules.MASCULINE_ROLES else None)
+        if speaker.gender is None:
+            speaker.gender = determiner_gender(doc.text, name)
         # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
         # only when spaCy or bold type says the name is one.
         is_person = name in per or name in bold
@@ -123,6 +125,21 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if (presented or (reported and is_person)) and not (only_cited and name not in bold):
             speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
+
+
+def determiner_gender(text: str, name: str) -> str | None:
+    """The gender a determiner gives the role in an apposition to ``name``, anywhere in the
+    text (title included): "Martine Roux, la maire qui…", "le maire de Figeac, Paul Blanc".
+    None when no apposition has one or they disagree."""
+    role = rf"(?:{rules.ROLE_ALTERNATION})\b"
+    name_pattern = name_re(name).pattern
+    patterns = (name_pattern + r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?(?P<det>\w+)\s+" + role,
+                r"(?<![\w'’])(?P<det>\w+)\s+" + role + r"[^,.;:!?«»“”\n]{0,80},\s*"
+                + name_pattern)
+    genders = {rules.DETERMINER_GENDER.get(m.group("det").lower())
+               for pattern in patterns for m in re.finditer(pattern, text, re.IGNORECASE)}
+    genders.discard(None)
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _parsed_role(para: Paragraph, start: int) -> tuple[str | None, str | None]:
@@ -151,6 +168,9 @@ def _introduced_role(para: Paragraph, start: int) -> str | None:
     The name (its first mention) starts the sentence right after one whose speech is given
     to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
     """
+    lead = rules.LEAD_BEFORE_NAME_RE.search(para.masked[max(0, start - 12):start])
+    if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
+        start -= len(lead.group(0))
     if start == 0 or sentence_start(para, start) != start:
         return None
     previous = sentence_start(para, start - 1)
@@ -179,7 +199,7 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
         return _role_and_org(inner.group(1), bare_org=True)
     comma = re.match(r"^\s*,\s*", after)
     if comma:
-        rest = rules.ROLE_ADVERBS_RE.sub("", after[comma.end():])
+        rest = rules.ROLE_ADVERBS_RE.sub("", rules.AGE_APPOSITION_RE.sub("", after[comma.end():]))
         clause = re.split(r"[,;:()«“\"]|\.(?:\s|$)", rest, maxsplit=1)[0]
         role, organization = _role_and_org(clause, bare_org=False)
         if role:
@@ -193,6 +213,9 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
                       r"(?:\([^)]*\))?\s*,\s*$", before, re.IGNORECASE)
     if match:
         return match.group("role").lower(), _organization(match.group("rest"))
+    generic = rules.GENERIC_ROLE_BEFORE_RE.search(before)
+    if generic and generic.group("role") not in rules.NOT_ROLE_NOUNS:
+        return generic.group("role"), _organization(generic.group("org") or "")
     return None, None
 
 

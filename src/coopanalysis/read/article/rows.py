@@ -79,6 +79,7 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
             events.append((row["_end_local"], row["speaker"]))
             events.sort()
         rows.append(row)
+    doc.history.extend(speaker for _pos, speaker in events if speaker)
     last = current_speaker(events, len(para.raw) + 1)
     return last or carry
 

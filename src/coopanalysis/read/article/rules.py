@@ -29,7 +29,14 @@ SINGLE_CLOSE_BEFORE = " \t.,;:!?…)]»”*_"
 
 # --- Reporting verbs -------------------------------------------------------------------
 #: Word forms (folded) that introduce or follow reported speech: ``text.lexicon``.
-REPORTING_VERBS: frozenset[str] = lexicon.REPORTING_VERBS
+#: ``text.lexicon``'s list, plus speech verbs whose past participle does not fold to a form
+#: it lists ("a-t-elle averti", "a promis X", "a rétorqué X": compound tenses of agency and
+#: daily style). Speech verbs by definition, not words met in one article.
+REPORTING_VERBS: frozenset[str] = lexicon.REPORTING_VERBS | frozenset({
+    "retorque", "retorquait", "averti", "avertissait", "promet", "promettait", "promis",
+    "prevenu", "prevenait", "soutenu", "reprend", "reprenait", "repris", "annonce",
+    "annoncait", "concede", "concedait", "objecte", "objectait", "enchainait", "resume",
+    "souffle", "soufflait", "lache", "lachait"})
 #: Auxiliaries of compound tenses: "« … », a-t-elle ajouté", "« … », a conclu X".
 AUXILIARIES: frozenset[str] = lexicon.AUXILIARIES
 
@@ -140,6 +147,23 @@ MASCULINE_ROLES: frozenset[str] = frozenset({
 TITLE_GENDER: dict[str, str] = {title.lower(): gender
                                 for title, gender in lexicon.CIVIL_TITLES.items() if gender}
 PRONOUN_GENDER: dict[str, str] = lexicon.PRONOUN_GENDER
+#: A subject pronoun opening a clause ("Elle sourit. « … »", "En repartant, elle remet son
+#: dossier et lance : « … »"): in a portrait or a report the writer names someone once,
+#: then says "elle"/"il". It refers to the last compatible speaker, like a reporting verb
+#: after a pronoun. "il" is left out before impersonal verbs ("Il faut", "Il y a", "Il
+#: s'agit", "Il reste"), where it refers to nobody.
+SUBJECT_PRONOUN_RE = re.compile(
+    r"(?:^|[.!?:;,]\s*|\b(?:et|mais|puis|alors)\s+)(?P<pronoun>[Ee]lle|[Ii]l)\s+"
+    r"(?!(?:faut|fallait|faudra|faudrait|y\b|s['’]agit|s['’]agissait|reste|restait|suffit|"
+    r"semble|semblait|paraît|est\s+(?:vrai|clair|temps|possible|difficile|nécessaire|"
+    r"question)|était|vaut|manque|importe)\b)(?=[^\W\d_])")
+#: How many distinct earlier speakers a gendered pronoun may reach back to, across
+#: paragraphs, to find one whose known gender it fits ("Elle" after a paragraph quoting a
+#: man in a portrait of a woman). Kept small: further back, a pronoun names nobody surely.
+PRONOUN_REACH = 3
+#: A determiner that gives an apposition's role a gender: "Martine Roux, la maire de…",
+#: "une élue", "le maire". Epicene roles (maire, ministre) say nothing by themselves.
+DETERMINER_GENDER: dict[str, str] = {"la": "f", "une": "f", "le": "m", "un": "m"}
 
 #: Words between a role and its organisation: "président *du* Comité 21", "mayor *of* X".
 ORG_CONNECTOR_RE = re.compile(
@@ -165,6 +189,9 @@ ORG_DROPPED_PREFIXES: tuple[str, ...] = (
 #: Adverbs allowed between a name's comma and its role ("François Rebsamen, *alors* ministre").
 ROLE_ADVERBS_RE = re.compile(r"^(?:alors|aussi|également|ancien|ancienne|former|now)\s+",
                              re.IGNORECASE)
+#: An age set between a name and its role, as portraits and dailies print it: "Martine
+#: Roux, 61 ans, maire de…", "Paul Blanc, âgé de 45 ans, président…". Skipped to reach the role.
+AGE_APPOSITION_RE = re.compile(r"^(?:âgée?\s+de\s+)?\d{1,3}\s+ans\s*,\s*", re.IGNORECASE)
 
 #: Determiners before a role noun that make it a mention of the speaker holding the role:
 #: "insiste *le ministre*", "*La vice-présidente* insiste", "*The mayor* was clear". The
@@ -182,6 +209,26 @@ GENERIC_ROLE_RE = re.compile(
     rf"\s+(?P<org>(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des|d['’]|de|at|of)\s*"
     rf"(?:the\s+)?(?:[{_LOWER}]+\s+)?[{_UPPER}].*)$"
 )
+
+#: A role outside ``ROLE_WORDS`` that opens its sentence, before the name it presents:
+#: "L'hydrogéologue du bureau d'études Aquaterra, Élodie Roux, a présenté…" — a determiner,
+#: a lower-case noun, an optional complement holding a capitalised organisation, a comma. The
+#: text it is matched against ends right before the name.
+GENERIC_ROLE_BEFORE_RE = re.compile(
+    rf"(?:^|[.!?»”]\s+)(?:L['’]|Le\s+|La\s+)(?P<role>[{_LOWER}-]{{3,}})"
+    rf"(?P<org>\s+(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des|d['’]|de)\s*"
+    rf"[^,.;:!?«»“”()]{{0,80}})?\s*,\s*$"
+)
+
+#: Nouns that open a sentence before a comma and a name without being a role ("Le
+#: lendemain, Paul Roux…", "La semaine dernière, …").
+NOT_ROLE_NOUNS: frozenset[str] = frozenset({
+    "lendemain", "veille", "matin", "soir", "semaine", "année", "jour", "moment", "fin",
+    "début", "après-midi", "occasion", "exemple", "idée", "question", "problème", "salle",
+    "public", "assistance", "projet", "plan", "rapport", "étude", "objectif", "enjeu"})
+#: "Pour " / "Selon " right before a name that opens its sentence: the name is still the
+#: sentence's first word for ``_introduced_role``.
+LEAD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s*_]))(?:Pour|Selon|D['’]après)\s+$")
 
 #: Civil titles in front of names ("M. Paul Vidal", "Mme Inès Carré"): not part of the name,
 #: and their period does not end a sentence.
