@@ -99,12 +99,27 @@ def test_low_speaker_coverage_leads_the_speaker_section() -> None:
     analysis.speaker_stats = pd.DataFrame({
         "speaker": pd.array(["Alice", pd.NA], dtype="string"),
         "speaking_time": [30.0, 70.0], "share": [0.3, 0.7]})
+    analysis.speaker_coverage = 0.3
     page = render_html(analysis)
     speakers = page[page.index("id='speakers'"):page.index("id='speakers-table'")]
     assert "Low speaker coverage" in speakers and "30 %" in speakers
-    analysis.speaker_coverage = 0.9  # the analysis' own figure wins when there is one
+    analysis.speaker_coverage = 0.9
     page = render_html(analysis)
     assert "Low speaker coverage" not in page and "90 %" in page
+
+
+def test_speaker_section_without_a_figure_measures_the_cues() -> None:
+    # One measure of coverage (tag.naming.speaker_coverage): an anonymous label is not a
+    # name, whatever the speakers table says.
+    from tests.export.test_report import small_analysis
+
+    analysis = small_analysis()
+    analysis.speaker_coverage = float("nan")
+    cues = analysis.transcript.cues.copy()
+    cues["speaker"] = pd.array(["Aurélie Mézière", "SPEAKER_01", "SPEAKER_01"], dtype="string")
+    analysis.transcript = analysis.transcript.with_cues(cues)
+    page = render_html(analysis)
+    assert "Low speaker coverage" in page and "33 %" in page  # 4 s named of 12 s
 
 
 @pytest.fixture(scope="module")

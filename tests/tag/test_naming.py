@@ -14,6 +14,7 @@ from coopanalysis.tag.naming import (
     find_evidence,
     match_clues,
     name_speakers,
+    people_in_transcript,
     speaker_coverage,
 )
 from coopanalysis.text.normalize import fold
@@ -235,3 +236,24 @@ def test_real_live_captions_named_only_where_called_and_never_wrongly():
           f"named {sorted(right_names)}; coverage {speaker_coverage(cues):.1%}")
     assert {"olugbala", "kalb", "fife"} <= right_names
     assert set(cues.loc[cues["speaker"].notna(), "speaker_source"]) == {"hand-off"}
+
+
+def test_without_an_article_names_come_from_the_transcripts_own_people():
+    # A host presents the guests by full name; later the ASR writes a first name in
+    # lowercase: matched to the full name spaCy's NER found, not dropped nor invented.
+    cues = pd.DataFrame({"start": [0.0, 8.0, 16.0, 24.0], "end": [8.0, 16.0, 24.0, 30.0],
+                         "text": [
+                             "Bonsoir, nous recevons ce soir Manon Loiselle, maire de Brives, "
+                             "et Paul Riou, président de l'agglomération.",
+                             "oui bonsoir, alors pour nous la coopération c'est d'abord des "
+                             "projets concrets entre communes",
+                             "merci manon pour cette réponse très claire",
+                             "alors moi je voudrais ajouter une chose sur les transports"],
+                         "speaker": ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00", "SPEAKER_02"]})
+    people = people_in_transcript(cues)
+    assert "Manon Loiselle" in people and "Paul Riou" in people
+    tagged = name_speakers(cues)
+    mapping = tagged.metadata["speaker_mapping"].set_index("label")
+    assert mapping.at["SPEAKER_01", "name"] == "Manon Loiselle"
+    assert mapping.at["SPEAKER_01", "method"] == "hand-off"
+    assert mapping.at["SPEAKER_02", "method"] == "unmapped"  # nothing names the third voice

