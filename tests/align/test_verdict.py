@@ -108,12 +108,19 @@ def test_a_word_heard_as_one_that_sounds_like_it_is_noise(gestion: Transcript) -
     assert "dette→tête" in row["diff"]
 
 
-def test_a_dropped_ne_and_spelling_variants_are_noise(gestion: Transcript) -> None:
+def test_a_dropped_ne_and_spelling_variants_are_noise(gestion: Transcript,
+                                                       open_source: Transcript) -> None:
     # Captions: "notre cityo pensait que la dette technique et la date d'architecture était
-    # mauvaise et en fait elle l'est pas toujours". The "ne" the captions do not give may be
-    # the writer's tidying: edited (never altered), with the doubt in the warning.
+    # mauvaise et en fait elle l'est pas toujours". The "n'" heard as "l'": a sound was
+    # heard at its place, so the writer did not restore it: verbatim (never altered).
     row = one(gestion, "Notre CTO pensait que la dette technique et la dette d'architecture "
                        "étaient mauvaises et en fait elle n'est pas toujours, elle est nécessaire.")
+    assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
+    assert "! n'→l'" in row["diff"]
+    # A "ne" the captions do not give at all may be the writer's tidying: edited, with the
+    # doubt in the warning.
+    row = one(open_source, "Si on ne sait pas que vous êtes bloqué, potentiellement ça va rester "
+                           "bloqué")
     assert row["verdict"] == "edited" and pd.isna(row["changes"]), row["diff"]
     assert 'printed "ne" not in the transcript' in row["warning"]
     row = one(gestion, "Notre CTO pensait que la dette technique et la dette d'architecture "
@@ -192,3 +199,28 @@ def test_whisper_word_probability_is_read_into_words(tmp_path: Path) -> None:
     words = read_transcript(path).words
     assert words is not None
     assert words["probability"].tolist() == pytest.approx([0.99, 0.41])
+
+
+def test_a_word_misheard_with_a_grammar_word_next_to_it_is_verbatim() -> None:
+    # "la notion de dette technique et dette d'architecture" heard "et d'aide d'architecture"
+    split = [Op("kept", "et", "et"), Op("cut", "", "d"), Op("replaced", "dette", "aide"),
+             Op("kept", "d", "d"), Op("kept", "architecture", "architecture")]
+    assert faithful_kind(split, other_edits=False) == "verbatim"
+    # Two printed words for one spoken: a rewording may hide there ("paye moi" → "paiement").
+    two = [Op("kept", "de", "de"), Op("added", "paye", ""), Op("replaced", "moi", "paiement"),
+           Op("kept", "un", "un")]
+    assert faithful_kind(two, other_edits=False) == "edited"
+    # A content word cut next to the misheard one is the writer's cut.
+    cut = [Op("kept", "et", "et"), Op("cut", "", "nouvelle"), Op("replaced", "dette", "aide"),
+           Op("kept", "d", "d")]
+    assert faithful_kind(cut, other_edits=False) == "edited"
+
+
+def test_a_ne_heard_as_another_elided_word_was_said() -> None:
+    # "elle n'est pas toujours" captioned "elle l'est pas toujours": a sound at its place.
+    heard = [Op("kept", "elle", "elle"), Op("replaced", "n", "l"), Op("kept", "est", "est"),
+             Op("kept", "pas", "pas")]
+    assert faithful_kind(heard, other_edits=False) == "verbatim"
+    dropped = [Op("kept", "elle", "elle"), Op("added", "n", ""), Op("kept", "est", "est"),
+               Op("kept", "pas", "pas")]
+    assert faithful_kind(dropped, other_edits=False) == "edited"

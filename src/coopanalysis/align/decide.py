@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from coopanalysis.align.boundary import boundary_changes
 from coopanalysis.align.diff import ADDED, CUT, Op, as_data, fidelity, format_diff, notes, verdict
 from coopanalysis.align.evidence import content_word, edge_ops, noise_words
 from coopanalysis.align.local import Hit
@@ -270,6 +271,7 @@ def _located(q: Quote, hit: Hit, stream: Stream) -> dict[str, Any]:
     cue_ids = sorted({int(c) for c in stream.cue_id[hit.first: hit.last + 1]})
     widened, edge_text = _with_edges(ops, stream, int(units[0]), int(units[-1]))
     changes, doubts = meaning_changes(widened, unescaped(q.text), edge_text)
+    changes += [c for c in boundary_changes(ops, stream, hit.first, hit.last) if c not in changes]
     edits = _unseen_edits(q, spoken)
     kind = verdict(ops, other_edits=edits)
     missing = unheard(ops)

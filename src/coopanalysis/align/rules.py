@@ -92,3 +92,12 @@ NOISE_RULES: dict[str, float] = {
     "renders_as": 0.75,
     "variant_ratio": 75.0,
 }
+
+#: A hedge or negation spoken next to the quote's first or last word (``align.boundary``):
+#: ``lead_gap_words`` function words may stand between a lead hedge and the quote ("je
+#: pense que c'est | les gens qui paient"); a pause longer than ``pause_seconds`` between
+#: them ends the clause (only measurable with word timings).
+BOUNDARY_RULES: dict[str, float] = {
+    "lead_gap_words": 2,
+    "pause_seconds": 1.0,
+}

@@ -24,6 +24,7 @@ from coopanalysis.text.lexicon import (
     FILLERS,
     FUNCTION_WORDS,
     GRAMMAR_WORDS,
+    NE_HEARD_AS,
     NE_PARTICLE,
 )
 from coopanalysis.text.meaning import (
@@ -43,8 +44,8 @@ LANGUAGE_MIN_TOKENS = 6
 LANGUAGE_SHARE = 0.15
 
 __all__ = ["EDGE", "caption_glue", "content_support", "edge_runs", "faithful_kind", "is_number",
-           "language_of", "meaning_changes", "ne_notes", "ne_tidied", "sound_alike", "split_words",
-           "unheard"]
+           "language_of", "meaning_changes", "misheard_gaps", "ne_notes", "ne_tidied",
+           "sound_alike", "split_words", "unheard"]
 
 
 def sound_alike(a: str, b: str) -> bool:
@@ -77,7 +78,7 @@ def faithful_kind(ops: Sequence[Op], *, other_edits: bool,
     """
     if other_edits:
         return "edited"
-    allowed = set(noise) | split_words(ops) | caption_glue(ops)
+    allowed = set(noise) | split_words(ops) | caption_glue(ops) | misheard_gaps(ops)
     for i, op in enumerate(ops):
         if i in allowed:
             continue
@@ -108,6 +109,37 @@ def split_words(ops: Sequence[Op]) -> set[int]:
         printed = a.printed + b.printed
         if printed and printed == a.spoken + b.spoken:
             found.update((i, i + 1))
+    return found
+
+
+def misheard_gaps(ops: Sequence[Op]) -> set[int]:
+    """Indices of a printed word misheard together with a grammar word next to it.
+
+    Captions cut a word at another place ("dette" heard "d'aide": a cut "d'" and
+    "dette"→"aide"); word by word it reads as a cut and a replacement, as phrases it is
+    one word misheard. The gap between two heard printed words holds one replaced word
+    and cuts of ``CAPTION_GLUE_WORDS`` only, and the printed word sounds like the spoken
+    words joined. Two printed words for one spoken ("paye moi" → "paiement") are not
+    taken: the phonetic key is too coarse to tell a rewording there.
+    """
+    found: set[int] = set()
+    heard = (KEPT, CHANGED)
+    i = 0
+    while i < len(ops):
+        if ops[i].kind in heard:
+            i += 1
+            continue
+        j = i
+        while j < len(ops) and ops[j].kind not in heard:
+            j += 1
+        gap = ops[i:j]
+        replaced = [op for op in gap if op.kind == REPLACED]
+        glue = all(op.kind == REPLACED or (op.kind == CUT and op.spoken in CAPTION_GLUE_WORDS)
+                   for op in gap)
+        if i > 0 and j < len(ops) and len(replaced) == 1 and len(gap) > 1 and glue and (
+                sound_alike(replaced[0].printed, " ".join(op.spoken for op in gap))):
+            found.update(range(i, j))
+        i = j
     return found
 
 
@@ -149,6 +181,8 @@ def ne_tidied(ops: Sequence[Op], i: int) -> bool:
     op = ops[i]
     if op.kind not in (ADDED, REPLACED) or op.printed not in NE_PARTICLE:
         return False
+    if op.kind == REPLACED and op.spoken in NE_HEARD_AS:
+        return False  # "n'est" heard "l'est": something was said there
     lo, hi = i, i
     while lo > 0 and ops[lo - 1].kind not in (KEPT, CHANGED):
         lo -= 1

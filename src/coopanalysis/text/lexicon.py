@@ -157,3 +157,7 @@ le la les l un une des de d du a au aux en et est
 #: and writers restore it, so a printed "ne" that the transcript does not give is spoken
 #: grammar tidied (``edited``), unless it cannot be heard ("on n'a" sounds as "on a").
 NE_PARTICLE: frozenset[str] = frozenset({"ne", "n"})
+#: Short grammar words captions write where a "ne"/"n'" was said ("elle n'est pas" heard
+#: "elle l'est pas"): a sound was heard at its place, so the "ne" was not restored by the
+#: writer (``align.verdict.ne_tidied``).
+NE_HEARD_AS: frozenset[str] = frozenset({"l", "d", "m", "t", "s", "le", "de", "me"})

@@ -56,6 +56,57 @@ HEDGES: tuple[str, ...] = (
     "a peu pres", "environ", "presque", "globalement", "grosso modo", "je suppose",
     "vraisemblablement", "apparemment", "je sais pas", "j imagine", "il semblerait",
 )
+#: Hedges a journalist cuts by starting the quote right after them ("je pense que | les
+#: gens sont contents"): every printed word is verbatim, the speaker's doubt is gone. An
+#: opinion verb must be followed by "que"/"qu'" there: "c'est bon je pense. Les gens…" ends
+#: the previous sentence. Adverbial hedges are taken with "que" only too ("peut-être que
+#: ça marche"); alone they may close the previous sentence ("ça marche normalement").
+#: "à mon avis"/"selon moi" open a clause far more often than they close one.
+LEAD_HEDGES: tuple[str, ...] = (
+    "je pense que", "je pense qu", "je crois que", "je crois qu", "il me semble que",
+    "il me semble qu", "j ai l impression que", "j ai l impression qu", "je dirais que",
+    "je dirais qu", "j imagine que", "j imagine qu", "je suppose que", "je suppose qu",
+    "il semblerait que", "il semblerait qu", "peut etre que", "peut etre qu",
+    "probablement que", "probablement qu", "sans doute que", "sans doute qu",
+    "a mon avis", "selon moi",
+)
+#: Hedges a journalist cuts by ending the quote right before them ("c'est la bonne
+#: solution | je crois"). Not when the next word makes them open a new clause or take an
+#: object (``TAIL_HEDGE_BLOCKERS``: "je pense que demain…", "je pense à…", "je crois même
+#: que…", "peut-être qu'on"). "j'ai l'impression" is left out: it almost always opens
+#: the next clause ("j'ai l'impression que…", "j'ai l'impression, pareil, …").
+TAIL_HEDGES: tuple[str, ...] = (
+    "je pense", "je crois", "il me semble", "j imagine", "je suppose",
+    "peut etre", "a mon avis", "selon moi", "probablement", "sans doute",
+)
+TAIL_HEDGE_BLOCKERS: frozenset[str] = frozenset({
+    "que", "qu", "a", "au", "aux", "pas", "plus", "de", "du", "des", "d", "ca", "y", "en",
+    "meme", "vraiment", "aussi",
+})
+#: A tail hedge closes the quote's clause only when what follows starts another one (or
+#: nothing follows): "vous allez | peut-être publier ce framework" hedges "publier", which
+#: the quote does not print.
+TAIL_HEDGE_FOLLOWERS: frozenset[str] = frozenset({
+    "", "et", "mais", "donc", "alors", "parce", "puis", "enfin", "voila", "ok", "bon", "oui",
+    "non", "je", "j", "on", "il", "ils", "elle", "elles", "nous", "vous", "c", "ca", "ce",
+})
+#: The quote's last word that makes the next words a verb, not a hedge: "ça | peut être
+#: utile" is "pouvoir être", "ce que | je pense" is the object of the quote's own clause.
+TAIL_HEDGE_NOT_AFTER: dict[str, frozenset[str]] = {
+    "peut etre": frozenset({"ca", "ce", "c", "cela", "il", "elle", "on", "qui", "ils",
+                            "elles", "tout", "qu", "que"}),
+    "je pense": frozenset({"que", "qu", "ce"}),
+    "je crois": frozenset({"que", "qu", "ce"}),
+    "je suppose": frozenset({"que", "qu", "ce"}),
+    "j imagine": frozenset({"que", "qu", "ce"}),
+}
+#: Negations that close the verb group they follow: a quote that ends right before one
+#: ("je sais | pas", "ça change | rien") reverses what was said. "plus", "personne" and
+#: "aucun" are also "more", "a person", a determiner: not counted. "pas mal" (quite a
+#: lot) and "pas à pas" do not negate (``TAIL_NEGATION_NOT_BEFORE``).
+TAIL_NEGATIONS: frozenset[str] = frozenset({"pas", "jamais", "rien", "guere", "nullement"})
+TAIL_NEGATION_NOT_BEFORE: frozenset[str] = frozenset({"mal", "a"})
+
 #: Prefixes that negate an adjective or a noun while keeping its sound, checked as
 #: printed word = prefix + spoken word or the reverse ("utile"/"inutile").
 NEGATING_PREFIXES: tuple[str, ...] = ("in", "im", "il", "ir", "des", "dis", "mal", "me", "a", "non")

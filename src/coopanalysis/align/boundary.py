@@ -1,0 +1,131 @@
+"""Meaning cut at a quote's edges: a hedge or a negation spoken just outside the match.
+
+A journalist who starts a quote right after "je pense que" or ends it right before "je
+crois" or "pas" prints only words that were said, in order, yet removes what the speaker
+committed to (docs/align.md, "Verdicts"). The word alignment cannot see it: the cut words
+lie outside the matched span. ``boundary_changes`` reads the transcript's tokens next to
+the span, in the same clause (a few function words, no long pause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coopanalysis.align.diff import CHANGED, KEPT, Op
+from coopanalysis.align.rules import BOUNDARY_RULES
+from coopanalysis.align.tokens import Stream
+from coopanalysis.text.lexicon import FUNCTION_WORDS, NE_PARTICLE
+from coopanalysis.text.meaning import (
+    LEAD_HEDGES,
+    TAIL_HEDGE_BLOCKERS,
+    TAIL_HEDGE_FOLLOWERS,
+    TAIL_HEDGE_NOT_AFTER,
+    TAIL_HEDGES,
+    TAIL_NEGATION_NOT_BEFORE,
+    TAIL_NEGATIONS,
+)
+
+__all__ = ["boundary_changes", "lead_hedge", "tail_hedge", "tail_negation"]
+
+_LEAD = tuple(sorted((tuple(h.split()) for h in LEAD_HEDGES), key=len, reverse=True))
+_TAIL = tuple(sorted((tuple(h.split()) for h in TAIL_HEDGES), key=len, reverse=True))
+
+
+def lead_hedge(before: Sequence[str]) -> str | None:
+    """The hedge that governs a clause starting after the folded tokens ``before``.
+
+    The hedge ends the tokens, or is followed by at most ``lead_gap_words`` function words
+    ("je pense que c est | les gens qui paient").
+
+    >>> lead_hedge("alors je pense qu".split()), lead_hedge("c est bon je pense".split())
+    ('je pense qu', None)
+    """
+    gap_max = int(BOUNDARY_RULES["lead_gap_words"])
+    for gap in range(min(gap_max, len(before)) + 1):
+        if gap and before[len(before) - gap] not in FUNCTION_WORDS:
+            return None
+        end = len(before) - gap
+        for hedge in _LEAD:
+            if end >= len(hedge) and tuple(before[end - len(hedge):end]) == hedge:
+                return " ".join(hedge)
+    return None
+
+
+def tail_hedge(last: str, after: Sequence[str]) -> str | None:
+    """The hedge that closes a clause ending with ``last``, said in the folded ``after``.
+
+    >>> tail_hedge("solution", "je crois et puis".split())
+    'je crois'
+    >>> tail_hedge("solution", "je pense que demain".split()), tail_hedge("ca", ["peut", "etre"])
+    (None, None)
+    """
+    for hedge in _TAIL:
+        if tuple(after[:len(hedge)]) == hedge:
+            phrase = " ".join(hedge)
+            following = after[len(hedge)] if len(after) > len(hedge) else ""
+            blocked = (following in TAIL_HEDGE_BLOCKERS or following not in TAIL_HEDGE_FOLLOWERS
+                       or last in TAIL_HEDGE_NOT_AFTER.get(phrase, frozenset()))
+            return None if blocked else phrase
+    return None
+
+
+def tail_negation(last: str, after: Sequence[str]) -> str | None:
+    """A negation that closes the verb group ending with ``last``: "je sais | pas".
+
+    A word said twice ("pas pas") is a stumble, not a negation the quote left out; "pas
+    mal" is "quite a lot"; a quote ending on "ne" prints the negation's first half.
+    """
+    if not after or after[0] not in TAIL_NEGATIONS or after[0] == last or last in NE_PARTICLE:
+        return None
+    following = after[1] if len(after) > 1 else ""
+    return None if following in TAIL_NEGATION_NOT_BEFORE else after[0]
+
+
+def boundary_changes(ops: Sequence[Op], stream: Stream, first: int, last: int) -> list[str]:
+    """Hedges and negations spoken next to the match ``stream[first:last + 1]`` and cut.
+
+    Only when the quote's first (last) printed word was heard there: otherwise the edge of
+    the match is not the edge of the quote. Returns ``changes`` entries, said→printed:
+    ``hedge cut: je pense que``, ``hedge cut: je crois``, ``negation cut: pas``.
+    """
+    printed = [op for op in ops if op.printed and op.kind != "inserted"]
+    if not printed:
+        return []
+    out: list[str] = []
+    width = len(max(_LEAD, key=len)) + int(BOUNDARY_RULES["lead_gap_words"])
+    if printed[0].kind in (KEPT, CHANGED):
+        lo = _clause_start(stream, first, width)
+        hedge = lead_hedge(stream.tokens(lo, first))
+        if hedge:
+            out.append(f"hedge cut: {hedge}")
+    if printed[-1].kind in (KEPT, CHANGED):
+        hi = _clause_end(stream, last, len(max(_TAIL, key=len)) + 1)
+        after, final = stream.tokens(last + 1, hi), stream.tokens(last, last + 1)[0]
+        hedge = tail_hedge(final, after)
+        if hedge:
+            out.append(f"hedge cut: {hedge}")
+        negation = tail_negation(final, after)
+        if negation:
+            out.append(f"negation cut: {negation}")
+    return out
+
+
+def _clause_start(stream: Stream, first: int, width: int) -> int:
+    """The first of at most ``width`` tokens before ``first`` with no long pause between."""
+    lo = first
+    while lo > 0 and first - lo < width and not _pause(stream, lo - 1, lo):
+        lo -= 1
+    return lo
+
+
+def _clause_end(stream: Stream, last: int, width: int) -> int:
+    """One past the last of at most ``width`` tokens after ``last`` with no long pause."""
+    hi = last + 1
+    while hi < len(stream.codes) and hi - last <= width and not _pause(stream, hi - 1, hi):
+        hi += 1
+    return hi
+
+
+def _pause(stream: Stream, a: int, b: int) -> bool:
+    """Whether the speech stops between tokens ``a`` and ``b`` (NaN times: no pause known)."""
+    return bool(stream.start[b] - stream.end[a] > BOUNDARY_RULES["pause_seconds"])
