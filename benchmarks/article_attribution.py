@@ -17,9 +17,10 @@ written by another engineer without looking at the parser, see ``BLIND.md``);
 until issue #13, then released as dev when ``blind4`` replaced them). The names keep each
 set's original split so that figures stay comparable with earlier runs, but all of these
 are now dev data: ``--details`` prints their rows. ``blind4-test``
-(``tests/data/articles/blind4/``, never read: same answer format as ``blind3``, articles
-``.md``/``.txt``/``.html``, optional ``people_NAME.csv`` guest lists) prints **only
-aggregate figures**, never a row, a name or a snippet, and never a per-article line.
+(``tests/data/articles/blind4/``) and ``blind5-test`` (``tests/data/articles/blind5/``),
+never read (same answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
+``people_NAME.csv`` guest lists), run only when named — never under ``all`` — and print
+**only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
 
 A guest list ``people_NAME.csv`` beside an article is passed as ``read_article(people=…)``
 (``--people auto``, the default); ``--people never`` ignores the lists.
@@ -47,7 +48,7 @@ spaCy French pipeline run over the same paragraphs, full and with only the compo
 parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
-[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4-test|all]
+[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4-test|blind5-test|all]
 [--people auto|never]``
 """
 
@@ -74,13 +75,17 @@ BLIND2_DIR = EXPECTED_DIR / "blind2"
 #: The third blind set (tests/data/articles/blind3/README.md): eight styles, test until
 #: issue #13, now dev (blind4 replaces it).
 BLIND3_DIR = EXPECTED_DIR / "blind3"
-#: The fourth blind set: never read. Only its aggregate line is printed.
+#: The fourth and fifth blind sets: never read. Only their aggregate lines are printed.
 BLIND4_DIR = EXPECTED_DIR / "blind4"
-BLIND_DIRS = (BLIND2_DIR, BLIND3_DIR, BLIND4_DIR)
+BLIND5_DIR = EXPECTED_DIR / "blind5"
+#: Groups whose rows and per-article lines are never printed, with their folders: each is
+#: read only when asked for by name, never by "all".
+HIDDEN_DIRS = {"blind4-test": BLIND4_DIR, "blind5-test": BLIND5_DIR}
+HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
+DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, BLIND3_DIR)
+BLIND_DIRS = (BLIND2_DIR, BLIND3_DIR, *HIDDEN_DIRS.values())
 GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test", "blind3",
-          "blind4-test")
-#: Groups whose rows and per-article lines are never printed.
-HIDDEN_GROUPS = ("blind4-test",)
+          *HIDDEN_GROUPS)
 
 
 def _blind2_split() -> dict[str, str]:
@@ -93,8 +98,9 @@ def _blind2_split() -> dict[str, str]:
 
 def group_of(name: str) -> str:
     """The group (one of ``GROUPS``) of an article name (file stem)."""
-    if (BLIND4_DIR / f"{name}.expected.json").is_file():
-        return "blind4-test"
+    for group, folder in HIDDEN_DIRS.items():
+        if (folder / f"{name}.expected.json").is_file():
+            return group
     if (BLIND3_DIR / f"{name}.expected.json").is_file():
         return "blind3"
     blind2 = _blind2_split()
@@ -134,9 +140,13 @@ def merge_continued(quotes, text: str):  # type: ignore[no-untyped-def]
     """
     quotes = quotes.reset_index(drop=True).copy()
     keep: list[int] = []
+    outer: list[int] = []  # kept rows that are not words quoted inside another row
     for i in range(len(quotes)):
-        if keep and _continues(text, quotes.iloc[keep[-1]], quotes.iloc[i]):
-            first = keep[-1]
+        if outer and _inside(quotes.iloc[outer[-1]], quotes.iloc[i]):
+            keep.append(i)  # a nested quotation: its own entry, not a continuation
+            continue
+        if outer and _continues(text, quotes.iloc[outer[-1]], quotes.iloc[i]):
+            first = outer[-1]
             quotes.at[first, "clean_text"] = (f"{quotes.at[first, 'clean_text']} "
                                               f"{quotes.at[i, 'clean_text']}")
             if math.isnan(quotes.at[first, "stated_start"]):
@@ -144,7 +154,14 @@ def merge_continued(quotes, text: str):  # type: ignore[no-untyped-def]
             quotes.at[first, "char_end"] = quotes.at[i, "char_end"]
             continue
         keep.append(i)
+        outer.append(i)
     return quotes.iloc[keep].reset_index(drop=True)
+
+
+def _inside(row, other) -> bool:  # type: ignore[no-untyped-def]
+    """``other`` lies within ``row``'s characters (words quoted inside a quotation)."""
+    return (int(row["char_start"]) < int(other["char_start"])
+            and int(other["char_end"]) <= int(row["char_end"]))
 
 
 def _continues(text: str, row, following) -> bool:  # type: ignore[no-untyped-def]
@@ -265,7 +282,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind4-test only runs when named)")
+                             "(blind4-test and blind5-test only run when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
@@ -275,7 +292,7 @@ def main() -> None:
           f"{'R nm':>6} {'stated':>7} {'cited':>6}")
     # A hidden test set is read only when asked for by name: "all" means every dev article,
     # so that tuning runs never touch it.
-    dirs = (BLIND4_DIR,) if args.group in HIDDEN_GROUPS else (EXPECTED_DIR, *BLIND_DIRS[:-1])
+    dirs = (HIDDEN_DIRS[args.group],) if args.group in HIDDEN_GROUPS else DEV_DIRS
     paths = sorted((p for d in dirs for p in d.glob("*.expected.json")),
                    key=lambda p: (GROUPS.index(group_of(_stem(p))), p.name))
     for path in paths:

@@ -112,11 +112,12 @@ def find_speakers(doc: Document) -> list[Speaker]:
             speaker.role = introduced
             presented = True
         reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start))
-                       and not _is_cited(para, start)
+                       and not _only_cited_here(para, start, end)
                        for para, start, end in places)
-        # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue")
-        # is quoted by a speaker, whatever role the article gives them.
-        only_cited = all(_is_cited(para, start) for para, start, _ in places)
+        # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue"),
+        # as an author, a letter's sender or inside a speaker's words is quoted by a
+        # speaker, whatever role the article gives them.
+        only_cited = all(_only_cited_here(para, start, end) for para, start, end in places)
         # A former office-holder ("maire de 1989 à 2008", "l'ancienne députée") or someone
         # recalled ("comme le disait X") is a cited third party wherever else they appear.
         if any(_is_former(para, start, end) or _recalled(para, start)
@@ -213,6 +214,13 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
                       r"(?:\([^)]*\))?\s*,\s*$", before, re.IGNORECASE)
     if match:
         return match.group("role").lower(), _organization(match.group("rest"))
+    # "le chercheur Vincent Royer, de l'Institut…": the role as the name's title, its
+    # organisation in the apposition after ("du géographe X" is a complement: not here).
+    title = re.search(rf"(?:^|[\s(])(?i:le|la|l['’])\s*(?P<role>{rules.ROLE_ALTERNATION})\s+$",
+                      before, re.IGNORECASE)
+    if title:
+        org = re.match(r"^\s*,\s*((?:de|du|des|d['’])[^,;:()«“\".]*)", after)
+        return title.group("role").lower(), _organization(org.group(1)) if org else None
     generic = rules.GENERIC_ROLE_BEFORE_RE.search(before)
     if generic and generic.group("role") not in rules.NOT_ROLE_NOUNS:
         return generic.group("role"), _organization(generic.group("org") or "")
@@ -259,6 +267,20 @@ def _speaks_after_quote(masked: str, start: int) -> bool:
 def _is_cited(para: Paragraph, start: int) -> bool:
     """Is the name at ``start`` the object of a citation cue ("en citant X")?"""
     return any(m.start("name") == start for m in rules.CITE_RE.finditer(para.masked))
+
+
+def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
+    """Is the person at ``start`` only cited here: after a citation cue, as an author or a
+    letter's sender (``rules.AUTHOR_*_RE``), or named inside someone's quotation?"""
+    return (_is_cited(para, start) or _in_quotation(para, start)
+            or bool(rules.AUTHOR_AFTER_RE.match(para.masked, end)
+                    or rules.AUTHOR_BEFORE_RE.search(para.masked[max(0, start - 90):start])))
+
+
+def _in_quotation(para: Paragraph, start: int) -> bool:
+    """A name inside quotation marks is in a speaker's words: "« Comme le disait X… »"."""
+    return any(s.has_open_mark and s.turn is None and s.open < start < s.close
+               for s in para.spans)
 
 
 def _is_former(para: Paragraph, start: int, end: int) -> bool:

@@ -28,15 +28,21 @@ def mark_turns(doc: Document) -> None:
         match = rules.QA_LABEL_RE.match(para.raw)
         if not match:
             continue
-        label = (match.group("bold") or match.group("plain")).strip(" .:")
+        label = (match.group("bold") or match.group("plain")
+                 or match.group("minutes")).strip(" .:")
         what = _label_type(label)
+        if match.group("minutes") and not _minutes_speaker(doc, label, what):
+            continue  # a plain "Saint Aubin : …" is prose; only people presented count
         if what and para.raw[match.end():].strip():
             labelled.append((para, match.end(), label, what))
     if len(labelled) >= 2:
         interviewee = _interviewee(doc, labelled, author)
-        for para, start, label, what in labelled:
+        for para, _start, _label, _what in labelled:
             para.kind = "text"  # "Question : Pourquoi ?" is short enough to look a heading
-            speaker = _label_speaker(doc, label, what, author, interviewee)
+        _resection(doc)
+        for para, start, label, what in labelled:
+            speaker = _label_speaker(doc, label, what, author,
+                                     _section_interviewee(doc, para) or interviewee)
             question = what == "question" or (speaker is None and what != "answer"
                                                and para.raw.rstrip(" *_").endswith("?"))
             _set_turn(para, start, len(para.raw), "question" if question else "answer",
@@ -46,15 +52,28 @@ def mark_turns(doc: Document) -> None:
                          "presents: answer left without a speaker (unmatched)")
         for para in doc.paragraphs:  # "**Pourquoi ce projet ?**": the journalist's question
             bold = _BOLD_QUESTION_RE.match(para.raw)
-            if bold and para.kind in ("text", "heading") and not para.spans:
+            # A name in quotation marks may stand in the question ("le plan « Loger
+            # d'abord »"): it stays a term inside the question (nested.py).
+            if bold and para.kind in ("text", "heading") and all(
+                    s.label or len(para.masked[s.open:s.close].split()) <= rules.TERM_MAX_WORDS
+                    for s in para.spans):
                 para.kind = "text"
                 _set_turn(para, bold.start("text"), bold.end("text"), "question", None)
         _resection(doc)
     dashes = [p for p in doc.paragraphs
               if p.kind in ("text", "item") and rules.DIALOGUE_DASH_RE.match(p.raw)]
     if len(dashes) >= 2:
+        others = [s.name for s in doc.speakers if not author or fold(s.name) != fold(author)]
+        # A dialogue of questions and answers with one person presented: an answer right
+        # after a question is that person's (the interview convention of the dash layout).
+        interviewee = others[0] if len(others) == 1 else None
+        state: str | None = None
+        previous = -2
         for para in dashes:
-            _dialogue_turn(para)
+            index = doc.paragraphs.index(para)
+            if index != previous + 1:
+                state = None  # a new exchange: prose stood between
+            state, previous = _dialogue_turn(para, interviewee, state=state), index
 
 
 def _resection(doc: Document) -> None:
@@ -73,9 +92,30 @@ def _label_type(label: str) -> str | None:
         return "answer"
     if rules.QA_INITIALS_RE.match(label):
         return "initials"
+    if rules.QA_SURNAME_LABEL_RE.match(label):
+        return "surname"
     if rules.NAME_RE.fullmatch(rules.HONORIFIC_RE.sub("", label)):
         return "name"
     return None
+
+
+def _minutes_speaker(doc: Document, label: str, what: str | None) -> str | None:
+    """A plain label ("M. Garnier :", "Anne Leroy :") names someone the article presents."""
+    if what == "surname":
+        return _label_speaker(doc, label, what, None, None)
+    if what != "name":
+        return None
+    name = fold(rules.HONORIFIC_RE.sub("", label))
+    return next((s.name for s in doc.speakers if fold(s.name) == name), None)
+
+
+def _section_interviewee(doc: Document, para: Paragraph) -> str | None:
+    """The one person a section heading names ("Trois questions à Karim Ouali", "Entretien
+    avec …"): in that section, "Réponse :" is theirs."""
+    heading = fold(para.section or "")
+    named = [s.name for s in doc.speakers
+             if heading and re.search(rf"\b{re.escape(fold(s.name))}\b", heading)]
+    return named[0] if len(named) == 1 else None
 
 
 def _initials(name: str) -> str:
@@ -94,6 +134,10 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
             return None
         fits = [s.name for s in doc.speakers if _initials(s.name) == letters]
         return fits[0] if len(fits) == 1 else None
+    if what == "surname":  # "M. Garnier": the one person of that surname the article presents
+        surname = fold(rules.QA_SURNAME_LABEL_RE.match(label).group("surname"))  # type: ignore[union-attr]
+        fits = [s.name for s in doc.speakers if fold(s.surname) == surname]
+        return fits[0] if len(fits) == 1 else None
     name = rules.HONORIFIC_RE.sub("", label)
     if author and fold(name) == fold(author):
         return None
@@ -109,7 +153,8 @@ def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],
     """Whom "Réponse :" means: the one person named by the other labels, else the one
     speaker the article presents (its author aside)."""
     named = {_label_speaker(doc, label, what, author, None)
-             for _, _, label, what in labelled if what in ("initials", "name")} - {None}
+             for _, _, label, what in labelled
+             if what in ("initials", "name", "surname")} - {None}
     if len(named) == 1:
         return named.pop()
     others = [s.name for s in doc.speakers if not author or fold(s.name) != fold(author)]
@@ -127,18 +172,37 @@ def _set_turn(para: Paragraph, start: int, end: int, turn: str, speaker: str | N
     para.spans.sort(key=lambda s: s.open)
 
 
-def _dialogue_turn(para: Paragraph) -> None:
+def _dialogue_turn(para: Paragraph, interviewee: str | None = None, *,
+                   state: str | None = None) -> str | None:
     """"— …" turns: a question (ends with "?") has no speaker; an incise ("…, soupire Léa")
-    ends the turn and the ordinary rules attribute it; otherwise the paragraph's speaker."""
+    ends the turn and the ordinary rules attribute it; otherwise the paragraph's speaker.
+
+    With one person presented (``interviewee``), each dash changes the voice (French
+    dialogue convention): once a question has been asked, turns alternate — the answer is
+    the interviewee's, the next turn the journalist's (even without "?"). "— Question ?
+    — Réponse." on one line is two turns. ``state``: how the previous turn of the exchange
+    ended (``"question"``, ``"answer"``, None); the return value is this one's.
+    """
     start = rules.DIALOGUE_DASH_RE.match(para.raw).end()  # type: ignore[union-attr]
+    if any(s.open < start < s.close for s in para.spans):
+        return None
+    pair = rules.DIALOGUE_PAIR_RE.search(para.masked, start) if interviewee else None
+    if pair and (state == "answer" or para.masked[:pair.start()].rstrip().endswith("?")):
+        _set_turn(para, start, pair.start(), "question", None)
+        start, state = pair.end(), "question"
     incise = rules.DIALOGUE_INCISE_RE.search(para.masked, start)
     end = incise.start() + 1 if incise else len(para.raw.rstrip(" *_"))
-    if any(s.open < start < s.close for s in para.spans):
-        return
     para.spans = [s for s in para.spans if s.close < start or s.open >= end]
-    if not incise and para.raw[:end].rstrip(" *_").endswith("?"):
+    if incise:
+        para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=True))
+        para.spans.sort(key=lambda s: s.open)
+        return None
+    if para.raw[:end].rstrip(" *_").endswith("?") or (interviewee and state == "answer"):
         _set_turn(para, start, end, "question", None)
-        return
-    para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=bool(incise)))
+        return "question"
+    if interviewee and state == "question":
+        _set_turn(para, start, end, "answer", interviewee)
+        return "answer"
+    para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=False))
     para.spans.sort(key=lambda s: s.open)
-
+    return None

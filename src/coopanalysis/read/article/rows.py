@@ -24,6 +24,7 @@ from coopanalysis.read.article.attribution import (
     is_attribution_clause,
 )
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp, collapse_spaces
+from coopanalysis.read.article.nested import is_nested, nested_kind, nested_spans
 from coopanalysis.read.article.spans import outside_quotes, sentence_start
 from coopanalysis.schema import QUOTES, conform
 from coopanalysis.text.normalize import fold, match_tokens, normalize_text
@@ -79,6 +80,9 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
             events.append((row["_end_local"], row["speaker"]))
             events.sort()
         rows.append(row)
+        if what == "span" and row["kind"] != "term":
+            rows.extend(_nested_row(para, doc, open_, close)
+                        for open_, close in nested_spans(para, item))
     doc.history.extend(speaker for _pos, speaker in events if speaker)
     last = current_speaker(events, len(para.raw) + 1)
     return last or carry
@@ -149,10 +153,24 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     return row
 
 
+def _nested_row(para: Paragraph, doc: Document, open_: int, close: int) -> dict[str, Any]:
+    """Words quoted inside a quotation (``nested.py``): no speaker, no time of their own."""
+    printed = _printed(para, open_ + 1, close)
+    clean = _clean(printed)
+    row = _row(para, doc, start=open_, end=close + 1, speaker=None, text=printed, clean=clean,
+               seconds=math.nan, kind=nested_kind(len(clean.split())), cites=None,
+               attribution=None, time_position=None, warnings=[])
+    row["_nested"] = True
+    return row
+
+
 def _said_by_cited(para: Paragraph, span: Span) -> bool:
     """The quotation follows a cited person and a relative clause about them (the words of
-    a cited third party: ``rules.CITED_RELATIVE_RE``)."""
+    a cited third party: ``rules.CITED_RELATIVE_RE``), or past writing introduces it
+    (``rules.WRITTEN_LEAD_RE``)."""
     start = sentence_start(para, span.open)
+    if rules.WRITTEN_LEAD_RE.search(para.masked[start:span.open]):
+        return True
     for cite in rules.CITE_RE.finditer(para.masked, start, span.open):
         if rules.CITED_RELATIVE_RE.match(para.masked[cite.end("name"):span.open]):
             return True
@@ -236,7 +254,10 @@ def _clause_start(para: Paragraph, position: int) -> int:
     leading "Pour X," / "Selon lui," and past a leading "<speaker> <reporting verb>".
     """
     start = sentence_start(para, position)
-    quoted_before = [s.close + 1 for s in para.spans if start <= s.close < position]
+    # A quoted name inside the reported clause ("faute d'obtenir le « Fonds vert » à temps")
+    # is part of it; a quotation of someone's words ends the clause before it.
+    quoted_before = [s.close + 1 for s in para.spans if start <= s.close < position
+                     and not _names_a_thing(para, s)]
     start = max([start, *quoted_before])
     region = outside_quotes(para, start, position)
     for match in re.finditer(r"[:;]\s*", region):
@@ -259,6 +280,12 @@ def _clause_start(para: Paragraph, position: int) -> int:
     while start < position and para.masked[start].isspace():
         start += 1
     return start
+
+
+def _names_a_thing(para: Paragraph, span: Span) -> bool:
+    """A label or a few quoted words (a ``term``), not a statement."""
+    words = para.masked[span.open + 1:span.close].split()
+    return span.label or (span.has_close_mark and len(words) <= rules.TERM_MAX_WORDS)
 
 
 def _printed(para: Paragraph, start: int, end: int) -> str:
@@ -299,6 +326,7 @@ def _row(para: Paragraph, doc: Document, *, start: int, end: int, speaker: str |
 def carry_into_continued(rows: list[dict[str, Any]]) -> None:
     """A quotation continued in the next paragraph is said by whoever says the rest, and the
     rest by whoever said its start (when only one of the parts has a speaker)."""
+    rows = [row for row in rows if not is_nested(row)]
     for row, following in zip(reversed(rows[:-1]), reversed(rows[1:]), strict=True):
         if row["_continues"] and row["speaker"] is None and following["speaker"] is not None:
             row["speaker"], row["attribution"] = following["speaker"], "continued"
@@ -313,6 +341,7 @@ def answer_addressed_questions(rows: list[dict[str, Any]], doc: Document) -> Non
     """A question addressed to a speaker by name (« Monsieur Teixeira, … ? ») is answered
     by that speaker: the quotation opening a later paragraph, right after, with no speaker
     of its own and no sentence saying someone unnamed speaks, is theirs."""
+    rows = [row for row in rows if not is_nested(row)]
     by_surname: dict[str, list[str]] = {}
     for speaker in doc.speakers:
         by_surname.setdefault(fold(speaker.surname), []).append(speaker.name)
@@ -342,7 +371,8 @@ def link_duplicates(rows: list[dict[str, Any]]) -> None:
 
     tokens = [match_tokens(row["clean_text"]) for row in rows]
     for j, row in enumerate(rows):
-        if row["kind"] == "paraphrase" or not tokens[j]:
+        # Words nested in a quotation repeat their parent by construction: not a repetition.
+        if row["kind"] == "paraphrase" or not tokens[j] or is_nested(row):
             continue
         best: tuple[float, int] | None = None
         for i in range(j):
@@ -352,7 +382,9 @@ def link_duplicates(rows: list[dict[str, Any]]) -> None:
             if not (math.isnan(row["stated_start"]) or math.isnan(earlier["stated_start"])):
                 continue
             score = _containment(tokens[j], tokens[i], LCSseq.similarity)
-            if score >= 0.8 and (best is None or score > best[0]):
+            # A repetition of words a speaker quoted repeats the quoted words, not the speaker.
+            if score >= 0.8 and (best is None or score > best[0]
+                                 or (score == best[0] and is_nested(earlier))):
                 best = (score, i)
         if best is None:
             continue

@@ -73,7 +73,8 @@ PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
 CITE_RE = re.compile(
     r"\b(?i:en\s+citant|citant|cite|citait|a\s+cité|ont\s+cité|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
     r"|reprenant\s+les\s+mots\s+(?:de\s+|d['’])|selon\s+la\s+formule\s+(?:de\s+|d['’])"
-    r"|comme\s+(?:le\s+|la\s+)?(?:disait|écrivait|répétait|affirmait|rappelait)"
+    r"|comme\s+(?:le\s+|la\s+|l['’])?(?:disait|écrivait|répétait|affirmait|rappelait"
+    r"|soulignait|notait|aimait\s+à\s+le\s+dire|aimait\s+à\s+dire|avait\s+dit|a\s+écrit)"
     r"|quoting|citing|in\s+the\s+words\s+of|as\s+\w+\s+(?:said|wrote|put\s+it))\s*"
     # "cite l'ingénieur Paul Meunier", "a cité l'ancienne députée de la circonscription,"
     r"(?:(?i:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+)[^\W\d_]+(?:\s+[a-zà-ÿ'’-]+){0,5},?\s+)?"
@@ -83,9 +84,30 @@ CITE_RE = re.compile(
 #: A past tenure stated after a name ("Jean Durand, maire de la commune de 1989 à 2008",
 #: "qui a présidé cette région de 1998 à 2004", "élue de 1997 à 2012"): a former
 #: office-holder, recalled, not present; or "ancien(ne)" in the apposition before the name.
+#: Also a life span ("Jean Durand (1931-2019)") or a death ("…, disparu en 2019").
 FORMER_AFTER_RE = re.compile(
-    r"\s*,[^.!?«»“”]{0,90}?\b(?:de|entre)\s+(?:1[89]|20)\d\d\s+(?:à|a|et)\s+(?:1[89]|20)\d\d\b")
-FORMER_BEFORE_RE = re.compile(r"\b(?i:ancien(?:ne)?|feu|regretté(?:e)?)\b[^.!?«»:;]{0,60}$")
+    r"\s*[,(][^.!?«»“”]{0,90}?\b(?:de|entre)\s+(?:1[89]|20)\d\d\s+(?:à|a|et)\s+(?:1[89]|20)\d\d\b"
+    r"|\s*\(\s*(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d\s*\)"
+    r"|\s*,[^.!?«»“”:]{0,80}?(?<![\w-])(?i:décédée?|disparue?|morte?)\s+(?:en|le|il\s+y\s+a)\b")
+FORMER_BEFORE_RE = re.compile(
+    r"(?:\b(?i:ancien(?:ne)?|feue?|regretté(?:e)?|défunte?|prédécesseure?|prédécesseur)\b"
+    r"|\b(?i:ex)-)[^.!?«»:;]{0,60}$")
+
+#: Someone known here by what they wrote or sent, not by speaking: the author of a book or
+#: report ("l'auteur de *La Ville réparée*, X", "X, autrice d'un rapport", "X écrivait",
+#: "X, dans son livre"), the sender of a letter read out ("une lettre de X", "le courrier
+#: de X"). Such a person is a speaker only when another mention says they speak.
+AUTHOR_BEFORE_RE = re.compile(
+    r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
+    r"|\b(?i:lettre|courrier|message|missive|tribune|livre|ouvrage|essai|rapport|testament)"
+    r"\s+(?:de|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
+AUTHOR_AFTER_RE = re.compile(
+    r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
+    r"(?<![\w-])(?i:écrivait|avait\s+écrit|écrit\s+dans"
+    r"|a\s+écrit\s+dans|notait\s+dans|dans\s+(?:son|sa|ses)\s+(?:livre|ouvrage|essai"
+    r"|roman|thèse|lettre|mémoires)|auteure?\s+(?:de|du|des|d['’])"
+    r"|autrice\s+(?:de|du|des|d['’])|dont\s+(?:la|le)\s+(?:lettre|courrier|message)"
+    r"\s+(?:a\s+été|fut|était)\s+lu)")
 
 #: A signature after a quotation: "» — Sophie Legrand, directrice", "» – Hugo Delaunay".
 DASH_SIGNATURE_RE = re.compile(r"[ \t*_]*[—–―][ \t]*(?=[A-ZÀ-Ý])")
@@ -362,15 +384,25 @@ VOCATIVE_RE = re.compile(
 QA_LABEL_RE = re.compile(
     r"^[ \t>]*(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)\s*[:.—–-]?\s*(?:\*\*|__)\s*[:—–-]\s*"
     r"|^[ \t>]*(?:\*\*|__)?(?P<plain>Question|Réponse|Q|R)\s*[.]?\s*(?:\*\*|__)?\s*[:—–-]\s*"
-    r"(?:\*\*|__)?\s*")
+    r"(?:\*\*|__)?\s*"
+    # Council minutes and transcripts: "M. Garnier : …", "Mme Leroy : …", "Anne Leroy : …"
+    # as plain text; the turn must not open with a quotation mark (« X : « … » » is the
+    # ordinary "X : « … »" attribution).
+    rf"|^[ \t>]*(?P<minutes>(?:{_TITLES_DOTTED})\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)?"
+    rf"|{NAME_PATTERN})\s*:\s+(?![«“\"‘*_])")
 #: Labels that mark the journalist's turn: their words are quotes with no speaker.
 QA_QUESTION_LABELS: frozenset[str] = frozenset({"question", "q"})
 #: Labels that mark the interviewee's turn (the person the article presents).
 QA_ANSWER_LABELS: frozenset[str] = frozenset({"reponse", "r"})
 #: Initials as a label: "M.-L. B.", "S. L.", "JPD" — capitals, each optionally dotted.
+#: A label made of a civil title and a surname ("M. Garnier", "Mme Leroy").
+QA_SURNAME_LABEL_RE = re.compile(rf"^(?:{_TITLES_DOTTED})\s+(?P<surname>[{_UPPER}][\w'’-]+)$")
 QA_INITIALS_RE = re.compile(rf"^(?:[{_UPPER}]\.?(?:\s*-\s*|\s+)?){{2,4}}$")
 #: A dialogue dash opening a paragraph: a turn of a conversation ("— Tu paies combien ?").
 DIALOGUE_DASH_RE = re.compile(r"^[ \t>*_]*[—–―]\s+")
+#: A question and its answer on one line of dialogue: "— Vous l'assumez ? — Oui.", "—
+#: Vous dites que cela pose problème. — Oui." (each dash changes the voice).
+DIALOGUE_PAIR_RE = re.compile(r"(?<=[.?!…])[ \t*_]*[—–―][ \t]+(?=\S)")
 #: An incise inside a dialogue turn that names its speaker ("— C'est cher, soupire Léa."):
 #: the turn ends before it and the ordinary attribution rules read the rest.
 DIALOGUE_INCISE_RE = re.compile(r"[,!?…]\s+(?=[^\W\d_]+(?:-t)?-(?:il|elle)\b|[^\W\d_]+\s+[A-ZÀ-Ý])")
@@ -397,6 +429,12 @@ LABEL_MAX_WORDS = 10
 #: qui* « … »"): the quoted words are the cited person's — no speaker (a cited third party).
 CITED_RELATIVE_RE = re.compile(r"^[^.!?«»“”]{0,120}?\b(?:qui|dont|pour\s+qui|selon\s+qui"
                                r"|who|whose)\b[^.!?«»“”]{0,120}$", re.IGNORECASE)
+
+#: A quotation introduced as past writing ("Dans son livre (2019), celui-ci écrivait : « … »",
+#: "elle avait écrit en 2015 : « … »"): words written before the event, quoted by the
+#: article — not said there, no speaker.
+WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaient|avaient\s+écrit)"
+                             r"\b[^.!?«»“”]{0,60}?[:,]?\s*$", re.IGNORECASE)
 
 # --- Model --------------------------------------------------------------------------------
 #: Read people from spaCy's dependency parse too (``syntax.py``). Off: measured on the dev
