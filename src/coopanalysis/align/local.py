@@ -38,15 +38,55 @@ class Hit:
 def align_window(q: Quote, stream: Stream, lo: int, hi: int,
                  exclude: tuple[int, int] | None = None) -> Hit | None:
     """Best local alignment in ``stream[lo:hi]``, avoiding the stream span ``exclude``."""
-    w_codes = stream.codes[lo:hi]
-    w_tokens = stream.tokens(lo, hi)
-    if not len(w_codes):
+    if hi <= lo:
         return None
-    subst, kinds = _substitution(q, w_codes, w_tokens)
+    window = _score_windows(q, stream, [(lo, hi)])[0]
     if exclude is not None:
-        subst[:, max(exclude[0] - lo, 0): max(exclude[1] + 1 - lo, 0)] = -1e6
-    limits = _jump_limits(q, stream.start[lo:hi])
-    table = _fill(q, subst, limits)
+        window.subst[:, max(exclude[0] - lo, 0): max(exclude[1] + 1 - lo, 0)] = -1e6
+    return _best_hit(q, stream, window, _fill(q, window.subst, window.limits))
+
+
+def align_windows(q: Quote, stream: Stream, windows: list[tuple[int, int]]) -> list[Hit]:
+    """The hit of each window (``align_window`` of each), the windows scored together."""
+    windows = [(lo, hi) for lo, hi in windows if hi > lo]
+    if not windows:
+        return []
+    scored = _score_windows(q, stream, windows)
+    hits = [_best_hit(q, stream, w, _fill(q, w.subst, w.limits)) for w in scored]
+    return [hit for hit in hits if hit is not None]
+
+
+@dataclass
+class _Window:
+    """One window of the stream with the quote's pairing scores against its tokens."""
+
+    lo: int
+    hi: int
+    w_tokens: list[str]
+    subst: np.ndarray
+    kinds: np.ndarray
+    limits: dict[int, np.ndarray]
+
+
+def _score_windows(q: Quote, stream: Stream, windows: list[tuple[int, int]]) -> list[_Window]:
+    # Speed (issue #11): the windows' tokens are scored in one call and split afterwards;
+    # each pair is scored on its own, so the numbers are those of one call per window.
+    codes = np.concatenate([stream.codes[lo:hi] for lo, hi in windows])
+    tokens = [stream.vocab_list[c] for c in codes.tolist()]
+    subst, kinds = _substitution(q, codes, tokens)
+    out = []
+    at = 0
+    for lo, hi in windows:
+        part = slice(at, at + hi - lo)
+        out.append(_Window(lo, hi, tokens[part], subst[:, part], kinds[:, part],
+                           _jump_limits(q, stream.start[lo:hi])))
+        at += hi - lo
+    return out
+
+
+def _best_hit(q: Quote, stream: Stream, window: _Window, table: np.ndarray) -> Hit | None:
+    """The best local alignment of a window from its filled table (None: nothing matched)."""
+    lo, subst, kinds, limits = window.lo, window.subst, window.kinds, window.limits
     i, j = np.unravel_index(int(np.argmax(table)), table.shape)
     evidence = float(table[i, j])
     if evidence <= 0:
@@ -54,12 +94,13 @@ def align_window(q: Quote, stream: Stream, lo: int, hi: int,
     pairs, spoken_skips = _traceback(q, table, subst, limits, int(i), int(j))
     if not pairs:
         return None
-    pairs = _extend_edges(q, stream, lo, len(w_codes), pairs, subst)
+    pairs = _extend_edges(q, stream, lo, len(window.w_tokens), pairs, subst)
     first, last = lo + pairs[0][1], lo + pairs[-1][1]
-    build = partial(_ops, q, w_tokens, kinds, pairs, spoken_skips)
+    build = partial(_ops, q, window.w_tokens, kinds, pairs, spoken_skips)
     perfect = len(pairs) == len(q.tokens) and all(kinds[i, j] == 0 for i, j in pairs)
     return Hit(evidence=evidence, first=first, last=last, start=float(stream.start[first]),
-                end=float(stream.end[last]), window=(lo, hi), build_ops=build, perfect=perfect)
+               end=float(stream.end[last]), window=(lo, window.hi), build_ops=build,
+               perfect=perfect)
 
 
 def _extend_edges(q: Quote, stream: Stream, lo: int, n: int, pairs: list[tuple[int, int]],
@@ -105,19 +146,29 @@ def _fill(q: Quote, subst: np.ndarray, limits: dict[int, np.ndarray]) -> np.ndar
     m, n = subst.shape
     table = np.zeros((m + 1, n + 1))
     skip_spoken = SCORING["skip_spoken"]
+    skip_printed = SCORING["skip_printed"]
     ramp = skip_spoken * np.arange(n + 1)
     columns = np.arange(n)
+    # Speed (issue #11): the windows are small (≈ 25 × 100), so numpy's per-call cost
+    # dominates; each row is computed in two reused buffers (``out=``) with the same
+    # operations in the same order as before, so the scores are identical to the bit.
+    diag = np.empty(n)
+    up = np.empty(n)
+    shifted = np.zeros(n + 1)   # row − ramp; column 0 stays 0
     for i in range(1, m + 1):
         prev = table[i - 1]
-        diag = prev[:-1] + subst[i - 1]
+        np.add(prev[:-1], subst[i - 1], out=diag)
         if (i - 1) in q.jumps:
             # Pairing printed i−1 with spoken j may follow any column from limits[i−1][j] to j.
             best_before = _range_max(prev, limits[i - 1], columns)
-            diag = np.maximum(diag, best_before + q.jumps[i - 1] + subst[i - 1])
-        row = np.zeros(n + 1)
-        row[1:] = np.maximum(np.maximum(diag, prev[1:] + SCORING["skip_printed"]), 0.0)
+            np.maximum(diag, best_before + q.jumps[i - 1] + subst[i - 1], out=diag)
+        np.add(prev[1:], skip_printed, out=up)
+        np.maximum(diag, up, out=diag)
+        np.maximum(diag, 0.0, out=diag)
         # Spoken words skipped inside the quote: row[j] = max_k≤j row[k] + skip·(j−k).
-        table[i] = np.maximum.accumulate(row - ramp) + ramp
+        np.subtract(diag, ramp[1:], out=shifted[1:])
+        np.maximum.accumulate(shifted, out=table[i])
+        table[i] += ramp
     return table
 
 
@@ -130,6 +181,10 @@ def _jump_limits(q: Quote, w_start: np.ndarray) -> dict[int, np.ndarray]:
 
 def _range_max(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """``max(values[lo[k]: hi[k] + 1])`` for every k (a sparse table: log n numpy steps)."""
+    if not lo.any():
+        # Speed (issue #11): in half the windows a cut may reach back to the window's
+        # first column for every j; the range maximum is then a running maximum.
+        return np.maximum.accumulate(values)[hi]
     levels = [values]
     width = 1
     while 2 * width <= len(values):

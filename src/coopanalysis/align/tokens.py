@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -55,7 +56,8 @@ class Stream:
     sound_keys: list[str] | None = None  # phonetic keys of vocab_list, built when first needed
 
     def tokens(self, lo: int, hi: int) -> list[str]:
-        return [self.vocab_list[c] for c in self.codes[lo:hi]]
+        # .tolist() first: indexing a list with Python ints is faster than with numpy ints.
+        return [self.vocab_list[c] for c in self.codes[lo:hi].tolist()]
 
     def index_at(self, seconds: float, side: str = "left") -> int:
         """Stream position of a time; cues out of order are read as the running maximum."""
@@ -82,9 +84,11 @@ class _Units:
     """Words (or whitespace chunks of cue text) with their times and cue, before tokenising."""
 
     text: list[str] = field(default_factory=list)
-    start: list[float] = field(default_factory=list)
-    end: list[float] = field(default_factory=list)
-    cue: list[int] = field(default_factory=list)
+    start: list[float] | np.ndarray = field(default_factory=list)
+    end: list[float] | np.ndarray = field(default_factory=list)
+    cue: list[int] | np.ndarray = field(default_factory=list)
+    #: ``pd.factorize`` of ``text`` when already known (unit code of each unit, distinct units).
+    factorized: tuple[np.ndarray, list[str]] | None = None
 
 
 def build_stream(transcript: Transcript) -> Stream:
@@ -94,24 +98,45 @@ def build_stream(transcript: Transcript) -> Stream:
     word_timed = words is not None and len(words) > 0
     if word_timed:
         assert words is not None
-        units = _Units(words["word"].astype(object).where(words["word"].notna(), "").tolist(),
-                       words["start"].astype(float).tolist(), words["end"].astype(float).tolist(),
-                       words["cue_id"].astype("int64").tolist())
+        # Times stay numpy arrays (a million words: no round trip through Python floats).
+        units = _Units([], words["start"].to_numpy(dtype=float),
+                       words["end"].to_numpy(dtype=float), words["cue_id"].to_numpy(dtype=np.int64))
+        units.text, units.factorized = _word_texts(words["word"])
         if "speaker" in words:
-            word_speakers = {k: s for k, s in enumerate(words["speaker"].tolist())
-                             if isinstance(s, str)}
+            word_speakers = _named(range(len(words)), words["speaker"])
     else:
         units = _cue_units(transcript.cues)
     probability = None
     if word_timed and words is not None and "probability" in words:
         probability = pd.to_numeric(words["probability"], errors="coerce").to_numpy(dtype=float)
     cues = transcript.cues
-    speakers = {int(c): s for c, s in zip(cues["cue_id"], cues["speaker"], strict=True)
-                if isinstance(s, str)}
+    speakers = _named(cues["cue_id"].astype("int64").tolist(), cues["speaker"])
     stream = _tokenize_units(units, speakers=speakers, word_speakers=word_speakers,
                              word_timed=word_timed)
     stream.unit_probability = probability
     return stream
+
+
+def _word_texts(word: pd.Series) -> tuple[list[str], tuple[np.ndarray, list[str]] | None]:
+    """The words as Python strings ("" when missing), and their factorisation when cheap."""
+    if isinstance(word.dtype, pd.StringDtype) and not word.isna().any():
+        # Speed (issue #11): a string column is factorised as stored (Arrow strings: about
+        # ten times faster than a million Python objects), and the list of words rebuilt
+        # from its few thousand distinct words. Same words, same order of first appearance.
+        codes, uniques = pd.factorize(word)
+        distinct = [str(u) for u in uniques]
+        return [distinct[c] for c in codes.tolist()], (codes, distinct)
+    return word.astype(object).where(word.notna(), "").tolist(), None
+
+
+def _named(keys: Sequence[int], speakers: pd.Series) -> dict[int, str]:
+    """``{key: speaker}`` for the rows whose speaker is a string."""
+    # Speed (issue #11): a 100-hour replay has a million words and usually no speakers;
+    # missing values are never strings, so only the rows with a value are looked at.
+    rows = np.flatnonzero(speakers.notna().to_numpy(dtype=bool)).tolist()
+    values = speakers.iloc[rows].tolist()
+    return {int(keys[k]): value for k, value in zip(rows, values, strict=True)
+            if isinstance(value, str)}
 
 
 def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: dict[int, str],
@@ -120,7 +145,7 @@ def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: d
 
     A unit giving several tokens ("l'avenir", "2025") shares its time span between them.
     """
-    unit_codes, uniques = pd.factorize(pd.Series(units.text, dtype=object))
+    unit_codes, uniques = units.factorized or pd.factorize(pd.Series(units.text, dtype=object))
     token_tuples = [unit_tokens(str(u)) for u in uniques]
     vocab: dict[str, int] = {}
     flat_ids = np.fromiter((vocab.setdefault(t, len(vocab)) for tup in token_tuples for t in tup),
@@ -156,7 +181,10 @@ def _cue_units(cues: pd.DataFrame) -> _Units:
     10 ms "flicker" cues); when a cue starts with the last words already in the stream,
     those words are skipped (three words or more, or the whole cue).
     """
-    units = _Units()
+    texts: list[str] = []
+    starts: list[float] = []
+    ends: list[float] = []
+    cue_ids: list[int] = []
     for cue_id, start, end, text in zip(cues["cue_id"].astype("int64").tolist(),
                                         cues["start"].astype(float).tolist(),
                                         cues["end"].astype(float).tolist(),
@@ -169,16 +197,16 @@ def _cue_units(cues: pd.DataFrame) -> _Units:
         # Only a cue that follows the previous one at once can be a roll-up: the same
         # words said again later (a repeated sentence) must stay, or the aligner would
         # see one place where there are two.
-        follows = bool(units.end) and start - units.end[-1] <= ROLLING_MAX_GAP
-        skip = _rolling_overlap(units.text, [c for c, _, _ in chunks]) if follows else 0
+        follows = bool(ends) and start - ends[-1] <= ROLLING_MAX_GAP
+        skip = _rolling_overlap(texts, [c for c, _, _ in chunks]) if follows else 0
         length = max(len(text), 1)
         duration = max(end - start, 0.0)
         for chunk, c_start, c_end in chunks[skip:]:
-            units.text.append(chunk)
-            units.start.append(start + duration * c_start / length)
-            units.end.append(start + duration * c_end / length)
-            units.cue.append(cue_id)
-    return units
+            texts.append(chunk)
+            starts.append(start + duration * c_start / length)
+            ends.append(start + duration * c_end / length)
+            cue_ids.append(cue_id)
+    return _Units(texts, starts, ends, cue_ids)
 
 
 def _rolling_overlap(previous: list[str], chunks: list[str]) -> int:
