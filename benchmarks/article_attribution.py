@@ -14,12 +14,13 @@ Articles are reported in groups: ``own`` (the reference and the project's own te
 articles, written by the parser's author); ``blind-dev`` and ``blind-test`` (six articles
 written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
-until issue #13, then released as dev when ``blind4`` replaced them). The names keep each
-set's original split so that figures stay comparable with earlier runs, but all of these
-are now dev data: ``--details`` prints their rows. ``blind4-test``
-(``tests/data/articles/blind4/``) and ``blind5-test`` (``tests/data/articles/blind5/``),
-never read (same answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
-``people_NAME.csv`` guest lists), run only when named — never under ``all`` — and print
+until issue #13, then released as dev when ``blind4`` replaced them); ``blind4`` and
+``blind5`` (eight and five articles, each measured once as a never-read test set, released
+as dev when ``blind6`` replaced them). The names keep each set's original split so that
+figures stay comparable with earlier runs, but all of these are now dev data: ``--details``
+prints their rows. ``blind6-test`` (``tests/data/articles/blind6/``), never read (same
+answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
+``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
 
 A guest list ``people_NAME.csv`` beside an article is passed as ``read_article(people=…)``
@@ -48,7 +49,7 @@ spaCy French pipeline run over the same paragraphs, full and with only the compo
 parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
-[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4-test|blind5-test|all]
+[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|blind5|blind6-test|all]
 [--people auto|never]``
 """
 
@@ -75,16 +76,21 @@ BLIND2_DIR = EXPECTED_DIR / "blind2"
 #: The third blind set (tests/data/articles/blind3/README.md): eight styles, test until
 #: issue #13, now dev (blind4 replaces it).
 BLIND3_DIR = EXPECTED_DIR / "blind3"
-#: The fourth and fifth blind sets: never read. Only their aggregate lines are printed.
+#: The fourth and fifth blind sets: each measured once as a never-read test set, now dev
+#: (blind6 replaces them).
 BLIND4_DIR = EXPECTED_DIR / "blind4"
 BLIND5_DIR = EXPECTED_DIR / "blind5"
+#: The sixth blind set: never read. Only its aggregate line is printed.
+BLIND6_DIR = EXPECTED_DIR / "blind6"
+#: Released blind sets scored as whole folders, one group each.
+DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind4-test": BLIND4_DIR, "blind5-test": BLIND5_DIR}
+HIDDEN_DIRS = {"blind6-test": BLIND6_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
-DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, BLIND3_DIR)
-BLIND_DIRS = (BLIND2_DIR, BLIND3_DIR, *HIDDEN_DIRS.values())
-GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test", "blind3",
+DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
+BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
+GROUPS = ("own", "blind-dev", "blind-test", "blind2-dev", "blind2-test", *DEV_BLIND_DIRS,
           *HIDDEN_GROUPS)
 
 
@@ -101,8 +107,9 @@ def group_of(name: str) -> str:
     for group, folder in HIDDEN_DIRS.items():
         if (folder / f"{name}.expected.json").is_file():
             return group
-    if (BLIND3_DIR / f"{name}.expected.json").is_file():
-        return "blind3"
+    for group, folder in DEV_BLIND_DIRS.items():
+        if (folder / f"{name}.expected.json").is_file():
+            return group
     blind2 = _blind2_split()
     if name in blind2:
         return blind2[name]
@@ -282,7 +289,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind4-test and blind5-test only run when named)")
+                             "(blind6-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()

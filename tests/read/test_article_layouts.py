@@ -70,3 +70,97 @@ def test_words_of_a_cited_person_in_a_relative_clause_have_no_speaker() -> None:
                            "« le fret meurt à petit feu ».\n")
     row = article.quotes.iloc[0]
     assert pd.isna(row["speaker"])
+
+
+# News sites often set the colon inside the bold label ("**Nom :** réponse").
+BOLD_COLON_INTERVIEW = """# Transports : entretien croisé
+
+*Propos recueillis par Lucie Marchal*
+
+La vice-présidente du département, Corinne Vallat, et l'ingénieur Marc Deschamps ont débattu.
+
+**Que retenez-vous du débat ?**
+
+**Corinne Vallat :** Que le car reste indispensable dans les vallées.
+
+**Marc Deschamps :** J'ajouterais que le train coûte moins cher qu'on ne le dit. {citation}
+
+**Et demain ?**
+
+**Corinne Vallat :** Nous ouvrirons trois lignes en septembre.
+""".format(citation="Comme l'écrit l'historien Paul Besnard dans « Les Rails oubliés » : "
+                    "‘Une ligne fermée ne rouvre jamais seule.’ Il faut s'en souvenir.")
+
+
+def _speaker_of(quotes: pd.DataFrame, start: str) -> str | None:
+    row = quotes[quotes["clean_text"].str.startswith(start)].iloc[0]
+    return row["speaker"] if isinstance(row["speaker"], str) else None
+
+
+def test_bold_label_with_the_colon_inside_is_a_turn() -> None:
+    quotes = read_article(BOLD_COLON_INTERVIEW).quotes
+    assert _speaker_of(quotes, "Que le car reste") == "Corinne Vallat"
+    assert _speaker_of(quotes, "J'ajouterais que") == "Marc Deschamps"
+    assert _speaker_of(quotes, "Nous ouvrirons trois") == "Corinne Vallat"
+    assert _speaker_of(quotes, "Et demain") is None
+
+
+def test_comme_l_ecrit_cites_an_author_who_is_not_a_speaker() -> None:
+    article = read_article(BOLD_COLON_INTERVIEW)
+    assert _speaker_of(article.quotes, "Une ligne fermée") is None
+    assert "Paul Besnard" not in set(article.speakers["speaker"])
+
+
+# Council minutes: turns by surname with a group in parentheses, and by office; full names
+# only in the attendance list.
+MINUTES_ATTENDANCE = """COMMUNE DE SAINT-ALBAN
+
+PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL
+
+La séance s'ouvre sous la présidence de Mme Claire Benoît, maire.
+
+Présents : Mme Claire Benoît, M. Yves Le Berre, Mme Agathe Morin, M. Hugo Lambert.
+
+Mme la Maire : Nous passons au point relatif aux cantines scolaires.
+
+M. Le Berre (groupe « Saint-Alban demain ») : Nous voterons contre ce budget trop timide.
+
+Mme Morin : La majorité assume ce choix, il est raisonnable.
+
+M. Lambert : Je demande un vote à bulletin secret.
+"""
+
+
+def test_minutes_surname_labels_find_the_attendance_list() -> None:
+    quotes = read_article(MINUTES_ATTENDANCE).quotes
+    assert _speaker_of(quotes, "Nous voterons contre") == "Yves Le Berre"
+    assert _speaker_of(quotes, "La majorité assume") == "Agathe Morin"
+    assert _speaker_of(quotes, "Nous passons au point") == "Claire Benoît"
+
+
+def test_minutes_surname_shared_by_two_members_gives_no_speaker() -> None:
+    text = MINUTES_ATTENDANCE.replace("M. Hugo Lambert", "M. Hugo Lambert, M. Éric Morin")
+    text = text.replace("Mme Morin :", "M. Morin :")
+    text = text.replace("Mme Agathe Morin", "M. Paul Morin")
+    quotes = read_article(text).quotes
+    assert not any(isinstance(s, str) and "Morin" in s for s in quotes["speaker"])
+
+
+# Broadcast transcripts print the speaker's name in capitals, sometimes after a timecode.
+CAPITALS_TRANSCRIPT = """# Débat : la ligne de car
+
+Avec Margaux Thévenin, maire de Saint-Oran, et Rémi Castagne, usager.
+
+**[00:12:10] MARGAUX THÉVENIN** — Nous maintiendrons la ligne jusqu'en 2027.
+
+**RÉMI CASTAGNE** — Encore faut-il que les horaires suivent.
+
+**[00:13:05] MARGAUX THÉVENIN** — Ils suivront, je m'y engage.
+"""
+
+
+def test_capitals_labels_after_a_timecode_are_turns() -> None:
+    quotes = read_article(CAPITALS_TRANSCRIPT).quotes
+    assert _speaker_of(quotes, "Nous maintiendrons") == "Margaux Thévenin"
+    assert _speaker_of(quotes, "Encore faut-il") == "Rémi Castagne"
+    assert _speaker_of(quotes, "Ils suivront") == "Margaux Thévenin"

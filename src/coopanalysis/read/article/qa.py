@@ -28,8 +28,8 @@ def mark_turns(doc: Document) -> None:
         match = rules.QA_LABEL_RE.match(para.raw)
         if not match:
             continue
-        label = (match.group("bold") or match.group("plain")
-                 or match.group("minutes")).strip(" .:")
+        label = _label_name((match.group("bold") or match.group("bold_in")
+                             or match.group("plain") or match.group("minutes")).strip(" .:"))
         what = _label_type(label)
         if match.group("minutes") and not _minutes_speaker(doc, label, what):
             continue  # a plain "Saint Aubin : …" is prose; only people presented count
@@ -84,6 +84,16 @@ def _resection(doc: Document) -> None:
         para.section = section
 
 
+def _label_name(label: str) -> str:
+    """The label without a leading timecode, a name in capitals as a name ("JEAN-LOUP
+    MARCHAL" → "Jean-Loup Marchal": transcripts print speakers in capitals)."""
+    label = rules.QA_LABEL_TIMECODE_RE.sub("", label)
+    letters = [c for c in label if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters) and " " in label:
+        return label.title()
+    return label
+
+
 def _label_type(label: str) -> str | None:
     folded = fold(label)
     if folded in rules.QA_QUESTION_LABELS:
@@ -92,6 +102,8 @@ def _label_type(label: str) -> str | None:
         return "answer"
     if rules.QA_INITIALS_RE.match(label):
         return "initials"
+    if rules.QA_OFFICE_LABEL_RE.match(label):
+        return "office"
     if rules.QA_SURNAME_LABEL_RE.match(label):
         return "surname"
     if rules.NAME_RE.fullmatch(rules.HONORIFIC_RE.sub("", label)):
@@ -101,8 +113,10 @@ def _label_type(label: str) -> str | None:
 
 def _minutes_speaker(doc: Document, label: str, what: str | None) -> str | None:
     """A plain label ("M. Garnier :", "Anne Leroy :") names someone the article presents."""
+    if what == "office":
+        return _office_holder(doc, label)
     if what == "surname":
-        return _label_speaker(doc, label, what, None, None)
+        return _surname_holder(doc, label)
     if what != "name":
         return None
     name = fold(rules.HONORIFIC_RE.sub("", label))
@@ -134,10 +148,13 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
             return None
         fits = [s.name for s in doc.speakers if _initials(s.name) == letters]
         return fits[0] if len(fits) == 1 else None
-    if what == "surname":  # "M. Garnier": the one person of that surname the article presents
-        surname = fold(rules.QA_SURNAME_LABEL_RE.match(label).group("surname"))  # type: ignore[union-attr]
-        fits = [s.name for s in doc.speakers if fold(s.surname) == surname]
-        return fits[0] if len(fits) == 1 else None
+    if what == "office":
+        return _office_holder(doc, label)
+    if what == "surname":
+        name = _surname_holder(doc, label)
+        if name is not None and all(s.name != name for s in doc.speakers):
+            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
+        return name
     name = rules.HONORIFIC_RE.sub("", label)
     if author and fold(name) == fold(author):
         return None
@@ -146,6 +163,27 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         doc.speakers.append(Speaker(name, first_mention=doc.text.find(label)))
         known = name
     return known
+
+
+def _office_holder(doc: Document, label: str) -> str | None:
+    """"Mme la Maire": the one person the article presents in that office."""
+    office = fold(rules.QA_OFFICE_LABEL_RE.match(label).group("office"))  # type: ignore[union-attr]
+    fits = [s.name for s in doc.speakers if s.role and fold(s.role) == office]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _surname_holder(doc: Document, label: str) -> str | None:
+    """"M. Garnier", "Mme Le Goff": the one person of that surname the article presents,
+    else the one full name the text gives after a civil title (the minutes' attendance list:
+    "Présents : … Mme Sylvie Le Goff …"). Two candidates: nobody (precision first)."""
+    surname = rules.QA_SURNAME_LABEL_RE.match(label).group("surname")  # type: ignore[union-attr]
+    fits = [s.name for s in doc.speakers if fold(s.name).endswith(f" {fold(surname)}")
+            or fold(s.name) == fold(surname)]
+    if fits:
+        return fits[0] if len(fits) == 1 else None
+    pattern = re.compile(rules.TITLED_FULL_NAME + re.escape(surname) + r"(?![\w'’-])")
+    names = {f"{m.group('first')} {surname}" for m in pattern.finditer(doc.text)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],

@@ -73,7 +73,9 @@ PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
 CITE_RE = re.compile(
     r"\b(?i:en\s+citant|citant|cite|citait|a\s+cité|ont\s+cité|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
     r"|reprenant\s+les\s+mots\s+(?:de\s+|d['’])|selon\s+la\s+formule\s+(?:de\s+|d['’])"
-    r"|comme\s+(?:le\s+|la\s+|l['’])?(?:disait|écrivait|répétait|affirmait|rappelait"
+    # "comme l'écrit X": written words, cited. Not "comme le dit X : « … »", which a
+    # summary uses for a speaker's own words at the event.
+    r"|comme\s+(?:le\s+|la\s+|l['’])?(?:disait|écrivait|écrit|répétait|affirmait|rappelait"
     r"|soulignait|notait|aimait\s+à\s+le\s+dire|aimait\s+à\s+dire|avait\s+dit|a\s+écrit)"
     r"|quoting|citing|in\s+the\s+words\s+of|as\s+\w+\s+(?:said|wrote|put\s+it))\s*"
     # "cite l'ingénieur Paul Meunier", "a cité l'ancienne députée de la circonscription,"
@@ -383,20 +385,38 @@ VOCATIVE_RE = re.compile(
 #: without quotation marks (the layout of a printed interview).
 QA_LABEL_RE = re.compile(
     r"^[ \t>]*(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)\s*[:.—–-]?\s*(?:\*\*|__)\s*[:—–-]\s*"
+    # The colon inside the bold ("**Anne Leroy :** …"), as many news sites set the label.
+    r"|^[ \t>]*(?:\*\*|__)(?P<bold_in>[^*_\n:]{1,60}?)\s*:\s*(?:\*\*|__)[ \t]*(?=\S)"
     r"|^[ \t>]*(?:\*\*|__)?(?P<plain>Question|Réponse|Q|R)\s*[.]?\s*(?:\*\*|__)?\s*[:—–-]\s*"
     r"(?:\*\*|__)?\s*"
     # Council minutes and transcripts: "M. Garnier : …", "Mme Leroy : …", "Anne Leroy : …"
     # as plain text; the turn must not open with a quotation mark (« X : « … » » is the
     # ordinary "X : « … »" attribution).
-    rf"|^[ \t>]*(?P<minutes>(?:{_TITLES_DOTTED})\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)?"
-    rf"|{NAME_PATTERN})\s*:\s+(?![«“\"‘*_])")
+    # Minutes also name a member by office ("Mme la Maire :", "M. le Président :") and add
+    # a political group in parentheses ("M. Garnier (groupe « Agir ») :").
+    rf"|^[ \t>]*(?P<minutes>(?:{_TITLES_DOTTED})\s+(?:l[ea]\s+|l['’])?[{_UPPER}][\w'’-]+"
+    rf"(?:\s+[{_UPPER}][\w'’-]+)?|{NAME_PATTERN})(?:\s*\([^()\n]{{1,80}}\))?\s*:\s+(?![«“\"‘*_])")
+#: A timecode opening a transcript label ("**[00:18:40] NADIA KESSLER** — …"): not part
+#: of the name.
+QA_LABEL_TIMECODE_RE = re.compile(r"^[\[(]\s*\d{1,2}(?::\d\d){1,2}\s*[\])]\s*")
 #: Labels that mark the journalist's turn: their words are quotes with no speaker.
 QA_QUESTION_LABELS: frozenset[str] = frozenset({"question", "q"})
 #: Labels that mark the interviewee's turn (the person the article presents).
 QA_ANSWER_LABELS: frozenset[str] = frozenset({"reponse", "r"})
 #: Initials as a label: "M.-L. B.", "S. L.", "JPD" — capitals, each optionally dotted.
 #: A label made of a civil title and a surname ("M. Garnier", "Mme Leroy").
-QA_SURNAME_LABEL_RE = re.compile(rf"^(?:{_TITLES_DOTTED})\s+(?P<surname>[{_UPPER}][\w'’-]+)$")
+#: The surname may open with a particle ("Mme Le Goff", "M. de Villiers", "M. Van Damme").
+QA_SURNAME_LABEL_RE = re.compile(
+    rf"^(?:{_TITLES_DOTTED})\s+(?P<surname>(?:(?i:le|la|de|du|des|van|von|da|di)\s+)?"
+    rf"[{_UPPER}][\w'’-]+)$")
+#: A label naming an office, not a person ("Mme la Maire", "M. le Président"): the member
+#: the article presents in that role ("sous la présidence de Mme X, maire").
+QA_OFFICE_LABEL_RE = re.compile(
+    rf"^(?:{_TITLES_DOTTED})\s+(?:l[ea]\s+|l['’])(?P<office>[{_UPPER}][\w'’-]+)$")
+#: Where a minutes' surname label finds the member's full name: the attendance list or the
+#: chair ("Présents : Mme Sylvie Le Goff, M. Jean-Marc Olier"), the same title before it.
+TITLED_FULL_NAME = (rf"(?<![\w-])(?:{_TITLES_DOTTED})\s+"
+                    rf"(?P<first>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\s+")
 QA_INITIALS_RE = re.compile(rf"^(?:[{_UPPER}]\.?(?:\s*-\s*|\s+)?){{2,4}}$")
 #: A dialogue dash opening a paragraph: a turn of a conversation ("— Tu paies combien ?").
 DIALOGUE_DASH_RE = re.compile(r"^[ \t>*_]*[—–―]\s+")
