@@ -15,10 +15,11 @@ articles, written by the parser's author); ``blind-dev`` and ``blind-test`` (six
 written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4`` and
-``blind5`` (eight and five articles, each measured once as a never-read test set, released
-as dev when ``blind6`` replaced them). The names keep each set's original split so that
-figures stay comparable with earlier runs, but all of these are now dev data: ``--details``
-prints their rows. ``blind6-test`` (``tests/data/articles/blind6/``), never read (same
+``blind5`` and ``blind6`` (eight, five and a sixth set, each measured once as a never-read
+test set, released as dev when the next set replaced them). The names keep each set's
+original split so that figures stay comparable with earlier runs, but all of these are now
+dev data: ``--details`` prints their rows. ``blind7-test`` (``tests/data/articles/blind7/``),
+never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
@@ -49,8 +50,8 @@ spaCy French pipeline run over the same paragraphs, full and with only the compo
 parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
-[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|blind5|blind6-test|all]
-[--people auto|never]``
+[--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|blind5|blind6|
+blind7-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -76,17 +77,19 @@ BLIND2_DIR = EXPECTED_DIR / "blind2"
 #: The third blind set (tests/data/articles/blind3/README.md): eight styles, test until
 #: issue #13, now dev (blind4 replaces it).
 BLIND3_DIR = EXPECTED_DIR / "blind3"
-#: The fourth and fifth blind sets: each measured once as a never-read test set, now dev
-#: (blind6 replaces them).
+#: The fourth, fifth and sixth blind sets: each measured once as a never-read test set, now
+#: dev (the next set replaced them).
 BLIND4_DIR = EXPECTED_DIR / "blind4"
 BLIND5_DIR = EXPECTED_DIR / "blind5"
-#: The sixth blind set: never read. Only its aggregate line is printed.
 BLIND6_DIR = EXPECTED_DIR / "blind6"
+#: The seventh blind set: never read. Only its aggregate line is printed.
+BLIND7_DIR = EXPECTED_DIR / "blind7"
 #: Released blind sets scored as whole folders, one group each.
-DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR}
+DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
+                  "blind6": BLIND6_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind6-test": BLIND6_DIR}
+HIDDEN_DIRS = {"blind7-test": BLIND7_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -289,7 +292,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind6-test only runs when named)")
+                             "(blind7-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()

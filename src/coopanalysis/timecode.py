@@ -8,7 +8,9 @@ Notations met in articles and transcripts::
 
 In running text they stand in brackets, possibly with the words a writer puts around a replay
 time: "(à 33 min 10)", "(replay : 14min20)", "(à 1 h 05 min de la vidéo)"; or unbracketed
-with those words on both sides: "à 45 minutes de l'enregistrement".
+with those words on both sides: "à 45 minutes de l'enregistrement"; or as the minute of a
+recording counted like a match's, "à la 47e minute" (read as 47 min 00: the writer reads the
+minute off the player, as sports reports do).
 
 ``parse_time`` turns any of them into float seconds; ``format_hms`` and
 ``format_minsec`` write seconds back as ``01:02:03`` and ``62min03``.
@@ -49,10 +51,14 @@ _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediff
            r"|into\s+the\s+(?:video|recording))")
 _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
+# "à la 47e minute": the minute of a recording counted as a match's.
+_ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
 _IN_TEXT_RE = re.compile(
     r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
     + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
-    r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b",
+    r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b"
+    r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_") + r"\s*[\)\]]"
+    r"|(?<![\w'’])" + _ORDINAL_MINUTE,
     re.IGNORECASE,
 )
 
@@ -106,8 +112,9 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
         raise TimecodeError(f"cannot search {type(text).__name__} for timestamps: expected text")
     found = []
     for match in _IN_TEXT_RE.finditer(text):
+        ordinal = match.group("ordinal") or match.group("b_ordinal")
         stamp = match.group("stamp") or match.group("u_stamp")
-        seconds = parse_time(stamp)
+        seconds = float(int(ordinal) * 60) if ordinal else parse_time(stamp)
         found.append(TimestampMatch(match.start(), match.end(), seconds, match.group(0)))
     return found
 

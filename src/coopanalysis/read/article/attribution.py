@@ -28,8 +28,12 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
+    # An interview question is the journalist's prose: the people it names may be the
+    # speakers of the words it quotes ("le maire vous a objecté que « … »").
+    quoted = [s for s in para.spans if s.turn != "question"]
+
     def free(start: int, end: int) -> bool:
-        return (span_at(para.spans, start) is None
+        return (span_at(quoted, start) is None
                 and all(end <= s or e <= start for s, e in taken))
 
     for speaker in doc.speakers:

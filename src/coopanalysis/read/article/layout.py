@@ -55,6 +55,10 @@ class Span:
     turn: str | None = None  # "question" | "answer": an interview turn without marks (qa.py)
     turn_speaker: str | None = None  # who answers (None: the journalist, or unknown)
     label: bool = False  # a name in quotation marks ("le programme « X »"): a term, no speaker
+    # Quoted inside an interview question (qa.py): the journalist reports someone's words;
+    # ``addressee`` when the question gives them to the interviewee ("vous avez dit « … »").
+    in_question: bool = False
+    addressee: str | None = None
 
 
 @dataclass

@@ -111,7 +111,9 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if introduced and not presented:
             speaker.role = introduced
             presented = True
-        reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start))
+        reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start)
+                        or _leads_quotation(para, start, end)
+                        or _pronoun_reports_after(para, start, end))
                        and not _only_cited_here(para, start, end)
                        for para, start, end in places)
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue"),
@@ -254,6 +256,38 @@ def _reports(masked: str, start: int, end: int) -> bool:
     before = re.search(r"([^\W\d_]+)\s*$", masked[max(0, start - 40):start])
     return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
                for m in (after, before))
+
+
+def _leads_quotation(para: Paragraph, start: int, end: int) -> bool:
+    """"Pour X, …, « … »", "Selon X : « … »": the lead gives the quotation closing the
+    sentence to the name it opens with (newsroom usage for a view stated in the speaker's
+    words), whatever apposition stands between."""
+    if not rules.LEAD_BEFORE_NAME_RE.search(para.masked[max(0, start - 12):start]):
+        return False
+    return any(s.has_open_mark and not s.turn and end < s.open <= end + 200
+               and not re.search(r"[.!?]", para.masked[end:s.open]) for s in para.spans)
+
+
+def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
+    """"Dehors, X allume une cigarette. Il confie que…": the name is the subject of its
+    sentence (only an adverbial lead before it) and the next sentence opens with "il/elle"
+    and a reporting verb, which can only mean X."""
+    sentence = sentence_start(para, start)
+    lead = para.masked[sentence:start]
+    if lead.strip(" _*") and (not lead.rstrip().endswith(",") or rules.NAME_RE.search(lead)
+                              or any(c in lead for c in "«“\"")):
+        return False
+    following = next((s for s in para.sentence_starts if s > end), None)
+    if following is None or rules.NAME_RE.search(outside_quotes(para, end, following)):
+        return False
+    cue = _SUBJECT_PRONOUN_RE.match(para.masked, following)
+    return bool(cue and fold(cue.group("verb")) in rules.REPORTING_VERBS)
+
+
+#: "Il confie", "Elle a expliqué", "Il nous raconte": the pronoun subject opens the sentence.
+_SUBJECT_PRONOUN_RE = re.compile(
+    r"\s*(?:Il|Elle)\s+(?:(?:ne|nous|me|lui|leur|le|la)\s+|n['’]|l['’])?"
+    r"(?:a\s+|avait\s+)?(?P<verb>[^\W\d_]+)")
 
 
 def _speaks_after_quote(masked: str, start: int) -> bool:

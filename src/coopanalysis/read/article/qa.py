@@ -12,7 +12,7 @@ import re
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
-from coopanalysis.read.article.people import article_author
+from coopanalysis.read.article.people import article_author, name_re
 from coopanalysis.text.normalize import fold
 
 _BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_\n]+\?)\s*(?:\*\*|__)\s*$")
@@ -46,7 +46,8 @@ def mark_turns(doc: Document) -> None:
             question = what == "question" or (speaker is None and what != "answer"
                                                and para.raw.rstrip(" *_").endswith("?"))
             _set_turn(para, start, len(para.raw), "question" if question else "answer",
-                      None if question else speaker)
+                      None if question else speaker,
+                      addressee=_section_interviewee(doc, para) or interviewee)
             if speaker is None and not question:
                 doc.warn(para.start, f"interview label {label!r} names nobody the article "
                          "presents: answer left without a speaker (unmatched)")
@@ -58,8 +59,10 @@ def mark_turns(doc: Document) -> None:
                     s.label or len(para.masked[s.open:s.close].split()) <= rules.TERM_MAX_WORDS
                     for s in para.spans):
                 para.kind = "text"
-                _set_turn(para, bold.start("text"), bold.end("text"), "question", None)
+                _set_turn(para, bold.start("text"), bold.end("text"), "question", None,
+                          addressee=_section_interviewee(doc, para) or interviewee)
         _resection(doc)
+        doc.speakers = [s for s in doc.speakers if not _only_in_answers(doc, s.name)]
     dashes = [p for p in doc.paragraphs
               if p.kind in ("text", "item") and rules.DIALOGUE_DASH_RE.match(p.raw)]
     if len(dashes) >= 2:
@@ -74,6 +77,16 @@ def mark_turns(doc: Document) -> None:
             if index != previous + 1:
                 state = None  # a new exchange: prose stood between
             state, previous = _dialogue_turn(para, interviewee, state=state), index
+
+
+def _only_in_answers(doc: Document, name: str) -> bool:
+    """Someone named only inside another person's answers ("son autrice, la géographe X,
+    écrit…") is cited by the interviewee, as a name inside quotation marks is."""
+    places = [(para, m.start()) for para in doc.content()
+              for m in name_re(name).finditer(para.masked)]
+    return bool(places) and all(
+        any(s.turn == "answer" and s.turn_speaker != name and s.open <= start < s.close
+            for s in para.spans) for para, start in places)
 
 
 def _resection(doc: Document) -> None:
@@ -189,24 +202,50 @@ def _surname_holder(doc: Document, label: str) -> str | None:
 def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],
                  author: str | None) -> str | None:
     """Whom "Réponse :" means: the one person named by the other labels, else the one
-    speaker the article presents (its author aside)."""
+    speaker the article presents (its author aside), else the one the introduction presents.
+
+    An interview's standfirst presents the person interviewed; the questions then name the
+    people the answers reply to ("le maire X vous a objecté que…"), who are speakers too.
+    So with several people presented, "Réponse :" is the only one first named before the
+    first turn. Two named there: nobody (precision first).
+    """
     named = {_label_speaker(doc, label, what, author, None)
              for _, _, label, what in labelled
              if what in ("initials", "name", "surname")} - {None}
     if len(named) == 1:
         return named.pop()
-    others = [s.name for s in doc.speakers if not author or fold(s.name) != fold(author)]
-    return others[0] if len(others) == 1 else None
+    others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
+    if len(others) == 1:
+        return others[0].name
+    if any(what in ("initials", "name", "surname", "office") for _, _, _, what in labelled):
+        return None  # a transcript of named turns: "Réponse" is not one person's label
+    first_turn = min(para.start for para, _, _, _ in labelled)
+    introduced = [s.name for s in others if s.first_mention < first_turn]
+    return introduced[0] if len(introduced) == 1 else None
 
 
-def _set_turn(para: Paragraph, start: int, end: int, turn: str, speaker: str | None) -> None:
+def _set_turn(para: Paragraph, start: int, end: int, turn: str, speaker: str | None, *,
+              addressee: str | None = None) -> None:
+    """One turn span over ``start:end``. In a question, the quotations it holds keep their
+    own spans: the journalist reports someone's words ("le maire vous a objecté que « … »"),
+    attributed by the question's own cues (``Span.in_question``, rows.py); "vous avez dit
+    « … »" gives them to ``addressee``, the interviewee."""
     while start < end and para.raw[start] in " *_":
         start += 1
     while end > start and para.raw[end - 1] in " *_":
         end -= 1
+    inner = [s for s in para.spans if start <= s.open and s.close < end and s.has_open_mark
+             and s.has_close_mark and not s.turn and not s.label]
     para.spans = [s for s in para.spans if s.close < start or s.open >= end]
     para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=False,
                            turn=turn, turn_speaker=speaker))
+    if turn == "question":
+        for span in inner:
+            span.in_question = True
+            lead = para.masked[start:span.open]
+            if addressee and rules.ADDRESSEE_CUE_RE.search(lead):
+                span.addressee = addressee
+        para.spans.extend(inner)
     para.spans.sort(key=lambda s: s.open)
 
 

@@ -81,8 +81,9 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
             events.sort()
         rows.append(row)
         if what == "span" and row["kind"] != "term":
+            own = {s.open for s in para.spans}  # quoted in a question: rows of their own
             rows.extend(_nested_row(para, doc, open_, close)
-                        for open_, close in nested_spans(para, item))
+                        for open_, close in nested_spans(para, item) if open_ not in own)
     doc.history.extend(speaker for _pos, speaker in events if speaker)
     last = current_speaker(events, len(para.raw) + 1)
     return last or carry
@@ -91,26 +92,48 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
 def _attach_stamps(para: Paragraph) -> None:
     """Give each timestamp to the quote it sits in, follows or precedes."""
     for stamp in para.stamps:
+        # A question's time is that of the words it quotes, when it quotes some.
         for index, span in enumerate(para.spans):
-            if span.open < stamp.start < span.close:
+            if span.open < stamp.start < span.close and span.turn != "question":
                 stamp.owner = index
                 break
         if stamp.owner is not None:
             continue
-        before = [(i, s) for i, s in enumerate(para.spans) if s.close < stamp.start]
-        if before:
-            index, span = before[-1]
-            between = para.masked[span.close + 1:stamp.start]
-            if not _span_stamps(para, index) and (
-                    re.fullmatch(r"[\s.,;:]*", between) or is_attribution_clause(between)):
-                stamp.owner = index
-                continue
-        after = [(i, s) for i, s in enumerate(para.spans) if s.open >= stamp.end]
-        if after:
-            index, span = after[0]
-            if re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open]) \
-                    and not _span_stamps(para, index):
-                stamp.owner = index
+        _attach_near(para, stamp)
+        if stamp.owner is None:
+            stamp.owner = _label_turn(para, stamp)
+        if stamp.owner is None:
+            stamp.owner = next((i for i, s in enumerate(para.spans)
+                                if s.open < stamp.start < s.close), None)
+
+
+def _label_turn(para: Paragraph, stamp: Stamp) -> int | None:
+    """A transcript label's timecode ("**[00:18:40] ANNE LEROY** — …") times its turn: the
+    stamp opens the paragraph and the paragraph's first span is an interview turn."""
+    if para.masked[:stamp.start].strip(" *_>") or not para.spans:
+        return None
+    first = min(range(len(para.spans)), key=lambda i: para.spans[i].open)
+    span = para.spans[first]
+    return first if span.turn and span.open >= stamp.end and not _span_stamps(para, first) \
+        else None
+
+
+def _attach_near(para: Paragraph, stamp: Stamp) -> None:
+    """A timestamp outside quotation marks: the quote right before it, else right after."""
+    before = [(i, s) for i, s in enumerate(para.spans) if s.close < stamp.start]
+    if before:
+        index, span = before[-1]
+        between = para.masked[span.close + 1:stamp.start]
+        if not _span_stamps(para, index) and (
+                re.fullmatch(r"[\s.,;:]*", between) or is_attribution_clause(between)):
+            stamp.owner = index
+            return
+    after = [(i, s) for i, s in enumerate(para.spans) if s.open >= stamp.end]
+    if after:
+        index, span = after[0]
+        if re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open]) \
+                and not _span_stamps(para, index):
+            stamp.owner = index
 
 
 def _span_stamps(para: Paragraph, index: int) -> list[Stamp]:
@@ -124,6 +147,12 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     if span.turn:  # an interview turn: its label says who speaks (qa.py)
         attribution = Attribution(span.turn_speaker,
                                   "layout" if span.turn_speaker else "blocked")
+    elif span.addressee:  # "vous avez dit « … »" in a question: the interviewee's words
+        attribution = Attribution(span.addressee, "layout")
+    elif span.in_question:  # only someone the question names: never a carried speaker
+        attribution = attribute(para, doc, span.open, span.close, events, None)
+        if attribution.how not in ("before", "after"):
+            attribution = Attribution(None, "blocked")
     elif _said_by_cited(para, span):
         attribution = Attribution(None, "blocked")
     else:
@@ -150,6 +179,7 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     # NA because the sentence says someone unnamed speaks ("Un pêcheur a résumé : « … »"),
     # not for want of a cue: a repetition of these words keeps NA (link_duplicates).
     row["_blocked"] = kind != "term" and attribution.how == "blocked"
+    row["_nested"] = span.in_question  # words a question quotes do not repeat the question
     return row
 
 
@@ -220,7 +250,7 @@ def _kind(para: Paragraph, span: Span, clean: str, attribution: Attribution,
     if sentence_start(para, span.open) == span.open or not span.has_open_mark:
         return "quote"
     verb = re.search(r"([^\W\d_]+)$", lead)
-    if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
+    if verb and fold(verb.group(1)) in rules.REPORTING_VERBS - rules.PROTEST_VERBS:
         return "quote"  # 'lance « … »', 'said "…"': the verb introduces a statement
     return "quote" if first.isupper() else "fragment"
 
@@ -275,7 +305,7 @@ def _clause_start(para: Paragraph, position: int) -> int:
                     if start <= m.start and not para.masked[start:m.start].strip()), None)
     if mention:
         verb = re.match(r"\s*([^\W\d_]+)\s+", para.masked[mention.end:position])
-        if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
+        if verb and fold(verb.group(1)) in rules.REPORTING_VERBS - rules.PROTEST_VERBS:
             start = mention.end + verb.end()
     while start < position and para.masked[start].isspace():
         start += 1

@@ -37,6 +37,22 @@ REPORTING_VERBS: frozenset[str] = lexicon.REPORTING_VERBS | frozenset({
     "prevenu", "prevenait", "soutenu", "reprend", "reprenait", "repris", "annonce",
     "annoncait", "concede", "concedait", "objecte", "objectait", "enchainait", "resume",
     "souffle", "soufflait", "lache", "lachait"})
+#: Verbs of protest that newsrooms use as incises ("« … », a déploré X", "a dénoncé la
+#: présidente"), present, imperfect and participle. Before the quotation their object is
+#: mostly a noun phrase ("a dénoncé « une taxe déguisée »"): a fragment, not a statement.
+PROTEST_VERBS: frozenset[str] = frozenset({
+    "deplore", "deplorait", "denonce", "denoncait", "fustige", "fustigeait", "proteste",
+    "protestait", "conteste", "contestait", "tacle", "taclait", "raille", "raillait",
+    "insurge", "insurgeait", "indignait", "inquietait"})
+REPORTING_VERBS = REPORTING_VERBS | PROTEST_VERBS | {"replique", "repliquait"}
+#: In an interview question, words the journalist gives to the interviewee, the one
+#: addressed: "vous avez affirmé que « … »", "vous dites : « … »", "vous aviez écrit « … »".
+#: "Le maire vous a objecté « … »" is not one ("vous" is its object, not the subject).
+ADDRESSEE_CUE_RE = re.compile(
+    r"\b(?i:vous)\s+(?:(?i:avez|aviez|aurez|auriez)\s+(?:(?i:même|aussi|alors|déjà)\s+)?"
+    r"(?i:dit|affirmé|déclaré|écrit|lancé|expliqué|estimé|promis|assuré|annoncé|"
+    r"répondu|répété|martelé|qualifié|parlé|évoqué|prévenu|reconnu|admis|souligné)"
+    r"|(?i:dites|affirmez|déclarez|écrivez|expliquez|estimez|répétez|parlez))\b")
 #: Auxiliaries of compound tenses: "« … », a-t-elle ajouté", "« … », a conclu X".
 AUXILIARIES: frozenset[str] = lexicon.AUXILIARIES
 
@@ -143,6 +159,8 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "adjointe", "adjoint", "élue", "élu", "médecin", "porte-parole", "trésorière", "trésorier",
     "avocate", "avocat", "ingénieure", "ingénieur", "urbaniste", "architecte",
     "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
+    # A doctor's title stands before the name in the press ("le docteur X"), as a role.
+    "docteure", "docteur", "infirmière", "infirmier",
     "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
     "co-founder", "founder", "researcher", "professor", "minister", "councillor",
     "coordinator", "manager", "chief executive", "partner", "lecturer",
