@@ -10,6 +10,7 @@ See ``docs/align.md`` ("How it works", step 1).
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -169,7 +170,10 @@ def _tokenize_units(units: _Units, *, speakers: dict[int, str], word_speakers: d
     )
 
 
-_CHUNK_RE = re.compile(r"\S+")
+# ``_IS_SPACE[code point]``: what ``str.isspace`` (so ``\s`` and ``str.split``) calls
+# whitespace; U+3000 (ideographic space) is the last one (checked in the tests).
+_IS_SPACE = np.zeros(0x110000, dtype=bool)
+_IS_SPACE[[c for c in range(0x3001) if chr(c).isspace()]] = True
 # Sound tags of automatic captions ("[Musique]", "[Applaudissements]") are not speech.
 _SOUND_TAG_RE = re.compile(r"\[[^\]]*\]")
 
@@ -181,32 +185,89 @@ def _cue_units(cues: pd.DataFrame) -> _Units:
     10 ms "flicker" cues); when a cue starts with the last words already in the stream,
     those words are skipped (three words or more, or the whole cue).
     """
-    texts: list[str] = []
-    starts: list[float] = []
-    ends: list[float] = []
-    cue_ids: list[int] = []
-    for cue_id, start, end, text in zip(cues["cue_id"].astype("int64").tolist(),
-                                        cues["start"].astype(float).tolist(),
-                                        cues["end"].astype(float).tolist(),
-                                        cues["text"].fillna("").astype(str).tolist(),
-                                        strict=True):
-        spoken = _SOUND_TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
-        chunks = [(m.group(0), m.start(), m.end()) for m in _CHUNK_RE.finditer(spoken)]
-        if not chunks:
-            continue
+    # Speed (issue #11): a 100-hour replay has 150,000 cues and a million chunks. The cues
+    # are split by one ``str.split`` of their joined text, and the chunks' character
+    # positions, cues and times are computed with numpy; only the roll-up check still loops
+    # over the cues. Same chunks and the same float operations as a loop over
+    # ``re.finditer(r"\S+")`` in each cue (``\S`` and ``str.split`` both follow
+    # ``str.isspace``); a test compares the two.
+    texts = cues["text"].fillna("").astype(str).tolist()
+    spoken = [_SOUND_TAG_RE.sub(_blank, t) if "[" in t else t for t in texts]
+    chunks = _split_chunks(spoken)
+    start = cues["start"].to_numpy(dtype=float)
+    duration = np.maximum(cues["end"].to_numpy(dtype=float) - start, 0.0)
+    length = np.maximum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), 1)
+    cue = chunks.cue
+    chunk_start = start[cue] + duration[cue] * chunks.begin / length[cue]
+    chunk_end = start[cue] + duration[cue] * chunks.stop / length[cue]
+    keep = _rolled_up_kept(chunks.text, cue, start, chunk_end)
+    words = list(itertools.compress(chunks.text, keep.tolist()))
+    # Speed (issue #11): the factorisation ``_tokenize_units`` needs, from a dict (codes in
+    # order of first appearance, as pd.factorize gives them; faster on a list of str).
+    distinct: dict[str, int] = {}
+    codes = np.fromiter((distinct.setdefault(w, len(distinct)) for w in words), dtype=np.int64,
+                        count=len(words))
+    cue_ids = cues["cue_id"].to_numpy(dtype=np.int64)
+    return _Units(words, chunk_start[keep], chunk_end[keep], cue_ids[cue[keep]],
+                  factorized=(codes, list(distinct)))
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Spaces in place of a sound tag, so the other chunks keep their character positions."""
+    return " " * len(match.group(0))
+
+
+@dataclass
+class _Chunks:
+    """Whitespace-separated chunks of the cue texts: text, cue row, characters in the cue."""
+
+    text: list[str]
+    cue: np.ndarray
+    begin: np.ndarray
+    stop: np.ndarray
+
+
+def _split_chunks(texts: list[str]) -> _Chunks:
+    """Every chunk of ``texts`` with its row and its [begin, stop) character span there."""
+    joined = "\n".join(texts)
+    # One code point per character: positions count characters, as Python's do.
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    solid = (~_IS_SPACE[points]).astype(np.int8)
+    edges = np.diff(solid, prepend=np.int8(0), append=np.int8(0))
+    begin = np.flatnonzero(edges == 1)
+    stop = np.flatnonzero(edges == -1)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    row_offset = np.cumsum(lengths + 1) - (lengths + 1)  # the "\n" between rows
+    row = np.searchsorted(row_offset, begin, side="right") - 1
+    return _Chunks(joined.split(), row, begin - row_offset[row], stop - row_offset[row])
+
+
+def _rolled_up_kept(chunks: list[str], cue: np.ndarray, cue_start: np.ndarray,
+                    chunk_end: np.ndarray) -> np.ndarray:
+    """Mask of the chunks kept once the leading repeats of rolling captions are dropped."""
+    if not chunks:
+        return np.zeros(0, dtype=bool)
+    first = np.flatnonzero(np.diff(cue, prepend=-1))  # first chunk of each cue with chunks
+    last = np.append(first[1:], len(chunks))
+    ends = chunk_end.tolist()
+    kept: list[str] = []
+    skips: list[int] = []
+    previous_end: float | None = None
+    for lo, hi, start in zip(first.tolist(), last.tolist(), cue_start[cue[first]].tolist(),
+                             strict=True):
+        chunk = chunks[lo:hi]
         # Only a cue that follows the previous one at once can be a roll-up: the same
         # words said again later (a repeated sentence) must stay, or the aligner would
         # see one place where there are two.
-        follows = bool(ends) and start - ends[-1] <= ROLLING_MAX_GAP
-        skip = _rolling_overlap(texts, [c for c, _, _ in chunks]) if follows else 0
-        length = max(len(text), 1)
-        duration = max(end - start, 0.0)
-        for chunk, c_start, c_end in chunks[skip:]:
-            texts.append(chunk)
-            starts.append(start + duration * c_start / length)
-            ends.append(start + duration * c_end / length)
-            cue_ids.append(cue_id)
-    return _Units(texts, starts, ends, cue_ids)
+        follows = previous_end is not None and start - previous_end <= ROLLING_MAX_GAP
+        skip = _rolling_overlap(kept, chunk) if follows else 0
+        if skip < hi - lo:
+            kept.extend(chunk[skip:])
+            previous_end = ends[hi - 1]
+        skips.append(skip)
+    counts = last - first
+    rank = np.arange(len(chunks)) - np.repeat(first, counts)
+    return rank >= np.repeat(np.array(skips, dtype=np.int64), counts)
 
 
 def _rolling_overlap(previous: list[str], chunks: list[str]) -> int:
