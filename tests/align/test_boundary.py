@@ -72,6 +72,10 @@ def test_lead_hedge(before: str, expected: str | None) -> None:
     ("solution", "j'ai l'impression pareil", None),      # opens the next clause
     ("allez", "peut-être publier ce framework", None),   # hedges "publier", not the quote
     ("solution", "peut-être mais", "peut etre"),
+    # a verbal hedge is its own parenthetical clause, whatever word comes next
+    ("solution", "je crois ensuite on a vu", "je crois"),
+    ("nous", "il me semble les autres communes", "il me semble"),
+    ("solution", "probablement les autres", None),       # an adverb may modify what follows
 ])
 def test_tail_hedge(last: str, after: str, expected: str | None) -> None:
     assert tail_hedge(tokens(last)[0], tokens(after)) == expected
@@ -117,6 +121,22 @@ def test_a_quote_ending_before_je_crois_is_altered() -> None:
     row = verdict_of(speech(BEFORE, CLAIM, "je crois", AFTER), CLAIM.capitalize() + ".")
     assert row["verdict"] == "altered"
     assert "hedge cut: je crois" in row["changes"]
+
+
+def test_a_quote_ending_before_je_crois_then_a_filler_is_altered() -> None:
+    # the filler ("voilà") is dropped from the compared words: "ensuite" follows the hedge
+    row = verdict_of(speech(BEFORE, CLAIM, "je crois voilà ensuite", AFTER),
+                     CLAIM.capitalize() + ".")
+    assert row["verdict"] == "altered"
+    assert "hedge cut: je crois" in row["changes"]
+
+
+def test_sans_doute_cut_is_a_hedge_not_a_negation() -> None:
+    said = "les habitants sont sans doute plus contents quand les services restent ouverts"
+    row = verdict_of(speech(BEFORE, said, AFTER),
+                     "Les habitants sont plus contents quand les services restent ouverts.")
+    assert row["verdict"] == "altered"
+    assert row["changes"] == "hedge cut: sans doute"
 
 
 def test_a_quote_ending_before_pas_is_altered() -> None:

@@ -17,6 +17,7 @@ from coopanalysis.align.tokens import Stream
 from coopanalysis.text.lexicon import FUNCTION_WORDS, NE_PARTICLE
 from coopanalysis.text.meaning import (
     LEAD_HEDGES,
+    TAIL_ADVERB_HEDGES,
     TAIL_HEDGE_BLOCKERS,
     TAIL_HEDGE_FOLLOWERS,
     TAIL_HEDGE_NOT_AFTER,
@@ -63,7 +64,8 @@ def tail_hedge(last: str, after: Sequence[str]) -> str | None:
         if tuple(after[:len(hedge)]) == hedge:
             phrase = " ".join(hedge)
             following = after[len(hedge)] if len(after) > len(hedge) else ""
-            blocked = (following in TAIL_HEDGE_BLOCKERS or following not in TAIL_HEDGE_FOLLOWERS
+            adverb_inside = phrase in TAIL_ADVERB_HEDGES and following not in TAIL_HEDGE_FOLLOWERS
+            blocked = (following in TAIL_HEDGE_BLOCKERS or adverb_inside
                        or last in TAIL_HEDGE_NOT_AFTER.get(phrase, frozenset()))
             return None if blocked else phrase
     return None

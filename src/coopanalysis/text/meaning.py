@@ -83,12 +83,16 @@ TAIL_HEDGE_BLOCKERS: frozenset[str] = frozenset({
     "que", "qu", "a", "au", "aux", "pas", "plus", "de", "du", "des", "d", "ca", "y", "en",
     "meme", "vraiment", "aussi",
 })
-#: A tail hedge closes the quote's clause only when what follows starts another one (or
-#: nothing follows): "vous allez | peut-être publier ce framework" hedges "publier", which
-#: the quote does not print.
+#: An adverbial tail hedge closes the quote's clause only when what follows starts another
+#: one (or nothing follows): "vous allez | peut-être publier ce framework" hedges
+#: "publier", which the quote does not print. A verbal one ("je crois", "il me semble") is
+#: a parenthetical clause of its own: only ``TAIL_HEDGE_BLOCKERS`` ("je crois que…", "je
+#: pense à…") make it start something else.
+TAIL_ADVERB_HEDGES: frozenset[str] = frozenset({"peut etre", "probablement", "sans doute"})
 TAIL_HEDGE_FOLLOWERS: frozenset[str] = frozenset({
     "", "et", "mais", "donc", "alors", "parce", "puis", "enfin", "voila", "ok", "bon", "oui",
     "non", "je", "j", "on", "il", "ils", "elle", "elles", "nous", "vous", "c", "ca", "ce",
+    "ensuite", "apres", "sinon", "bref", "car", "or", "quand", "si", "comme",
 })
 #: The quote's last word that makes the next words a verb, not a hedge: "ça | peut être
 #: utile" is "pouvoir être", "ce que | je pense" is the object of the quote's own clause.
@@ -143,6 +147,8 @@ def _negates(tokens: Sequence[str], i: int) -> bool:
         return False
     if word == "non" and i + 1 < len(tokens) and tokens[i + 1] == "seulement":
         return False  # "non seulement… mais" adds, it does not negate
+    if word == "sans" and i + 1 < len(tokens) and tokens[i + 1] == "doute":
+        return False  # "sans doute" is a hedge ("probably"), counted as one
     if word in NEEDS_NE:
         return any(t in ("ne", "n") for t in tokens[max(0, i - NE_WINDOW):i])
     return not (i > 0 and tokens[i - 1] in NOUN_AFTER.get(word, frozenset()))
