@@ -14,11 +14,11 @@ Articles are reported in groups: ``own`` (the reference and the project's own te
 articles, written by the parser's author); ``blind-dev`` and ``blind-test`` (six articles
 written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
-until issue #13, then released as dev when ``blind4`` replaced them); ``blind4`` and
-``blind5`` and ``blind6`` (eight, five and a sixth set, each measured once as a never-read
-test set, released as dev when the next set replaced them). The names keep each set's
+until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
+``blind5``, ``blind6`` and ``blind7`` (each measured once as a never-read test set,
+released as dev when the next set replaced them). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind7-test`` (``tests/data/articles/blind7/``),
+dev data: ``--details`` prints their rows. ``blind8-test`` (``tests/data/articles/blind8/``),
 never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
@@ -51,7 +51,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|blind5|blind6|
-blind7-test|all] [--people auto|never]``
+blind7|blind8-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -77,19 +77,20 @@ BLIND2_DIR = EXPECTED_DIR / "blind2"
 #: The third blind set (tests/data/articles/blind3/README.md): eight styles, test until
 #: issue #13, now dev (blind4 replaces it).
 BLIND3_DIR = EXPECTED_DIR / "blind3"
-#: The fourth, fifth and sixth blind sets: each measured once as a never-read test set, now
+#: The fourth to seventh blind sets: each measured once as a never-read test set, now
 #: dev (the next set replaced them).
 BLIND4_DIR = EXPECTED_DIR / "blind4"
 BLIND5_DIR = EXPECTED_DIR / "blind5"
 BLIND6_DIR = EXPECTED_DIR / "blind6"
-#: The seventh blind set: never read. Only its aggregate line is printed.
 BLIND7_DIR = EXPECTED_DIR / "blind7"
+#: The eighth blind set: never read. Only its aggregate line is printed.
+BLIND8_DIR = EXPECTED_DIR / "blind8"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
-                  "blind6": BLIND6_DIR}
+                  "blind6": BLIND6_DIR, "blind7": BLIND7_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind7-test": BLIND7_DIR}
+HIDDEN_DIRS = {"blind8-test": BLIND8_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -105,14 +106,20 @@ def _blind2_split() -> dict[str, str]:
     return {Path(r[0]).stem: f"blind2-{r[1].strip()}" for r in rows if len(r) == 2}
 
 
-def group_of(name: str) -> str:
-    """The group (one of ``GROUPS``) of an article name (file stem)."""
-    for group, folder in HIDDEN_DIRS.items():
-        if (folder / f"{name}.expected.json").is_file():
-            return group
-    for group, folder in DEV_BLIND_DIRS.items():
-        if (folder / f"{name}.expected.json").is_file():
-            return group
+def group_of(name: str, folder: Path | None = None) -> str:
+    """The group (one of ``GROUPS``) of an article name (file stem).
+
+    ``folder``: the answer file's folder when known. A hidden set's folder is then never
+    looked into unless the file comes from it (runs over dev data do not touch it).
+    """
+    if folder is not None:
+        for group, where in (*HIDDEN_DIRS.items(), *DEV_BLIND_DIRS.items()):
+            if folder == where:
+                return group
+    else:
+        for group, where in (*DEV_BLIND_DIRS.items(), *HIDDEN_DIRS.items()):
+            if (where / f"{name}.expected.json").is_file():
+                return group
     blind2 = _blind2_split()
     if name in blind2:
         return blind2[name]
@@ -292,7 +299,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind7-test only runs when named)")
+                             "(blind8-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
@@ -304,9 +311,9 @@ def main() -> None:
     # so that tuning runs never touch it.
     dirs = (HIDDEN_DIRS[args.group],) if args.group in HIDDEN_GROUPS else DEV_DIRS
     paths = sorted((p for d in dirs for p in d.glob("*.expected.json")),
-                   key=lambda p: (GROUPS.index(group_of(_stem(p))), p.name))
+                   key=lambda p: (GROUPS.index(group_of(_stem(p), p.parent)), p.name))
     for path in paths:
-        group = group_of(_stem(path))
+        group = group_of(_stem(path), path.parent)
         if args.group not in ("all", group) or (args.group == "all" and group in HIDDEN_GROUPS):
             continue
         # A never-read test set is scored, never inspected: aggregates only.

@@ -112,3 +112,43 @@ def test_someone_named_only_in_an_answer_is_not_a_speaker() -> None:
     speakers = set(read_article(text).speakers["speaker"])
     assert "Agathe Morand" not in speakers
     assert {"Odile Charvet", "Armand Poulain"} <= speakers
+
+
+# The interviewee's full name is printed once, in a presentation that is not a role
+# apposition; the answers are then labelled by initials only.
+INITIALS_ONLY = """# Forêts communales : « Nous replantons trop tard »
+
+*Entretien — propos recueillis par Paul Terrier*
+
+Yvonne Lestrade, 61 ans, gère depuis dix ans les bois de la vallée pour un groupement.
+
+**Combien d'hectares avez-vous replantés ?**
+
+**Y. L.** : Trois cents en cinq ans, c'est trop peu pour ce qui a brûlé.
+
+**Que demandez-vous à l'État ?**
+
+**Y. L.** : Des plants disponibles au bon moment, pas deux ans après l'incendie.
+"""
+
+
+def test_initials_label_names_the_one_full_name_with_those_initials() -> None:
+    article = read_article(INITIALS_ONLY)
+    answers = article.quotes[article.quotes["clean_text"].str.startswith(("Trois", "Des"))]
+    assert list(answers["speaker"]) == ["Yvonne Lestrade", "Yvonne Lestrade"]
+    assert "Yvonne Lestrade" in set(article.speakers["speaker"])
+
+
+def test_initials_label_shared_by_two_full_names_gives_no_speaker() -> None:
+    text = INITIALS_ONLY.replace("pour un groupement.",
+                                 "pour un groupement présidé par Yves Laborde.")
+    article = read_article(text)
+    answers = article.quotes[article.quotes["clean_text"].str.startswith(("Trois", "Des"))]
+    assert answers["speaker"].isna().all()
+
+
+def test_initials_label_of_the_author_gives_no_speaker() -> None:
+    text = INITIALS_ONLY.replace("**Y. L.** : Trois", "**P. T.** : Trois")
+    article = read_article(text)
+    row = article.quotes[article.quotes["clean_text"].str.startswith("Trois")].iloc[0]
+    assert not isinstance(row["speaker"], str)

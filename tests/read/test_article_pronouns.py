@@ -88,3 +88,23 @@ def test_determiner_gives_the_gender_of_an_epicene_role() -> None:
     assert determiner_gender("Anne Morel, la maire du bourg, arrive.", "Anne Morel") == "f"
     assert determiner_gender("Le maire de Guer, Yves Le Bras, parle.", "Yves Le Bras") == "m"
     assert determiner_gender("Anne Morel, maire du bourg, arrive.", "Anne Morel") is None
+
+
+# A dispatch presents a mayor by her office, then her commune's own apposition, then her
+# name; "a-t-elle raconté" is hers, not the minister's named paragraphs earlier.
+DISPATCH = (
+    'Pharmacies : la ministre promet une aide\n'
+    '\n'
+    "La ministre de la Santé, Hélène Marchetti, a promis jeudi « une garantie pour chaque "
+    "officine ».\n"
+    '\n'
+    "Arrivée en fin de matinée, la maire de Solbrac, une commune de 640 habitants du plateau "
+    "de Millau, Josiane Ferrier, a pris la parole. « Notre pharmacien part à la retraite et "
+    "personne ne reprend », a-t-elle raconté.\n")
+
+
+def test_role_before_a_place_apposition_presents_the_name() -> None:
+    article = read_article(DISPATCH)
+    speakers = article.speakers.set_index("speaker")
+    assert speakers.loc["Josiane Ferrier", "role"] == "maire"
+    assert _rows(DISPATCH)[-1] == ("Josiane Ferrier", "Notre pharmacien p")

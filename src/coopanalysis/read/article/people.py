@@ -213,7 +213,10 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
     before = collapse_spaces(masked[max(0, start - 240):start])
     match = re.search(rf"(?:^|[\s(]|\b[lL]['’])(?P<role>{rules.ROLE_ALTERNATION})\b"
                       r"(?P<rest>[^,;.:()]*)"
-                      r"(?:\([^)]*\))?\s*,\s*$", before, re.IGNORECASE)
+                      r"(?:\([^)]*\))?\s*,\s*"
+                      # "la maire de X, un village de 870 habitants, Y": the place's own
+                      # apposition stands between the role and the name.
+                      rf"(?:{_PLACE_APPOSITION}\s*,\s*)?$", before, re.IGNORECASE)
     if match:
         return match.group("role").lower(), _organization(match.group("rest"))
     # "le chercheur Vincent Royer, de l'Institut…": the role as the name's title, its
@@ -227,6 +230,11 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
     if generic and generic.group("role") not in rules.NOT_ROLE_NOUNS:
         return generic.group("role"), _organization(generic.group("org") or "")
     return None, None
+
+
+#: An apposition presenting a place or body ("un village de 870 habitants du plateau de
+#: Vercors", "une commune rurale", "l'une des plus petites"): an indefinite noun phrase.
+_PLACE_APPOSITION = r"(?:un|une|l['’]une?)\s[^,;.:()«»]*"
 
 
 def _role_and_org(clause: str, *, bare_org: bool) -> tuple[str | None, str | None]:

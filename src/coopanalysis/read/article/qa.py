@@ -160,7 +160,9 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         if author and _initials(author) == letters:
             return None
         fits = [s.name for s in doc.speakers if _initials(s.name) == letters]
-        return fits[0] if len(fits) == 1 else None
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+        return _initials_holder(doc, letters, author)
     if what == "office":
         return _office_holder(doc, label)
     if what == "surname":
@@ -176,6 +178,32 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         doc.speakers.append(Speaker(name, first_mention=doc.text.find(label)))
         known = name
     return known
+
+
+def _initials_holder(doc: Document, letters: str, author: str | None) -> str | None:
+    """"**R. A.** :" when the article presents nobody as a speaker yet: the one full name
+    printed anywhere (the standfirst's "X, 46 ans, dirige…") with those initials. An
+    interview gives the interviewee's full name once, then only initials. Two such names:
+    nobody (precision first)."""
+    names = {name for name in _full_names(doc.text) if _initials(name) == letters}
+    # The interviewer: the credit line's author, or a name signed anywhere ("— propos
+    # recueillis par X" inside a dateline that is not a credit line of its own).
+    names -= {author, *(m.group("name") for m in rules.BYLINE_NAME_RE.finditer(doc.text))}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
+    return name
+
+
+def _full_names(text: str) -> set[str]:
+    """Every run of capitalised words (``NAME_RE``), with its shorter tails: a sentence's
+    first word glued to a name ("Selon Anne Roy") leaves "Anne Roy" too."""
+    names: set[str] = set()
+    for match in rules.NAME_RE.finditer(text):
+        words = match.group().split()
+        names.update(" ".join(words[i:]) for i in range(len(words) - 1))
+    return names
 
 
 def _office_holder(doc: Document, label: str) -> str | None:

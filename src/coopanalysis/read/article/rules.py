@@ -300,6 +300,13 @@ INDEFINITE_SUBJECT_RE = re.compile(
 
 # --- Metadata --------------------------------------------------------------------------
 #: Credit lines: "Rédaction : Valentin Nonorgue de Territoires-Audacieux.fr", "Par Camille Roux".
+#: A name signed as the article's writer anywhere in a line ("… — propos recueillis par
+#: Camille Roux", "texte et photos : Léa Morel").
+BYLINE_NAME_RE = re.compile(
+    r"(?i:recueillis\s+par|r[ée]dig[ée]e?\s+par|texte\s+(?:et\s+photos?\s+)?:|par)\s+"
+    rf"(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:\s+[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}})(?=[\s*_]*(?:$|\n|—|–))",
+    re.MULTILINE)
 AUTHOR_RE = re.compile(
     r"^[*_\s]*(?:Rédaction|Rédigé\s+par|Par|Texte|Auteur|Autrice|Propos\s+recueillis\s+par"
     rf"|Written\s+by|By)\s*:?\s+(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
