@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coopanalysis.errors import CoopanalysisError, TimecodeError
-from coopanalysis.timecode import find_timestamps, format_hms, format_minsec, parse_time
+from coopanalysis.timecode import (
+    find_timestamps,
+    format_hms,
+    format_minsec,
+    media_time_seconds,
+    parse_time,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +90,25 @@ def test_parse_time_of_a_non_string_is_a_timecode_error(value: object) -> None:
 def test_find_timestamps_of_a_non_string_is_a_timecode_error() -> None:
     with pytest.raises(TimecodeError, match="expected text"):
         find_timestamps(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("À 41 min 30, elle lance", 2490.0), ("Il part. Vers 1 h 10, le maire", 4200.0),
+])
+def test_find_timestamps_reads_a_time_opening_a_sentence(text: str, seconds: float) -> None:
+    assert [m.seconds for m in find_timestamps(text)] == [seconds]
+
+
+@pytest.mark.parametrize("text", ["À 18 h 30, la séance reprend", "À 18:30, la séance",
+                                  "La gare est à 10 min, mais il pleut"])
+def test_a_clock_time_or_a_distance_is_not_a_replay_time(text: str) -> None:
+    assert find_timestamps(text) == []
+
+
+@pytest.mark.parametrize(("url", "seconds"), [
+    ("https://www.youtube.com/watch?v=XYZ&t=754s", 754.0), ("https://youtu.be/XYZ?t=754", 754.0),
+    ("https://vimeo.com/1#t=12m34s", 754.0), ("https://youtube.com/watch?v=a&t=1h02m03s", 3723.0),
+    ("https://youtube.com/watch?v=a", None), ("https://example.org/?t=abc", None),
+])
+def test_media_time_seconds_reads_a_link_s_time(url: str, seconds: float | None) -> None:
+    assert media_time_seconds(url) == seconds

@@ -53,14 +53,28 @@ _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
 # "à la 47e minute": the minute of a recording counted as a match's.
 _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
+# "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
+# sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
+# is not a replay time: the hours are at most ``LEADING_MAX_HOURS`` and "mm:ss" is refused.
+_LEADING = (r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\u00a0)|(?<=[)\]]\s))(?:à|a|vers|at|around)\s+"
+            + _STAMP.replace("?P<", "?P<l_") + r"(?=\s*,)")
+#: The largest hour a time opening a sentence may have and still be a replay time.
+LEADING_MAX_HOURS = 3
 _IN_TEXT_RE = re.compile(
     r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
     + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
     r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b"
     r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_") + r"\s*[\)\]]"
-    r"|(?<![\w'’])" + _ORDINAL_MINUTE,
-    re.IGNORECASE,
+    r"|(?<![\w'’])" + _ORDINAL_MINUTE
+    + r"|" + _LEADING,
+    re.IGNORECASE | re.MULTILINE,
 )
+
+
+# The time parameter of a media link (YouTube, Vimeo, HTML media fragments).
+_MEDIA_TIME_RE = re.compile(
+    r"[?&#]t=(?:(?P<h>\d{1,2})h)?(?:(?P<m>\d{1,3})m)?(?:(?P<s>\d{1,6})s?)?(?=$|[&#])",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,11 +126,30 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
         raise TimecodeError(f"cannot search {type(text).__name__} for timestamps: expected text")
     found = []
     for match in _IN_TEXT_RE.finditer(text):
+        if match.group("l_stamp") and _is_clock_of_day(match):
+            continue
         ordinal = match.group("ordinal") or match.group("b_ordinal")
-        stamp = match.group("stamp") or match.group("u_stamp")
+        stamp = match.group("stamp") or match.group("u_stamp") or match.group("l_stamp")
         seconds = float(int(ordinal) * 60) if ordinal else parse_time(stamp)
         found.append(TimestampMatch(match.start(), match.end(), seconds, match.group(0)))
     return found
+
+
+def _is_clock_of_day(match: re.Match[str]) -> bool:
+    """A time opening a sentence read as a time of day: "18 h 30", "18:30"."""
+    hours = match.group("l_t_h")
+    two_part_clock = match.group("l_t_cm") is not None and match.group("l_t_ch") is None
+    return two_part_clock or (hours is not None and int(hours) > LEADING_MAX_HOURS)
+
+
+def media_time_seconds(url: str) -> float | None:
+    """The start time a media link carries: ``?t=754``, ``&t=754s``, ``#t=12m34s``,
+    ``&t=1h02m03s``; ``None`` when the link carries none."""
+    match = _MEDIA_TIME_RE.search(url)
+    if not match or not any(match.group(g) for g in ("h", "m", "s")):
+        return None
+    hours, minutes, secs = (int(match.group(g) or 0) for g in ("h", "m", "s"))
+    return float(hours * 3600 + minutes * 60 + secs)
 
 
 def format_hms(seconds: float, *, millis: bool = False) -> str:

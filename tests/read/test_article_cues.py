@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from coopanalysis.read.article import read_article
 from coopanalysis.timecode import find_timestamps
 
@@ -81,3 +83,31 @@ def test_le_docteur_is_a_role_before_the_name() -> None:
     rows = _rows("Au premier rang, le docteur Paul Vernet écoute. « Il nous faut des "
                  "internes, pas des promesses », lance le docteur.\n")
     assert [r[0] for r in rows] == ["Paul Vernet"]
+
+
+LEADING = "« Nous ne céderons pas », affirme Hélène Marquis (12min05). "
+
+
+@pytest.mark.parametrize(("sentence", "seconds"), [
+    ("À 41 min 30, elle lance : « Le budget est insincère. »", 41 * 60 + 30),
+    ("Vers 1 h 10, le maire Paul Girard rétorque : « Le budget est voté. »", 3600 + 600),
+    ("(à 33 min 10) Il ajoute : « Le budget est voté. »", 33 * 60 + 10),
+    ("Vers 1 h 10, elle a fini par évoquer « un moratoire d'un an ».", 3600 + 600),
+])
+def test_a_time_opening_the_sentence_times_the_quotation_that_follows(
+        sentence: str, seconds: float) -> None:
+    rows = _rows(LEADING + sentence + "\n")
+    assert [r[2] for r in rows] == [725.0, seconds]
+
+
+def test_a_time_opening_the_sentence_goes_forward_even_after_an_untimed_quote() -> None:
+    rows = _rows("« Nous ne céderons pas », affirme Hélène Marquis. À 41 min 30, elle lance "
+                 ": « Le budget est insincère. »\n")
+    assert math.isnan(rows[0][2]) and rows[1][2] == 41 * 60 + 30
+
+
+@pytest.mark.parametrize("clock", ["À 18 h 30", "Vers 21 h 10", "À 18:30"])
+def test_a_clock_time_before_a_quotation_stays_empty(clock: str) -> None:
+    rows = _rows(f"« Nous ne céderons pas », affirme Hélène Marquis. {clock}, le maire "
+                 "Paul Girard lance : « Le budget est voté. »\n")
+    assert len(rows) == 2 and all(math.isnan(r[2]) for r in rows)

@@ -130,3 +130,33 @@ def test_broken_or_unsupported_documents_name_the_file(tmp_path: Path, content: 
     with pytest.raises(ArticleError) as caught:
         read_article(path)
     assert caught.value.source == str(path) and what in str(caught.value)
+
+
+def _page(after_quote: str) -> str:
+    return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>Le conseil"
+            "</title></head><body><article><h1>Le conseil</h1><p>La réunion publique s'est "
+            "tenue mardi soir à la salle des fêtes, devant une centaine d'habitants.</p>"
+            "<p>« Le budget est insincère et nous le dirons », a lancé Hélène Marquis "
+            f"{after_quote}.</p><p>Le vote a eu lieu ensuite, sans surprise, et la séance a "
+            "été levée tard dans la soirée.</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("link", "seconds"), [
+    ('<a href="https://www.youtube.com/watch?v=XYZ&amp;t=754s">à ce moment du débat</a>', 754),
+    ('(<a href="https://www.youtube.com/watch?v=XYZ&t=754">voir la vidéo</a>)', 754),
+    ('<a href="https://vimeo.com/1#t=12m34s">à ce moment</a>', 754),
+    ('<a href="https://www.youtube.com/watch?v=XYZ&t=1h02m03s">en fin de séance</a>', 3723),
+])
+def test_html_a_time_only_in_a_link_s_address_times_the_quotation(link: str,
+                                                                  seconds: int) -> None:
+    article = read_article(_page(link))
+    assert [(r.speaker, r.stated_start) for r in article.quotes.itertuples()] == [
+        ("Hélène Marquis", seconds)]
+    row = article.quotes.iloc[0]
+    assert article.text[row.char_start:row.char_end].startswith("« Le budget")
+
+
+def test_html_a_link_whose_text_is_the_time_gives_it_once() -> None:
+    article = read_article(_page('(<a href="https://youtu.be/XYZ?t=754">12:34</a>)'))
+    assert article.quotes["stated_start"].tolist() == [754.0]
+    assert "00:12:34" not in article.text and article.text.count("12:34") == 1

@@ -14,6 +14,7 @@ import pypdf
 import trafilatura
 
 from coopanalysis.errors import ArticleError
+from coopanalysis.timecode import find_timestamps, format_hms, media_time_seconds
 
 try:  # the optional extra ``coopanalysis[docx]``
     import docx
@@ -30,6 +31,10 @@ _HTML_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\
 #: A word cut at a line or page end: "coopé-\nration" → "coopération" (lower case on both
 #: sides, so "Saint-\nAubin" and "vice-\nprésidente"-like compounds with capitals stay).
 _HYPHEN_BREAK_RE = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
+#: A link of a saved page: its address and its text ("à ce moment du débat").
+_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?P<q>[\"'])(?P<href>.*?)(?P=q)[^>]*>"
+                      r"(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
 #: A gap between two PDF lines larger than this many line steps starts a paragraph.
 _PARAGRAPH_GAP = 1.4
 
@@ -67,8 +72,8 @@ def extract_document(raw: bytes | str, name: str) -> tuple[str, dict[str, Any]] 
 
 
 def _html(html: str, name: str) -> tuple[str, dict[str, Any]]:
-    body = trafilatura.extract(html, output_format="markdown", include_formatting=True,
-                               include_links=False, include_comments=False,
+    body = trafilatura.extract(_href_times_as_text(html), output_format="markdown",
+                               include_formatting=True, include_links=False, include_comments=False,
                                include_tables=True, with_metadata=False)
     if not body:
         raise ArticleError("no article text found in the HTML page", name, 1)
@@ -80,6 +85,27 @@ def _html(html: str, name: str) -> tuple[str, dict[str, Any]]:
     metadata = {"title": title, "author": meta.author if meta else None,
                 "date_iso": meta.date if meta and meta.date else None}
     return body.strip() + "\n", metadata
+
+
+def _href_times_as_text(html: str) -> str:
+    """A replay time carried only by a link's address (``…watch?v=…&t=754s``) written as
+    text, ``(00:12:34)``, just before the link, so that it is part of the extracted text
+    (``article.text`` offsets count it) and follows the quotation the link comes after, as
+    a time written by hand would; a link whose text already is a time is left alone."""
+    return _LINK_RE.sub(_link_with_time, html)
+
+
+def _link_with_time(link: re.Match[str]) -> str:
+    seconds = media_time_seconds(link.group("href").replace("&amp;", "&"))
+    text = _TAG_RE.sub("", link.group("text")).strip()
+    if seconds is None or _is_time(text):
+        return link.group(0)
+    return f"({format_hms(seconds)}) {link.group(0)}"
+
+
+def _is_time(text: str) -> bool:
+    """Link text that already states the time: "12:34", "(12min04)", "[00:12:34]"."""
+    return bool(find_timestamps(f"({text.strip('()[] ')})"))
 
 
 def _docx(raw: bytes, name: str) -> str:

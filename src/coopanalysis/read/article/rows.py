@@ -121,19 +121,32 @@ def _label_turn(para: Paragraph, stamp: Stamp) -> int | None:
 def _attach_near(para: Paragraph, stamp: Stamp) -> None:
     """A timestamp outside quotation marks: the quote right before it, else right after."""
     before = [(i, s) for i, s in enumerate(para.spans) if s.close < stamp.start]
+    after = [(i, s) for i, s in enumerate(para.spans) if s.open >= stamp.end]
     if before:
         index, span = before[-1]
         between = para.masked[span.close + 1:stamp.start]
-        if not _span_stamps(para, index) and (
-                re.fullmatch(r"[\s.,;:]*", between) or is_attribution_clause(between)):
+        adjacent = re.fullmatch(r"[\s.,;:(]*", between)
+        if not adjacent and after and _leads(para, stamp, after[0][1]) \
+                and not _span_stamps(para, after[0][0]):
+            stamp.owner = after[0][0]  # "À 41 min 30, elle lance : « … »"
+            return
+        if not _span_stamps(para, index) and (adjacent or is_attribution_clause(between)):
             stamp.owner = index
             return
-    after = [(i, s) for i, s in enumerate(para.spans) if s.open >= stamp.end]
     if after:
         index, span = after[0]
-        if re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open]) \
-                and not _span_stamps(para, index):
+        if (re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open])
+                or _leads(para, stamp, span)) and not _span_stamps(para, index):
             stamp.owner = index
+
+
+def _leads(para: Paragraph, stamp: Stamp, span: Span) -> bool:
+    """The time opens the sentence that introduces the quotation: "À 41 min 30, elle lance :
+    « … »", "(à 33 min 10) Il ajoute : « … »" (``rules.LEADING_TIME_CLAUSE_RE``)."""
+    opening = para.masked[:stamp.start].rstrip(" *_")
+    if opening and opening[-1] not in rules.SENTENCE_END_CHARS + "»":
+        return False
+    return bool(rules.LEADING_TIME_CLAUSE_RE.fullmatch(para.masked[stamp.end:span.open]))
 
 
 def _span_stamps(para: Paragraph, index: int) -> list[Stamp]:

@@ -345,6 +345,9 @@ TIME_HINT_RE = re.compile(
     r"|\d\s?h\b|['’′]|\d:\d)[^()\[\]\n]{0,25}[)\]]",
     re.IGNORECASE,
 )
+#: Between a time opening a sentence and the quotation it introduces: a short clause in the
+#: same sentence ("À 41 min 30, elle lance : « … »", "Vers 1 h 10, il a évoqué « … »").
+LEADING_TIME_CLAUSE_RE = re.compile(r"[\s,]*[^.!?…«»“”\n]{1,80}?[:,]?\s*")
 #: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
 #: "(6mn20)". They are rewritten "6min20" before parsing.
 MINUTE_MARK_RE = re.compile(r"(?P<m>\d{1,3})\s?(?:['’′]|mn)\s?(?P<s>\d{1,3})\s?(?:[\"″]|s)?")
