@@ -15,10 +15,10 @@ articles, written by the parser's author); ``blind-dev`` and ``blind-test`` (six
 written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
-``blind5``, ``blind6`` and ``blind7`` (each measured once as a never-read test set,
-released as dev when the next set replaced them). The names keep each set's
+``blind5``, ``blind6``, ``blind7`` and ``blind8`` (each measured once as a never-read test
+set, released as dev when the next set replaced them). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind8-test`` (``tests/data/articles/blind8/``),
+dev data: ``--details`` prints their rows. ``blind9-test`` (``tests/data/articles/blind9/``),
 never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
@@ -51,7 +51,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|blind5|blind6|
-blind7|blind8-test|all] [--people auto|never]``
+blind7|blind8|blind9-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -83,14 +83,16 @@ BLIND4_DIR = EXPECTED_DIR / "blind4"
 BLIND5_DIR = EXPECTED_DIR / "blind5"
 BLIND6_DIR = EXPECTED_DIR / "blind6"
 BLIND7_DIR = EXPECTED_DIR / "blind7"
-#: The eighth blind set: never read. Only its aggregate line is printed.
 BLIND8_DIR = EXPECTED_DIR / "blind8"
+#: The ninth blind set: never read. Only its aggregate line is printed.
+BLIND9_DIR = EXPECTED_DIR / "blind9"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
-                  "blind6": BLIND6_DIR, "blind7": BLIND7_DIR}
+                  "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
+                  "blind8": BLIND8_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind8-test": BLIND8_DIR}
+HIDDEN_DIRS = {"blind9-test": BLIND9_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -299,7 +301,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind8-test only runs when named)")
+                             "(blind9-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()

@@ -164,3 +164,37 @@ def test_capitals_labels_after_a_timecode_are_turns() -> None:
     assert _speaker_of(quotes, "Nous maintiendrons") == "Margaux Thévenin"
     assert _speaker_of(quotes, "Encore faut-il") == "Rémi Castagne"
     assert _speaker_of(quotes, "Ils suivront") == "Margaux Thévenin"
+
+
+# A radio site's plain-text export: capitals labels without bold, the guests listed above.
+PLAIN_CAPITALS_TRANSCRIPT = """# Le débat du soir : la ligne de car
+
+Avec : Margaux Thévenin, maire de Saint-Oran ; Rémi Castagne, usager.
+
+Présentation : Lucie Vernhes
+
+LUCIE VERNHES : Margaux Thévenin, la ligne sera-t-elle maintenue ?
+
+MARGAUX THÉVENIN : Nous maintiendrons la ligne jusqu'en 2027, c'est voté.
+
+RÉMI CASTAGNE : Encore faut-il que les horaires suivent le matin.
+"""
+
+
+def test_plain_capitals_labels_of_printed_names_are_turns() -> None:
+    quotes = read_article(PLAIN_CAPITALS_TRANSCRIPT).quotes
+    assert _speaker_of(quotes, "Margaux Thévenin, la ligne") == "Lucie Vernhes"
+    assert _speaker_of(quotes, "Nous maintiendrons") == "Margaux Thévenin"
+    assert _speaker_of(quotes, "Encore faut-il") == "Rémi Castagne"
+
+
+def test_plain_capitals_label_naming_nobody_printed_is_prose() -> None:
+    text = """# Travaux sur la départementale
+
+MISE À JOUR : la route rouvrira lundi matin après les travaux.
+
+DERNIÈRE MINUTE : le chantier est prolongé de deux jours.
+"""
+    quotes = read_article(text).quotes
+    assert not quotes["text"].str.contains("la route rouvrira").any()
+    assert not quotes["text"].str.contains("le chantier est prolongé").any()

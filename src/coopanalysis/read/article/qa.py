@@ -13,6 +13,7 @@ import re
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
 from coopanalysis.read.article.people import article_author, name_re
+from coopanalysis.read.article.spans import scan_paragraph
 from coopanalysis.text.normalize import fold
 
 _BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_\n]+\?)\s*(?:\*\*|__)\s*$")
@@ -29,15 +30,20 @@ def mark_turns(doc: Document) -> None:
         if not match:
             continue
         label = _label_name((match.group("bold") or match.group("bold_in")
-                             or match.group("plain") or match.group("minutes")).strip(" .:"))
+                             or match.group("plain") or match.group("minutes")
+                             or match.group("caps")).strip(" .:"))
         what = _label_type(label)
         if match.group("minutes") and not _minutes_speaker(doc, label, what):
             continue  # a plain "Saint Aubin : …" is prose; only people presented count
+        if match.group("caps") and not (what == "name" and _printed_name(doc, label)):
+            continue  # "MISE À JOUR : …", "CGT : …": capitals that name nobody
         if what and para.raw[match.end():].strip():
             labelled.append((para, match.end(), label, what))
     if len(labelled) >= 2:
         interviewee = _interviewee(doc, labelled, author)
         for para, _start, _label, _what in labelled:
+            if not para.masked:  # a short turn taken for a heading was never scanned
+                scan_paragraph(para, doc)
             para.kind = "text"  # "Question : Pourquoi ?" is short enough to look a heading
         _resection(doc)
         for para, start, label, what in labelled:
@@ -134,6 +140,13 @@ def _minutes_speaker(doc: Document, label: str, what: str | None) -> str | None:
         return None
     name = fold(rules.HONORIFIC_RE.sub("", label))
     return next((s.name for s in doc.speakers if fold(s.name) == name), None)
+
+
+def _printed_name(doc: Document, name: str) -> bool:
+    """A name a transcript prints in capitals is a person's when the article also prints it
+    in ordinary case (the guest list, "Présentation : X", the standfirst): a heading or a
+    slogan in capitals is never printed so."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text) is not None
 
 
 def _section_interviewee(doc: Document, para: Paragraph) -> str | None:

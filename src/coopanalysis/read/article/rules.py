@@ -423,7 +423,11 @@ QA_LABEL_RE = re.compile(
     # Minutes also name a member by office ("Mme la Maire :", "M. le Président :") and add
     # a political group in parentheses ("M. Garnier (groupe « Agir ») :").
     rf"|^[ \t>]*(?P<minutes>(?:{_TITLES_DOTTED})\s+(?:l[ea]\s+|l['’])?[{_UPPER}][\w'’-]+"
-    rf"(?:\s+[{_UPPER}][\w'’-]+)?|{NAME_PATTERN})(?:\s*\([^()\n]{{1,80}}\))?\s*:\s+(?![«“\"‘*_])")
+    rf"(?:\s+[{_UPPER}][\w'’-]+)?|{NAME_PATTERN})(?:\s*\([^()\n]{{1,80}}\))?\s*:\s+(?![«“\"‘*_])"
+    # A broadcast transcript without bold: "PASCAL DUMAS : …", a first name and a surname
+    # in capitals (a radio or TV site's plain-text export of the programme).
+    rf"|^[ \t>]*(?P<caps>[{_UPPER}][{_UPPER}'’-]+(?:\s+[{_UPPER}][{_UPPER}'’-]+){{1,3}})"
+    r"\s*:\s+(?![«“\"‘*_])")
 #: A timecode opening a transcript label ("**[00:18:40] NADIA KESSLER** — …"): not part
 #: of the name.
 QA_LABEL_TIMECODE_RE = re.compile(r"^[\[(]\s*\d{1,2}(?::\d\d){1,2}\s*[\])]\s*")
