@@ -25,6 +25,7 @@ from coopanalysis.errors import AlignmentError
 from coopanalysis.export.views import format_alignment_table
 from coopanalysis.model import Transcript
 from helpers import noise
+from helpers.transcripts import TWO_VOICES_VTT
 
 # The simulated captions were written with this pre-roll (helpers/noise.py, REFERENCE_SETTINGS).
 SIMULATED_SHIFT = 7.5
@@ -442,20 +443,13 @@ def test_format_alignment_table_shows_times_status_and_diff(article, reconstruct
 
 # --------------------------------------------------------------------------- bad options, bad times
 
-VTT = (
-    "WEBVTT\n\n"
-    "00:00:01.000 --> 00:00:04.000\n"
-    "<v Alice>la coopération territoriale est une nécessité pour nos communes\n\n"
-    "00:00:05.000 --> 00:00:09.000\n"
-    "<v Bob>il faut du temps long pour construire la confiance entre les élus\n"
-)
 QUOTE = "il faut du temps long pour construire la confiance entre les élus"
 SENTENCE = "le temps long est la clé de toute coopération territoriale réussie selon moi"
 
 
 @pytest.fixture()
 def two_cues() -> Transcript:
-    return ca.read_transcript(VTT)
+    return ca.read_transcript(TWO_VOICES_VTT)
 
 
 @pytest.mark.parametrize("max_offset", [-5, float("nan"), "600"])

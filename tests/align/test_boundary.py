@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from coopanalysis import schema
-from coopanalysis.align.aligner import align_quotes
 from coopanalysis.align.boundary import lead_hedge, tail_hedge, tail_negation
 from coopanalysis.model import Transcript
 from coopanalysis.text.normalize import match_tokens
+from helpers.quotes import align_one
 
 BEFORE = "bonjour à tous merci d'être venus ce soir pour parler de la commune"
 AFTER = "et puis on verra bien ce que disent les habitants la semaine prochaine"
@@ -37,10 +37,6 @@ def speech(*parts: str, pause_before: int | None = None) -> Transcript:
             .reset_index())
     return Transcript(cues=schema.conform(cues, schema.CUES),
                       words=schema.conform(table, schema.WORDS))
-
-
-def verdict_of(transcript: Transcript, text: str) -> pd.Series:
-    return align_quotes(pd.DataFrame({"text": [text]}), transcript).iloc[0]
 
 
 def tokens(text: str) -> list[str]:
@@ -94,59 +90,59 @@ def test_tail_negation(last: str, after: str, expected: str | None) -> None:
 
 
 def test_a_quote_starting_after_je_pense_que_is_altered() -> None:
-    row = verdict_of(speech(BEFORE, "je pense que", CLAIM, AFTER), CLAIM.capitalize() + ".")
+    row = align_one(speech(BEFORE, "je pense que", CLAIM, AFTER), CLAIM.capitalize() + ".")
     assert row["verdict"] == "altered"
     assert "hedge cut: je pense que" in row["changes"]
 
 
 def test_a_quote_keeping_its_hedge_is_verbatim() -> None:
-    row = verdict_of(speech(BEFORE, "je pense que", CLAIM, AFTER),
-                     "Je pense que " + CLAIM + ".")
+    row = align_one(speech(BEFORE, "je pense que", CLAIM, AFTER),
+                    "Je pense que " + CLAIM + ".")
     assert row["verdict"] == "verbatim"
 
 
 def test_a_hedge_before_a_long_pause_does_not_govern_the_quote() -> None:
-    row = verdict_of(speech(BEFORE, "à mon avis", CLAIM, AFTER, pause_before=2),
-                     CLAIM.capitalize() + ".")
+    row = align_one(speech(BEFORE, "à mon avis", CLAIM, AFTER, pause_before=2),
+                    CLAIM.capitalize() + ".")
     assert row["verdict"] == "verbatim"
 
 
 def test_a_hedge_in_the_previous_sentence_does_not_count() -> None:
-    row = verdict_of(speech(BEFORE, "ça se passera bien je pense", CLAIM, AFTER),
-                     CLAIM.capitalize() + ".")
+    row = align_one(speech(BEFORE, "ça se passera bien je pense", CLAIM, AFTER),
+                    CLAIM.capitalize() + ".")
     assert row["verdict"] == "verbatim"
 
 
 def test_a_quote_ending_before_je_crois_is_altered() -> None:
-    row = verdict_of(speech(BEFORE, CLAIM, "je crois", AFTER), CLAIM.capitalize() + ".")
+    row = align_one(speech(BEFORE, CLAIM, "je crois", AFTER), CLAIM.capitalize() + ".")
     assert row["verdict"] == "altered"
     assert "hedge cut: je crois" in row["changes"]
 
 
 def test_a_quote_ending_before_je_crois_then_a_filler_is_altered() -> None:
     # the filler ("voilà") is dropped from the compared words: "ensuite" follows the hedge
-    row = verdict_of(speech(BEFORE, CLAIM, "je crois voilà ensuite", AFTER),
-                     CLAIM.capitalize() + ".")
+    row = align_one(speech(BEFORE, CLAIM, "je crois voilà ensuite", AFTER),
+                    CLAIM.capitalize() + ".")
     assert row["verdict"] == "altered"
     assert "hedge cut: je crois" in row["changes"]
 
 
 def test_sans_doute_cut_is_a_hedge_not_a_negation() -> None:
     said = "les habitants sont sans doute plus contents quand les services restent ouverts"
-    row = verdict_of(speech(BEFORE, said, AFTER),
-                     "Les habitants sont plus contents quand les services restent ouverts.")
+    row = align_one(speech(BEFORE, said, AFTER),
+                    "Les habitants sont plus contents quand les services restent ouverts.")
     assert row["verdict"] == "altered"
     assert row["changes"] == "hedge cut: sans doute"
 
 
 def test_a_quote_ending_before_pas_is_altered() -> None:
     said = "la nouvelle ligne de tramway les habitants du quartier l'attendent"
-    row = verdict_of(speech(BEFORE, said, "pas du tout", AFTER),
-                     "La nouvelle ligne de tramway, les habitants du quartier l'attendent.")
+    row = align_one(speech(BEFORE, said, "pas du tout", AFTER),
+                    "La nouvelle ligne de tramway, les habitants du quartier l'attendent.")
     assert row["verdict"] == "altered"
     assert "negation cut: pas" in row["changes"]
 
 
 def test_a_quote_ending_before_the_next_clause_stays_verbatim() -> None:
-    row = verdict_of(speech(BEFORE, CLAIM, "je pense que", AFTER), CLAIM.capitalize() + ".")
+    row = align_one(speech(BEFORE, CLAIM, "je pense que", AFTER), CLAIM.capitalize() + ".")
     assert row["verdict"] == "verbatim"

@@ -7,12 +7,8 @@ they split or join, grammar words around a misheard name, and the "ne" a writer 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
-from coopanalysis.align.aligner import align_quotes
 from coopanalysis.align.diff import ADDED, CUT, KEPT, REPLACED, Op
 from coopanalysis.align.verdict import (
     caption_glue,
@@ -22,19 +18,7 @@ from coopanalysis.align.verdict import (
     split_words,
 )
 from coopanalysis.model import Transcript
-from coopanalysis.read.transcript import read_transcript
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "factcheck"
-GESTION = "autogenere__Gestion_de_la_dette_d_architecture_-_Cyril_Beslay.fr-orig.srt"
-
-
-@pytest.fixture(scope="module")
-def gestion() -> Transcript:
-    return read_transcript(DATA / GESTION)
-
-
-def one(transcript: Transcript, text: str) -> pd.Series:
-    return align_quotes(pd.DataFrame({"text": [text]}), transcript).iloc[0]
+from helpers.quotes import align_one
 
 
 def kept(*words: str) -> list[Op]:
@@ -46,15 +30,15 @@ def kept(*words: str) -> list[Op]:
 
 def test_a_doubled_de_in_the_captions_is_not_an_edit(gestion: Transcript) -> None:
     # Captions: "… à retenir vis-à-vis de de cette expérience".
-    row = one(gestion, "Ce que je vous propose, c'est de vous donner quelques points clés à "
-                       "retenir vis-à-vis de cette expérience.")
+    row = align_one(gestion, "Ce que je vous propose, c'est de vous donner quelques points clés à "
+                             "retenir vis-à-vis de cette expérience.")
     assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
     assert "- de" in row["diff"]
 
 
 def test_an_article_started_twice_is_not_an_edit(gestion: Transcript) -> None:
     # Captions: "… et enfin on a le l'ancien score".
-    row = one(gestion, "On a pris des gros raccourcis et enfin on a l'ancien score.")
+    row = align_one(gestion, "On a pris des gros raccourcis et enfin on a l'ancien score.")
     assert row["verdict"] == "verbatim", row["diff"]
 
 
@@ -110,8 +94,8 @@ def test_grammar_words_around_a_misheard_name_are_not_a_word_change() -> None:
 
 def test_a_ne_the_captions_do_not_give_is_spoken_grammar_tidied(gestion: Transcript) -> None:
     # Captions: "finalement on peut pas faire d'analyse statique c'est très difficile".
-    row = one(gestion, "Finalement, on ne peut pas faire d'analyse statique, c'est très "
-                       "difficile.")
+    row = align_one(gestion, "Finalement, on ne peut pas faire d'analyse statique, c'est très "
+                             "difficile.")
     assert row["verdict"] == "edited" and pd.isna(row["changes"]), row["diff"]
     assert 'printed "ne" not in the transcript' in row["warning"]
 

@@ -8,32 +8,15 @@ que ce soit par l'équipe ou par les architectes …", "… vous avez tous quelq
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
-import pytest
 
-from coopanalysis.align.aligner import align_quotes
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, REPLACED, Op
 from coopanalysis.align.evidence import compound_parts, content_word, edge_ops, noise_words
 from coopanalysis.align.tokens import build_stream
 from coopanalysis.align.verdict import faithful_kind, meaning_changes
 from coopanalysis.model import Transcript
-from coopanalysis.read.transcript import read_transcript
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "factcheck"
-GESTION = "autogenere__Gestion_de_la_dette_d_architecture_-_Cyril_Beslay.fr-orig.srt"
-
-
-@pytest.fixture(scope="module")
-def gestion() -> Transcript:
-    return read_transcript(DATA / GESTION)
-
-
-def one(transcript: Transcript, text: str) -> pd.Series:
-    return align_quotes(pd.DataFrame({"text": [text]}), transcript).iloc[0]
-
+from helpers.quotes import align_one
 
 # --------------------------------------------------------------------------- noise
 
@@ -41,8 +24,8 @@ def one(transcript: Transcript, text: str) -> pd.Series:
 def test_a_content_word_the_captions_dropped_keeps_a_quote_verbatim(gestion: Transcript) -> None:
     # Printed "très têtu et obstiné": had the captions dropped a word, the rest matches.
     # Here the printed word "vraiment" stands for a word the captions did not give.
-    row = one(gestion, "Vous avez tous quelqu'un dans votre équipe qui est très têtu et qui "
-                       "n'a vraiment pas envie de suivre les standards.")
+    row = align_one(gestion, "Vous avez tous quelqu'un dans votre équipe qui est très têtu et qui "
+                             "n'a vraiment pas envie de suivre les standards.")
     assert row["status"] == "matched"
     assert row["verdict"] == "verbatim", row["diff"]
     assert "+ vraiment" in row["diff"]
@@ -50,8 +33,8 @@ def test_a_content_word_the_captions_dropped_keeps_a_quote_verbatim(gestion: Tra
 
 
 def test_two_words_not_heard_in_a_row_are_an_edit_not_noise(gestion: Transcript) -> None:
-    row = one(gestion, "Vous avez tous quelqu'un dans votre équipe qui est très têtu et "
-                       "franchement borné, et qui n'a pas envie de suivre les standards.")
+    row = align_one(gestion, "Vous avez tous quelqu'un dans votre équipe qui est très têtu et "
+                             "franchement borné, et qui n'a pas envie de suivre les standards.")
     assert row["verdict"] in ("edited", "altered")
 
 
@@ -149,18 +132,19 @@ def test_hyphenated_compound_parts_are_content_words() -> None:
 
 
 def test_an_invented_quote_sharing_a_few_words_is_unmatched(gestion: Transcript) -> None:
-    row = one(gestion, "Le manque de connaissance des marchés financiers pousse les "
-                       "banques régionales vers une fusion rapide avec leurs concurrents.")
+    row = align_one(gestion, "Le manque de connaissance des marchés financiers pousse les "
+                             "banques régionales vers une fusion rapide avec leurs concurrents.")
     assert row["status"] == "unmatched"
     assert "content words heard" in row["warning"] or "not found" in row["warning"]
 
 
-def test_a_negation_swapped_for_a_word_in_a_short_gap_is_altered() -> None:
+def test_a_negation_swapped_for_a_word_in_a_short_gap_is_altered(
+        open_source: Transcript) -> None:
     # The open-source talk's captions: "… des choses que vous pouvez faire même sans parler
     # anglais puis ça peut être …"; printed "même en parlant anglais" reverses it.
-    transcript = read_transcript(DATA / "autogenere__contributer-open-source.srt")
-    row = one(transcript, "Pour les personnes qui auraient un petit peu peur de l'anglais, des "
-                          "choses que vous pouvez faire même en parlant anglais.")
+    row = align_one(open_source, "Pour les personnes qui auraient un petit peu peur de "
+                                 "l'anglais, des choses que vous pouvez faire même en parlant "
+                                 "anglais.")
     assert row["verdict"] == "altered" and "negation removed: sans" in row["changes"]
 
 
@@ -173,7 +157,7 @@ def test_a_negation_in_a_garbled_stretch_is_not_a_change() -> None:
 
 
 def test_the_diff_shows_words_as_printed_and_spoken(gestion: Transcript) -> None:
-    row = one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
-                       "sont causées par un choix d'une solution simple aujourd'hui.")
+    row = align_one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
+                             "sont causées par un choix d'une solution simple aujourd'hui.")
     assert row["diff"].startswith("= La | ! dette→tête | = technique c'est le coût")
     assert ("replaced", "dette", "tête") in row["diff_ops"]

@@ -17,26 +17,7 @@ from coopanalysis.align.diff import Op
 from coopanalysis.align.verdict import faithful_kind, language_of, meaning_changes, sound_alike
 from coopanalysis.model import Transcript
 from coopanalysis.read.transcript import read_transcript
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "factcheck"
-GESTION = "autogenere__Gestion_de_la_dette_d_architecture_-_Cyril_Beslay.fr-orig.srt"
-OPEN_SOURCE = "autogenere__contributer-open-source.srt"
-
-
-@pytest.fixture(scope="module")
-def gestion() -> Transcript:
-    return read_transcript(DATA / GESTION)
-
-
-@pytest.fixture(scope="module")
-def open_source() -> Transcript:
-    return read_transcript(DATA / OPEN_SOURCE)
-
-
-def one(transcript: Transcript, text: str, **columns: object) -> pd.Series:
-    return align_quotes(pd.DataFrame({"text": [text], **{k: [v] for k, v in columns.items()}}),
-                        transcript).iloc[0]
-
+from helpers.quotes import align_one
 
 # --------------------------------------------------------------------------- alterations
 # The captions say: "… dans une équipe de 6 architectes", "on peut pas faire d'analyse
@@ -60,7 +41,7 @@ ALTERATIONS = [
 @pytest.mark.parametrize(("talk", "text", "change"), ALTERATIONS)
 def test_each_alteration_kind_is_altered_and_named(request: pytest.FixtureRequest, talk: str,
                                                    text: str, change: str) -> None:
-    row = one(request.getfixturevalue(talk), text)
+    row = align_one(request.getfixturevalue(talk), text)
     assert row["status"] == "matched", row["warning"]
     assert row["verdict"] == "altered", row["diff"]
     assert change in row["changes"], row["changes"]
@@ -68,32 +49,32 @@ def test_each_alteration_kind_is_altered_and_named(request: pytest.FixtureReques
 
 def test_a_negation_added_is_altered(open_source: Transcript) -> None:
     # Captions: "… vous êtes tous convaincus vous pouvez tribuer à l'Open Source".
-    row = one(open_source, "Je suis sûr que vous êtes tous convaincus, vous ne pouvez pas "
-                           "contribuer à l'Open Source.")
+    row = align_one(open_source, "Je suis sûr que vous êtes tous convaincus, vous ne pouvez pas "
+                                 "contribuer à l'Open Source.")
     assert row["verdict"] == "altered" and "negation added: pas" in row["changes"]
 
 
 def test_a_hedge_added_is_altered(gestion: Transcript) -> None:
     # Captions: "… aujourd'hui plutôt qu'utiliser une meilleure approche qui parfois est plus
     # complexe".
-    row = one(gestion, "C'est le coût des retouches supplémentaires qui sont probablement "
-                       "causées par un choix d'une solution simple aujourd'hui.")
+    row = align_one(gestion, "C'est le coût des retouches supplémentaires qui sont probablement "
+                             "causées par un choix d'une solution simple aujourd'hui.")
     assert row["verdict"] == "altered" and "hedge added: probablement" in row["changes"]
 
 
 def test_a_number_past_the_last_heard_word_is_compared(open_source: Transcript) -> None:
     # The captions end the sentence "… s'ils ont quatre pull requests": the match stops
     # at "ont", the printed number is compared with the speech that follows.
-    row = one(open_source, "Un événement qui a lieu tous les mois d'octobre, qui permet aux "
-                           "personnes de gagner un t-shirt ou de planter un arbre s'ils ont "
-                           "sept pull requests acceptées.")
+    row = align_one(open_source, "Un événement qui a lieu tous les mois d'octobre, qui permet aux "
+                                 "personnes de gagner un t-shirt ou de planter un arbre s'ils ont "
+                                 "sept pull requests acceptées.")
     assert row["verdict"] == "altered" and "number:" in row["changes"], row["changes"]
 
 
 def test_two_distant_passages_are_glued(gestion: Transcript) -> None:
     text = ("Je suis architecte chez ManoMano dans une équipe de 6 architectes et on est passé "
             "de deux monolithes à 350 microservices et la diversité des technologies a évolué.")
-    row = one(gestion, text)
+    row = align_one(gestion, text)
     assert row["verdict"] == "altered" and row["changes"].startswith("glued: "), row["changes"]
 
 
@@ -102,8 +83,8 @@ def test_two_distant_passages_are_glued(gestion: Transcript) -> None:
 
 def test_a_word_heard_as_one_that_sounds_like_it_is_noise(gestion: Transcript) -> None:
     # "la dette technique" is captioned "la tête technique".
-    row = one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
-                       "sont causées par un choix d'une solution simple aujourd'hui.")
+    row = align_one(gestion, "La dette technique, c'est le coût des retouches supplémentaires qui "
+                             "sont causées par un choix d'une solution simple aujourd'hui.")
     assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
     assert "dette→tête" in row["diff"]
 
@@ -113,31 +94,33 @@ def test_a_dropped_ne_and_spelling_variants_are_noise(gestion: Transcript,
     # Captions: "notre cityo pensait que la dette technique et la date d'architecture était
     # mauvaise et en fait elle l'est pas toujours". The "n'" heard as "l'": a sound was
     # heard at its place, so the writer did not restore it: verbatim (never altered).
-    row = one(gestion, "Notre CTO pensait que la dette technique et la dette d'architecture "
-                       "étaient mauvaises et en fait elle n'est pas toujours, elle est nécessaire.")
+    row = align_one(gestion, "Notre CTO pensait que la dette technique et la dette "
+                             "d'architecture étaient mauvaises et en fait elle n'est pas "
+                             "toujours, elle est nécessaire.")
     assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
     assert "! n'→l'" in row["diff"]
     # A "ne" the captions do not give at all may be the writer's tidying: edited, with the
     # doubt in the warning.
-    row = one(open_source, "Si on ne sait pas que vous êtes bloqué, potentiellement ça va rester "
-                           "bloqué")
+    row = align_one(open_source, "Si on ne sait pas que vous êtes bloqué, potentiellement ça "
+                                 "va rester bloqué")
     assert row["verdict"] == "edited" and pd.isna(row["changes"]), row["diff"]
     assert 'printed "ne" not in the transcript' in row["warning"]
-    row = one(gestion, "Notre CTO pensait que la dette technique et la dette d'architecture "
-                       "étaient mauvaises")
+    row = align_one(gestion, "Notre CTO pensait que la dette technique et la dette d'architecture "
+                             "étaient mauvaises")
     assert row["verdict"] == "verbatim" and pd.isna(row["changes"]), row["diff"]
 
 
 def test_numbers_in_digits_or_words_compare_by_value(gestion: Transcript) -> None:
     # Captions: "dans une équipe de 6 architectes".
-    row = one(gestion, "Je suis architecte chez ManoMano, dans une équipe de six architectes.")
+    row = align_one(gestion,
+                    "Je suis architecte chez ManoMano, dans une équipe de six architectes.")
     assert row["verdict"] in ("verbatim", "edited") and pd.isna(row["changes"]), row["changes"]
 
 
 def test_a_cut_filler_or_repetition_is_edited_not_altered(gestion: Transcript) -> None:
     # Captions: "ça commence à faire beaucoup de symptômes qui qui sentent mauvais".
-    row = one(gestion, "Ça commence à faire beaucoup de symptômes qui sentent mauvais et "
-                       "sûrement il y a une grosse part de dette dans ce composant.")
+    row = align_one(gestion, "Ça commence à faire beaucoup de symptômes qui sentent mauvais et "
+                             "sûrement il y a une grosse part de dette dans ce composant.")
     assert row["verdict"] == "edited" and pd.isna(row["changes"]), row["diff"]
 
 
@@ -145,14 +128,14 @@ def test_a_cut_filler_or_repetition_is_edited_not_altered(gestion: Transcript) -
 
 
 def test_a_quote_supported_only_by_a_number_is_unmatched(gestion: Transcript) -> None:
-    row = one(gestion, "Chez nous, la flotte de robots livreurs a doublé en 2019 grâce aux "
-                       "drones des entrepôts.")
+    row = align_one(gestion, "Chez nous, la flotte de robots livreurs a doublé en 2019 grâce aux "
+                             "drones des entrepôts.")
     assert row["status"] == "unmatched" and "not found" in row["warning"]
 
 
 def test_a_quote_in_another_language_is_unmatched_and_says_so(gestion: Transcript) -> None:
-    row = one(gestion, "I am an architect at ManoMano, in a team of 6 architects, and the "
-                       "company has grown a lot since 2019.")
+    row = align_one(gestion, "I am an architect at ManoMano, in a team of 6 architects, and the "
+                             "company has grown a lot since 2019.")
     assert row["status"] == "unmatched" and "other language" in row["warning"]
 
 

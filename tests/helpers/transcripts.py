@@ -12,6 +12,15 @@ from hypothesis import strategies as st
 from coopanalysis import schema
 from coopanalysis.model import Transcript
 
+#: Two voice-tagged cues (Alice, then Bob), for the tests of options and bad inputs.
+TWO_VOICES_VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n"
+    "<v Alice>la coopération territoriale est une nécessité pour nos communes\n\n"
+    "00:00:05.000 --> 00:00:09.000\n"
+    "<v Bob>il faut du temps long pour construire la confiance entre les élus\n"
+)
+
 
 def make_transcript(rows: list[tuple], *, source: str = "<string>",
                     words: pd.DataFrame | None = None) -> Transcript:

@@ -608,18 +608,6 @@ def test_blind_article_attribution_floors(name: str) -> None:
 # --- issue 13 -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("content", "what"), [
-    (b"{\\rtf1\\ansi Bonjour\n}", "RTF"), (b"%PDF-1.7\n%\xe2\xe3\n", "PDF"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP")])
-def test_document_formats_refused_naming_the_file(tmp_path: Path, content: bytes,
-                                                  what: str) -> None:
-    path = tmp_path / "article.txt"
-    path.write_bytes(content)
-    with pytest.raises(ArticleError) as caught:
-        read_article(path)
-    assert caught.value.source == str(path) and what in str(caught.value)
-
-
 @pytest.mark.parametrize(("notation", "seconds"), [
     ("(1h12'40)", 4360), ("(à 1 h 05 min de la vidéo)", 3900), ("(replay : 14min20)", 860),
     ("(à 33 min 10)", 1990), ("[00:12:05]", 725), ("(à 45 minutes)", 2700)])

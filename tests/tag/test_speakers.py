@@ -29,7 +29,13 @@ from coopanalysis.read.transcript import read_transcript
 from coopanalysis.tag.speakers import CONFLICTS, MAPPING, tag_speakers
 from coopanalysis.tag.units import sentences, turns
 from coopanalysis.text.normalize import match_tokens
-from helpers.transcripts import CUE_ROWS, contiguous, make_transcript, read_reference_vtt
+from helpers.transcripts import (
+    CUE_ROWS,
+    TWO_VOICES_VTT,
+    contiguous,
+    make_transcript,
+    read_reference_vtt,
+)
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "speakers"
 SAMPLE_RTTM = HERE / "sample.rttm"
@@ -506,13 +512,6 @@ def test_reference_article_quotes_name_the_simulated_captions(data_dir):
 
 # ------------------------------------------------------ diarization coverage, inputs
 
-VTT = (
-    "WEBVTT\n\n"
-    "00:00:01.000 --> 00:00:04.000\n"
-    "<v Alice>la coopération territoriale est une nécessité pour nos communes\n\n"
-    "00:00:05.000 --> 00:00:09.000\n"
-    "<v Bob>il faut du temps long pour construire la confiance entre les élus\n"
-)
 
 
 def test_empty_rttm_is_reported(tmp_path):
@@ -520,7 +519,7 @@ def test_empty_rttm_is_reported(tmp_path):
     # and said nothing: the user believed the speakers came from the diarization.
     rttm = tmp_path / "empty.rttm"
     rttm.write_text("")
-    tagged = tag_speakers(read_transcript(VTT), diarization=rttm)
+    tagged = tag_speakers(read_transcript(TWO_VOICES_VTT), diarization=rttm)
     assert any("empty.rttm" in w and "no speech turns" in w for w in tagged.warnings)
 
 
@@ -528,7 +527,7 @@ def test_rttm_of_another_time_range_is_reported(tmp_path):
     # A diarization of another recording: none of its turns overlaps a cue.
     rttm = tmp_path / "other.rttm"
     rttm.write_text("SPEAKER other 1 500.0 20.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n")
-    tagged = tag_speakers(read_transcript(VTT), diarization=rttm)
+    tagged = tag_speakers(read_transcript(TWO_VOICES_VTT), diarization=rttm)
     assert tagged.cues["diarization_label"].isna().all()
     assert any("other.rttm" in w and "overlaps no cue" in w for w in tagged.warnings)
 
@@ -537,7 +536,7 @@ def test_matching_rttm_gives_no_coverage_warning(tmp_path):
     rttm = tmp_path / "ok.rttm"
     rttm.write_text("SPEAKER ok 1 1.0 3.0 <NA> <NA> SPEAKER_00 <NA> <NA>\n"
                     "SPEAKER ok 1 5.0 4.0 <NA> <NA> SPEAKER_01 <NA> <NA>\n")
-    tagged = tag_speakers(read_transcript(VTT), diarization=rttm)
+    tagged = tag_speakers(read_transcript(TWO_VOICES_VTT), diarization=rttm)
     assert tagged.cues["diarization_label"].tolist() == ["SPEAKER_00", "SPEAKER_01"]
     assert not any("ok.rttm" in w for w in tagged.warnings)
 
@@ -554,7 +553,7 @@ def test_rttm_coverage_warning_with_untimed_cues(tmp_path):
 
 def test_tag_speakers_takes_a_cues_table():
     # turns() and sentences() take a cues table; tag_speakers raised AttributeError.
-    tagged = tag_speakers(read_transcript(VTT).cues.drop(columns=["cue_id"]),
+    tagged = tag_speakers(read_transcript(TWO_VOICES_VTT).cues.drop(columns=["cue_id"]),
                           names={"SPEAKER_00": "Alice"})
     assert tagged.cues["speaker"].tolist() == ["Alice", "Bob"]
     assert any("SPEAKER_00" in w for w in tagged.warnings)
@@ -562,4 +561,4 @@ def test_tag_speakers_takes_a_cues_table():
 
 def test_tag_speakers_names_must_be_a_mapping():
     with pytest.raises(DiarizationError, match="mapping"):
-        tag_speakers(read_transcript(VTT), names=["SPEAKER_00"])  # type: ignore[arg-type]
+        tag_speakers(read_transcript(TWO_VOICES_VTT), names=["SPEAKER_00"])  # type: ignore[arg-type]
