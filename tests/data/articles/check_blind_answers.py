@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Consistency checker for the blind7 answer keys (adapted from blind4) (standard library only).
+"""Consistency checker for the answer keys of a blind article set (standard library only).
 
-It never imports or runs the library. It checks, for every *.expected.json:
+Written by the blind4 writer; the writers of blind5 to blind9 ran it on their sets (it was
+copied into each set until it became this one shared script). It never imports or runs the
+library. It checks, for every *.expected.json of the set directory:
 - the JSON loads and has the blind3 keys;
 - every snippet has 6-10 words and occurs exactly once in the article text
   (for the .html article: the visible text, i.e. <head>, <script>, <style> and
@@ -15,7 +17,7 @@ It never imports or runs the library. It checks, for every *.expected.json:
 - the people CSV matches the speakers of its article;
 and prints the counts per article and in total.
 
-Usage: python3 check_answers.py
+Usage: python3 check_blind_answers.py SET_DIR   (e.g. tests/data/articles/blind4)
 """
 import csv
 import glob
@@ -25,7 +27,6 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = {"quote", "fragment", "paraphrase", "term"}
 TOP_KEYS = {"article", "style", "metadata", "speakers", "cited", "quotes", "not_quotes"}
 QUOTE_KEYS = {"n", "snippet", "speaker", "kind", "stated_start", "notation"}
@@ -81,13 +82,13 @@ def quote_spans(text):
     return sorted(spans)
 
 
-def main():
+def main(here):
     errors, warnings = [], []
     totals = {"articles": 0, "quotes": 0, "speakers": 0, "cited": 0, "not_quotes": 0,
               "null": 0, "timed": 0}
     kinds_total = {k: 0 for k in KINDS}
     rows = []
-    for jpath in sorted(glob.glob(os.path.join(HERE, "*.expected.json"))):
+    for jpath in sorted(glob.glob(os.path.join(here, "*.expected.json"))):
         name = os.path.basename(jpath)
         try:
             with open(jpath, encoding="utf-8") as f:
@@ -97,7 +98,7 @@ def main():
             continue
         if set(ans) != TOP_KEYS:
             errors.append(f"{name}: keys {sorted(ans)} != {sorted(TOP_KEYS)}")
-        apath = os.path.join(HERE, ans["article"])
+        apath = os.path.join(here, ans["article"])
         if not os.path.exists(apath):
             errors.append(f"{name}: article {ans['article']} missing")
             continue
@@ -192,7 +193,7 @@ def main():
             kinds_total[k] += kinds[k]
         # people CSV for this article, if any
         stem = ans["article"].rsplit(".", 1)[0]
-        cpath = os.path.join(HERE, f"people_{stem}.csv")
+        cpath = os.path.join(here, f"people_{stem}.csv")
         if os.path.exists(cpath):
             with open(cpath, encoding="utf-8", newline="") as f:
                 reader = csv.DictReader(f)
@@ -221,4 +222,6 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) != 2:
+        sys.exit("usage: python3 check_blind_answers.py SET_DIR")
+    sys.exit(main(sys.argv[1]))
