@@ -18,9 +18,11 @@ import collections
 import csv
 import os
 import sys
-import build_words as bw
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The caption words come from factcheck3's build_words.py (same talks, same method).
+sys.path.insert(0, os.path.join(HERE, "..", "factcheck3"))
+import build_words as bw  # noqa: E402
 COLS = ["quote_id", "talk", "text", "expected_class", "expected_start", "expected_end",
         "change_kinds", "changes", "source_text", "split", "caption_text"]
 CLASSES = {"verbatim", "edited", "altered", "absent"}

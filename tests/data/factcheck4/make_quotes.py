@@ -11,9 +11,12 @@ before any run of the library.
 """
 import csv
 import os
-import build_words as bw
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The caption words come from factcheck3's build_words.py (same talks, same method).
+sys.path.insert(0, os.path.join(HERE, "..", "factcheck3"))
+import build_words as bw  # noqa: E402
 TALK = {"P": bw.TALKS[0], "H": bw.TALKS[1]}
 NB, NNB = "\u00a0", "\u202f"
 
