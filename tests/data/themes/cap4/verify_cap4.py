@@ -15,109 +15,19 @@ counts per label and split.
 Usage: python3 verify_cap4.py [--corpus /work/shared/corpus]
 Exit status 0 when all checks pass.
 """
-import argparse, collections, csv, importlib.util, os, re, sys
+import argparse, collections, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CAP = os.path.join(HERE, "..", "cap")
 CAP2 = os.path.join(HERE, "..", "cap2")
 CAP3 = os.path.join(HERE, "..", "cap3")
-
-TOPICS = ["macroeconomics", "civil_rights", "health", "agriculture", "labor",
-          "education", "environment", "energy", "immigration", "transportation",
-          "law_crime", "social_welfare", "housing", "domestic_commerce", "defense",
-          "technology", "foreign_trade", "international_affairs",
-          "government_operations", "public_lands", "culture"]
-THEMES = ["cooperation", "trust_time", "listening_participation", "democratic_crisis",
-          "state_role", "local_officials", "shared_governance", "ecological_transition",
-          "social_ties", "circular_economy", "experimentation", "representativeness"]
-CAP_COLS = ["unit_id", "source", "start", "end", "text", "anchor_first",
-            "anchor_last", "topics", "note", "split"]
-TERR_COLS = ["unit_id", "text", "themes", "note", "split"]
-MIN_GAP = 30.0
-
-spec = importlib.util.spec_from_file_location("extract_units", os.path.join(CAP, "extract_units.py"))
-ex = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(ex)
-
-problems = []
-
-
-def fail(msg):
-    problems.append(msg)
-    print("FAIL", msg)
-
-
-def read(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        rd = csv.DictReader(fh)
-        return rd.fieldnames, list(rd)
-
-
-def talk(src):
-    """Both versions of a BDX I/O talk (autogenere__/final__) are one talk."""
-    for p in ("autogenere__", "final__"):
-        if src.startswith(p):
-            src = src[len(p):]
-    for s in (".fr-orig.srt", ".fr.srt", ".srt"):
-        if src.endswith(s):
-            return src[: -len(s)]
-    return src
-
-
-TIME_RE = re.compile(r"(\d+):(\d+):(\d+),(\d+)\s+-->\s+(\d+):(\d+):(\d+),(\d+)")
-
-
-def srt_cues(path, rolling):
-    """Cues of an SRT file: (start, end, text). Rolling YouTube captions
-    (autogenere__): only the new (last) line of each cue longer than 20 ms."""
-    def ts(h, m, s, ms):
-        return round(int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000, 3)
-    txt = open(path, encoding="utf-8-sig").read().replace("\r\n", "\n")
-    out = []
-    for block in re.split(r"\n\s*\n(?=\d+\n\d\d:)", txt):
-        lines = block.split("\n")
-        for i, l in enumerate(lines):
-            m = TIME_RE.match(l.strip())
-            if m:
-                break
-        else:
-            continue
-        s, e = ts(*m.groups()[:4]), ts(*m.groups()[4:])
-        if e - s <= 0.020:
-            continue
-        body = [l.strip() for l in lines[i + 1:] if l.strip()]
-        if not body:
-            continue
-        line = body[-1] if rolling else " ".join(body)
-        line = " ".join(re.sub(r"\[[^\]]*\]", " ", line).split())
-        if line:
-            out.append((s, e, line))
-    return out
-
-
-def labels(field):
-    return [x for x in field.split(";") if x] if field else []
-
-
-def split_table(rows, field, names, title):
-    cnt = {"dev": collections.Counter(), "test": collections.Counter()}
-    for r in rows:
-        labs = labels(r[field]) or ["(none)"]
-        cnt[r["split"]].update(labs)
-    print("\n%-24s %5s %5s %6s" % (title, "dev", "test", "total"))
-    for n in names + ["(none)"]:
-        d, t = cnt["dev"][n], cnt["test"][n]
-        print("%-24s %5d %5d %6d" % (n, d, t, d + t))
-        if (d + t) and not (d and t):
-            fail("%s present in only one half" % n)
-    sp = collections.Counter(r["split"] for r in rows)
-    nlab = collections.Counter(len(labels(r[field])) for r in rows)
-    print("units: %d (dev %d, test %d); labels per unit: 0=%d 1=%d 2=%d; no label: %.1f %%"
-          % (len(rows), sp["dev"], sp["test"], nlab[0], nlab[1], nlab[2],
-             100.0 * nlab[0] / len(rows)))
-    present = [n for n in names if cnt["dev"][n] + cnt["test"][n]]
-    ge4 = [n for n in names if cnt["dev"][n] + cnt["test"][n] >= 4]
-    print("labels present: %d; with >= 4 units: %d" % (len(present), len(ge4)))
+# Constants, the extraction module and the helpers are those of the third set's verifier
+# (same conventions, same checks); only main() differs.
+sys.path.insert(0, CAP3)
+from verify_cap3 import (  # noqa: E402
+    CAP_COLS, MIN_GAP, TERR_COLS, THEMES, TOPICS, ex, fail, labels, problems, read,
+    split_table, srt_cues, talk,
+)
 
 
 def main():
