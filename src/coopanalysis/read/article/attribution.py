@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coopanalysis.read.article import rules
+from coopanalysis.read.article import rules, syntax
 from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span
 from coopanalysis.read.article.people import clean_name, head_verb, name_re
 from coopanalysis.read.article.spans import (
@@ -128,6 +128,14 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
     cited = [(m.start() + sentence, m.end() + sentence) for m in rules.CITE_RE.finditer(region)]
     named = [m for m in para.mentions if sentence <= m.start < span_open
              and not any(s <= m.start < e for s, e in cited)]
+    clause = (syntax.introducing_subject(para.parsed, sentence, span_open)
+              if doc.language == "fr" and rules.SUBJECT_CLAUSES else None)
+    if clause is not None and clause.is_pronoun:
+        named = []  # "Elle a répondu à Paul Blanc : « … »": the pronoun rules decide
+    elif clause is not None:
+        decided = _by_subject(clause, named)
+        if decided is not None:
+            return decided
     if named:
         return Attribution(named[-1].speaker, "before")
     cue, gender = _pronoun_cue(outside_quotes(para, sentence, span_open))
@@ -145,6 +153,23 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
         return Attribution(None, "blocked")
     current = current_speaker(events, span_open)
     return Attribution(current, "paragraph" if current else None)
+
+
+def _by_subject(clause: syntax.Subject, named: Sequence[Mention]) -> Attribution | None:
+    """Who speaks, from the noun-phrase subject of the clause that introduces the quotation.
+
+    A speaker named inside the subject speaks, whoever else the clause names ("Anne Roy a
+    répondu au maire : « … »"); an indefinite subject ("Un berger a interpellé la préfète :
+    « … »") names nobody the article identifies: no speaker, with a note. None: the surface
+    rules decide (a definite noun phrase naming no known speaker may be a role the article
+    did not record, or a parse gone wrong around quotation marks)."""
+    inside = {m.speaker for m in named if clause.start <= m.start < clause.end}
+    if len(inside) == 1:
+        return Attribution(inside.pop(), "before")
+    if not inside and clause.indefinite:
+        return Attribution(None, "blocked", f"spoken by «{clause.text}», whom the article "
+                           "does not name")
+    return None
 
 
 def _subject_pronoun(para: Paragraph, sentence: int, span_open: int,

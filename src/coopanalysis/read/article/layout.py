@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from coopanalysis.errors import ArticleError
 from coopanalysis.read.article import rules
@@ -83,6 +84,7 @@ class Paragraph:
     persons: list[tuple[int, int, str]] = field(default_factory=list)  # spaCy PER entities
     # (start, end, role before the name, subject of a reporting verb) from the parse (syntax.py)
     parsed_people: list[tuple[int, int, str | None, bool]] = field(default_factory=list)
+    parsed: Any = None  # spaCy's parse of ``masked`` (people.run_nlp), for syntax.py
     mentions: list[Mention] = field(default_factory=list)
     section: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -114,6 +116,7 @@ class Document:
     people: set[str] = field(default_factory=set)  # every full name met (cited people too)
     # Speakers named or attributed so far, in reading order (pronouns reach back to them).
     history: list[str] = field(default_factory=list)
+    language: str = "fr"  # "fr" | "en": the article's language (parse.py)
     warnings: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
 

@@ -87,7 +87,7 @@ def parse_article(text: str, *, source: str = "<string>",
                   people: People | None = None) -> Article:
     """Parse article ``text`` (already decoded); ``source`` names it in warnings and errors."""
     text = check_text(normalize_newlines(text), source)
-    doc = Document(text=text, source=source)
+    doc = Document(text=text, source=source, language=_language(text))
     doc.paragraphs = classify_paragraphs(join_page_breaks(split_paragraphs(text), text), text)
     for para, following in zip(doc.paragraphs, doc.paragraphs[1:], strict=False):
         para.next_start = following.raw.lstrip(" *_")[:1]
@@ -147,7 +147,7 @@ def _metadata(doc: Document) -> dict[str, Any]:
         year = date.group("year") or date.group("year2")
         metadata["date"] = date.group(0)
         metadata["date_iso"] = f"{int(year):04d}-{rules.MONTHS[month]:02d}-{int(day):02d}"
-    metadata["language"] = _language(doc.text)
+    metadata["language"] = doc.language
     if not any(p.spans or p.stamps for p in doc.content()):
         doc.warn(0, "no quotation or timestamp found in the article")
     return metadata

@@ -34,15 +34,17 @@ def run_nlp(doc: Document) -> None:
     paragraphs = list(doc.content())
     if not paragraphs:
         return
-    exclude = NLP_EXCLUDE
-    if rules.PARSE_PEOPLE:  # the dependency parse needs tok2vec and the parser
-        exclude = tuple(c for c in NLP_EXCLUDE if c not in ("tok2vec", "parser"))
+    # The dependency parse (subjects of the clauses that introduce quotations, syntax.py)
+    # needs tok2vec and the parser.
+    exclude = tuple(c for c in NLP_EXCLUDE if c not in ("tok2vec", "parser"))
     nlp = (load_nlp(exclude=exclude, model=rules.NLP_MODEL) if rules.NLP_MODEL
            else load_nlp(exclude=exclude))
     for para, parsed in zip(paragraphs, nlp.pipe(p.masked for p in paragraphs), strict=True):
         para.persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents
                         if e.label_ == "PER"]
-        para.parsed_people = parsed_people(parsed)
+        para.parsed = parsed
+        if rules.PARSE_PEOPLE:
+            para.parsed_people = parsed_people(parsed)
 
 
 def clean_name(name: str) -> str:

@@ -69,6 +69,8 @@ def mark_turns(doc: Document) -> None:
                           addressee=_section_interviewee(doc, para) or interviewee)
         _resection(doc)
         doc.speakers = [s for s in doc.speakers if not _only_in_answers(doc, s.name)]
+    else:
+        _mark_unlabelled_answers(doc, author)
     dashes = [p for p in doc.paragraphs
               if p.kind in ("text", "item") and rules.DIALOGUE_DASH_RE.match(p.raw)]
     if len(dashes) >= 2:
@@ -83,6 +85,55 @@ def mark_turns(doc: Document) -> None:
             if index != previous + 1:
                 state = None  # a new exchange: prose stood between
             state, previous = _dialogue_turn(para, interviewee, state=state), index
+
+
+def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
+    """An interview printed as bold questions, each followed by the answer in plain
+    paragraphs with no label ("**Qu'en retenez-vous ?**" / "Que les parents sont
+    inquiets…"): the answers are the interviewee's.
+
+    Bold lines ending with "?" also head sections of ordinary reports, so the layout is
+    taken only when it is unmistakable: at least ``rules.QA_MIN_BOLD_QUESTIONS`` bold
+    questions, every one followed by a plain paragraph that speaks in the first person
+    (the journalist's prose does not), and exactly one person presented before the first
+    question (the standfirst's interviewee). Otherwise nothing is marked: a row without a
+    speaker is better than the interviewee's name on the journalist's words.
+    """
+    paragraphs = doc.paragraphs
+    questions = [i for i, p in enumerate(paragraphs)
+                 if p.kind in ("text", "heading") and _BOLD_QUESTION_RE.match(p.raw)]
+    if len(questions) < rules.QA_MIN_BOLD_QUESTIONS:
+        return
+    answers: list[list[Paragraph]] = []
+    for number, index in enumerate(questions):
+        stop = questions[number + 1] if number + 1 < len(questions) else len(paragraphs)
+        block: list[Paragraph] = []
+        for para in paragraphs[index + 1:stop]:
+            if para.kind == "heading" or para.kind not in ("text", "item"):
+                break
+            block.append(para)
+        if not block or not rules.FIRST_PERSON_RE.search(block[0].masked):
+            return
+        answers.append(block)
+    others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
+    first_question = paragraphs[questions[0]].start
+    introduced = [s.name for s in others if s.first_mention < first_question]
+    if len(introduced) != 1:
+        return
+    interviewee = introduced[0]
+    for index in questions:
+        para = paragraphs[index]
+        bold = _BOLD_QUESTION_RE.match(para.raw)
+        para.kind = "text"
+        _set_turn(para, bold.start("text"), bold.end("text"),  # type: ignore[union-attr]
+                  "question", None, addressee=interviewee)
+    for block in answers:
+        for para in block:
+            if any(s.open == 0 and s.has_open_mark for s in para.spans):
+                continue  # a paragraph that is itself a quotation keeps its own rules
+            _set_turn(para, 0, len(para.raw), "answer", interviewee)
+    _resection(doc)
+    doc.speakers = [s for s in doc.speakers if not _only_in_answers(doc, s.name)]
 
 
 def _only_in_answers(doc: Document, name: str) -> bool:

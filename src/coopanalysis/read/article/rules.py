@@ -433,6 +433,13 @@ QA_LABEL_RE = re.compile(
 QA_LABEL_TIMECODE_RE = re.compile(r"^[\[(]\s*\d{1,2}(?::\d\d){1,2}\s*[\])]\s*")
 #: Labels that mark the journalist's turn: their words are quotes with no speaker.
 QA_QUESTION_LABELS: frozenset[str] = frozenset({"question", "q"})
+#: An interview printed as bold questions and unlabelled answers needs at least this many
+#: questions (one or two bold questions also head sections of ordinary reports).
+QA_MIN_BOLD_QUESTIONS = 3
+#: A first-person word: an interview answer speaks as "je"/"nous"; a journalist's prose
+#: under a bold heading does not.
+FIRST_PERSON_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:je|j['’]|me|m['’]|moi|mon|ma|mes|nous|notre|nos)(?![\w'’-])")
 #: Labels that mark the interviewee's turn (the person the article presents).
 QA_ANSWER_LABELS: frozenset[str] = frozenset({"reponse", "r"})
 #: Initials as a label: "M.-L. B.", "S. L.", "JPD" — capitals, each optionally dotted.
@@ -493,5 +500,8 @@ WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaien
 #: articles (docs/article.md), it found no speaker the rules miss, lost one on the first
 #: blind set (the parser's sentence boundaries change the entities) and costs time.
 PARSE_PEOPLE = False
+#: Read the subject of the clause that introduces a quotation from the dependency parse
+#: (``syntax.introducing_subject``).
+SUBJECT_CLAUSES = True
 #: The spaCy model for person entities (None: ``coopanalysis.nlp``'s default, small model).
 NLP_MODEL: str | None = None

@@ -2,11 +2,14 @@
 
 A person entity in apposition to a role noun ("L'adjointe aux affaires scolaires, Nadia
 Ferhat, a détaillé…") is presented with that role; a person entity (or that role noun) as
-the subject of a reporting verb speaks. See ``docs/article.md`` (attribution).
+the subject of a reporting verb speaks. The subject of the clause that introduces a
+quotation ("Un berger a interpellé la préfète : « … »") says who speaks, whatever other
+people the clause names. See ``docs/article.md`` (attribution).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from coopanalysis.read.article import rules
@@ -17,6 +20,58 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 APPOSITION_DEPS = ("appos", "conj")
 #: At most this many tokens in a role phrase taken from the parse.
 ROLE_MAX_TOKENS = 8
+#: Subject pronouns that refer back to a person, with their gender.
+PERSON_PRONOUNS: dict[str, str | None] = {"il": "m", "elle": "f", "ils": None, "elles": None}
+#: Determiners and words that open a subject naming someone the article does not identify:
+#: "un berger", "une habitante", "plusieurs parents", "quelqu'un".
+INDEFINITE_OPENERS: frozenset[str] = frozenset({
+    "un", "une", "des", "plusieurs", "quelques", "certains", "certaines", "d'autres",
+    "quelqu'un", "quelqu'une", "chacun", "chacune", "beaucoup", "nombre"})
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The grammatical subject of the clause that introduces a quotation.
+
+    ``start``/``end``: character offsets of the whole subject phrase in the paragraph;
+    ``pronoun``: its gender key when it is "il"/"elle"/"ils"/"elles" (``""`` for a pronoun
+    of unknown gender), None when it is a noun phrase; ``indefinite``: it opens with an
+    indefinite word ("un berger"). ``text``: the phrase as printed.
+    """
+
+    start: int
+    end: int
+    text: str
+    pronoun: str | None
+    is_pronoun: bool
+    indefinite: bool
+
+
+def introducing_subject(parsed: Any, start: int, end: int) -> Subject | None:
+    """The subject of the speech verb nearest before a quotation, in ``start:end`` (the
+    prose before it, same sentence): "Un berger a interpellé la préfète : « … »" gives "Un
+    berger"; "X rappelle que les élus ont un rôle… :" gives X (only a verb of
+    ``rules.REPORTING_VERBS`` counts). None when there is no such clause ("Selon X, « … »",
+    "Pour X, l'élu doit… :") or its subject follows the verb ("comme le dit X :"): the
+    surface rules decide."""
+    if parsed is None:
+        return None
+    region = [t for t in parsed if start <= t.idx and t.idx + len(t) <= end]
+    # An active verb only: "un appel à projets serait lancé" is not someone speaking.
+    clauses = [(verb, child) for verb in region for child in verb.children
+               if child.dep_ in SUBJECT_DEPS and start <= child.idx < end
+               and fold(verb.text) in rules.REPORTING_VERBS
+               and not any(c.dep_ == "aux:pass" for c in verb.children)]
+    if not clauses:
+        return None
+    verb, head = max(clauses, key=lambda pair: pair[0].i)
+    left, right = head.left_edge, head.right_edge
+    if right.i >= verb.i or left.idx < start:
+        return None  # an inverted subject, or one that starts before the sentence
+    pronoun = fold(head.text) if left.i == right.i else None
+    return Subject(left.idx, right.idx + len(right), parsed[left.i:right.i + 1].text,
+                   PERSON_PRONOUNS.get(pronoun or ""), pronoun in PERSON_PRONOUNS,
+                   fold(left.text) in INDEFINITE_OPENERS)
 
 
 def parsed_people(parsed: Any) -> list[tuple[int, int, str | None, bool]]:
