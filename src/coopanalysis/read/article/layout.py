@@ -191,6 +191,8 @@ def _continues(previous: str, previous_kind: str, following: str, following_kind
         return False
     if head[0].islower():
         return True
+    # "3. Observations du public": a numbered heading, whose number's dot ends no sentence.
+    tail = rules.SECTION_NUMBER_RE.sub("", tail)
     return len(tail) > 100 or re.search(r"[.!?…]\s", tail) is not None
 
 
@@ -209,6 +211,11 @@ def classify_paragraphs(paragraphs: list[Paragraph], text: str) -> list[Paragrap
             para.heading = plain
         elif para.kind == "text" and index + 1 < len(paragraphs) and _looks_like_heading(plain):
             para.kind = "heading"
+            para.heading = plain
+        elif (para.kind == "item" and rules.SECTION_NUMBER_RE.match(plain)
+              and index + 1 < len(paragraphs) and paragraphs[index + 1].kind == "text"
+              and _looks_like_heading(plain)):
+            para.kind = "heading"  # "2. Observations du public" over prose: a report's section
             para.heading = plain
         if para.kind == "title" and not para.heading:
             para.heading = plain

@@ -264,8 +264,11 @@ def _reports(masked: str, start: int, end: int) -> bool:
     """Is the name the subject of a reporting verb ("X explique", "», confie X")?"""
     after = re.match(r"\s*([^\W\d_]+)", masked[end:end + 40])
     before = re.search(r"([^\W\d_]+)\s*$", masked[max(0, start - 40):start])
+    # "M. Joël Cadiou, riverain du chemin des Saules, indique que…": the verb after the
+    # name's apposition, in a compound tense or behind an object pronoun.
+    behind = rules.VERB_AFTER_APPOSITION_RE.match(masked, end)
     return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
-               for m in (after, before))
+               for m in (after, before, behind))
 
 
 def _leads_quotation(para: Paragraph, start: int, end: int) -> bool:

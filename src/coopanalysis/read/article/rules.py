@@ -118,7 +118,10 @@ FORMER_BEFORE_RE = re.compile(
 AUTHOR_BEFORE_RE = re.compile(
     r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
     r"|\b(?i:lettre|courrier|message|missive|tribune|livre|ouvrage|essai|rapport|testament)"
-    r"\s+(?:de|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
+    r"\s+(?:de|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s+){0,3}$"
+    # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
+    r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|lettre|message|missive"
+    r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$")
 AUTHOR_AFTER_RE = re.compile(
     r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
     r"(?<![\w-])(?i:écrivait|avait\s+écrit|écrit\s+dans"
@@ -496,10 +499,18 @@ WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaien
                              r"\b[^.!?«»“”]{0,60}?[:,]?\s*$", re.IGNORECASE)
 
 # --- Model --------------------------------------------------------------------------------
-#: Read people from spaCy's dependency parse too (``syntax.py``). Off: measured on the dev
-#: articles (docs/article.md), it found no speaker the rules miss, lost one on the first
-#: blind set (the parser's sentence boundaries change the entities) and costs time.
-PARSE_PEOPLE = False
+#: Read people from spaCy's dependency parse too (``syntax.py``): a person entity in
+#: apposition to a role, or the subject of a reporting verb ("M. Joël Cadiou, riverain…,
+#: indique que…", the title heading the name in the parse). On since session 4: with the
+#: title fix it found speakers of the blind10 dev articles and changed no other dev figure.
+PARSE_PEOPLE = True
+#: The verb after a name and its apposition: "X, riverain du chemin des Saules, indique",
+#: "X, exploitante agricole, a estimé", "X, maire, nous explique" (group 1: the verb).
+VERB_AFTER_APPOSITION_RE = re.compile(
+    r"\s*,[^,.;:!?«»“”()\n]{1,120},\s*(?:(?:ne|n['’]|nous|lui|leur|me|m['’])\s*)?"
+    r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+)?)?([^\W\d_]+)")
+#: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
+SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
 #: Read the subject of the clause that introduces a quotation from the dependency parse
 #: (``syntax.introducing_subject``).
 SUBJECT_CLAUSES = True

@@ -82,6 +82,8 @@ def parsed_people(parsed: Any) -> list[tuple[int, int, str | None, bool]]:
         if ent.label_ != "PER":
             continue
         token, role = ent.root, None
+        while token.dep_ == "flat:name" and token.head.i < token.i:
+            token = token.head  # "M. Joël Cadiou": the title heads the name in the parse
         head = token.head
         if (token.dep_ in APPOSITION_DEPS and head.i < ent.start and head.is_alpha
                 and head.text.islower() and 0 < ent.start - head.i <= ROLE_MAX_TOKENS

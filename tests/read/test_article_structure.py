@@ -1,0 +1,120 @@
+"""Attribution from sentence structure and report layouts (issue 13, session 4): real spaCy.
+
+The texts are written for these tests; none is taken from a blind article.
+"""
+
+from __future__ import annotations
+
+from coopanalysis.read.article import read_article
+
+BOLD_INTERVIEW = """# La bibliothèque ouvrira le dimanche
+
+*Par Claire Masson — publié le 4 mars 2025*
+
+**Au débat public du 1er mars, retransmis en ligne, la directrice du réseau de lecture a
+défendu l'ouverture dominicale. Odile Ferrant a répondu à nos questions.**
+
+**Pourquoi ouvrir le dimanche ?**
+
+Parce que c'est le seul jour où les familles sont libres. Nous l'avons vu pendant l'essai.
+
+**Les agents sont-ils d'accord ?**
+
+Pas tous, et je le comprends. Nous recruterons deux vacataires pour ne forcer personne.
+
+**Quand commencerez-vous ?**
+
+En septembre. Je présenterai le bilan au conseil municipal avant Noël.
+"""
+
+
+def test_bold_questions_with_unlabelled_answers_are_an_interview() -> None:
+    quotes = read_article(BOLD_INTERVIEW).quotes
+    rows = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:18])
+            for r in quotes.itertuples()]
+    assert rows == [
+        (None, "Pourquoi ouvrir le"),
+        ("Odile Ferrant", "Parce que c'est le"),
+        (None, "Les agents sont-il"),
+        ("Odile Ferrant", "Pas tous, et je le"),
+        (None, "Quand commencerez-"),
+        ("Odile Ferrant", "En septembre. Je p"),
+    ]
+
+
+REPORT_WITH_BOLD_HEADINGS = """# Le marché couvert rouvre
+
+**Que change la rénovation ?**
+
+Les travaux ont duré deux ans. La halle compte désormais quarante étals.
+
+**Et les commerçants ?**
+
+Ils ont été relogés sur la place pendant le chantier. La mairie a pris le loyer en charge.
+
+**Quel calendrier ?**
+
+L'inauguration est prévue le 12 avril. Le maire, Paul Ternier, a promis : « Le marché
+restera ouvert le dimanche matin » (14min20).
+"""
+
+
+def test_bold_headings_over_a_journalist_s_prose_are_not_an_interview() -> None:
+    """No first person under the bold lines: the prose stays the writer's, not an
+    interviewee's (a wrong name would be worse than none)."""
+    quotes = read_article(REPORT_WITH_BOLD_HEADINGS).quotes
+    assert len(quotes) == 1
+    assert quotes.iloc[0]["speaker"] == "Paul Ternier"
+    assert quotes.iloc[0]["stated_start"] == 860
+
+
+ANONYMOUS_SUBJECT = """La préfète, Anne Morel, a ouvert la réunion publique. « Nous écouterons
+tout le monde », a-t-elle promis (3min10).
+
+Un éleveur venu du plateau a ensuite interpellé la préfète : « Vous ne dormez pas dans la
+bergerie, vous » (41min05).
+
+Plus tard, Anne Morel a répondu à l'éleveur : « Je viendrai voir vos estives » (52min00).
+"""
+
+
+def test_an_indefinite_subject_leaves_the_quote_without_speaker() -> None:
+    """The person the clause names after its verb is its object, not the speaker."""
+    quotes = read_article(ANONYMOUS_SUBJECT).quotes.set_index("stated_start")
+    assert quotes.loc[190, "speaker"] == "Anne Morel"
+    assert quotes.loc[2465].isna()["speaker"]
+    assert "un éleveur" in quotes.loc[2465, "warning"].lower()
+    assert quotes.loc[3120, "speaker"] == "Anne Morel"
+
+
+NUMBERED_REPORT = """Compte rendu de la réunion publique du 11 février 2025
+
+1. Présentation du projet
+
+Le bureau d'études a présenté les deux variantes du tracé.
+
+2. Observations du public
+
+M. Hervé Lanoë, riverain de la route des Étangs, indique que le bruit a doublé depuis 2020
+[00:41:12]. Il ajoute : « Personne ne nous a consultés. »
+
+Mme Nadia Brière, agricultrice au hameau des Landes, estime que la variante nord couperait ses
+parcelles (1:02:15).
+
+3. Lettre du conseil départemental
+
+Dans un courrier lu en ouverture, le président Marc Delorme, retenu à Rennes, assurait que
+« le Département financera la moitié des travaux ».
+"""
+
+
+def test_numbered_headings_people_by_apposition_and_letter_writers() -> None:
+    article = read_article(NUMBERED_REPORT)
+    assert {"2. Observations du public", "3. Lettre du conseil départemental"} <= set(
+        article.sections)
+    assert set(article.speakers["speaker"]) == {"Hervé Lanoë", "Nadia Brière"}
+    quotes = article.quotes
+    said = quotes[quotes["clean_text"].str.startswith("Personne")].iloc[0]
+    assert said["speaker"] == "Hervé Lanoë"
+    letter = quotes[quotes["clean_text"].str.startswith("le Département")].iloc[0]
+    assert letter.isna()["speaker"]
