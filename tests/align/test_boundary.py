@@ -146,3 +146,20 @@ def test_a_quote_ending_before_pas_is_altered() -> None:
 def test_a_quote_ending_before_the_next_clause_stays_verbatim() -> None:
     row = align_one(speech(BEFORE, CLAIM, "je pense que", AFTER), CLAIM.capitalize() + ".")
     assert row["verdict"] == "verbatim"
+
+
+def test_an_opinion_verb_cut_before_the_quote_is_a_hedge() -> None:
+    """"moi je trouve que | les petites communes…": the view stated as a fact."""
+    row = align_one(speech(BEFORE, "moi je trouve que", CLAIM, AFTER), CLAIM)
+    assert row["verdict"] == "altered"
+    assert "hedge cut: je trouve que" in row["changes"]
+    assert lead_hedge(["ce", "que", "je", "trouve"]) is None
+
+
+def test_a_hedge_begun_on_the_misheard_last_word_is_cut() -> None:
+    """The last printed word heard as the hedge's first word ("années" heard "peut", then
+    "être"): the quote still ends before the hedge."""
+    said = CLAIM.replace("années", "peut") + " être et puis on verra bien ce soir"
+    row = align_one(speech(BEFORE, said), CLAIM)
+    assert row["verdict"] == "altered", row["changes"]
+    assert "hedge cut: peut etre" in row["changes"]

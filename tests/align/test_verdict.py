@@ -207,3 +207,50 @@ def test_a_ne_heard_as_another_elided_word_was_said() -> None:
     dropped = [Op("kept", "elle", "elle"), Op("added", "n", ""), Op("kept", "est", "est"),
                Op("kept", "pas", "pas")]
     assert faithful_kind(dropped, other_edits=False) == "edited"
+
+
+# --------------------------------------------------------------------------- session 4
+# The captions say: "Lead architecture c'est le business on l'a vu c'est pas forcément
+# négatif parfois il faut accélérer sinon l'entreprise ne survit pas".
+
+
+def test_a_negation_softener_cut_is_altered(gestion: Transcript) -> None:
+    """"pas forcément négatif" (not necessarily negative) printed "pas négatif"."""
+    row = align_one(gestion, "Lead architecture, c'est le business. On l'a vu, c'est pas "
+                    "négatif, parfois il faut accélérer.")
+    assert row["verdict"] == "altered", row["changes"]
+    assert "negation softener cut: pas forcement→pas" in row["changes"]
+
+
+def test_the_same_quote_with_its_softener_is_faithful(gestion: Transcript) -> None:
+    row = align_one(gestion, "Lead architecture, c'est le business. On l'a vu, c'est pas "
+                    "forcément négatif, parfois il faut accélérer.")
+    assert row["verdict"] in ("verbatim", "edited"), row["changes"]
+
+
+def test_ne_and_pas_cut_around_a_heard_verb_remove_the_negation() -> None:
+    """"on | n' | sait | pas du tout | maintenir": the cut after the verb is three words,
+    yet both halves of the negation are gone."""
+    from coopanalysis.align.diff import CUT, KEPT
+
+    ops = [Op(KEPT, "on", "on"), Op(CUT, None, "n"), Op(KEPT, "sait", "sait"),
+           Op(CUT, None, "pas"), Op(CUT, None, "du"), Op(CUT, None, "tout"),
+           Op(KEPT, "maintenir", "maintenir"), Op(KEPT, "ce", "ce"),
+           Op(KEPT, "systeme", "systeme")]
+    changes, _notes = meaning_changes(ops, "on sait maintenir ce système",
+                                      "on n'sait pas du tout maintenir ce système")
+    assert "negation removed: pas" in changes
+
+
+def test_a_repaired_negation_is_not_removed() -> None:
+    """"ce n'est pas | ce ne sont pas": the speaker restarted; the printed quote keeps
+    the negation of the repair."""
+    from coopanalysis.align.diff import CUT, KEPT
+
+    ops = [Op(KEPT, "mais", "mais"), Op(CUT, None, "ce"), Op(CUT, None, "n"),
+           Op(CUT, None, "est"), Op(CUT, None, "pas"), Op(KEPT, "ce", "ce"),
+           Op(KEPT, "ne", "ne"), Op(KEPT, "sont", "sont"), Op(KEPT, "pas", "pas"),
+           Op(KEPT, "les", "les"), Op(KEPT, "seules", "seules")]
+    changes, _notes = meaning_changes(ops, "mais ce ne sont pas les seules",
+                                      "mais ce n'est pas ce ne sont pas les seules")
+    assert not [c for c in changes if c.startswith("negation")], changes

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coopanalysis.align.diff import CHANGED, KEPT, Op
+from coopanalysis.align.diff import CHANGED, KEPT, REPLACED, Op
 from coopanalysis.align.rules import BOUNDARY_RULES
 from coopanalysis.align.tokens import Stream
 from coopanalysis.text.lexicon import FUNCTION_WORDS, NE_PARTICLE
@@ -99,6 +99,13 @@ def boundary_changes(ops: Sequence[Op], stream: Stream, first: int, last: int) -
         lo = _clause_start(stream, first, width)
         hedge = lead_hedge(stream.tokens(lo, first))
         if hedge:
+            out.append(f"hedge cut: {hedge}")
+    if printed[-1].kind == REPLACED and last > first:
+        # The quote's last word misheard as the hedge's first ("Le Maire | peut-être"
+        # heard "Lomer peut | être"): a hedge of several words starts inside the match.
+        hi = _clause_end(stream, last, len(max(_TAIL, key=len)) + 1)
+        hedge = tail_hedge(stream.tokens(last - 1, last)[0], stream.tokens(last, hi))
+        if hedge and len(hedge.split()) > 1:
             out.append(f"hedge cut: {hedge}")
     if printed[-1].kind in (KEPT, CHANGED):
         hi = _clause_end(stream, last, len(max(_TAIL, key=len)) + 1)

@@ -28,6 +28,7 @@ from coopanalysis.text.lexicon import (
     NE_PARTICLE,
 )
 from coopanalysis.text.meaning import (
+    NEGATION_SOFTENERS,
     NEGATIONS,
     hedges_in,
     negating_prefix,
@@ -377,15 +378,45 @@ def _negations(ops: Sequence[Op]) -> list[str]:
         op = ops[i]
         replaced = op.kind == REPLACED and op.printed != word and _short_gap_without(
             ops, i, {w for _, w in polarity_markers(printed)})
-        cut = op.kind == CUT and _cut_run(ops, i) <= VERDICT_RULES["negation_cut_words"]
+        cut = op.kind == CUT and (_cut_run(ops, i) <= VERDICT_RULES["negation_cut_words"]
+                                  or _ne_cut_before(ops, i))
         if replaced or cut:
             out.append(f"negation removed: {word}")
+        elif op.kind in (KEPT, CHANGED):
+            softener = _softener_cut(ops, i)
+            if softener:
+                out.append(f"negation softener cut: {word} {softener}→{word}")
     for op in ops:
         if op.kind in (REPLACED, CHANGED):
             prefix = negating_prefix(op.printed, op.spoken)
             if prefix:
                 out.append(f"negation: {op.spoken}→{op.printed}")
     return out
+
+
+def _ne_cut_before(ops: Sequence[Op], i: int) -> bool:
+    """Whether the "ne"/"n'" of the negation cut at ``ops[i]`` was cut too, one or two
+    heard words before ("vous | n' | allez | pas du tout | vivre" printed "vous allez
+    vivre"): both halves of the negation gone, however long the cut after the verb."""
+    for k in range(max(0, i - 3), i):
+        if ops[k].kind == CUT and ops[k].spoken in NE_PARTICLE:
+            # The verb between was heard: a cut "ce n'est pas" restarted as "ce ne sont
+            # pas" (a repair) is one run, not two halves of a negation.
+            return any(op.kind in (KEPT, CHANGED) for op in ops[k + 1:i])
+    return False
+
+
+def _softener_cut(ops: Sequence[Op], i: int) -> str | None:
+    """The softener ("forcément", "vraiment"…) spoken right after the heard negation at
+    ``ops[i]`` and cut: "pas forcément attractif" printed "pas attractif"."""
+    following = [op for op in ops[i + 1:i + 4] if op.spoken]
+    for size in (3, 2, 1):
+        words = following[:size]
+        phrase = " ".join(op.spoken for op in words)
+        if len(words) == size and phrase in NEGATION_SOFTENERS and all(
+                op.kind == CUT for op in words):
+            return phrase
+    return None
 
 
 def _short_gap_without(ops: Sequence[Op], i: int, markers: set[str]) -> bool:

@@ -55,6 +55,8 @@ HEDGES: tuple[str, ...] = (
     "quelque part", "j ai l impression", "je dirais", "disons", "en quelque sorte",
     "a peu pres", "environ", "presque", "globalement", "grosso modo", "je suppose",
     "vraisemblablement", "apparemment", "je sais pas", "j imagine", "il semblerait",
+    # In spoken French "certainement" mostly means "probably" ("il a certainement raison").
+    "certainement",
 )
 #: Hedges a journalist cuts by starting the quote right after them ("je pense que | les
 #: gens sont contents"): every printed word is verbatim, the speaker's doubt is gone. An
@@ -69,6 +71,8 @@ LEAD_HEDGES: tuple[str, ...] = (
     "il semblerait que", "il semblerait qu", "peut etre que", "peut etre qu",
     "probablement que", "probablement qu", "sans doute que", "sans doute qu",
     "a mon avis", "selon moi",
+    # An opinion verb that makes the clause after it a personal view.
+    "je trouve que", "je trouve qu", "j ai le sentiment que", "j ai le sentiment qu",
 )
 #: Hedges a journalist cuts by ending the quote right before them ("c'est la bonne
 #: solution | je crois"). Not when the next word makes them open a new clause or take an
@@ -110,6 +114,11 @@ TAIL_HEDGE_NOT_AFTER: dict[str, frozenset[str]] = {
 #: lot) and "pas à pas" do not negate (``TAIL_NEGATION_NOT_BEFORE``).
 TAIL_NEGATIONS: frozenset[str] = frozenset({"pas", "jamais", "rien", "guere", "nullement"})
 TAIL_NEGATION_NOT_BEFORE: frozenset[str] = frozenset({"mal", "a"})
+#: Adverbs that soften a negation right after it: "pas forcément" (not necessarily) is not
+#: "pas" (not). Cutting one makes the denial absolute.
+NEGATION_SOFTENERS: frozenset[str] = frozenset({
+    "forcement", "necessairement", "vraiment", "tellement", "toujours", "totalement",
+    "completement", "tout a fait"})
 
 #: Prefixes that negate an adjective or a noun while keeping its sound, checked as
 #: printed word = prefix + spoken word or the reverse ("utile"/"inutile").
