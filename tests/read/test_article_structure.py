@@ -118,3 +118,21 @@ def test_numbered_headings_people_by_apposition_and_letter_writers() -> None:
     assert said["speaker"] == "Hervé Lanoë"
     letter = quotes[quotes["clean_text"].str.startswith("le Département")].iloc[0]
     assert letter.isna()["speaker"]
+
+
+BULLET_SUMMARY = """Synthèse de la réunion publique sur les cours d'école
+
+Intervenants : Paul Orsini, architecte ; Léa Marchetti, directrice d'école.
+
+— Paul Orsini (architecte) : « Les cours sont trop minérales, il faut planter. » [00:12:40]
+
+— Léa Marchetti (directrice) : « Les enfants réclament de l'ombre depuis des années. » [00:20:05]
+
+— M. Orsini, à nouveau : « Nous commencerons par deux écoles. » (41min10)
+"""
+
+
+def test_dash_bullets_that_name_their_speaker_are_not_dialogue_turns() -> None:
+    quotes = read_article(BULLET_SUMMARY).quotes
+    rows = [(r.speaker, r.stated_start) for r in quotes.itertuples()]
+    assert rows == [("Paul Orsini", 760), ("Léa Marchetti", 1205), ("Paul Orsini", 2470)]

@@ -71,8 +71,11 @@ def mark_turns(doc: Document) -> None:
         doc.speakers = [s for s in doc.speakers if not _only_in_answers(doc, s.name)]
     else:
         _mark_unlabelled_answers(doc, author)
+    # "— Rémi Faure (paysagiste) : « … »": a bullet that names its speaker before a
+    # quotation is no dialogue turn; the ordinary rules attribute it.
     dashes = [p for p in doc.paragraphs
-              if p.kind in ("text", "item") and rules.DIALOGUE_DASH_RE.match(p.raw)]
+              if p.kind in ("text", "item") and rules.DIALOGUE_DASH_RE.match(p.raw)
+              and not rules.DASH_LABELLED_QUOTE_RE.match(p.raw)]
     if len(dashes) >= 2:
         others = [s.name for s in doc.speakers if not author or fold(s.name) != fold(author)]
         # A dialogue of questions and answers with one person presented: an answer right

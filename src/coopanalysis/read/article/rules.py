@@ -509,6 +509,8 @@ PARSE_PEOPLE = True
 VERB_AFTER_APPOSITION_RE = re.compile(
     r"\s*,[^,.;:!?«»“”()\n]{1,120},\s*(?:(?:ne|n['’]|nous|lui|leur|me|m['’])\s*)?"
     r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+)?)?([^\W\d_]+)")
+#: A dash bullet naming its speaker before a quotation: "— Rémi Faure (paysagiste) : « … »".
+DASH_LABELLED_QUOTE_RE = re.compile(r"^\s*[—–-]\s*[^«“\"\n:]{1,120}:\s*[«“\"]")
 #: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
 #: Read the subject of the clause that introduces a quotation from the dependency parse
