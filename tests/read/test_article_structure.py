@@ -136,3 +136,44 @@ def test_dash_bullets_that_name_their_speaker_are_not_dialogue_turns() -> None:
     quotes = read_article(BULLET_SUMMARY).quotes
     rows = [(r.speaker, r.stated_start) for r in quotes.itertuples()]
     assert rows == [("Paul Orsini", 760), ("Léa Marchetti", 1205), ("Paul Orsini", 2470)]
+
+
+FIRST_NAME_INTERVIEW = """# Le festival des quartiers fait son bilan
+
+*Par Hugo Lenoir, publié le 3 juin 2025*
+
+Les deux organisateurs, Sarah Benali et Tom Vidal, reviennent sur le débat public du 28 mai,
+où l'adjointe à la culture, Mireille Caradec, a répondu aux habitants.
+
+*Pourquoi ce débat ?*
+
+Sarah : Parce que nous voulions entendre les riverains avant la prochaine édition.
+
+Tom : Et parce que la mairie devait s'engager devant tout le monde.
+
+*Qu'avez-vous retenu ?*
+
+Sarah : Mireille Caradec a dit : « Le festival aura lieu chaque année jusqu'en 2030 » (41min05).
+Une voisine m'a glissé : « Enfin un débat où l'on nous écoute. »
+
+Tom : Moi, je retiens surtout les questions sur le bruit.
+"""
+
+
+def test_first_name_turns_and_speech_reported_inside_an_answer() -> None:
+    quotes = read_article(FIRST_NAME_INTERVIEW).quotes
+    rows = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:16],
+             r.stated_start) for r in quotes.itertuples()]
+    assert [(s, t) for s, t, _ in rows] == [
+        (None, "Pourquoi ce déba"),
+        ("Sarah Benali", "Parce que nous v"),
+        ("Tom Vidal", "Et parce que la "),
+        (None, "Qu'avez-vous ret"),
+        ("Sarah Benali", "Mireille Caradec"),
+        ("Mireille Caradec", "Le festival aura"),
+        (None, "Enfin un débat o"),
+        ("Tom Vidal", "Moi, je retiens "),
+    ]
+    # The time after the reported words is the time they were said, not the answer's.
+    assert rows[5][2] == 2465
+    assert rows[4][2] != rows[4][2]  # NaN: the answer itself states no time

@@ -28,9 +28,10 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    # An interview question is the journalist's prose: the people it names may be the
-    # speakers of the words it quotes ("le maire vous a objecté que « … »").
-    quoted = [s for s in para.spans if s.turn != "question"]
+    # An interview question is the journalist's prose, an answer the interviewee's: the
+    # people they name may be the speakers of the words they quote ("le maire vous a
+    # objecté que « … »", "Corinne Delahaye a dit : « … »").
+    quoted = [s for s in para.spans if s.turn not in ("question", "answer")]
 
     def free(start: int, end: int) -> bool:
         return (span_at(quoted, start) is None

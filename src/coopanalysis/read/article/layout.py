@@ -60,6 +60,9 @@ class Span:
     # ``addressee`` when the question gives them to the interviewee ("vous avez dit « … »").
     in_question: bool = False
     addressee: str | None = None
+    # Quoted inside an interview answer (qa.py): the interviewee reports someone's words
+    # ("Corinne Delahaye a dit : « … »"); only a cue in the answer gives them a speaker.
+    in_answer: bool = False
 
 
 @dataclass

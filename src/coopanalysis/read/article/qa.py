@@ -16,7 +16,8 @@ from coopanalysis.read.article.people import article_author, name_re
 from coopanalysis.read.article.spans import scan_paragraph
 from coopanalysis.text.normalize import fold
 
-_BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_\n]+\?)\s*(?:\*\*|__)\s*$")
+# Bold, or italic as student and magazine interviews set them ("*Pourquoi ce débat ?*").
+_BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__|\*|_)(?P<text>[^*_\n]+\?)\s*(?:\*\*|__|\*|_)\s*$")
 
 
 def mark_turns(doc: Document) -> None:
@@ -31,8 +32,14 @@ def mark_turns(doc: Document) -> None:
             continue
         label = _label_name((match.group("bold") or match.group("bold_in")
                              or match.group("plain") or match.group("minutes")
-                             or match.group("caps")).strip(" .:"))
+                             or match.group("caps") or match.group("first")).strip(" .:"))
         what = _label_type(label)
+        if match.group("first") or (what is None and _first_name_holder(doc, label, author)):
+            # "Léa : …": a turn only when the article gives one full name with that first
+            # name ("Résultat : …", "Bilan : …" name nobody).
+            if not _first_name_holder(doc, label, author):
+                continue
+            what = "first"
         if match.group("minutes") and not _minutes_speaker(doc, label, what):
             continue  # a plain "Saint Aubin : …" is prose; only people presented count
         if match.group("caps") and not (what == "name" and _printed_name(doc, label)):
@@ -232,6 +239,11 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         return _initials_holder(doc, letters, author)
     if what == "office":
         return _office_holder(doc, label)
+    if what == "first":
+        name = _first_name_holder(doc, label, author)
+        if name is not None and all(s.name != name for s in doc.speakers):
+            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
+        return name
     if what == "surname":
         name = _surname_holder(doc, label)
         if name is not None and all(s.name != name for s in doc.speakers):
@@ -261,6 +273,18 @@ def _initials_holder(doc: Document, letters: str, author: str | None) -> str | N
     name = names.pop()
     doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
     return name
+
+
+def _first_name_holder(doc: Document, first: str, author: str | None) -> str | None:
+    """The one full name the article prints with the first name ``first`` (a speaker it
+    presents, or any run of capitalised words: "les deux organisateurs, Léa Monsarrat et
+    Malik Haddad"), the author aside. None when there is none or more than one."""
+    names = {s.name for s in doc.speakers if s.name.split()[0] == first}
+    names |= {name for name in _full_names(doc.text) if name.split()[0] == first
+              and len(name.split()) >= 2}
+    names = {n for n in names if n != author and not any(
+        other != n and other.endswith(n) for other in names)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _full_names(text: str) -> set[str]:
@@ -306,13 +330,14 @@ def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],
     """
     named = {_label_speaker(doc, label, what, author, None)
              for _, _, label, what in labelled
-             if what in ("initials", "name", "surname")} - {None}
+             if what in ("initials", "name", "surname", "first")} - {None}
     if len(named) == 1:
         return named.pop()
     others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
     if len(others) == 1:
         return others[0].name
-    if any(what in ("initials", "name", "surname", "office") for _, _, _, what in labelled):
+    if any(what in ("initials", "name", "surname", "office", "first")
+           for _, _, _, what in labelled):
         return None  # a transcript of named turns: "Réponse" is not one person's label
     first_turn = min(para.start for para, _, _, _ in labelled)
     introduced = [s.name for s in others if s.first_mention < first_turn]
@@ -340,6 +365,10 @@ def _set_turn(para: Paragraph, start: int, end: int, turn: str, speaker: str | N
             lead = para.masked[start:span.open]
             if addressee and rules.ADDRESSEE_CUE_RE.search(lead):
                 span.addressee = addressee
+        para.spans.extend(inner)
+    else:
+        for span in inner:
+            span.in_answer = True
         para.spans.extend(inner)
     para.spans.sort(key=lambda s: s.open)
 

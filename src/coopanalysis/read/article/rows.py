@@ -97,6 +97,10 @@ def _attach_stamps(para: Paragraph) -> None:
             if span.open < stamp.start < span.close and span.turn != "question":
                 stamp.owner = index
                 break
+        reported = _reported_in_answer(para, stamp)
+        if reported is not None:
+            stamp.owner = reported  # "X a dit : « … » (12:34)" inside an answer: X's words
+            continue
         if stamp.owner is not None:
             continue
         _attach_near(para, stamp)
@@ -116,6 +120,25 @@ def _label_turn(para: Paragraph, stamp: Stamp) -> int | None:
     span = para.spans[first]
     return first if span.turn and span.open >= stamp.end and not _span_stamps(para, first) \
         else None
+
+
+def _reported_in_answer(para: Paragraph, stamp: Stamp) -> int | None:
+    """The quotation an interview answer reports right before ``stamp``, when the answer
+    names a speaker other than the interviewee in the same sentence before it: the replay
+    shows that speaker saying those words. A letter or a cited author read out by the
+    interviewee keeps the time of the answer (names nobody the article presents)."""
+    for index, span in enumerate(para.spans):
+        if not span.in_answer or span.close >= stamp.start:
+            continue
+        if not re.fullmatch(r"[\s.,;:(]*", para.masked[span.close + 1:stamp.start]):
+            continue
+        turn = next((s for s in para.spans if s.turn == "answer"
+                     and s.open <= span.open < s.close), None)
+        start = sentence_start(para, span.open)
+        if any(start <= m.start < span.open and (turn is None or m.speaker != turn.turn_speaker)
+               for m in para.mentions):
+            return index
+    return None
 
 
 def _attach_near(para: Paragraph, stamp: Stamp) -> None:
@@ -162,9 +185,13 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
                                   "layout" if span.turn_speaker else "blocked")
     elif span.addressee:  # "vous avez dit « … »" in a question: the interviewee's words
         attribution = Attribution(span.addressee, "layout")
-    elif span.in_question:  # only someone the question names: never a carried speaker
+    elif span.in_question or span.in_answer:  # only someone named: never a carried speaker
         attribution = attribute(para, doc, span.open, span.close, events, None)
-        if attribution.how not in ("before", "after"):
+        answerer = next((s.turn_speaker for s in para.spans if s.turn == "answer"
+                         and s.open <= span.open < s.close), None)
+        # A letter read out or the interviewee's own name is no one else's speech.
+        if attribution.how not in ("before", "after") or (span.in_answer and (
+                _said_by_cited(para, span) or attribution.speaker == answerer)):
             attribution = Attribution(None, "blocked")
     elif _said_by_cited(para, span):
         attribution = Attribution(None, "blocked")
@@ -177,6 +204,7 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     warnings = list(span.notes)
     timed = bool(stamps)
     kind = ("quote" if span.turn else "term" if span.label
+            else nested_kind(len(clean.split())) if span.in_answer
             else _kind(para, span, clean, attribution, timed))
     speaker = attribution.speaker
     if kind == "term":
@@ -192,7 +220,8 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     # NA because the sentence says someone unnamed speaks ("Un pêcheur a résumé : « … »"),
     # not for want of a cue: a repetition of these words keeps NA (link_duplicates).
     row["_blocked"] = kind != "term" and attribution.how == "blocked"
-    row["_nested"] = span.in_question  # words a question quotes do not repeat the question
+    # Words a question or an answer quotes do not repeat the turn.
+    row["_nested"] = span.in_question or span.in_answer
     return row
 
 

@@ -430,6 +430,10 @@ QA_LABEL_RE = re.compile(
     # A broadcast transcript without bold: "PASCAL DUMAS : …", a first name and a surname
     # in capitals (a radio or TV site's plain-text export of the programme).
     rf"|^[ \t>]*(?P<caps>[{_UPPER}][{_UPPER}'’-]+(?:\s+[{_UPPER}][{_UPPER}'’-]+){{1,3}})"
+    r"\s*:\s+(?![«“\"‘*_])"
+    # A first name alone ("Léa : …", "**Malik** : …"), as interviews of several people
+    # print turns once the article has given their full names.
+    rf"|^[ \t>]*(?:\*\*|__)?(?P<first>[{_UPPER}][{_LOWER}'’-]{{1,20}})(?:\*\*|__)?"
     r"\s*:\s+(?![«“\"‘*_])")
 #: A timecode opening a transcript label ("**[00:18:40] NADIA KESSLER** — …"): not part
 #: of the name.
