@@ -177,3 +177,18 @@ def test_first_name_turns_and_speech_reported_inside_an_answer() -> None:
     # The time after the reported words is the time they were said, not the answer's.
     assert rows[5][2] == 2465
     assert rows[4][2] != rows[4][2]  # NaN: the answer itself states no time
+
+
+COLUMN = """Le maire, Alain Ferrand, a défendu la gratuité. « Personne ne paiera plus le bus »,
+a-t-il tonné (20min24).
+
+Pour appuyer sa démonstration, M. Ferrand a cité une vieille interview de l'ancien préfet
+Jacques Morin. « La gratuité ne se décrète pas », y affirmait l'ancien préfet.
+"""
+
+
+def test_a_clitic_before_the_speech_verb_and_less_common_speech_verbs() -> None:
+    quotes = read_article(COLUMN).quotes
+    first, second = quotes.iloc[0], quotes.iloc[1]
+    assert (first["speaker"], first["stated_start"]) == ("Alain Ferrand", 1224)
+    assert second.isna()["speaker"]  # "y affirmait l'ancien préfet": not the mayor

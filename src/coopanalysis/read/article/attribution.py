@@ -290,6 +290,9 @@ def _inverted_attribution(para: Paragraph, doc: Document, span_open: int, span_c
         inside = [m for m in mentions if m.start < span_close + 1 + tail.find(")")]
         return Attribution(inside[0].speaker, "after") if inside else None
     words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", tail)
+    # "», y affirmait l'ancien ministre", "», leur a lancé X": a clitic before the verb.
+    while len(words) > 1 and fold(words[0]) in rules.CLITICS_BEFORE_VERB:
+        words = words[1:]
     if not words:
         return None
     first = words[0]

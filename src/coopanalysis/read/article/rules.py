@@ -44,7 +44,18 @@ PROTEST_VERBS: frozenset[str] = frozenset({
     "deplore", "deplorait", "denonce", "denoncait", "fustige", "fustigeait", "proteste",
     "protestait", "conteste", "contestait", "tacle", "taclait", "raille", "raillait",
     "insurge", "insurgeait", "indignait", "inquietait"})
-REPORTING_VERBS = REPORTING_VERBS | PROTEST_VERBS | {"replique", "repliquait"}
+#: Object pronouns between a closing mark and its speech verb ("», y affirmait X").
+CLITICS_BEFORE_VERB: frozenset[str] = frozenset({"y", "en", "lui", "leur", "nous", "vous"})
+#: Further newsroom speech verbs (participle, present, imperfect, folded): "a-t-il tonné",
+#: "assène X", "ironisait-elle". Forms that are also common nouns ("juge", "note",
+#: "pointe", "avance") are left out.
+MORE_SPEECH_VERBS: frozenset[str] = frozenset({
+    "tonne", "tonnait", "martelait", "exclamait", "plaidait", "glissait", "assene",
+    "assenait", "tranchait", "ironisait", "agace", "agacait", "regrettait", "nuancait",
+    "temperait", "abonde", "abondait", "rencherissait", "riposte", "ripostait",
+    "questionnait", "admettait", "temoignait", "defendait", "alertait", "observait"})
+REPORTING_VERBS = (REPORTING_VERBS | PROTEST_VERBS | MORE_SPEECH_VERBS
+                   | {"replique", "repliquait"})
 #: In an interview question, words the journalist gives to the interviewee, the one
 #: addressed: "vous avez affirmé que « … »", "vous dites : « … »", "vous aviez écrit « … »".
 #: "Le maire vous a objecté « … »" is not one ("vous" is its object, not the subject).
