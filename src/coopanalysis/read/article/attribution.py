@@ -71,9 +71,12 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
                               if r)]
             if len(holders) > 1:  # "Le maire de Figeac" when two maires speak
                 after = fold(para.masked[match.end():match.end() + 80])
-                holders = [s for s in holders if s.organization and re.match(
-                    r"\s*(?:de la|de l'|du|des|d'|de|of the|of)\s*" + re.escape(
-                        fold(s.organization)), after)]
+                full = [s for s in holders if s.organization and re.match(
+                    _OF + re.escape(fold(s.organization)), after)]
+                # "le président du syndicat" for "président du syndicat intercommunal des
+                # eaux…": the organisation's first word, when it is one holder's only.
+                holders = full or [s for s in holders if s.organization and re.match(
+                    _OF + re.escape(fold(s.organization).split()[0]) + r"\b", after)]
             if len(holders) == 1 and free(match.start(), match.end()):
                 found.append(Mention(match.start(), match.end(), holders[0].name, "role"))
     found.sort(key=lambda m: m.start)
@@ -88,6 +91,9 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
             name = named[-2] if match.group("first") else named[-1]
             found.append(Mention(match.start(), match.end(), name, "ordinal"))
     return sorted(found, key=lambda m: m.start)
+
+
+_OF = r"\s*(?:de la|de l'|du|des|d'|de|of the|of)\s*"
 
 
 def _is_surname_use(para: Paragraph, match: re.Match[str]) -> bool:
