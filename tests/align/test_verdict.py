@@ -254,3 +254,23 @@ def test_a_repaired_negation_is_not_removed() -> None:
     changes, _notes = meaning_changes(ops, "mais ce ne sont pas les seules",
                                       "mais ce n'est pas ce ne sont pas les seules")
     assert not [c for c in changes if c.startswith("negation")], changes
+
+
+def test_words_alike_only_by_their_ending_are_a_swap() -> None:
+    """French words share endings by the thousand: "-iques", "-tique" make no mishearing."""
+    assert not sound_alike("electriques", "thermiques")
+    assert not sound_alike("politique", "informatique")
+    assert sound_alike("dette", "tete")  # a mishearing keeps the body of the word
+    assert sound_alike("mergerequest", "marge de quest")
+
+
+def test_a_printed_number_heard_only_inside_another_value_is_changed() -> None:
+    """"0,3 %" said ("zéro virgule trois"), "3 %" printed: "trois" was heard, 0,3 ≠ 3."""
+    from coopanalysis.align.diff import CUT, KEPT
+
+    ops = [Op(KEPT, "de", "de"), Op(KEPT, "seulement", "seulement"), Op(CUT, None, "zero"),
+           Op(CUT, None, "virgule"), Op(KEPT, "trois", "trois"), Op(KEPT, "de", "de"),
+           Op(KEPT, "la", "la"), Op(KEPT, "masse", "masse")]
+    changes, _notes = meaning_changes(ops, "de seulement 3 % de la masse",
+                                      "de seulement 0,3 % de la masse")
+    assert any(c.startswith("number: 0,3") for c in changes), changes

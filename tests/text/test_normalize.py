@@ -38,3 +38,15 @@ def test_number_to_words_french() -> None:
 
 def test_soft_hyphen_is_invisible_in_normalized_text() -> None:
     assert normalize_text("la con\u00adfiance") == "la confiance"
+
+
+def test_thousands_separated_by_any_space_are_one_number() -> None:
+    from coopanalysis.text.normalize import match_tokens
+
+    spelled = ["mille", "six", "cents", "gw"]
+    assert match_tokens("1600 GW") == spelled
+    assert match_tokens("1\u202f600 GW") == spelled  # narrow no-break space
+    assert match_tokens("1\u00a0600 GW") == spelled  # no-break space
+    assert match_tokens("1 600 GW") == spelled
+    # A year then a count is not one number: the first group has four digits.
+    assert match_tokens("en 2019 300 personnes")[:4] == ["en", "deux", "mille", "dix"]

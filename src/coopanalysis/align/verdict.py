@@ -43,6 +43,9 @@ from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 #: language's function words (ordinary French or English prose has 30-50 %).
 LANGUAGE_MIN_TOKENS = 6
 LANGUAGE_SHARE = 0.15
+#: Sounds each word must keep before a shared ending for the ending alone not to make two
+#: words sound alike (``_differ_before_shared_ending``).
+SHARED_ENDING_BODY = 4
 
 __all__ = ["EDGE", "caption_glue", "content_support", "edge_runs", "faithful_kind", "is_number",
            "language_of", "meaning_changes", "misheard_gaps", "ne_notes", "ne_tidied",
@@ -55,10 +58,25 @@ def sound_alike(a: str, b: str) -> bool:
     Folded tokens lost their accents ("tête" → "tete"), so the keys are also compared with
     the open and closed "e" merged: "dette"/"tete" is a mishearing.
     """
+    left, right = phrase_key(a).replace("E", "e"), phrase_key(b).replace("E", "e")
+    if _differ_before_shared_ending(left, right):
+        return False
     if sounds_alike(a, b) >= SOUNDS_ALIKE:
         return True
-    left, right = phrase_key(a).replace("E", "e"), phrase_key(b).replace("E", "e")
     return bool(left and right) and Indel.normalized_similarity(left, right) >= SOUNDS_ALIKE
+
+
+def _differ_before_shared_ending(left: str, right: str) -> bool:
+    """Two sound keys alike only by a shared ending: "électriques"/"thermiques" (-iques),
+    "politique"/"informatique" (-tique). French words share suffixes by the thousand; a
+    mishearing keeps the body of the word ("dette"/"tête", "mergerequest"/"marge de
+    quest"). Both bodies must be long (``SHARED_ENDING_BODY`` sounds) to say so."""
+    shared = 0
+    while shared < min(len(left), len(right)) and left[-1 - shared] == right[-1 - shared]:
+        shared += 1
+    body_left, body_right = left[:len(left) - shared], right[:len(right) - shared]
+    return (shared >= 2 and min(len(body_left), len(body_right)) >= SHARED_ENDING_BODY
+            and Indel.normalized_similarity(body_left, body_right) < SOUNDS_ALIKE)
 
 
 def faithful_kind(ops: Sequence[Op], *, other_edits: bool,
@@ -327,9 +345,14 @@ def _numbers(printed_text: str, spoken_text: str,
     heard = " ".join(op.printed for op in ops if op.kind in (KEPT, CHANGED))
     missing = []
     for mention in printed:
+        tokens = f" {' '.join(match_tokens(mention.text))} "
         if left[mention.value] > 0:
             left[mention.value] -= 1
-        elif f" {' '.join(match_tokens(mention.text))} " not in f" {heard} ":
+        elif tokens not in f" {heard} " or any(
+                tokens in f" {' '.join(match_tokens(m.text))} " for m in spoken
+                if left[m.value] > 0):
+            # Not heard, or heard only as part of another spoken value ("trois" of "zéro
+            # virgule trois": 0,3 said, 3 printed).
             missing.append(mention)
     if not missing:
         return [], []

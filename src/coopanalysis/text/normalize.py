@@ -42,7 +42,9 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE_RE = re.compile(r"\s+")
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+#: A number in digits; groups of three after a space are thousands ("3 000", "1 600" with a
+#: no-break or narrow no-break space, which ``fold`` makes a space): one number.
+_NUMBER_RE = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 
 
 def normalize_text(text: str) -> str:
@@ -104,7 +106,7 @@ def number_to_words(number: str, lang: str = "fr") -> str:
     """
     from num2words import num2words  # small, pure Python; imported on first number
 
-    number = number.replace(",", ".")
+    number = number.replace(" ", "").replace(",", ".")
     try:
         if "." in number:
             whole, frac = number.split(".", 1)
