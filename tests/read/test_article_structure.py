@@ -192,3 +192,21 @@ def test_a_clitic_before_the_speech_verb_and_less_common_speech_verbs() -> None:
     first, second = quotes.iloc[0], quotes.iloc[1]
     assert (first["speaker"], first["stated_start"]) == ("Alain Ferrand", 1224)
     assert second.isna()["speaker"]  # "y affirmait l'ancien préfet": not the mayor
+
+
+FLOOR = """Le débat sur la piscine a rempli la salle des fêtes.
+
+Marc Olivetti, entraîneur du club « Les Dauphins du Lac », a pris le micro peu après :
+
+« Nos enfants ne savent plus nager en arrivant au collège. » (52min10)
+"""
+
+
+def test_taking_the_floor_presents_a_speaker_and_a_club_name_is_no_quote() -> None:
+    article = read_article(FLOOR)
+    assert list(article.speakers["speaker"]) == ["Marc Olivetti"]
+    quotes = article.quotes
+    club = quotes[quotes["clean_text"] == "Les Dauphins du Lac"].iloc[0]
+    assert club["kind"] == "term" and club.isna()["speaker"]
+    said = quotes[quotes["clean_text"].str.startswith("Nos enfants")].iloc[0]
+    assert (said["speaker"], said["stated_start"]) == ("Marc Olivetti", 3130)

@@ -268,7 +268,7 @@ def _reports(masked: str, start: int, end: int) -> bool:
     # name's apposition, in a compound tense or behind an object pronoun.
     behind = rules.VERB_AFTER_APPOSITION_RE.match(masked, end)
     return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
-               for m in (after, before, behind))
+               for m in (after, before, behind)) or bool(rules.TAKES_FLOOR_RE.match(masked, end))
 
 
 def _leads_quotation(para: Paragraph, start: int, end: int) -> bool:

@@ -43,7 +43,9 @@ def lead_in_speaker(para: Paragraph) -> str | None:
     """The speaker named in a paragraph's last sentence when it ends with a colon and holds
     no quotation: "Hugo Martineau a répondu longuement :" introduces the next paragraph."""
     text = para.masked.rstrip(" _*")
-    if para.kind != "text" or not text.endswith(rules.LEAD_IN_END) or para.spans:
+    # A name in quotation marks ("du club « Les Dauphins »") is no quotation.
+    if para.kind != "text" or not text.endswith(rules.LEAD_IN_END) or any(
+            not s.label for s in para.spans):
         return None
     start = sentence_start(para, len(text) - 1)
     named = [m for m in para.mentions if m.start >= start]

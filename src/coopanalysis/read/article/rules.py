@@ -494,6 +494,8 @@ LABEL_LEAD_RE = re.compile(
     r"\b(?:programme|dispositif|opération|campagne|plan|projet|appel\s+à\s+projets|festival"
     r"|label|groupe|collectif|liste|rubrique|section|émission|atelier|table\s+ronde|webinaire"
     r"|conférence|colloque|forum|assises|rencontres?|journée|salon|réseau|association"
+    # Bodies whose names newsrooms set in guillemets: "le club « Les Dauphins »".
+    r"|club|comité|coopérative|fédération|syndicat|amicale|compagnie|chorale|troupe"
     r"|intitulée?s?|baptisée?s?|nommée?s?|dénommée?s?|appelée?s?|surnommée?s?"
     r"|s['’]appelle|s['’]intitule|called|named|programme|scheme)"
     r"(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[^\W\d_]+){0,2}\s*$",
@@ -526,6 +528,12 @@ VERB_AFTER_APPOSITION_RE = re.compile(
     r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+)?)?([^\W\d_]+)")
 #: A dash bullet naming its speaker before a quotation: "— Rémi Faure (paysagiste) : « … »".
 DASH_LABELLED_QUOTE_RE = re.compile(r"^\s*[—–-]\s*[^«“\"\n:]{1,120}:\s*[«“\"]")
+#: Taking the floor after a name and its apposition: "X, entraîneur du club, a pris le
+#: micro peu après :", "X prend la parole" — the words that follow are X's.
+TAKES_FLOOR_RE = re.compile(
+    r"(?:\s*,[^.;:!?()\n]{1,120},)?\s*(?:a\s+|avait\s+)?(?:ensuite\s+|alors\s+)?"
+    r"(?:pris|prend|prenait|repris|reprend|reprenait)\s+(?:la\s+parole|le\s+micro)\b",
+    re.IGNORECASE)
 #: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
 #: Read the subject of the clause that introduces a quotation from the dependency parse
