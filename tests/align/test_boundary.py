@@ -163,3 +163,20 @@ def test_a_hedge_begun_on_the_misheard_last_word_is_cut() -> None:
     row = align_one(speech(BEFORE, said), CLAIM)
     assert row["verdict"] == "altered", row["changes"]
     assert "hedge cut: peut etre" in row["changes"]
+
+
+def test_a_last_word_replaced_where_the_speech_goes_on_is_a_swap() -> None:
+    """"… une voie plus | littéraire" said, "… une voie plus commerciale" printed."""
+    said = "on m a clairement poussee a aller vers une voie plus litteraire"
+    row = align_one(speech(BEFORE, said, AFTER),
+                    "On m'a clairement poussée à aller vers une voie plus commerciale.")
+    assert row["verdict"] == "altered", row["changes"]
+    assert "word: litteraire→commerciale" in row["changes"]
+
+
+def test_not_only_after_the_quote_is_no_negation_cut() -> None:
+    """"… de dette d'État | pas seulement d'État…": "not only", a contrast to come."""
+    said = CLAIM + " pas seulement dans les villages mais partout"
+    row = align_one(speech(BEFORE, said), CLAIM)
+    assert "negation" not in str(row["changes"]), row["changes"]
+    assert row["verdict"] == "verbatim"

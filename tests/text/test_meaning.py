@@ -73,3 +73,10 @@ def test_quantificateurs_proches_ou_inconnus() -> None:
 ])
 def test_prefixes_negatifs(a: str, b: str, prefix: str | None) -> None:
     assert negating_prefix(match_tokens(a)[0], match_tokens(b)[0]) == prefix
+
+
+def test_opinion_markers_are_hedges() -> None:
+    from coopanalysis.text.meaning import hedges_in
+
+    found = hedges_in(["c", "est", "pour", "moi", "l", "indicateur", "majeur", "selon", "moi"])
+    assert [h for _, _, h in found] == ["pour moi", "selon moi"]

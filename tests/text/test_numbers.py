@@ -94,3 +94,11 @@ def test_changements_de_valeur() -> None:
         ("45 MWh", "54 MWh"), ("2016", "2020")]
     assert compare_numbers("5 millions", "5") == [("5 millions", "5")]
     assert compare_numbers("en 2035", "") == [("2035", "")]
+
+
+def test_approximate_quantities_are_values() -> None:
+    from coopanalysis.text.numbers import compare_numbers, numbers_in
+
+    assert [m.value for m in numbers_in("une quarantaine de réacteurs, des centaines")] == [
+        40.0, 100.0]
+    assert compare_numbers("une quarantaine de réacteurs", "une soixantaine de réacteurs")

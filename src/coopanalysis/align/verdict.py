@@ -532,13 +532,29 @@ def _gaps(ops: Sequence[Op], compounds: frozenset[str] = frozenset()) -> list[st
     return out
 
 
+def _edge_word(printed: Sequence[str], said: Sequence[str],
+               compounds: frozenset[str]) -> list[str]:
+    """One printed content word past the last heard one, where the speech goes on with
+    another content word that does not sound like it: "une voie plus | commerciale" where
+    "une voie plus | littéraire" was said. More than one unheard word may be the next
+    sentence's, or a cut: not compared (``edge_ops``)."""
+    if len(printed) != 1 or not content_word(printed[0], compounds) or _is_number(printed[0]):
+        return []
+    content = [w for w in said if content_word(w, compounds) and not _is_number(w)]
+    if not content or any(sound_alike(printed[0], w) for w in said):
+        return []
+    return [f"word: {content[0]}→{printed[0]}"]
+
+
 def _gap_changes(gap: Sequence[Op], *, edge: bool,
                  compounds: frozenset[str] = frozenset()) -> list[str]:
     printed = [op.printed for op in gap if op.kind in (ADDED, REPLACED)]
     spoken = [op.spoken for op in gap if op.kind in (CUT, REPLACED, EDGE)]
     out = [f"quantifier: {b}→{a}" for a in printed for b in spoken if opposed(a, b)]
-    if out or edge:
+    if out:
         return out[:1]
+    if edge:
+        return _edge_word(printed, [op.spoken for op in gap if op.kind == EDGE], compounds)
     # A printed grammar word ("chez") is no content word replaced; a spoken one still is
     # the word heard in place of a printed content word ("tambour" heard "laquelle").
     p_content = [w for w in printed if content_word(w, compounds) and not _is_number(w)

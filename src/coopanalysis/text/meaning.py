@@ -57,6 +57,8 @@ HEDGES: tuple[str, ...] = (
     "vraisemblablement", "apparemment", "je sais pas", "j imagine", "il semblerait",
     # In spoken French "certainement" mostly means "probably" ("il a certainement raison").
     "certainement",
+    # Opinion markers: "pour moi, c'est l'indicateur majeur" is one view, not a fact.
+    "pour moi", "selon moi", "a mon sens", "de mon point de vue",
 )
 #: Hedges a journalist cuts by starting the quote right after them ("je pense que | les
 #: gens sont contents"): every printed word is verbatim, the speaker's doubt is gone. An
@@ -113,7 +115,11 @@ TAIL_HEDGE_NOT_AFTER: dict[str, frozenset[str]] = {
 #: "aucun" are also "more", "a person", a determiner: not counted. "pas mal" (quite a
 #: lot) and "pas à pas" do not negate (``TAIL_NEGATION_NOT_BEFORE``).
 TAIL_NEGATIONS: frozenset[str] = frozenset({"pas", "jamais", "rien", "guere", "nullement"})
-TAIL_NEGATION_NOT_BEFORE: frozenset[str] = frozenset({"mal", "a"})
+TAIL_NEGATION_NOT_BEFORE: frozenset[str] = frozenset({
+    "mal", "a",
+    # "pas seulement", "pas simplement", "pas que": "not only", the start of a contrast
+    # after the quote's clause, not its negation.
+    "seulement", "simplement", "uniquement", "que"})
 #: Adverbs that soften a negation right after it: "pas forcément" (not necessarily) is not
 #: "pas" (not). Cutting one makes the denial absolute.
 NEGATION_SOFTENERS: frozenset[str] = frozenset({

@@ -26,6 +26,14 @@ CARDINALS: dict[str, int] = {
     # Belgian and Swiss speakers.
     "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
 }
+#: Approximate quantities ("une quarantaine de réacteurs", "des centaines d'emplois"): a
+#: value a quote can change like any number ("une soixantaine" printed "une quarantaine").
+APPROXIMATE: dict[str, int] = {
+    "huitaine": 8, "dizaine": 10, "dizaines": 10, "douzaine": 12, "douzaines": 12,
+    "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "centaines": 100,
+    "millier": 1000, "milliers": 1000,
+}
 #: Words that scale what precedes them ("trois cents", "deux mille", "5 millions").
 MULTIPLIERS: dict[str, int] = {
     "cent": 100, "cents": 100, "mille": 1000, "mil": 1000,
@@ -260,6 +268,8 @@ def _mention_at(tokens: list[_Token], i: int, text: str) -> tuple[NumberMention,
         if number is None:
             return None
         value, j, ordinal = float(number), i + 1, True
+    elif token.kind == "word" and token.folded in APPROXIMATE:
+        value, j = float(APPROXIMATE[token.folded]), i + 1
     elif token.kind == "word":
         word = token.folded
         if word in ("un", "une") and _is_article(tokens, i, text):
