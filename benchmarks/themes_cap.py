@@ -16,7 +16,8 @@ by the same matcher as lemmas.
 vectors as the *second cue* of a weak word instead: a theme dropped because its only cue
 is one weak entry is restored when a content word of the unit (not the weak word itself,
 not a seed) comes within cosine ``T`` of one of the theme's one-word seeds.
-``--max-themes N`` sets ``tag_themes(max_themes=N)`` (0 = ``None``, no cap).
+``--max-themes N`` sets ``tag_themes(max_themes=N)`` (0 = ``None``, no cap);
+``--min-evidence N`` sets ``tag_themes(min_evidence=N)`` (2: the strict mode).
 
     .venv/bin/python benchmarks/themes_cap.py [--split dev|test|all]
         [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
@@ -155,12 +156,13 @@ def _ids(value: str) -> frozenset[str]:
 
 def predict(units: pd.DataFrame, codebook: Any, *, vectors: bool = False,
             threshold: float | None = None, vector_cue: float | None = None,
-            max_themes: int | None = 2) -> dict[str, set[str]]:
+            max_themes: int | None = 2, min_evidence: int = 1) -> dict[str, set[str]]:
     """Theme ids per unit_id."""
     from coopanalysis.tag.themes import tag_themes
 
     found: dict[str, set[str]] = {uid: set() for uid in units["unit_id"]}
-    tags = tag_themes(units[["unit_id", "text"]], codebook, max_themes=max_themes)
+    tags = tag_themes(units[["unit_id", "text"]], codebook, max_themes=max_themes,
+                      min_evidence=min_evidence)
     for uid, theme in zip(tags["unit_id"], tags["theme"], strict=True):
         found[str(uid)].add(str(theme))
     if vector_cue is not None:
@@ -263,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vector-cue", type=float, default=None,
                         help="confirm a lone weak cue by a word vector at this cosine")
     parser.add_argument("--max-themes", type=int, default=2, help="0: no cap")
+    parser.add_argument("--min-evidence", type=int, default=1,
+                        help="distinct cues a theme needs in a unit (2: strict mode)")
     parser.add_argument("--errors", action="store_true", help="print the wrong units")
     args = parser.parse_args(argv)
     from coopanalysis.tag.codebook import load_codebook
@@ -284,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         found = predict(units, book, vectors=args.vectors and name != "baseline",
                         threshold=args.threshold,
                         vector_cue=None if name == "baseline" else args.vector_cue,
-                        max_themes=args.max_themes or None)
+                        max_themes=args.max_themes or None,
+                        min_evidence=args.min_evidence)
         table, summary = score(units, found, book.ids)
         print(f"\n== {name}: micro P {summary['precision']:.3f} R {summary['recall']:.3f}; "
               f"no-topic units tagged {summary['no_topic_tagged']:.1%} "

@@ -515,3 +515,17 @@ def test_theme_cap_spares_long_units() -> None:
 def test_theme_cap_rejects_zero() -> None:
     with pytest.raises(CoopanalysisError, match="max_themes"):
         _themes_of("L'hôpital.", max_themes=0)
+
+
+def test_strict_mode_needs_two_cues_or_a_phrase() -> None:
+    """"min_evidence=2": a topic word said in passing no longer tags the unit; two distinct
+    cues, or one phrase of several words, still do."""
+    units = pd.DataFrame({"unit_id": ["passing", "two", "phrase"], "text": [
+        "On a passé une soirée formidable, merci à tous, et bravo aux enseignants.",
+        "Les enseignants manquent, et le collège ferme des classes faute de professeurs.",
+        "Le harcèlement scolaire, on en parle trop peu dans cette salle."]})
+    loose = tag_themes(units, "policy_agendas")
+    strict = tag_themes(units, "policy_agendas", min_evidence=2)
+    assert "passing" in set(loose["unit_id"])
+    assert "passing" not in set(strict["unit_id"])
+    assert {"two", "phrase"} <= set(strict["unit_id"])

@@ -230,6 +230,7 @@ def analyze(
     max_offset: float | None = None,
     progress: bool = False,
     audio: str | PathLike[str] | None = None,
+    min_evidence: int = 1,
 ) -> Analysis:
     """Run the whole pipeline on one replay and return every table.
 
@@ -247,6 +248,8 @@ def analyze(
         audio: the replay's audio, diarized with ``diarize`` (extra ``audio``) when no
             ``diarization`` is given; labels are named by introductions, hand-offs and
             quotes (``tag.naming``). The article's N people hint at least N+1 voices.
+        min_evidence: passed to ``tag_themes``: 2 keeps a theme in a unit only with two
+            distinct cues or a phrase (the strict mode).
 
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
@@ -279,7 +282,8 @@ def analyze(
         turns = step("turns", lambda: tag.turns(tagged))
         sentences = step("sentences", lambda: tag.sentences(tagged))
         units = sentence_units(sentences)
-        themes = step("themes", lambda: tag.tag_themes(units, codebook_obj))
+        themes = step("themes", lambda: tag.tag_themes(units, codebook_obj,
+                                                        min_evidence=min_evidence))
         entities = step("entities", lambda: tag.entities(units))
         from coopanalysis.tag.fit import codebook_fit
 

@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("files", nargs="+", metavar="[ARTICLE] TRANSCRIPT",
                          help="the transcript file, after the article file when there is one")
     analyze.add_argument("--out", required=True, metavar="DIR", help="report folder to write")
+    analyze.add_argument("--min-evidence", metavar="N", type=int, default=1,
+                         help="tag a theme in a unit only with N distinct cues or a phrase "
+                              "(2: strict mode, fewer themes said in passing)")
     analyze.add_argument("--codebook", metavar="F", default=None,
                          help="codebook file (TOML or YAML) or built-in name "
                               "(territorial_cooperation, policy_agendas); default: "
@@ -215,7 +218,8 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
                      codebook=None if args.codebook is None else Path(args.codebook),
                      diarization=None if args.diarization is None else Path(args.diarization),
                      replay_url=args.replay_url, max_offset=args.max_offset,
-                     progress=not args.quiet, audio=args.audio)
+                     progress=not args.quiet, audio=args.audio,
+                     min_evidence=args.min_evidence)
     index = write_report(result, args.out, figures=not args.no_figures, progress=not args.quiet)
     sys.stderr.flush()  # the progress bars (stderr) are done before the summary is printed
     print(result.summary(), file=out)

@@ -379,6 +379,20 @@ def _best_supported(spans: list[Span], lemma: Callable[[Token], str], max_themes
     return [span for span in spans if len(support[span.label_]) >= cut]
 
 
+def _with_evidence(spans: list[Span], lemma: Callable[[Token], str],
+                   minimum: int) -> list[Span]:
+    """The spans of the themes matched by at least ``minimum`` distinct lemmas, or by a
+    phrase of several words (``tag_themes(min_evidence=…)``)."""
+    support: dict[str, set[str]] = {}
+    phrase: set[str] = set()
+    for span in spans:
+        support.setdefault(span.label_, set()).add(" ".join(lemma(t) for t in span))
+        if len(span) > 1:
+            phrase.add(span.label_)
+    return [span for span in spans
+            if len(support[span.label_]) >= minimum or span.label_ in phrase]
+
+
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
@@ -423,7 +437,8 @@ def tag_themes(units: pd.DataFrame,
                codebook: CodebookArg = None, *,
                nlp: Language | None = None, batch_size: int = 64,
                screen: bool = True, lemmas: str = "lookup",
-               max_themes: int | None = THEME_CAP["themes"]) -> pd.DataFrame:
+               max_themes: int | None = THEME_CAP["themes"],
+               min_evidence: int = 1) -> pd.DataFrame:
     """Theme matches of every unit (sentence, turn, cue, quote…): ``schema.THEMES``.
 
     Args:
@@ -450,6 +465,11 @@ def tag_themes(units: pd.DataFrame,
             ``max_themes`` themes with the most distinct matched lemmas, and any theme
             tied with the last one kept; the others' rows are dropped. ``None`` keeps
             every theme.
+        min_evidence: a theme is kept in a unit only with at least this many distinct
+            matched lemmas, or with one matched phrase of several words. 1 (default):
+            any cue. 2, the strict mode: a word said in passing ("une énergie folle")
+            no longer tags a unit; on the CAP check sets, in sample, precision 0.70 → 0.81,
+            recall 0.58 → 0.41, no-topic units tagged 22 % → 8 % (``docs/themes.md``).
 
     Returns:
         One row per match, in unit order then text order: ``unit_id``, ``speaker``,
@@ -461,6 +481,9 @@ def tag_themes(units: pd.DataFrame,
     if lemmas not in LEMMA_MODES:
         raise CoopanalysisError(f"tag_themes: lemmas={lemmas!r}; expected one of "
                                  f"{', '.join(LEMMA_MODES)}")
+    if min_evidence < 1:
+        raise CoopanalysisError(f"tag_themes: min_evidence={min_evidence!r}; expected a "
+                                 "positive number")
     if max_themes is not None and max_themes < 1:
         raise CoopanalysisError(f"tag_themes: max_themes={max_themes!r}; expected None "
                                  "or a positive number")
@@ -483,6 +506,8 @@ def tag_themes(units: pd.DataFrame,
         if max_themes is not None:
             spans = _best_supported(spans, keys.lemma, max_themes,
                                     max_words=THEME_CAP["words"])
+        if min_evidence > 1:
+            spans = _with_evidence(spans, keys.lemma, min_evidence)
         for span in spans:
             rows.append({**info, "theme": span.label_, "term": span.text,
                          "lemma": " ".join(keys.lemma(token) for token in span),
