@@ -210,3 +210,44 @@ def test_taking_the_floor_presents_a_speaker_and_a_club_name_is_no_quote() -> No
     assert club["kind"] == "term" and club.isna()["speaker"]
     said = quotes[quotes["clean_text"].str.startswith("Nos enfants")].iloc[0]
     assert (said["speaker"], said["stated_start"]) == ("Marc Olivetti", 3130)
+
+
+CAPS_INTERVIEW = """<!-- Article fictif, écrit pour les tests de coopanalysis. -->
+
+# La ressourcerie ouvrira au printemps
+
+*Propos recueillis par Julie Martel*
+
+**Après le débat public du 12 mars, filmé par la mairie, les deux fondateurs, Anne Gautier et
+Paul Mercier, répondent à nos questions.**
+
+### Qu'avez-vous retenu de la soirée ?
+
+GAUTIER. — Les questions sur les horaires. L'adjointe, Claire Dumas, a dit devant tout le
+monde : « La ville prêtera le local gratuitement la première année » (32min10).
+
+MERCIER. — Et une voisine m'a demandé : « Est-ce qu'on pourra déposer des meubles ? » (41min05)
+
+### Et la suite ?
+
+GAUTIER. — Nous ouvrirons en avril, le samedi matin.
+"""
+
+
+def test_capital_surname_turns_heading_questions_and_reported_speech() -> None:
+    article = read_article(CAPS_INTERVIEW)
+    assert article.metadata["title"] == "La ressourcerie ouvrira au printemps"
+    rows = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:14],
+             r.stated_start) for r in article.quotes.itertuples()]
+    speakers = [(s, t) for s, t, _ in rows]
+    assert speakers == [
+        (None, "Qu'avez-vous r"),
+        ("Anne Gautier", "Les questions "),
+        ("Claire Dumas", "La ville prête"),
+        ("Paul Mercier", "Et une voisine"),
+        (None, "Est-ce qu'on p"),
+        (None, "Et la suite ?"),
+        ("Anne Gautier", "Nous ouvrirons"),
+    ]
+    times = {t: start for _, t, start in rows}
+    assert times["La ville prête"] == 1930 and times["Est-ce qu'on p"] == 2465

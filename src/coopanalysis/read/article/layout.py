@@ -77,7 +77,7 @@ class Mention:
 class Paragraph:
     start: int
     end: int
-    kind: str  # text | item | heading | title | credit
+    kind: str  # text | item | heading | title | credit | comment (an HTML comment)
     raw: str = ""  # article text of the paragraph, newlines turned into spaces
     masked: str = ""  # raw with Markdown marks and timestamps blanked (same length)
     heading: str = ""
@@ -201,15 +201,22 @@ def _continues(previous: str, previous_kind: str, following: str, following_kind
 
 def classify_paragraphs(paragraphs: list[Paragraph], text: str) -> list[Paragraph]:
     """Mark the title, the credit line and plain-text headings; give sections."""
+    # An HTML comment ("<!-- fictional article… -->") is not shown to readers: no title.
+    for para in paragraphs:
+        if re.fullmatch(r"\s*<!--.*?-->\s*", para.raw):
+            para.kind = "comment"
+    first = next((i for i, p in enumerate(paragraphs) if p.kind != "comment"), 0)
     for index, para in enumerate(paragraphs):
         plain = para.raw.strip().strip("*_").strip()
+        if para.kind == "comment":
+            continue
         if para.kind == "heading":
             level_one = text[para.start:para.end].lstrip().startswith("# ")
             if level_one and not any(p.kind == "title" for p in paragraphs[:index]):
                 para.kind = "title"
         elif para.kind == "text" and len(plain) < 200 and rules.AUTHOR_RE.match(para.raw):
             para.kind = "credit"
-        elif index == 0 and para.kind == "text" and _looks_like_title(plain):
+        elif index == first and para.kind == "text" and _looks_like_title(plain):
             para.kind = "title"
             para.heading = plain
         elif para.kind == "text" and index + 1 < len(paragraphs) and _looks_like_heading(plain):

@@ -89,7 +89,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if introduced:
             speaker.aliases.append(introduced)
         for para, start, end in places:
-            role, organization = _apposition(para.masked, start, end)
+            role, organization = _apposition(para.masked, start, end, person=name in per)
             if role is None:
                 parsed_role, parsed_org = _parsed_role(para, start)
                 role, organization = parsed_role, organization or parsed_org
@@ -196,8 +196,13 @@ def name_re(name: str) -> re.Pattern[str]:
                       + r"(?![\w'’-])")
 
 
-def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """Role and organisation in an apposition after or before a name occurrence."""
+def _apposition(masked: str, start: int, end: int, *,
+                person: bool = False) -> tuple[str | None, str | None]:
+    """Role and organisation in an apposition after or before a name occurrence.
+
+    ``person``: spaCy found a person there; only then may the role follow a definite
+    article ("Sidonie Rabier-Lenoir, l'adjointe au logement"): "Venue de Lyon, la cheffe
+    de…" is no name."""
     after = collapse_spaces(masked[end:end + 240])
     inner = re.match(r"^\s*\(([^)]*)\)", after)
     if inner:
@@ -206,6 +211,9 @@ def _apposition(masked: str, start: int, end: int) -> tuple[str | None, str | No
     if comma:
         rest = rules.ROLE_ADVERBS_RE.sub("", rules.AGE_APPOSITION_RE.sub("", after[comma.end():]))
         clause = re.split(r"[,;:()«“\"]|\.(?:\s|$)", rest, maxsplit=1)[0]
+        # "Sidonie Rabier-Lenoir, l'adjointe au logement": a definite article before the role.
+        if person:
+            clause = rules.DEFINITE_BEFORE_ROLE_RE.sub("", clause)
         role, organization = _role_and_org(clause, bare_org=False)
         if role:
             return role, organization

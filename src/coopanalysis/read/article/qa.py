@@ -13,7 +13,7 @@ import re
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
 from coopanalysis.read.article.people import article_author, name_re
-from coopanalysis.read.article.spans import scan_paragraph
+from coopanalysis.read.article.spans import scan_paragraph, sentence_end
 from coopanalysis.text.normalize import fold
 
 # Bold, or italic as student and magazine interviews set them ("*Pourquoi ce débat ?*").
@@ -32,8 +32,15 @@ def mark_turns(doc: Document) -> None:
             continue
         label = _label_name((match.group("bold") or match.group("bold_in")
                              or match.group("plain") or match.group("minutes")
-                             or match.group("caps") or match.group("first")).strip(" .:"))
+                             or match.group("caps") or match.group("first")
+                             or match.group("capsurname")).strip(" .:"))
         what = _label_type(label)
+        if match.group("capsurname"):
+            # "KERBRAT. —": a turn only when the article gives one full name with that
+            # surname; a word in capitals ("ATTENTION —") names nobody.
+            if not _caps_surname_holder(doc, label, author):
+                continue
+            what = "capsurname"
         if match.group("first") or (what is None and _first_name_holder(doc, label, author)):
             # "Léa : …": a turn only when the article gives one full name with that first
             # name ("Résultat : …", "Bilan : …" name nobody).
@@ -64,6 +71,9 @@ def mark_turns(doc: Document) -> None:
             if speaker is None and not question:
                 doc.warn(para.start, f"interview label {label!r} names nobody the article "
                          "presents: answer left without a speaker (unmatched)")
+        for para in doc.paragraphs:  # "### Pourquoi ce débat ?" between labelled turns
+            if para.kind == "heading" and _between_turns(doc, para, labelled):
+                _heading_turn(para)
         for para in doc.paragraphs:  # "**Pourquoi ce projet ?**": the journalist's question
             bold = _BOLD_QUESTION_RE.match(para.raw)
             # A name in quotation marks may stand in the question ("le plan « Loger
@@ -95,6 +105,28 @@ def mark_turns(doc: Document) -> None:
             if index != previous + 1:
                 state = None  # a new exchange: prose stood between
             state, previous = _dialogue_turn(para, interviewee, state=state), index
+
+
+def _between_turns(doc: Document, para: Paragraph,
+                   labelled: list[tuple[Paragraph, int, str, str]]) -> bool:
+    """A heading that is the journalist's question: it asks something ("?") or is
+    followed by a labelled answer, and labelled turns stand before and after it."""
+    index = doc.paragraphs.index(para)
+    turns = {doc.paragraphs.index(p) for p, _, _, _ in labelled}
+    follows = index + 1 in turns
+    return (para.heading.rstrip(" *_").endswith("?") or follows) and follows and (
+        any(t < index for t in turns) or para.heading.rstrip(" *_").endswith("?"))
+
+
+def _heading_turn(para: Paragraph) -> None:
+    """The heading becomes the text of a question turn (its ``#`` marks left out)."""
+    start = para.raw.find(para.heading) if para.heading else -1
+    if start < 0:
+        return
+    para.kind = "text"
+    if not para.masked:
+        para.masked = para.raw
+    _set_turn(para, start, start + len(para.heading), "question", None)
 
 
 def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
@@ -148,12 +180,26 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
 
 def _only_in_answers(doc: Document, name: str) -> bool:
     """Someone named only inside another person's answers ("son autrice, la géographe X,
-    écrit…") is cited by the interviewee, as a name inside quotation marks is."""
+    écrit…") is cited by the interviewee, as a name inside quotation marks is — unless an
+    answer says they spoke, in a past tense of a speech verb ("Lucien Fabrègue a fait son
+    métier… Quand il a dit qu'« … »", "X, l'adjointe, … elle a dit : « … »"): a
+    participant the interviewee reports."""
     places = [(para, m.start()) for para in doc.content()
               for m in name_re(name).finditer(para.masked)]
-    return bool(places) and all(
+    inside = bool(places) and all(
         any(s.turn == "answer" and s.turn_speaker != name and s.open <= start < s.close
             for s in para.spans) for para, start in places)
+    return inside and not any(_spoke_after(para, start) for para, start in places)
+
+
+def _spoke_after(para: Paragraph, start: int) -> bool:
+    """A compound past of a speech verb ("a dit", "a lancé") in the name's sentence or
+    the next one, with no other capitalised name in between."""
+    end = sentence_end(para, start)
+    end = sentence_end(para, min(end + 1, len(para.masked) - 1))
+    text = para.masked[start:end]
+    return bool(any(fold(m.group(1)) in rules.REPORTING_VERBS
+                    for m in rules.PAST_SPEECH_RE.finditer(text)))
 
 
 def _resection(doc: Document) -> None:
@@ -239,6 +285,11 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         return _initials_holder(doc, letters, author)
     if what == "office":
         return _office_holder(doc, label)
+    if what == "capsurname":
+        name = _caps_surname_holder(doc, label, author)
+        if name is not None and all(s.name != name for s in doc.speakers):
+            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
+        return name
     if what == "first":
         name = _first_name_holder(doc, label, author)
         if name is not None and all(s.name != name for s in doc.speakers):
@@ -273,6 +324,18 @@ def _initials_holder(doc: Document, letters: str, author: str | None) -> str | N
     name = names.pop()
     doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
     return name
+
+
+def _caps_surname_holder(doc: Document, label: str, author: str | None) -> str | None:
+    """The one full name the article prints whose surname is ``label`` in capitals
+    ("KERBRAT" → "Yann Kerbrat"), the author aside. None when there is none or several."""
+    surname = fold(label)
+    names = {s.name for s in doc.speakers if fold(s.name.split()[-1]) == surname}
+    names |= {name for name in _full_names(doc.text)
+              if len(name.split()) >= 2 and fold(name.split()[-1]) == surname}
+    names = {n for n in names if n != author and not any(
+        other != n and other.endswith(n) for other in names)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _first_name_holder(doc: Document, first: str, author: str | None) -> str | None:
@@ -330,13 +393,13 @@ def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],
     """
     named = {_label_speaker(doc, label, what, author, None)
              for _, _, label, what in labelled
-             if what in ("initials", "name", "surname", "first")} - {None}
+             if what in ("initials", "name", "surname", "first", "capsurname")} - {None}
     if len(named) == 1:
         return named.pop()
     others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
     if len(others) == 1:
         return others[0].name
-    if any(what in ("initials", "name", "surname", "office", "first")
+    if any(what in ("initials", "name", "surname", "office", "first", "capsurname")
            for _, _, _, what in labelled):
         return None  # a transcript of named turns: "Réponse" is not one person's label
     first_turn = min(para.start for para, _, _, _ in labelled)

@@ -125,20 +125,29 @@ def _label_turn(para: Paragraph, stamp: Stamp) -> int | None:
 
 
 def _reported_in_answer(para: Paragraph, stamp: Stamp) -> int | None:
-    """The quotation an interview answer reports right before ``stamp``, when the answer
-    names a speaker other than the interviewee in the same sentence before it: the replay
-    shows that speaker saying those words. A letter or a cited author read out by the
-    interviewee keeps the time of the answer (names nobody the article presents)."""
+    """The quotation an interview answer reports right before ``stamp``: the replay shows
+    someone else saying those words at the event. Either the answer names a speaker other
+    than the interviewee in the sentence before it ("Corinne Delahaye a dit : « … »"), or
+    a speech verb introduces it there ("elle a dit devant tout le monde : « … »", "Une
+    dame m'a demandé : « … »"). A letter or an author read out by the interviewee
+    (``_said_by_cited``) keeps the time of the answer."""
     for index, span in enumerate(para.spans):
         if not span.in_answer or span.close >= stamp.start:
             continue
         if not re.fullmatch(r"[\s.,;:(]*", para.masked[span.close + 1:stamp.start]):
             continue
+        if _said_by_cited(para, span):
+            continue
         turn = next((s for s in para.spans if s.turn == "answer"
                      and s.open <= span.open < s.close), None)
         start = sentence_start(para, span.open)
-        if any(start <= m.start < span.open and (turn is None or m.speaker != turn.turn_speaker)
-               for m in para.mentions):
+        named = any(start <= m.start < span.open
+                    and (turn is None or m.speaker != turn.turn_speaker)
+                    for m in para.mentions)
+        prose = para.masked[start:span.open]  # the answer's own words (a turn span)
+        spoken = any(fold(w) in rules.REPORTING_VERBS
+                     for w in re.findall(r"[^\W\d_]+", prose))
+        if named or spoken:
             return index
     return None
 
@@ -191,9 +200,13 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
         attribution = attribute(para, doc, span.open, span.close, events, None)
         answerer = next((s.turn_speaker for s in para.spans if s.turn == "answer"
                          and s.open <= span.open < s.close), None)
+        # In an answer, "elle a dit : « … »" refers to someone the answer named before.
+        allowed = ("before", "after", "pronoun") if span.in_answer else ("before", "after")
         # A letter read out or the interviewee's own name is no one else's speech.
-        if attribution.how not in ("before", "after") or (span.in_answer and (
-                _said_by_cited(para, span) or attribution.speaker == answerer)):
+        if attribution.how not in allowed or (span.in_answer and (
+                _said_by_cited(para, span) or attribution.speaker == answerer
+                or rules.WRITES_RE.search(para.masked[sentence_start(para, span.open):
+                                                      span.open]))):
             attribution = Attribution(None, "blocked")
     elif _said_by_cited(para, span):
         attribution = Attribution(None, "blocked")

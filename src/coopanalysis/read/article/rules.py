@@ -442,6 +442,10 @@ QA_LABEL_RE = re.compile(
     # in capitals (a radio or TV site's plain-text export of the programme).
     rf"|^[ \t>]*(?P<caps>[{_UPPER}][{_UPPER}'’-]+(?:\s+[{_UPPER}][{_UPPER}'’-]+){{1,3}})"
     r"\s*:\s+(?![«“\"‘*_])"
+    # A surname in capitals, then a dot and a dash ("KERBRAT. — …", "DIALLO-FERREIRA —"):
+    # the layout of interviews in the printed press once the full names were given.
+    rf"|^[ \t>]*(?:\*\*|__)?(?P<capsurname>[{_UPPER}][{_UPPER}'’-]{{2,}})(?:\*\*|__)?"
+    r"\s*\.?\s*[—–]\s+(?![«“\"‘*_])"
     # A first name alone ("Léa : …", "**Malik** : …"), as interviews of several people
     # print turns once the article has given their full names.
     rf"|^[ \t>]*(?:\*\*|__)?(?P<first>[{_UPPER}][{_LOWER}'’-]{{1,20}})(?:\*\*|__)?"
@@ -512,6 +516,9 @@ CITED_RELATIVE_RE = re.compile(r"^[^.!?«»“”]{0,120}?\b(?:qui|dont|pour\s+q
 #: A quotation introduced as past writing ("Dans son livre (2019), celui-ci écrivait : « … »",
 #: "elle avait écrit en 2015 : « … »"): words written before the event, quoted by the
 #: article — not said there, no speaker.
+#: Writing, not speaking, before a quotation inside an interview answer ("Elle écrit que
+#: ‘…’", "il l'a publié") : the words of a book or a letter, not of the debate.
+WRITES_RE = re.compile(r"\b(?:écri(?:t|s|vait|vent|ra|re)|publi(?:e|é|ait))\b", re.IGNORECASE)
 WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaient|avaient\s+écrit)"
                              r"\b[^.!?«»“”]{0,60}?[:,]?\s*$", re.IGNORECASE)
 
@@ -534,6 +541,12 @@ TAKES_FLOOR_RE = re.compile(
     r"(?:\s*,[^.;:!?()\n]{1,120},)?\s*(?:a\s+|avait\s+)?(?:ensuite\s+|alors\s+)?"
     r"(?:pris|prend|prenait|repris|reprend|reprenait)\s+(?:la\s+parole|le\s+micro)\b",
     re.IGNORECASE)
+#: A compound past "a/avait + participle" (group 1), as in "il a dit", "elle avait lancé".
+PAST_SPEECH_RE = re.compile(r"\b(?:a|avait)\s+(?:(?:même|aussi|alors|bien|pourtant)\s+)?"
+                            r"([^\W\d_]+)")
+#: A definite article opening an apposition's role ("X, la maire de…", "X, l'adjointe").
+DEFINITE_BEFORE_ROLE_RE = re.compile(rf"^\s*(?:le|la|l['’])\s*(?=(?:{ROLE_ALTERNATION})\b)",
+                                     re.IGNORECASE)
 #: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
 #: Read the subject of the clause that introduces a quotation from the dependency parse

@@ -254,8 +254,12 @@ def sentence_end(para: Paragraph, position: int) -> int:
 
 
 def outside_quotes(para: Paragraph, start: int, end: int) -> str:
+    """``para.masked[start:end]`` with quotations blanked. An interview turn (a question or
+    an answer without marks) is the prose its own quotations are read in: not blanked."""
     chars = list(para.masked[start:end])
     for span in para.spans:
+        if span.turn:
+            continue
         for i in range(max(span.open, start), min(span.close + 1, end)):
             chars[i - start] = " "
     return "".join(chars)
