@@ -109,13 +109,12 @@ def mark_turns(doc: Document) -> None:
 
 def _between_turns(doc: Document, para: Paragraph,
                    labelled: list[tuple[Paragraph, int, str, str]]) -> bool:
-    """A heading that is the journalist's question: it asks something ("?") or is
-    followed by a labelled answer, and labelled turns stand before and after it."""
+    """A heading that is the journalist's question: a sentence ("?" or "." at its end: "Le
+    représentant de la banque, lui, n'a pas semblé convaincu.") right before a labelled
+    answer. A section title ("Trois questions à Karim Ouali") is no sentence."""
     index = doc.paragraphs.index(para)
     turns = {doc.paragraphs.index(p) for p, _, _, _ in labelled}
-    follows = index + 1 in turns
-    return (para.heading.rstrip(" *_").endswith("?") or follows) and follows and (
-        any(t < index for t in turns) or para.heading.rstrip(" *_").endswith("?"))
+    return index + 1 in turns and para.heading.rstrip(" *_")[-1:] in ("?", ".")
 
 
 def _heading_turn(para: Paragraph) -> None:
