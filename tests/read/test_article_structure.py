@@ -251,3 +251,50 @@ def test_capital_surname_turns_heading_questions_and_reported_speech() -> None:
     ]
     times = {t: start for _, t, start in rows}
     assert times["La ville prête"] == 1930 and times["Est-ce qu'on p"] == 2465
+
+
+PODCAST = """# Le marché couvert, et après ?
+
+**Podcast « Place publique » — par Julie Roche — enregistré en public le 3 mai**
+
+Avec : Hugo Ferrand, adjoint au commerce ; Lina Costa, maraîchère.
+
+[04:12] Julie : Hugo, pourquoi fermer le marché le lundi ?
+
+[04:20] Hugo : Parce que personne ne venait le lundi, les chiffres sont clairs.
+
+[05:02] Lina : Moi, je ne suis pas d'accord, le lundi c'est le jour des anciens.
+
+[06:10] Un auditeur : Et le parking, vous y avez pensé ?
+"""
+
+
+def test_a_podcast_transcript_with_times_first_names_the_host_and_a_listener() -> None:
+    quotes = read_article(PODCAST).quotes
+    rows = [(r.speaker if isinstance(r.speaker, str) else None, r.stated_start)
+            for r in quotes.itertuples() if r.kind != "term"]
+    assert rows == [("Julie Roche", 252), ("Hugo Ferrand", 260), ("Lina Costa", 302),
+                    (None, 370)]
+
+
+ROLE_LABELS = """# Les urgences resteront ouvertes la nuit
+
+*Propos recueillis par Marc Petit*
+
+**Au débat public du 4 juin, filmé par la mairie, la maire, Hélène Garnier, et le directeur
+de l'hôpital, Yves Moreau, ont défendu le maintien des urgences de nuit.**
+
+**Pourquoi ce revirement ?**
+
+LA MAIRE — Parce que les habitants nous l'ont demandé, et ils avaient raison.
+
+LE DIRECTEUR — Nous avons trouvé deux médecins de plus pour les gardes.
+"""
+
+
+def test_role_labels_in_capitals_name_the_one_holder_presented_first() -> None:
+    quotes = read_article(ROLE_LABELS).quotes
+    rows = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:12])
+            for r in quotes.itertuples()]
+    assert rows == [(None, "Pourquoi ce "), ("Hélène Garnier", "Parce que le"),
+                    ("Yves Moreau", "Nous avons t")]

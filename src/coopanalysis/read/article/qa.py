@@ -33,8 +33,18 @@ def mark_turns(doc: Document) -> None:
         label = _label_name((match.group("bold") or match.group("bold_in")
                              or match.group("plain") or match.group("minutes")
                              or match.group("caps") or match.group("first")
-                             or match.group("capsurname")).strip(" .:"))
+                             or match.group("capsurname") or match.group("capsrole")
+                             or match.group("anonymous")).strip(" .:"))
         what = _label_type(label)
+        if match.group("anonymous"):
+            what = "anonymous"  # a turn with no speaker (kept only with named turns)
+        if match.group("capsrole"):
+            if not _caps_role_holder(doc, label):
+                continue
+            what = "capsrole"
+        # A transcript of the recording ("[04:12] Camille : …"): the host who wrote the
+        # page speaks in it too.
+        host = author if match.group("timecode") else None
         if match.group("capsurname"):
             # "KERBRAT. —": a turn only when the article gives one full name with that
             # surname; a word in capitals ("ATTENTION —") names nobody.
@@ -44,9 +54,9 @@ def mark_turns(doc: Document) -> None:
         if match.group("first") or (what is None and _first_name_holder(doc, label, author)):
             # "Léa : …": a turn only when the article gives one full name with that first
             # name ("Résultat : …", "Bilan : …" name nobody).
-            if not _first_name_holder(doc, label, author):
+            if not _first_name_holder(doc, label, author if host is None else None):
                 continue
-            what = "first"
+            what = "first" if host is None else "first-host"
         if match.group("minutes") and not _minutes_speaker(doc, label, what):
             continue  # a plain "Saint Aubin : …" is prose; only people presented count
         if match.group("caps") and not (what == "name" and _printed_name(doc, label)):
@@ -68,7 +78,7 @@ def mark_turns(doc: Document) -> None:
             _set_turn(para, start, len(para.raw), "question" if question else "answer",
                       None if question else speaker,
                       addressee=_section_interviewee(doc, para) or interviewee)
-            if speaker is None and not question:
+            if speaker is None and not question and what != "anonymous":
                 doc.warn(para.start, f"interview label {label!r} names nobody the article "
                          "presents: answer left without a speaker (unmatched)")
         for para in doc.paragraphs:  # "### Pourquoi ce débat ?" between labelled turns
@@ -284,6 +294,15 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         return _initials_holder(doc, letters, author)
     if what == "office":
         return _office_holder(doc, label)
+    if what == "anonymous":
+        return None
+    if what == "capsrole":
+        return _caps_role_holder(doc, label)
+    if what == "first-host":
+        name = _first_name_holder(doc, label, None)
+        if name is not None and all(s.name != name for s in doc.speakers):
+            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
+        return name
     if what == "capsurname":
         name = _caps_surname_holder(doc, label, author)
         if name is not None and all(s.name != name for s in doc.speakers):
@@ -323,6 +342,19 @@ def _initials_holder(doc: Document, letters: str, author: str | None) -> str | N
     name = names.pop()
     doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
     return name
+
+
+def _caps_role_holder(doc: Document, label: str) -> str | None:
+    """"LE MÉDECIN" → the one person the article presents before the first turn with a role
+    starting with that noun ("médecin généraliste"); None when none or several."""
+    role = fold(re.sub(r"^(?:le|la|l['’])\s*", "", label, flags=re.IGNORECASE))
+    # Presented before the turns (the standfirst), not met later inside an answer.
+    first_turn = min((p.start for p in doc.paragraphs
+                      if rules.QA_LABEL_RE.match(p.raw)), default=len(doc.text))
+    fits = [s.name for s in doc.speakers if s.first_mention < first_turn
+            and any(fold(r).split()[:len(role.split())] == role.split()
+                    for r in [s.role, *s.aliases] if r)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _caps_surname_holder(doc: Document, label: str, author: str | None) -> str | None:
@@ -392,14 +424,15 @@ def _interviewee(doc: Document, labelled: list[tuple[Paragraph, int, str, str]],
     """
     named = {_label_speaker(doc, label, what, author, None)
              for _, _, label, what in labelled
-             if what in ("initials", "name", "surname", "first", "capsurname")} - {None}
+             if what in ("initials", "name", "surname", "first", "capsurname",
+                         "capsrole", "first-host")} - {None}
     if len(named) == 1:
         return named.pop()
     others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
     if len(others) == 1:
         return others[0].name
-    if any(what in ("initials", "name", "surname", "office", "first", "capsurname")
-           for _, _, _, what in labelled):
+    if any(what in ("initials", "name", "surname", "office", "first", "capsurname",
+                    "capsrole", "first-host") for _, _, _, what in labelled):
         return None  # a transcript of named turns: "Réponse" is not one person's label
     first_turn = min(para.start for para, _, _, _ in labelled)
     introduced = [s.name for s in others if s.first_mention < first_turn]

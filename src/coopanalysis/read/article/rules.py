@@ -425,6 +425,8 @@ VOCATIVE_RE = re.compile(
 #: A turn label at the start of a paragraph: "**M.-L. B.** :", "**Marie Dufour :**",
 #: "Question :", "R. —". What follows, to the end of the paragraph, is that person's words
 #: without quotation marks (the layout of a printed interview).
+#: A podcast or broadcast transcript's time at the start of a turn ("[04:12] Camille : …").
+QA_TIMECODE = r"(?P<{name}>[\[(]\s*\d{{1,2}}(?::\d\d){{1,2}}\s*[\])]\s*)?"
 QA_LABEL_RE = re.compile(
     r"^[ \t>]*(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)\s*[:.—–-]?\s*(?:\*\*|__)\s*[:—–-]\s*"
     # The colon inside the bold ("**Anne Leroy :** …"), as many news sites set the label.
@@ -446,9 +448,18 @@ QA_LABEL_RE = re.compile(
     # the layout of interviews in the printed press once the full names were given.
     rf"|^[ \t>]*(?:\*\*|__)?(?P<capsurname>[{_UPPER}][{_UPPER}'’-]{{2,}})(?:\*\*|__)?"
     r"\s*\.?\s*[—–]\s+(?![«“\"‘*_])"
+    # A role in capitals ("LE MAIRE —", "LA MÉDECIN :"): the one person in that role.
+    rf"|^[ \t>]*(?:\*\*|__)?"
+    rf"(?P<capsrole>(?:LE|LA|L['’])\s*[{_UPPER}]{{3,}}(?:\s+[{_UPPER}]{{2,}})?)"
+    r"(?:\*\*|__)?\s*[—–:]\s+(?![«“\"‘*_])"
+    # Someone unnamed in a transcript ("Un auditeur : …", "[08:03] Une habitante : …").
+    rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode_anonymous')}"
+    rf"(?P<anonymous>(?:Un|Une)\s+[{_LOWER}]+(?:\s+[{_LOWER}]+)?)"
+    r"\s*:\s+(?![«“\"‘*_])"
     # A first name alone ("Léa : …", "**Malik** : …"), as interviews of several people
     # print turns once the article has given their full names.
-    rf"|^[ \t>]*(?:\*\*|__)?(?P<first>[{_UPPER}][{_LOWER}'’-]{{1,20}})(?:\*\*|__)?"
+    rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode')}(?:\*\*|__)?"
+    rf"(?P<first>[{_UPPER}][{_LOWER}'’-]{{1,20}})(?:\*\*|__)?"
     r"\s*:\s+(?![«“\"‘*_])")
 #: A timecode opening a transcript label ("**[00:18:40] NADIA KESSLER** — …"): not part
 #: of the name.
