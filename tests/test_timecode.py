@@ -112,3 +112,12 @@ def test_a_clock_time_or_a_distance_is_not_a_replay_time(text: str) -> None:
 ])
 def test_media_time_seconds_reads_a_link_s_time(url: str, seconds: float | None) -> None:
     assert media_time_seconds(url) == seconds
+
+
+def test_a_medium_word_and_a_comma_before_the_time() -> None:
+    """"(vidéo, 0:12:40)", "(vidéo, à 1 h 02)", "(replay, 14min20)": as writers print them."""
+    from coopanalysis.timecode import find_timestamps
+
+    assert [m.seconds for m in find_timestamps("(vidéo, 0:12:40)")] == [760.0]
+    assert [m.seconds for m in find_timestamps("(vidéo, à 1 h 02)")] == [3720.0]
+    assert [m.seconds for m in find_timestamps("(replay, 14min20)")] == [860.0]

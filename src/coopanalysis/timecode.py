@@ -43,9 +43,10 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 
 # In running text a timestamp stands in brackets: "(28min42)", "([7min23](#))",
 # "(1h02min03)", "[00:20:24]", "([56min28](https://...))".
-# Words around a replay time: "à", "replay :", "vers la"... before; "de la vidéo",
+# Words around a replay time: "à", "replay :", "vidéo, à"... before; "de la vidéo",
 # "de l'émission", "de l'enregistrement", "du replay" after.
-_BEFORE = r"(?:(?:à|a|at|replay|vidéo|video|écouter|voir)\s*:?\s*)?"
+_BEFORE = (r"(?:(?:replay|vidéo|video|écouter|voir|enregistrement|captation)\s*[:,]?\s*)?"
+           r"(?:(?:à|a|at)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"
            r"|into\s+the\s+(?:video|recording))")

@@ -298,3 +298,15 @@ def test_role_labels_in_capitals_name_the_one_holder_presented_first() -> None:
             for r in quotes.itertuples()]
     assert rows == [(None, "Pourquoi ce "), ("Hélène Garnier", "Parce que le"),
                     ("Yves Moreau", "Nous avons t")]
+
+
+REPORT_TITLED = """Le directeur de la régie des remontées, M. Alban Ferrou, a précisé que la
+remise aux normes coûterait « près de 4,8 millions d'euros » (vidéo, 0:32:40).
+"""
+
+
+def test_a_role_then_a_titled_name_then_a_speech_verb_presents_a_speaker() -> None:
+    article = read_article(REPORT_TITLED)
+    assert list(article.speakers["speaker"]) == ["Alban Ferrou"]
+    row = article.quotes.iloc[0]
+    assert (row["speaker"], row["stated_start"]) == ("Alban Ferrou", 1960)

@@ -539,10 +539,11 @@ WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaien
 #: indique que…", the title heading the name in the parse). On since session 4: with the
 #: title fix it found speakers of the blind10 dev articles and changed no other dev figure.
 PARSE_PEOPLE = True
-#: The verb after a name and its apposition: "X, riverain du chemin des Saules, indique",
+#: The verb after a name and its apposition, or after the comma closing a role before the
+#: name ("Le directeur de la régie, M. X, a précisé"): "X, riverain du chemin, indique",
 #: "X, exploitante agricole, a estimé", "X, maire, nous explique" (group 1: the verb).
 VERB_AFTER_APPOSITION_RE = re.compile(
-    r"\s*,[^,.;:!?«»“”()\n]{1,120},\s*(?:(?:ne|n['’]|nous|lui|leur|me|m['’])\s*)?"
+    r"\s*(?:,[^,.;:!?«»“”()\n]{1,120})?,\s*(?:(?:ne|n['’]|nous|lui|leur|me|m['’])\s*)?"
     r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+)?)?([^\W\d_]+)")
 #: A dash bullet naming its speaker before a quotation: "— Rémi Faure (paysagiste) : « … »".
 DASH_LABELLED_QUOTE_RE = re.compile(r"^\s*[—–-]\s*[^«“\"\n:]{1,120}:\s*[«“\"]")
