@@ -180,3 +180,20 @@ def test_not_only_after_the_quote_is_no_negation_cut() -> None:
     row = align_one(speech(BEFORE, said), CLAIM)
     assert "negation" not in str(row["changes"]), row["changes"]
     assert row["verdict"] == "verbatim"
+
+
+def test_a_softener_cut_after_the_quote_is_a_hedge() -> None:
+    """"… dans les dix prochaines années | en quelque sorte": the claim made firmer."""
+    row = align_one(speech(BEFORE, CLAIM + " en quelque sorte", AFTER), CLAIM)
+    assert row["verdict"] == "altered"
+    assert "hedge cut: en quelque sorte" in row["changes"]
+
+
+def test_a_quantifier_just_before_the_match_is_compared() -> None:
+    """"toutes les petites communes" said, "Certaines petites communes…" printed: the match
+    starts at "les", the quantifier stands before it."""
+    said = "toutes " + CLAIM
+    printed = "Certaines " + CLAIM.split(" ", 1)[1]
+    row = align_one(speech(BEFORE, said, AFTER), printed)
+    assert row["verdict"] == "altered", row["changes"]
+    assert "quantifier: toutes→certaines" in row["changes"]

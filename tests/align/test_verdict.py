@@ -274,3 +274,14 @@ def test_a_printed_number_heard_only_inside_another_value_is_changed() -> None:
     changes, _notes = meaning_changes(ops, "de seulement 3 % de la masse",
                                       "de seulement 0,3 % de la masse")
     assert any(c.startswith("number: 0,3") for c in changes), changes
+
+
+def test_a_number_word_cut_short_by_the_captions_is_compared() -> None:
+    """"deuxè" (deuxième, cut short) heard where "troisième" is printed: 2 ≠ 3."""
+    from coopanalysis.align.diff import KEPT, REPLACED
+
+    ops = [Op(KEPT, "etant", "etant"), Op(KEPT, "le", "le"),
+           Op(REPLACED, "troisieme", "deuxe"), Op(KEPT, "producteur", "producteur")]
+    changes, notes = meaning_changes(ops, "étant le troisième producteur",
+                                     "étant le deuxè producteur")
+    assert "number: deuxe→troisième" in changes, (changes, notes)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coopanalysis.align.diff import CHANGED, KEPT, REPLACED, Op
+from coopanalysis.align.diff import ADDED, CHANGED, KEPT, REPLACED, Op
 from coopanalysis.align.rules import BOUNDARY_RULES
 from coopanalysis.align.tokens import Stream
 from coopanalysis.text.lexicon import FUNCTION_WORDS, NE_PARTICLE
@@ -24,6 +24,8 @@ from coopanalysis.text.meaning import (
     TAIL_HEDGES,
     TAIL_NEGATION_NOT_BEFORE,
     TAIL_NEGATIONS,
+    opposed,
+    scale_of,
 )
 
 __all__ = ["boundary_changes", "lead_hedge", "tail_hedge", "tail_negation"]
@@ -94,6 +96,13 @@ def boundary_changes(ops: Sequence[Op], stream: Stream, first: int, last: int) -
     if not printed:
         return []
     out: list[str] = []
+    if printed[0].kind in (REPLACED, ADDED) and scale_of(printed[0].printed or ""):
+        # "Certaines innovations…" printed where "toutes les innovations" was said: the
+        # quantifier stands just before the match, which starts at "les".
+        said = stream.tokens(max(0, first - 2), first + 1)
+        swapped = next((w for w in said if opposed(printed[0].printed or "", w)), None)
+        if swapped:
+            out.append(f"quantifier: {swapped}→{printed[0].printed}")
     width = len(max(_LEAD, key=len)) + int(BOUNDARY_RULES["lead_gap_words"])
     if printed[0].kind in (KEPT, CHANGED):
         lo = _clause_start(stream, first, width)

@@ -36,13 +36,17 @@ from coopanalysis.text.meaning import (
     polarity_markers,
 )
 from coopanalysis.text.normalize import fold, match_tokens
-from coopanalysis.text.numbers import numbers_in
+from coopanalysis.text.numbers import CARDINALS, NumberMention, numbers_in
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 
 #: Language identification: a text needs this many tokens and this share of one
 #: language's function words (ordinary French or English prose has 30-50 %).
 LANGUAGE_MIN_TOKENS = 6
 LANGUAGE_SHARE = 0.15
+#: Number words captions may cut short ("deuxè" for "deuxième"), longest first.
+CUT_SHORT_NUMBERS: tuple[tuple[str, int], ...] = tuple(sorted(
+    ((word, value) for word, value in CARDINALS.items() if len(word) >= 4),
+    key=lambda pair: -len(pair[0])))
 #: Sounds each word must keep before a shared ending for the ending alone not to make two
 #: words sound alike (``_differ_before_shared_ending``).
 SHARED_ENDING_BODY = 4
@@ -362,9 +366,30 @@ def _numbers(printed_text: str, spoken_text: str,
             left[mention.value] -= 1
             extra.append(mention)
     changes = [f"number: {o.text}→{m.text}" for m, o in zip(missing, extra, strict=False)]
-    lone = [m.text for m in missing[len(extra):]]
+    lone = []
+    for mention in missing[len(extra):]:
+        heard_as = _cut_short_number(ops, mention)
+        if heard_as is not None:
+            changes.append(f"number: {heard_as}→{mention.text}")
+        else:
+            lone.append(mention.text)
     notes = [f"printed number not heard: {', '.join(lone)} (check the replay)"] if lone else []
     return changes, notes
+
+
+def _cut_short_number(ops: Sequence[Op], mention: NumberMention) -> str | None:
+    """The spoken word heard in place of a printed number word, when captions cut it short
+    but kept a number's start with another value: "deuxè" (deuxième) where "troisième" is
+    printed. None when the spoken word starts no number, or the same one."""
+    printed = set(match_tokens(mention.text))
+    for op in ops:
+        if op.kind != REPLACED or op.printed not in printed or not op.spoken:
+            continue
+        for word, value in CUT_SHORT_NUMBERS:
+            if (op.spoken.startswith(word) and op.spoken != word
+                    and len(op.spoken) <= len(word) + 4 and value != mention.value):
+                return op.spoken
+    return None
 
 
 # --------------------------------------------------------------------------- polarity

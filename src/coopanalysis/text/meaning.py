@@ -84,6 +84,8 @@ LEAD_HEDGES: tuple[str, ...] = (
 TAIL_HEDGES: tuple[str, ...] = (
     "je pense", "je crois", "il me semble", "j imagine", "je suppose",
     "peut etre", "a mon avis", "selon moi", "probablement", "sans doute",
+    # Softeners that close a claim ("c'est notre bien commun | en quelque sorte").
+    "en quelque sorte", "on va dire", "disons",
 )
 TAIL_HEDGE_BLOCKERS: frozenset[str] = frozenset({
     "que", "qu", "a", "au", "aux", "pas", "plus", "de", "du", "des", "d", "ca", "y", "en",
