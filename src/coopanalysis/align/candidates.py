@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from coopanalysis.align.local import Hit, align_window, align_windows
+from coopanalysis.align.local import USEFUL_SHARE, Hit, align_window, align_windows
 from coopanalysis.align.rules import SEARCH, STATUS_RULES
 from coopanalysis.align.tokens import Quote, Stream
 
@@ -115,7 +115,11 @@ def search(q: Quote, stream: Stream, index: NgramIndex, *, prior: float,
     if hits:
         # The same words said twice a few seconds apart fall in one window: look again there.
         best = hits[0]
-        again = align_window(q, stream, *best.window, exclude=(best.first, best.last))
+        # Only a rival or a rescue near the stated time matters (``decide``): a weaker
+        # second place is not looked for.
+        floor = best.evidence * USEFUL_SHARE
+        again = align_window(q, stream, *best.window, exclude=(best.first, best.last),
+                             floor=floor, scored=best.scored)
         if again is not None:
             hits.append(again)
             sort_unique(hits)

@@ -20,6 +20,11 @@ from coopanalysis.align.diff import ADDED, CHANGED, CUT, INSERTED, KEPT, MARKED_
 from coopanalysis.align.rules import SCORING, STATUS_RULES
 from coopanalysis.align.tokens import Quote, Stream
 
+#: The smallest share of the best evidence a place needs for any later step to use it: a
+#: rival is at least ``ambiguous_ratio`` of it, a place rescued near the stated time at
+#: least ``prior_rescue_ratio`` (``decide``).
+USEFUL_SHARE = min(STATUS_RULES["ambiguous_ratio"], STATUS_RULES["prior_rescue_ratio"])
+
 
 @dataclass
 class Hit:
@@ -33,16 +38,30 @@ class Hit:
     window: tuple[int, int]
     build_ops: Callable[[], list[Op]]   # the word-level edit, built only for the chosen hit
     perfect: bool = False               # every printed word heard, exactly
+    scored: _Window | None = None       # the window's pairing scores, to look again there
 
 
 def align_window(q: Quote, stream: Stream, lo: int, hi: int,
-                 exclude: tuple[int, int] | None = None) -> Hit | None:
-    """Best local alignment in ``stream[lo:hi]``, avoiding the stream span ``exclude``."""
+                 exclude: tuple[int, int] | None = None, *, floor: float = 0.0,
+                 scored: _Window | None = None) -> Hit | None:
+    """Best local alignment in ``stream[lo:hi]``, avoiding the stream span ``exclude``.
+
+    ``floor``: a hit with less evidence is of no use to the caller; when the window cannot
+    give that much (each printed token's best pairing, summed, is an upper bound of any
+    alignment's evidence), no alignment is run. ``scored``: the window's pairing scores
+    from an earlier look (``Hit.scored``), not recomputed.
+    """
     if hi <= lo:
         return None
-    window = _score_windows(q, stream, [(lo, hi)])[0]
+    window = scored if scored is not None else _score_windows(q, stream, [(lo, hi)])[0]
     if exclude is not None:
-        window.subst[:, max(exclude[0] - lo, 0): max(exclude[1] + 1 - lo, 0)] = -1e6
+        subst = window.subst.copy()
+        subst[:, max(exclude[0] - lo, 0): max(exclude[1] + 1 - lo, 0)] = -1e6
+        window = _Window(window.lo, window.hi, window.w_tokens, subst, window.kinds,
+                         window.limits)
+    # Speed (issue #11): the upper bound spares most second looks in a window.
+    if floor > 0 and float(np.maximum(window.subst.max(axis=1), 0.0).sum()) < floor:
+        return None
     return _best_hit(q, stream, window, _fill(q, window.subst, window.limits))
 
 
@@ -52,8 +71,20 @@ def align_windows(q: Quote, stream: Stream, windows: list[tuple[int, int]]) -> l
     if not windows:
         return []
     scored = _score_windows(q, stream, windows)
-    hits = [_best_hit(q, stream, w, _fill(q, w.subst, w.limits)) for w in scored]
-    return [hit for hit in hits if hit is not None]
+    # Speed (issue #11): windows in order of their evidence bound (each printed token's
+    # best pairing, summed); a window whose bound is under ``USEFUL_SHARE`` of the best
+    # evidence found so far can only give a place no later step looks at.
+    bounds = [float(np.maximum(w.subst.max(axis=1), 0.0).sum()) for w in scored]
+    hits: list[Hit] = []
+    best = 0.0
+    for k in sorted(range(len(scored)), key=lambda k: -bounds[k]):
+        if bounds[k] < USEFUL_SHARE * best:
+            continue
+        hit = _best_hit(q, stream, scored[k], _fill(q, scored[k].subst, scored[k].limits))
+        if hit is not None:
+            hits.append(hit)
+            best = max(best, hit.evidence)
+    return hits
 
 
 @dataclass
@@ -100,7 +131,7 @@ def _best_hit(q: Quote, stream: Stream, window: _Window, table: np.ndarray) -> H
     perfect = len(pairs) == len(q.tokens) and all(kinds[i, j] == 0 for i, j in pairs)
     return Hit(evidence=evidence, first=first, last=last, start=float(stream.start[first]),
                end=float(stream.end[last]), window=(lo, window.hi), build_ops=build,
-               perfect=perfect)
+               perfect=perfect, scored=window)
 
 
 def _extend_edges(q: Quote, stream: Stream, lo: int, n: int, pairs: list[tuple[int, int]],
