@@ -310,3 +310,23 @@ def test_a_role_then_a_titled_name_then_a_speech_verb_presents_a_speaker() -> No
     assert list(article.speakers["speaker"]) == ["Alban Ferrou"]
     row = article.quotes.iloc[0]
     assert (row["speaker"], row["stated_start"]) == ("Alban Ferrou", 1960)
+
+
+UNNAMED_SUBJECT = """Le maire, Paul Vernet, a ouvert la séance. « Le tram passera avenue Foch »,
+a-t-il annoncé (3min10).
+
+Une commerçante de la place du Marché prend la parole sans donner son nom. « Deux ans de
+travaux devant ma vitrine, c'est la fermeture assurée » (41min05).
+
+L'élu a ensuite repris la parole. « Nous indemniserons chaque commerce », a-t-il promis
+(52min00).
+"""
+
+
+def test_a_pronoun_or_paragraph_speaker_stops_at_someone_unnamed() -> None:
+    """The shopkeeper is the nearer antecedent: not the mayor of the paragraph before. "L'élu"
+    with the mayor's own role noun is the mayor again."""
+    quotes = read_article(UNNAMED_SUBJECT).quotes.set_index("stated_start")
+    assert quotes.loc[190, "speaker"] == "Paul Vernet"
+    assert quotes.loc[2465].isna()["speaker"]
+    assert quotes.loc[3120, "speaker"] == "Paul Vernet"

@@ -125,7 +125,39 @@ def current_speaker(events: Sequence[tuple[int, str]], position: int) -> str | N
 
 def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | None,
                events: list[tuple[int, str]], carry: str | None) -> Attribution:
-    """Who speaks: after the quote, named before it, a pronoun, or the paragraph's speaker."""
+    """Who speaks: after the quote, named before it, a pronoun, or the paragraph's speaker.
+
+    A pronoun or the paragraph's speaker never reaches back past a person the prose
+    designates without naming ("La cheffe de projet du syndicat détaille le calendrier.
+    « … »", "Une commerçante prend la parole. « … »"): that person is the nearer
+    antecedent, and the article does not say who they are.
+    """
+    found = _attribute(para, doc, span_open, span_close, events, carry)
+    if found.how not in ("pronoun", "paragraph") or found.speaker is None \
+            or doc.language != "fr":
+        return found
+    earlier = [pos for pos, speaker in events if pos < span_open and speaker == found.speaker]
+    since = max(earlier, default=0)
+    named = [m for m in para.mentions if since <= m.start < span_open]
+    holder = next((s for s in doc.speakers if s.name == found.speaker), None)
+    titles = {fold(word) for r in ([holder.role, *holder.aliases] if holder else []) if r
+              for word in r.split()}
+    for start, end, text, noun, indefinite in syntax.person_subjects(para.parsed, since,
+                                                                       span_open):
+        if any(start <= m.start < end for m in named) or span_at(para.spans, start):
+            continue
+        # "Une commerçante prend la parole": someone else. "La militante, qui…" after the
+        # speaker was named in this paragraph, or with the speaker's own role noun, is the
+        # same person again (a definite description).
+        if indefinite or (not earlier and noun not in titles
+                          and noun not in rules.GENERIC_ANAPHORS):
+            return Attribution(None, "blocked", f"the words may be those of «{text}», "
+                               "whom the article does not name")
+    return found
+
+
+def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | None,
+               events: list[tuple[int, str]], carry: str | None) -> Attribution:
     if span_close is not None:
         after = _inverted_attribution(para, doc, span_open, span_close, events, carry)
         if after is not None:

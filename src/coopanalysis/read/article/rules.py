@@ -559,6 +559,29 @@ PAST_SPEECH_RE = re.compile(r"\b(?:a|avait)\s+(?:(?:même|aussi|alors|bien|pourt
 #: A definite article opening an apposition's role ("X, la maire de…", "X, l'adjointe").
 DEFINITE_BEFORE_ROLE_RE = re.compile(rf"^\s*(?:le|la|l['’])\s*(?=(?:{ROLE_ALTERNATION})\b)",
                                      re.IGNORECASE)
+#: Nouns the press uses to refer back to someone already named whatever their exact role
+#: ("l'élu", "l'intéressée", "l'édile"), folded.
+GENERIC_ANAPHORS: frozenset[str] = frozenset({
+    "elu", "elue", "edile", "interesse", "interessee", "intervenant", "intervenante"})
+#: Common nouns that designate a person, folded: a subject "la cheffe de projet", "une
+#: commerçante" is someone the pronouns after it may refer to (``syntax.person_subjects``).
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {fold_word for word in ROLE_WORDS if " " not in word
+     for fold_word in [word.replace("é", "e").replace("è", "e").replace("ê", "e")]} | {
+    "habitant", "habitante", "habitants", "habitantes", "riverain", "riveraine", "riverains",
+    "commercant", "commercante", "etudiant", "etudiante", "etudiants", "eleve", "lyceen",
+    "lyceenne", "retraite", "retraitee", "agriculteur", "agricultrice", "eleveur",
+    "eleveuse", "parent", "parents", "mere", "pere", "femme", "homme", "dame", "monsieur",
+    "madame", "jeune", "militant", "militante", "salarie", "salariee", "syndicaliste",
+    "infirmier", "infirmiere", "medecin", "patient", "patiente", "usager", "usagere",
+    "participant", "participante", "intervenant", "intervenante", "auditeur", "auditrice",
+    "spectateur", "spectatrice", "citoyen", "citoyenne", "voisin", "voisine",
+    "boulanger", "boulangere", "artisan", "artisane", "pecheur", "chauffeur", "enseignant",
+    "enseignante", "professeure", "institutrice", "instituteur", "directrice", "directeur",
+    "cheffe", "chef", "maire", "adjoint", "adjointe", "elu", "elue", "prefet", "prefete",
+    "ingenieur", "ingenieure", "technicien", "technicienne", "responsable", "representant",
+    "representante", "president", "presidente", "porte-parole", "scientifique", "chercheur",
+    "chercheuse", "hydrologue", "geologue", "biologiste", "naturaliste", "economiste"})
 #: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
 #: Read the subject of the clause that introduces a quotation from the dependency parse

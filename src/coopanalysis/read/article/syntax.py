@@ -20,6 +20,9 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 APPOSITION_DEPS = ("appos", "conj")
 #: At most this many tokens in a role phrase taken from the parse.
 ROLE_MAX_TOKENS = 8
+#: Determiners opening a noun phrase that designates someone ("la cheffe", "une commerçante").
+DETERMINERS: frozenset[str] = frozenset({
+    "le", "la", "l'", "l’", "les", "un", "une", "des", "ce", "cet", "cette", "ces"})
 #: Subject pronouns that refer back to a person, with their gender.
 PERSON_PRONOUNS: dict[str, str | None] = {"il": "m", "elle": "f", "ils": None, "elles": None}
 #: Determiners and words that open a subject naming someone the article does not identify:
@@ -72,6 +75,27 @@ def introducing_subject(parsed: Any, start: int, end: int) -> Subject | None:
     return Subject(left.idx, right.idx + len(right), parsed[left.i:right.i + 1].text,
                    PERSON_PRONOUNS.get(pronoun or ""), pronoun in PERSON_PRONOUNS,
                    fold(left.text) in INDEFINITE_OPENERS)
+
+
+def person_subjects(parsed: Any, start: int, end: int
+                    ) -> list[tuple[int, int, str, str, bool]]:
+    """Subjects in ``start:end`` that designate a person by a common noun with a determiner
+    ("La cheffe de projet du syndicat détaille…", "Une commerçante … prend la parole"):
+    ``(start, end, text, head noun folded, indefinite)`` of each. A pronoun after them
+    refers to that person."""
+    if parsed is None:
+        return []
+    found = []
+    for token in parsed:
+        if not (start <= token.idx < end) or token.dep_ not in SUBJECT_DEPS:
+            continue
+        left = token.left_edge
+        if fold(left.text) not in DETERMINERS or fold(token.text) not in rules.PERSON_NOUNS:
+            continue
+        right = token.right_edge
+        found.append((left.idx, right.idx + len(right), parsed[left.i:right.i + 1].text,
+                      fold(token.text), fold(left.text) in INDEFINITE_OPENERS))
+    return found
 
 
 def parsed_people(parsed: Any) -> list[tuple[int, int, str | None, bool]]:
