@@ -13,7 +13,7 @@ import re
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
 from coopanalysis.read.article.people import article_author, name_re
-from coopanalysis.read.article.spans import scan_paragraph, sentence_end
+from coopanalysis.read.article.spans import outside_quotes, scan_paragraph, sentence_end
 from coopanalysis.text.normalize import fold
 
 # Bold, or italic as student and magazine interviews set them ("*Pourquoi ce débat ?*").
@@ -145,9 +145,10 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
 
     Bold lines ending with "?" also head sections of ordinary reports, so the layout is
     taken only when it is unmistakable: at least ``rules.QA_MIN_BOLD_QUESTIONS`` bold
-    questions, every one followed by a plain paragraph that speaks in the first person
-    (the journalist's prose does not), and exactly one person presented before the first
-    question (the standfirst's interviewee). Otherwise nothing is marked: a row without a
+    questions, every one followed by plain paragraphs, most of which
+    (``rules.QA_FIRST_PERSON_SHARE``) speak in the first person (the journalist's prose
+    does not), and exactly one person presented before the first question (the
+    standfirst's interviewee). Otherwise nothing is marked: a row without a
     speaker is better than the interviewee's name on the journalist's words.
     """
     paragraphs = doc.paragraphs
@@ -163,9 +164,14 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
             if para.kind == "heading" or para.kind not in ("text", "item"):
                 break
             block.append(para)
-        if not block or not rules.FIRST_PERSON_RE.search(block[0].masked):
+        if not block:
             return
         answers.append(block)
+    # First person outside quotation marks: a report quoting « Nous… » does not count.
+    speaking = sum(bool(rules.FIRST_PERSON_RE.search(
+        " ".join(outside_quotes(p, 0, len(p.masked)) for p in block))) for block in answers)
+    if speaking < rules.QA_FIRST_PERSON_SHARE * len(answers):
+        return
     others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
     first_question = paragraphs[questions[0]].start
     introduced = [s.name for s in others if s.first_mention < first_question]

@@ -466,6 +466,10 @@ QA_LABEL_RE = re.compile(
 QA_LABEL_TIMECODE_RE = re.compile(r"^[\[(]\s*\d{1,2}(?::\d\d){1,2}\s*[\])]\s*")
 #: Labels that mark the journalist's turn: their words are quotes with no speaker.
 QA_QUESTION_LABELS: frozenset[str] = frozenset({"question", "q"})
+#: The share of unlabelled answers that must speak in the first person for bold questions
+#: over plain paragraphs to be an interview (an answer may describe a report: "Celui de la
+#: médecin scolaire…").
+QA_FIRST_PERSON_SHARE = 2 / 3
 #: An interview printed as bold questions and unlabelled answers needs at least this many
 #: questions (one or two bold questions also head sections of ordinary reports).
 QA_MIN_BOLD_QUESTIONS = 3
