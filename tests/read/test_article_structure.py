@@ -330,3 +330,23 @@ def test_a_pronoun_or_paragraph_speaker_stops_at_someone_unnamed() -> None:
     assert quotes.loc[190, "speaker"] == "Paul Vernet"
     assert quotes.loc[2465].isna()["speaker"]
     assert quotes.loc[3120, "speaker"] == "Paul Vernet"
+
+
+FRONTED = """Éducatrice de rue au centre social du Moulin, Farida Benali a plaidé pour les
+10-14 ans : « Ils sont les grands oubliés de tous les squares » (12min40).
+
+Le sous-préfet, Guillaume Ferrand, ouvre la séance : « L'État paiera sa part » (3min10).
+
+La maire a ensuite lu un courrier du préfet de l'époque, Hervé Dumas : « Le couloir de
+migration doit être protégé. »
+"""
+
+
+def test_fronted_profession_prefect_roles_and_a_former_prefect_s_letter() -> None:
+    article = read_article(FRONTED)
+    assert set(article.speakers["speaker"]) == {"Farida Benali", "Guillaume Ferrand"}
+    by_time = article.quotes.set_index("stated_start")
+    assert by_time.loc[760, "speaker"] == "Farida Benali"
+    assert by_time.loc[190, "speaker"] == "Guillaume Ferrand"
+    letter = article.quotes[article.quotes["clean_text"].str.startswith("Le couloir")].iloc[0]
+    assert letter.isna()["speaker"]

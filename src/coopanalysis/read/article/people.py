@@ -239,6 +239,11 @@ def _apposition(masked: str, start: int, end: int, *,
     generic = rules.GENERIC_ROLE_BEFORE_RE.search(before)
     if generic and generic.group("role") not in rules.NOT_ROLE_NOUNS:
         return generic.group("role"), _organization(generic.group("org") or "")
+    front = rules.ROLE_FRONT_RE.search(before) if person else None
+    if front and fold(front.group("role")) not in rules.NOT_ROLE_FRONT:
+        # "Armatrice à Port-Hélian et mère de deux matelots, Soizic Kerbrat-Lannuzel…":
+        # a profession without article opening the sentence, for a person spaCy found.
+        return front.group("role").lower(), _organization(front.group("org") or "")
     return None, None
 
 

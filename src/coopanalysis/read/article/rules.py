@@ -120,7 +120,9 @@ FORMER_AFTER_RE = re.compile(
     r"|\s*,[^.!?«»“”:]{0,80}?(?<![\w-])(?i:décédée?|disparue?|morte?)\s+(?:en|le|il\s+y\s+a)\b")
 FORMER_BEFORE_RE = re.compile(
     r"(?:\b(?i:ancien(?:ne)?|feue?|regretté(?:e)?|défunte?|prédécesseure?|prédécesseur)\b"
-    r"|\b(?i:ex)-)[^.!?«»:;]{0,60}$")
+    r"|\b(?i:ex)-"
+    # "le préfet de l'époque, X", "le maire d'alors, X"
+    r"|\b(?i:de\s+l['’]époque|d['’]alors)\s*,\s*$)[^.!?«»:;]{0,60}$")
 
 #: Someone known here by what they wrote or sent, not by speaking: the author of a book or
 #: report ("l'auteur de *La Ville réparée*, X", "X, autrice d'un rapport", "X écrivait",
@@ -129,7 +131,7 @@ FORMER_BEFORE_RE = re.compile(
 AUTHOR_BEFORE_RE = re.compile(
     r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
     r"|\b(?i:lettre|courrier|message|missive|tribune|livre|ouvrage|essai|rapport|testament)"
-    r"\s+(?:de|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s+){0,3}$"
+    r"\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,3}$"
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
     r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|lettre|message|missive"
     r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$")
@@ -175,6 +177,8 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
     # A doctor's title stands before the name in the press ("le docteur X"), as a role.
     "docteure", "docteur", "infirmière", "infirmier",
+    # The State's representatives in a department.
+    "sous-préfète", "sous-préfet", "préfète", "préfet",
     "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
     "co-founder", "founder", "researcher", "professor", "minister", "councillor",
     "coordinator", "manager", "chief executive", "partner", "lecturer",
@@ -191,7 +195,8 @@ FEMININE_ROLES: frozenset[str] = frozenset({
     "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
     "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
     "députée", "sénatrice", "gérante", "représentante",
-    "animatrice", "chairwoman", "adjointe", "élue", "trésorière", "avocate", "ingénieure"})
+    "animatrice", "chairwoman", "adjointe", "élue", "trésorière", "avocate", "ingénieure",
+    "sous-préfète", "préfète"})
 MASCULINE_ROLES: frozenset[str] = frozenset({
     "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
     "directeur général", "directeur", "chargé de mission", "conseiller municipal",
@@ -199,7 +204,7 @@ MASCULINE_ROLES: frozenset[str] = frozenset({
     "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
     "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
     "représentant", "animateur", "chairman", "adjoint", "élu", "trésorier", "avocat",
-    "ingénieur"})
+    "ingénieur", "sous-préfet", "préfet"})
 TITLE_GENDER: dict[str, str] = {title.lower(): gender
                                 for title, gender in lexicon.CIVIL_TITLES.items() if gender}
 PRONOUN_GENDER: dict[str, str] = lexicon.PRONOUN_GENDER
@@ -276,6 +281,18 @@ GENERIC_ROLE_BEFORE_RE = re.compile(
     rf"[^,.;:!?«»“”()]{{0,80}})?\s*,\s*$"
 )
 
+#: A profession without article opening the sentence before a person's name ("Éducatrice
+#: de rue au centre social, Farida Messaoudi…", "Armatrice à Port-Hélian, X"): a noun with
+#: a person's ending (-trice, -teur, -euse, -ière, -iste, -ante…).
+ROLE_FRONT_RE = re.compile(
+    rf"(?:^|[.!?»”]\s+)(?P<role>[{_UPPER}][{_LOWER}-]{{3,}}"
+    r"(?:trice|teur|euse|eur|ière|ier|iste|ante|ant|ienne|ien|logue|aire))"
+    rf"(?P<org>\s+(?:à|au|aux|de|du|des|d['’]|chez|et)\s*[^,.;:!?«»“”()]{{0,100}})?\s*,\s*$")
+#: Words with those endings that open sentences without being a profession.
+NOT_ROLE_FRONT: frozenset[str] = frozenset({
+    "cependant", "maintenant", "pourtant", "auparavant", "avant", "pendant", "durant",
+    "devant", "dernier", "derniere", "premier", "premiere", "entier", "particulier",
+    "ordinaire", "contraire", "necessaire", "volontaire", "hier", "courant", "president"})
 #: Nouns that open a sentence before a comma and a name without being a role ("Le
 #: lendemain, Paul Roux…", "La semaine dernière, …").
 NOT_ROLE_NOUNS: frozenset[str] = frozenset({
