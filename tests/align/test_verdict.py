@@ -285,3 +285,22 @@ def test_a_number_word_cut_short_by_the_captions_is_compared() -> None:
     changes, notes = meaning_changes(ops, "étant le troisième producteur",
                                      "étant le deuxè producteur")
     assert "number: deuxe→troisième" in changes, (changes, notes)
+
+
+def test_opposite_prefixes_degree_ends_and_fractions_are_meaning_changes() -> None:
+    """"importer" printed "exporter" (one word, opposite prefix, close spelling), "peu
+    enclin" printed "très enclin", "la moitié" printed "le tiers"."""
+    from coopanalysis.align.diff import CHANGED, KEPT, REPLACED
+
+    ops = [Op(KEPT, "il", "il"), Op(KEPT, "faudra", "faudra"),
+           Op(CHANGED, "exporter", "importer"), Op(KEPT, "du", "du"), Op(KEPT, "gaz", "gaz")]
+    changes, _ = meaning_changes(ops, "il faudra exporter du gaz", "il faudra importer du gaz")
+    assert "word: importer→exporter" in changes
+    ops = [Op(KEPT, "un", "un"), Op(KEPT, "president", "president"),
+           Op(REPLACED, "tres", "peu"), Op(KEPT, "enclin", "enclin")]
+    changes, _ = meaning_changes(ops, "un président très enclin", "un président peu enclin")
+    assert "quantifier: peu→tres" in changes
+    ops = [Op(KEPT, "produit", "produit"), Op(REPLACED, "le", "la"),
+           Op(REPLACED, "tiers", "moitie"), Op(KEPT, "du", "du"), Op(KEPT, "nickel", "nickel")]
+    changes, _ = meaning_changes(ops, "produit le tiers du nickel", "produit la moitié du nickel")
+    assert any(c.startswith("number:") for c in changes), changes

@@ -33,10 +33,11 @@ from coopanalysis.text.meaning import (
     hedges_in,
     negating_prefix,
     opposed,
+    opposite_prefix,
     polarity_markers,
 )
 from coopanalysis.text.normalize import fold, match_tokens
-from coopanalysis.text.numbers import CARDINALS, NumberMention, numbers_in
+from coopanalysis.text.numbers import CARDINALS, FRACTIONS, NumberMention, numbers_in
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 
 #: Language identification: a text needs this many tokens and this share of one
@@ -439,6 +440,8 @@ def _negations(ops: Sequence[Op]) -> list[str]:
             prefix = negating_prefix(op.printed, op.spoken)
             if prefix:
                 out.append(f"negation: {op.spoken}→{op.printed}")
+            elif opposite_prefix(op.printed, op.spoken):
+                out.append(f"word: {op.spoken}→{op.printed}")
     return out
 
 
@@ -584,7 +587,9 @@ def _gap_changes(gap: Sequence[Op], *, edge: bool,
     # the word heard in place of a printed content word ("tambour" heard "laquelle").
     p_content = [w for w in printed if content_word(w, compounds) and not _is_number(w)
                  and w not in GRAMMAR_WORDS]
-    s_content = [w for w in spoken if content_word(w, compounds) and not _is_number(w)]
+    # A fraction said as a noun ("la moitié") is also a word a quote can swap ("une poignée").
+    s_content = [w for w in spoken if content_word(w, compounds)
+                 and (not _is_number(w) or w in FRACTIONS)]
     if not p_content or not s_content:
         return []
     if len(spoken) > len(printed) + 2:

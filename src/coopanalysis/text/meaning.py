@@ -43,6 +43,10 @@ SCALES: dict[str, tuple[frozenset[str], ...]] = {
                   frozenset({"souvent", "frequemment", "regulierement"}),
                   frozenset({"parfois", "quelquefois"}),
                   frozenset({"rarement"}), frozenset({"jamais"})),
+    # Degree, at its two ends only ("très enclin" / "peu enclin"): "assez", "plutôt" are
+    # left out, a journalist's "très" for "assez" is a nuance, not a reversal.
+    "degree": (frozenset({"tres", "extremement", "particulierement", "hyper"}),
+               frozenset({"peu", "guere"})),
 }
 
 #: Phrases by which a speaker softens a claim; cutting one makes the quote firmer than
@@ -193,9 +197,36 @@ def scale_of(word: str) -> tuple[str, int] | None:
 
 
 def opposed(a: str, b: str) -> bool:
-    """Whether two folded words sit in different groups of one scale ("tous"/"quelques")."""
-    left, right = scale_of(a), scale_of(b)
-    return left is not None and right is not None and left[0] == right[0] and left != right
+    """Whether two folded words sit in different groups of one scale ("tous"/"quelques",
+    "très"/"peu"); a word may belong to several scales ("peu")."""
+    left, right = _scales(a), _scales(b)
+    return any(scale == other and group != other_group
+               for scale, group in left for other, other_group in right)
+
+
+def _scales(word: str) -> list[tuple[str, int]]:
+    return [(scale, index) for scale, groups in SCALES.items()
+            for index, group in enumerate(groups) if word in group]
+
+
+#: Prefixes that turn a verb or noun into its opposite, in pairs: "importer"/"exporter",
+#: "surestimer"/"sous-estimer" (the hyphen gone after folding).
+OPPOSITE_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("im", "ex"), ("in", "ex"), ("sur", "sous"), ("pre", "post"), ("inter", "intra"))
+
+
+def opposite_prefix(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one word with opposite prefixes ("importer"/"exporter").
+
+    >>> opposite_prefix("importer", "exporter"), opposite_prefix("inclure", "exclure")
+    (True, True)
+    """
+    for left, right in OPPOSITE_PREFIXES:
+        for x, y in ((a, b), (b, a)):
+            if (x.startswith(left) and y.startswith(right)
+                    and len(x) - len(left) >= 4 and x[len(left):] == y[len(right):]):
+                return True
+    return False
 
 
 def negating_prefix(a: str, b: str) -> str | None:

@@ -34,6 +34,8 @@ APPROXIMATE: dict[str, int] = {
     "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "centaines": 100,
     "millier": 1000, "milliers": 1000,
 }
+#: Fractions said as nouns ("la moitié du nickel mondial", "un tiers", "un quart").
+FRACTIONS: dict[str, float] = {"moitie": 0.5, "tiers": 1 / 3, "quart": 0.25}
 #: Words that scale what precedes them ("trois cents", "deux mille", "5 millions").
 MULTIPLIERS: dict[str, int] = {
     "cent": 100, "cents": 100, "mille": 1000, "mil": 1000,
@@ -270,6 +272,8 @@ def _mention_at(tokens: list[_Token], i: int, text: str) -> tuple[NumberMention,
         value, j, ordinal = float(number), i + 1, True
     elif token.kind == "word" and token.folded in APPROXIMATE:
         value, j = float(APPROXIMATE[token.folded]), i + 1
+    elif token.kind == "word" and token.folded in FRACTIONS:
+        value, j = FRACTIONS[token.folded], i + 1
     elif token.kind == "word":
         word = token.folded
         if word in ("un", "une") and _is_article(tokens, i, text):
