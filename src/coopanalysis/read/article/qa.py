@@ -304,23 +304,12 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
         return None
     if what == "capsrole":
         return _caps_role_holder(doc, label)
-    if what == "first-host":
-        name = _first_name_holder(doc, label, None)
-        if name is not None and all(s.name != name for s in doc.speakers):
-            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
-        return name
-    if what == "capsurname":
-        name = _caps_surname_holder(doc, label, author)
-        if name is not None and all(s.name != name for s in doc.speakers):
-            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
-        return name
-    if what == "first":
-        name = _first_name_holder(doc, label, author)
-        if name is not None and all(s.name != name for s in doc.speakers):
-            doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
-        return name
-    if what == "surname":
-        name = _surname_holder(doc, label)
+    holders = {"first-host": lambda: _first_name_holder(doc, label, None),
+               "first": lambda: _first_name_holder(doc, label, author),
+               "capsurname": lambda: _caps_surname_holder(doc, label, author),
+               "surname": lambda: _surname_holder(doc, label)}
+    if what in holders:
+        name = holders[what]()
         if name is not None and all(s.name != name for s in doc.speakers):
             doc.speakers.append(Speaker(name, first_mention=doc.text.find(name)))
         return name
