@@ -9,7 +9,6 @@ printed one is the transcript's noise, not a change. Definitions: ``docs/align.m
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence, Set
 from functools import lru_cache
 
@@ -18,10 +17,10 @@ from rapidfuzz.distance import Indel
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLACED, Op
 from coopanalysis.align.evidence import EDGE, compound_parts, content_word
 from coopanalysis.align.rules import VERDICT_RULES
+from coopanalysis.align.values import number_changes
 from coopanalysis.text.lexicon import (
     CAPTION_GLUE_WORDS,
     ENGLISH_FUNCTION_WORDS,
-    FILLERS,
     FUNCTION_WORDS,
     GRAMMAR_WORDS,
     NE_HEARD_AS,
@@ -36,18 +35,13 @@ from coopanalysis.text.meaning import (
     opposite_prefix,
     polarity_markers,
 )
-from coopanalysis.text.normalize import fold, match_tokens
-from coopanalysis.text.numbers import CARDINALS, FRACTIONS, NumberMention, numbers_in
+from coopanalysis.text.numbers import FRACTIONS, numbers_in
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 
 #: Language identification: a text needs this many tokens and this share of one
 #: language's function words (ordinary French or English prose has 30-50 %).
 LANGUAGE_MIN_TOKENS = 6
 LANGUAGE_SHARE = 0.15
-#: Number words captions may cut short ("deuxè" for "deuxième"), longest first.
-CUT_SHORT_NUMBERS: tuple[tuple[str, int], ...] = tuple(sorted(
-    ((word, value) for word, value in CARDINALS.items() if len(word) >= 4),
-    key=lambda pair: -len(pair[0])))
 #: Sounds each word must keep before a shared ending for the ending alone not to make two
 #: words sound alike (``_differ_before_shared_ending``).
 SHARED_ENDING_BODY = 4
@@ -318,79 +312,11 @@ def meaning_changes(ops: Sequence[Op], printed_text: str,
     notes are doubts for the warning (a printed number not heard at all).
     """
     ops = list(ops)
-    changes, notes = _numbers(printed_text, spoken_text, ops)
+    changes, notes = number_changes(printed_text, spoken_text, ops)
     changes += _negations(ops)
     changes += _hedges(ops)
     changes += _gaps(ops, compound_parts(printed_text, spoken_text))
     return list(dict.fromkeys(changes)), notes
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-def _numbers(printed_text: str, spoken_text: str,
-             ops: Sequence[Op]) -> tuple[list[str], list[str]]:
-    """Printed values the speech does not state (values compared, not spellings).
-
-    A spoken value the quote lacks is a cut, not a change; a printed value that is not
-    spoken is paired, in order, with the spoken values the quote lacks: a change. A printed
-    value with no spoken value to pair with may be a number the captions misheard as a
-    word ("six" → "ici"): a note, not a change. A printed number whose words were all heard
-    in the word alignment ("67" → "soizante sept", a variant of "soixante") is not missing.
-    """
-    if not any(_is_number(op.printed) for op in ops if op.printed):
-        return [], []  # nothing printed states a number (most quotes): nothing to compare
-    if all(op.kind == KEPT for op in ops
-           if (op.printed and _is_number(op.printed)) or (op.spoken and _is_number(op.spoken))):
-        return [], []  # every number word printed and spoken alike, in place: same values
-    printed = numbers_in(printed_text)
-    # "soixante euh sept" is 67: fillers do not split a spoken number.
-    spoken = numbers_in(" ".join(w for w in spoken_text.split() if fold(w) not in FILLERS))
-    left = Counter(m.value for m in spoken)
-    heard = " ".join(op.printed for op in ops if op.kind in (KEPT, CHANGED))
-    missing = []
-    for mention in printed:
-        tokens = f" {' '.join(match_tokens(mention.text))} "
-        if left[mention.value] > 0:
-            left[mention.value] -= 1
-        elif tokens not in f" {heard} " or any(
-                tokens in f" {' '.join(match_tokens(m.text))} " for m in spoken
-                if left[m.value] > 0):
-            # Not heard, or heard only as part of another spoken value ("trois" of "zéro
-            # virgule trois": 0,3 said, 3 printed).
-            missing.append(mention)
-    if not missing:
-        return [], []
-    extra = []
-    for mention in spoken:
-        if left[mention.value] > 0:
-            left[mention.value] -= 1
-            extra.append(mention)
-    changes = [f"number: {o.text}→{m.text}" for m, o in zip(missing, extra, strict=False)]
-    lone = []
-    for mention in missing[len(extra):]:
-        heard_as = _cut_short_number(ops, mention)
-        if heard_as is not None:
-            changes.append(f"number: {heard_as}→{mention.text}")
-        else:
-            lone.append(mention.text)
-    notes = [f"printed number not heard: {', '.join(lone)} (check the replay)"] if lone else []
-    return changes, notes
-
-
-def _cut_short_number(ops: Sequence[Op], mention: NumberMention) -> str | None:
-    """The spoken word heard in place of a printed number word, when captions cut it short
-    but kept a number's start with another value: "deuxè" (deuxième) where "troisième" is
-    printed. None when the spoken word starts no number, or the same one."""
-    printed = set(match_tokens(mention.text))
-    for op in ops:
-        if op.kind != REPLACED or op.printed not in printed or not op.spoken:
-            continue
-        for word, value in CUT_SHORT_NUMBERS:
-            if (op.spoken.startswith(word) and op.spoken != word
-                    and len(op.spoken) <= len(word) + 4 and value != mention.value):
-                return op.spoken
-    return None
 
 
 # --------------------------------------------------------------------------- polarity

@@ -161,3 +161,40 @@ NE_PARTICLE: frozenset[str] = frozenset({"ne", "n"})
 #: "elle l'est pas"): a sound was heard at its place, so the "ne" was not restored by the
 #: writer (``align.verdict.ne_tidied``).
 NE_HEARD_AS: frozenset[str] = frozenset({"l", "d", "m", "t", "s", "le", "de", "me"})
+
+#: Common nouns that designate a person, folded ("habitante", "commerçant", "retraitée"):
+#: a noun phrase of one is someone a later pronoun may refer to (with the role words of
+#: ``read.article.rules``).
+PERSON_NOUN_WORDS: frozenset[str] = frozenset({
+    "habitant", "habitante", "habitants", "habitantes", "riverain", "riveraine", "riverains",
+    "commercant", "commercante", "etudiant", "etudiante", "etudiants", "eleve", "lyceen",
+    "lyceenne", "retraite", "retraitee", "agriculteur", "agricultrice", "eleveur",
+    "eleveuse", "parent", "parents", "mere", "pere", "femme", "homme", "dame", "monsieur",
+    "madame", "jeune", "militant", "militante", "salarie", "salariee", "syndicaliste",
+    "infirmier", "infirmiere", "medecin", "patient", "patiente", "usager", "usagere",
+    "participant", "participante", "intervenant", "intervenante", "auditeur", "auditrice",
+    "spectateur", "spectatrice", "citoyen", "citoyenne", "voisin", "voisine",
+    "boulanger", "boulangere", "artisan", "artisane", "pecheur", "chauffeur", "enseignant",
+    "enseignante", "professeure", "institutrice", "instituteur", "directrice", "directeur",
+    "cheffe", "chef", "maire", "adjoint", "adjointe", "elu", "elue", "prefet", "prefete",
+    "ingenieur", "ingenieure", "technicien", "technicienne", "responsable", "representant",
+    "representante", "president", "presidente", "porte-parole", "scientifique", "chercheur",
+    "chercheuse", "hydrologue", "geologue", "biologiste", "naturaliste", "economiste"})
+#: Nouns the press uses to refer back to someone already named whatever their exact role
+#: ("l'élu", "l'intéressée", "l'édile"), folded.
+GENERIC_ANAPHORS: frozenset[str] = frozenset({
+    "elu", "elue", "edile", "interesse", "interessee", "intervenant", "intervenante"})
+#: Words ending like a profession (-ant, -ier, -aire…) that open sentences without being
+#: one ("Cependant, X…", "Hier, X…"), folded.
+NOT_ROLE_FRONT: frozenset[str] = frozenset({
+    "cependant", "maintenant", "pourtant", "auparavant", "avant", "pendant", "durant",
+    "devant", "dernier", "derniere", "premier", "premiere", "entier", "particulier",
+    "ordinaire", "contraire", "necessaire", "volontaire", "hier", "courant", "president"})
+#: Further newsroom speech verbs (participle, present, imperfect, folded): "a-t-il tonné",
+#: "assène X", "ironisait-elle". Forms that are also common nouns ("juge", "note",
+#: "pointe", "avance") are left out.
+MORE_SPEECH_VERBS: frozenset[str] = frozenset({
+    "tonne", "tonnait", "martelait", "exclamait", "plaidait", "glissait", "assene",
+    "assenait", "tranchait", "ironisait", "agace", "agacait", "regrettait", "nuancait",
+    "temperait", "abonde", "abondait", "rencherissait", "riposte", "ripostait",
+    "questionnait", "admettait", "temoignait", "defendait", "alertait", "observait"})

@@ -46,14 +46,7 @@ PROTEST_VERBS: frozenset[str] = frozenset({
     "insurge", "insurgeait", "indignait", "inquietait"})
 #: Object pronouns between a closing mark and its speech verb ("», y affirmait X").
 CLITICS_BEFORE_VERB: frozenset[str] = frozenset({"y", "en", "lui", "leur", "nous", "vous"})
-#: Further newsroom speech verbs (participle, present, imperfect, folded): "a-t-il tonné",
-#: "assène X", "ironisait-elle". Forms that are also common nouns ("juge", "note",
-#: "pointe", "avance") are left out.
-MORE_SPEECH_VERBS: frozenset[str] = frozenset({
-    "tonne", "tonnait", "martelait", "exclamait", "plaidait", "glissait", "assene",
-    "assenait", "tranchait", "ironisait", "agace", "agacait", "regrettait", "nuancait",
-    "temperait", "abonde", "abondait", "rencherissait", "riposte", "ripostait",
-    "questionnait", "admettait", "temoignait", "defendait", "alertait", "observait"})
+MORE_SPEECH_VERBS = lexicon.MORE_SPEECH_VERBS
 REPORTING_VERBS = (REPORTING_VERBS | PROTEST_VERBS | MORE_SPEECH_VERBS
                    | {"replique", "repliquait"})
 #: In an interview question, words the journalist gives to the interviewee, the one
@@ -288,11 +281,7 @@ ROLE_FRONT_RE = re.compile(
     rf"(?:^|[.!?»”]\s+)(?P<role>[{_UPPER}][{_LOWER}-]{{3,}}"
     r"(?:trice|teur|euse|eur|ière|ier|iste|ante|ant|ienne|ien|logue|aire))"
     rf"(?P<org>\s+(?:à|au|aux|de|du|des|d['’]|chez|et)\s*[^,.;:!?«»“”()]{{0,100}})?\s*,\s*$")
-#: Words with those endings that open sentences without being a profession.
-NOT_ROLE_FRONT: frozenset[str] = frozenset({
-    "cependant", "maintenant", "pourtant", "auparavant", "avant", "pendant", "durant",
-    "devant", "dernier", "derniere", "premier", "premiere", "entier", "particulier",
-    "ordinaire", "contraire", "necessaire", "volontaire", "hier", "courant", "president"})
+NOT_ROLE_FRONT = lexicon.NOT_ROLE_FRONT
 #: Nouns that open a sentence before a comma and a name without being a role ("Le
 #: lendemain, Paul Roux…", "La semaine dernière, …").
 NOT_ROLE_NOUNS: frozenset[str] = frozenset({
@@ -580,29 +569,12 @@ PAST_SPEECH_RE = re.compile(r"\b(?:a|avait)\s+(?:(?:même|aussi|alors|bien|pourt
 #: A definite article opening an apposition's role ("X, la maire de…", "X, l'adjointe").
 DEFINITE_BEFORE_ROLE_RE = re.compile(rf"^\s*(?:le|la|l['’])\s*(?=(?:{ROLE_ALTERNATION})\b)",
                                      re.IGNORECASE)
-#: Nouns the press uses to refer back to someone already named whatever their exact role
-#: ("l'élu", "l'intéressée", "l'édile"), folded.
-GENERIC_ANAPHORS: frozenset[str] = frozenset({
-    "elu", "elue", "edile", "interesse", "interessee", "intervenant", "intervenante"})
+GENERIC_ANAPHORS = lexicon.GENERIC_ANAPHORS
 #: Common nouns that designate a person, folded: a subject "la cheffe de projet", "une
 #: commerçante" is someone the pronouns after it may refer to (``syntax.person_subjects``).
-PERSON_NOUNS: frozenset[str] = frozenset(
-    {fold_word for word in ROLE_WORDS if " " not in word
-     for fold_word in [word.replace("é", "e").replace("è", "e").replace("ê", "e")]} | {
-    "habitant", "habitante", "habitants", "habitantes", "riverain", "riveraine", "riverains",
-    "commercant", "commercante", "etudiant", "etudiante", "etudiants", "eleve", "lyceen",
-    "lyceenne", "retraite", "retraitee", "agriculteur", "agricultrice", "eleveur",
-    "eleveuse", "parent", "parents", "mere", "pere", "femme", "homme", "dame", "monsieur",
-    "madame", "jeune", "militant", "militante", "salarie", "salariee", "syndicaliste",
-    "infirmier", "infirmiere", "medecin", "patient", "patiente", "usager", "usagere",
-    "participant", "participante", "intervenant", "intervenante", "auditeur", "auditrice",
-    "spectateur", "spectatrice", "citoyen", "citoyenne", "voisin", "voisine",
-    "boulanger", "boulangere", "artisan", "artisane", "pecheur", "chauffeur", "enseignant",
-    "enseignante", "professeure", "institutrice", "instituteur", "directrice", "directeur",
-    "cheffe", "chef", "maire", "adjoint", "adjointe", "elu", "elue", "prefet", "prefete",
-    "ingenieur", "ingenieure", "technicien", "technicienne", "responsable", "representant",
-    "representante", "president", "presidente", "porte-parole", "scientifique", "chercheur",
-    "chercheuse", "hydrologue", "geologue", "biologiste", "naturaliste", "economiste"})
+PERSON_NOUNS: frozenset[str] = lexicon.PERSON_NOUN_WORDS | frozenset(
+    word.replace("é", "e").replace("è", "e").replace("ê", "e")
+    for word in ROLE_WORDS if " " not in word)
 #: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
 #: Read the subject of the clause that introduces a quotation from the dependency parse
