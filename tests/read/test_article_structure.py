@@ -350,3 +350,18 @@ def test_fronted_profession_prefect_roles_and_a_former_prefect_s_letter() -> Non
     assert by_time.loc[190, "speaker"] == "Guillaume Ferrand"
     letter = article.quotes[article.quotes["clean_text"].str.startswith("Le couloir")].iloc[0]
     assert letter.isna()["speaker"]
+
+
+SCHEMES = """La directrice de l'agence régionale de santé, Hélène Marsac, a détaillé le « plan de
+périnatalité de proximité du Haut-Ségala », adopté en mars. Une « charte de bon voisinage du parc »
+sera rédigée. Elle a promis « une maternité ouverte dès que l'équipe sera complète » (9min10).
+"""
+
+
+def test_a_scheme_named_in_quotation_marks_is_a_term() -> None:
+    quotes = read_article(SCHEMES).quotes
+    kinds = {r.clean_text[:12]: (r.kind, r.speaker if isinstance(r.speaker, str) else None)
+             for r in quotes.itertuples()}
+    assert kinds["plan de péri"] == ("term", None)
+    assert kinds["charte de bo"] == ("term", None)
+    assert kinds["une maternit"][1] == "Hélène Marsac"

@@ -198,3 +198,14 @@ MORE_SPEECH_VERBS: frozenset[str] = frozenset({
     "assenait", "tranchait", "ironisait", "agace", "agacait", "regrettait", "nuancait",
     "temperait", "abonde", "abondait", "rencherissait", "riposte", "ripostait",
     "questionnait", "admettait", "temoignait", "defendait", "alertait", "observait"})
+#: Nouns that open the name of a plan or a scheme in quotation marks ("le « plan de
+#: périnatalité de proximité »", "une « charte de bon voisinage »"), folded.
+SCHEME_NOUNS: frozenset[str] = frozenset({
+    "plan", "schema", "charte", "tarif", "dispositif", "programme", "pacte", "contrat",
+    "label", "parc", "zone", "fonds", "strategie", "convention", "reglement", "plateforme",
+    "guichet", "pole", "observatoire", "comite", "agenda", "cahier", "protocole", "feuille",
+    "appel", "forfait", "cheque", "pass", "bouclier", "prime", "budget", "projet"})
+#: Words that make a quotation a clause, not a name: auxiliaries and common verbs, folded.
+VERB_MARKERS: frozenset[str] = frozenset({
+    "est", "sont", "etait", "sera", "seront", "a", "ont", "avait", "aura", "va", "vont",
+    "fait", "faut", "peut", "doit", "veut", "ne", "n", "pas"})

@@ -525,6 +525,12 @@ LABEL_LEAD_RE = re.compile(
     r"|s['’]appelle|s['’]intitule|called|named|programme|scheme)"
     r"(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[^\W\d_]+){0,2}\s*$",
     re.IGNORECASE)
+SCHEME_NOUNS = lexicon.SCHEME_NOUNS
+VERB_MARKERS = lexicon.VERB_MARKERS
+#: Determiners right before a scheme's name in quotation marks ("le « plan de … »").
+SCHEME_DETERMINERS: frozenset[str] = frozenset({
+    "le", "la", "l'", "l’", "les", "un", "une", "du", "des", "au", "aux", "ce", "cette",
+    "notre", "leur", "son", "sa"})
 #: A label has at most this many words.
 LABEL_MAX_WORDS = 10
 

@@ -14,6 +14,7 @@ from coopanalysis.errors import TimecodeError
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp
 from coopanalysis.text import lexicon
+from coopanalysis.text.normalize import fold
 from coopanalysis.timecode import find_timestamps
 
 _BLANKED = frozenset("*\u00a0\u202f\u2009\u2007")
@@ -37,12 +38,29 @@ def _is_label(para: Paragraph, span: Span) -> bool:
     if not (span.has_open_mark and span.has_close_mark):
         return False
     inner = para.masked[span.open + 1:span.close].strip(" _*")
-    if (not inner[:1].isupper() or len(inner.split()) > rules.LABEL_MAX_WORDS
-            or inner[-1:] in ".!…,"):
+    if len(inner.split()) > rules.LABEL_MAX_WORDS or inner[-1:] in ".!…,":
         return False
     if any(0 <= s.start - span.close <= 3 for s in para.stamps):
         return False
+    if _names_a_scheme(para, span, inner):
+        return True
+    if not inner[:1].isupper():
+        return False
     return bool(rules.LABEL_LEAD_RE.search(para.masked[max(0, span.open - 60):span.open]))
+
+
+def _names_a_scheme(para: Paragraph, span: Span, inner: str) -> bool:
+    """"le « plan de périnatalité de proximité du Haut-Ségala »", "une « charte de bon
+    voisinage »": a determiner, then a quotation that opens with a noun naming a plan or a
+    scheme (``rules.SCHEME_NOUNS``) and holds no verb — the name of a thing, not words
+    someone said."""
+    words = inner.split()
+    if not words or fold(words[0]) not in rules.SCHEME_NOUNS:
+        return False
+    before = re.search(r"(\S+)\s*$", para.masked[max(0, span.open - 20):span.open])
+    if not before or fold(before.group(1)) not in rules.SCHEME_DETERMINERS:
+        return False
+    return not any(fold(w.strip(",;:")) in rules.VERB_MARKERS for w in words)
 
 
 def _find_stamps(text: str) -> list[Stamp]:
