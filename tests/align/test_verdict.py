@@ -304,3 +304,21 @@ def test_opposite_prefixes_degree_ends_and_fractions_are_meaning_changes() -> No
            Op(REPLACED, "tiers", "moitie"), Op(KEPT, "du", "du"), Op(KEPT, "nickel", "nickel")]
     changes, _ = meaning_changes(ops, "produit le tiers du nickel", "produit la moitié du nickel")
     assert any(c.startswith("number:") for c in changes), changes
+
+
+def test_no_longer_printed_as_still_and_a_number_said_twice() -> None:
+    """"ils (ne) sont plus les mêmes" printed "ils sont toujours les mêmes"; "100 100 €"
+    said (a stumble) printed "100 €" is no change of value."""
+    from coopanalysis.align.diff import CUT, KEPT, REPLACED
+    from coopanalysis.text.numbers import numbers_in
+
+    ops = [Op(KEPT, "ils", "ils"), Op(KEPT, "sont", "sont"), Op(REPLACED, "toujours", "plus"),
+           Op(KEPT, "les", "les"), Op(KEPT, "memes", "memes")]
+    changes, _ = meaning_changes(ops, "ils sont toujours les mêmes", "ils sont plus les mêmes")
+    assert "negation removed: plus" in changes
+    assert [m.value for m in numbers_in("c'est 100 100 € le MWh")] == [100.0, 100.0]
+    ops = [Op(KEPT, "c", "c"), Op(KEPT, "est", "est"), Op(CUT, None, "cent"),
+           Op(KEPT, "cent", "cent"), Op(KEPT, "le", "le")]
+    changes, _ = meaning_changes(ops, "c'est 100 € le", "c'est 100 100 € le")
+    assert not [c for c in changes if c.startswith("number")], changes
+    assert not sound_alike("sanitaire", "militaire")

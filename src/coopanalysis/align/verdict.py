@@ -74,8 +74,10 @@ def _differ_before_shared_ending(left: str, right: str) -> bool:
     while shared < min(len(left), len(right)) and left[-1 - shared] == right[-1 - shared]:
         shared += 1
     body_left, body_right = left[:len(left) - shared], right[:len(right) - shared]
-    return (shared >= 2 and min(len(body_left), len(body_right)) >= SHARED_ENDING_BODY
-            and Indel.normalized_similarity(body_left, body_right) < SOUNDS_ALIKE)
+    body = min(len(body_left), len(body_right))
+    # A long shared ending ("-itaire") with short bodies ("san-"/"mil-") counts too.
+    long_enough = (shared >= 2 and body >= SHARED_ENDING_BODY) or (shared >= 4 and body >= 3)
+    return long_enough and Indel.normalized_similarity(body_left, body_right) < SOUNDS_ALIKE
 
 
 def faithful_kind(ops: Sequence[Op], *, other_edits: bool,
@@ -351,8 +353,9 @@ def _negations(ops: Sequence[Op]) -> list[str]:
     for k, word in polarity_markers(spoken):
         i = s_index[k]
         op = ops[i]
-        replaced = op.kind == REPLACED and op.printed != word and _short_gap_without(
-            ops, i, {w for _, w in polarity_markers(printed)})
+        replaced = (op.kind == REPLACED and op.printed != word
+                    and not _printed_nearby(ops, i, word) and _short_gap_without(
+                        ops, i, {w for _, w in polarity_markers(printed)}))
         cut = op.kind == CUT and (_cut_run(ops, i) <= VERDICT_RULES["negation_cut_words"]
                                   or _ne_cut_before(ops, i))
         if replaced or cut:
@@ -368,7 +371,17 @@ def _negations(ops: Sequence[Op]) -> list[str]:
                 out.append(f"negation: {op.spoken}→{op.printed}")
             elif opposite_prefix(op.printed, op.spoken):
                 out.append(f"word: {op.spoken}→{op.printed}")
+            elif op.spoken in ("plus", "jamais") and op.printed in ("toujours", "encore"):
+                # "ils (ne) sont plus les mêmes" printed "ils sont toujours les mêmes"
+                out.append(f"negation removed: {op.spoken}")
     return out
+
+
+def _printed_nearby(ops: Sequence[Op], i: int, word: str) -> bool:
+    """The quote prints the same negation a few words away ("pas | je connais pas" said,
+    "Je ne connais pas" printed): the spoken one at ``i`` is another sentence's."""
+    return any(op.printed == word and op.kind in (KEPT, CHANGED)
+               for op in ops[max(0, i - 4): i + 5])
 
 
 def _ne_cut_before(ops: Sequence[Op], i: int) -> bool:

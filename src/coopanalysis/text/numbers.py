@@ -69,7 +69,9 @@ NOT_A_NUMBER_AFTER: dict[str, frozenset[str]] = {
 YEARS = range(1000, 2101)
 
 _DIGITS = (
-    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)"  # 3 000, 3 000,5
+    # 3 000, 3 000,5; not "100 100", a number said twice (the same group repeated)
+    r"(?!(?P<rep>\d{3})[ \u00a0\u202f](?P=rep)(?!\d))"
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)"
     r"|\d{1,3}(?:\.\d{3})+(?![\d,])"  # 3.000 (a dot before three digits groups thousands)
     r"|\d+(?:[.,]\d+)?"
 )
