@@ -109,15 +109,14 @@ def boundary_changes(ops: Sequence[Op], stream: Stream, first: int, last: int) -
         hedge = lead_hedge(stream.tokens(lo, first))
         if hedge:
             out.append(f"hedge cut: {hedge}")
+    hi = _clause_end(stream, last, len(max(_TAIL, key=len)) + 1)
     if printed[-1].kind == REPLACED and last > first:
         # The quote's last word misheard as the hedge's first ("Le Maire | peut-être"
         # heard "Lomer peut | être"): a hedge of several words starts inside the match.
-        hi = _clause_end(stream, last, len(max(_TAIL, key=len)) + 1)
         hedge = tail_hedge(stream.tokens(last - 1, last)[0], stream.tokens(last, hi))
         if hedge and len(hedge.split()) > 1:
             out.append(f"hedge cut: {hedge}")
     if printed[-1].kind in (KEPT, CHANGED):
-        hi = _clause_end(stream, last, len(max(_TAIL, key=len)) + 1)
         after, final = stream.tokens(last + 1, hi), stream.tokens(last, last + 1)[0]
         hedge = tail_hedge(final, after)
         if hedge:

@@ -30,11 +30,11 @@ from coopanalysis.align.rules import (
 )
 from coopanalysis.align.surface import surface_ops
 from coopanalysis.align.tokens import Quote, Stream, unescaped, unit_tokens
+from coopanalysis.align.values import is_number_word
 from coopanalysis.align.verdict import (
     EDGE,
     content_support,
     faithful_kind,
-    is_number,
     language_of,
     meaning_changes,
     ne_notes,
@@ -157,7 +157,7 @@ def decide(q: Quote, hits: list[Hit], stream: Stream, *, offset: float,
             *first_notes, f"not found in the transcript: only a number or common words "
             f"match at {format_hms(max(choice.hit.start, 0.0))} ({heard})"])
     printed = [op.printed for op in ops if op.kind in ("kept", "changed", "added", "replaced")]
-    content = [w for w in printed if content_word(w) and not is_number(w)]
+    content = [w for w in printed if content_word(w) and not is_number_word(w)]
     thin = None
     if content and len(support) < VERDICT_RULES["min_content_share"] * len(content):
         # Invented, or a few common words of it said somewhere: no location. A quote

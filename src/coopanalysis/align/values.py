@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from coopanalysis.align.diff import CHANGED, KEPT, REPLACED, Op
 from coopanalysis.text.lexicon import FILLERS
@@ -21,6 +22,7 @@ CUT_SHORT_NUMBERS: tuple[tuple[str, int], ...] = tuple(sorted(
     key=lambda pair: -len(pair[0])))
 
 
+@lru_cache(maxsize=65536)
 def is_number_word(token: str) -> bool:
     """Whether a folded token states a number ("dix", "2019", "troisieme")."""
     return bool(numbers_in(token))

@@ -10,14 +10,13 @@ printed one is the transcript's noise, not a change. Definitions: ``docs/align.m
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, MARKED_CUT, REPLACED, Op
 from coopanalysis.align.evidence import EDGE, compound_parts, content_word
 from coopanalysis.align.rules import VERDICT_RULES
-from coopanalysis.align.values import number_changes
+from coopanalysis.align.values import is_number_word, number_changes
 from coopanalysis.text.lexicon import (
     CAPTION_GLUE_WORDS,
     ENGLISH_FUNCTION_WORDS,
@@ -35,7 +34,7 @@ from coopanalysis.text.meaning import (
     opposite_prefix,
     polarity_markers,
 )
-from coopanalysis.text.numbers import FRACTIONS, numbers_in
+from coopanalysis.text.numbers import FRACTIONS
 from coopanalysis.text.phonetic import SOUNDS_ALIKE, phrase_key, sounds_alike
 
 #: Language identification: a text needs this many tokens and this share of one
@@ -46,7 +45,7 @@ LANGUAGE_SHARE = 0.15
 #: words sound alike (``_differ_before_shared_ending``).
 SHARED_ENDING_BODY = 4
 
-__all__ = ["EDGE", "caption_glue", "content_support", "edge_runs", "faithful_kind", "is_number",
+__all__ = ["EDGE", "caption_glue", "content_support", "edge_runs", "faithful_kind",
            "language_of", "meaning_changes", "misheard_gaps", "ne_notes", "ne_tidied",
            "sound_alike", "split_words", "unheard"]
 
@@ -257,16 +256,8 @@ def content_support(ops: Sequence[Op]) -> list[str]:
     a date or "c'est que" occur in any long speech.
     """
     return [op.printed for op in ops if op.kind in (KEPT, CHANGED) and _content(op.printed)
-            and not _is_number(op.printed)]
+            and not is_number_word(op.printed)]
 
-
-@lru_cache(maxsize=65536)
-def _is_number(token: str) -> bool:
-    """Whether a folded token states a number ("dix", "2019", "troisieme")."""
-    return bool(numbers_in(token))
-
-
-is_number = _is_number
 
 
 def language_of(tokens: Sequence[str]) -> tuple[str | None, float, float]:
@@ -505,9 +496,9 @@ def _edge_word(printed: Sequence[str], said: Sequence[str],
     another content word that does not sound like it: "une voie plus | commerciale" where
     "une voie plus | littéraire" was said. More than one unheard word may be the next
     sentence's, or a cut: not compared (``edge_ops``)."""
-    if len(printed) != 1 or not content_word(printed[0], compounds) or _is_number(printed[0]):
+    if len(printed) != 1 or not content_word(printed[0], compounds) or is_number_word(printed[0]):
         return []
-    content = [w for w in said if content_word(w, compounds) and not _is_number(w)]
+    content = [w for w in said if content_word(w, compounds) and not is_number_word(w)]
     if not content or any(sound_alike(printed[0], w) for w in said):
         return []
     return [f"word: {content[0]}→{printed[0]}"]
@@ -524,11 +515,11 @@ def _gap_changes(gap: Sequence[Op], *, edge: bool,
         return _edge_word(printed, [op.spoken for op in gap if op.kind == EDGE], compounds)
     # A printed grammar word ("chez") is no content word replaced; a spoken one still is
     # the word heard in place of a printed content word ("tambour" heard "laquelle").
-    p_content = [w for w in printed if content_word(w, compounds) and not _is_number(w)
+    p_content = [w for w in printed if content_word(w, compounds) and not is_number_word(w)
                  and w not in GRAMMAR_WORDS]
     # A fraction said as a noun ("la moitié") is also a word a quote can swap ("une poignée").
     s_content = [w for w in spoken if content_word(w, compounds)
-                 and (not _is_number(w) or w in FRACTIONS)]
+                 and (not is_number_word(w) or w in FRACTIONS)]
     if not p_content or not s_content:
         return []
     if len(spoken) > len(printed) + 2:

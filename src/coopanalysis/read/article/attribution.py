@@ -168,7 +168,7 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
     named = [m for m in para.mentions if sentence <= m.start < span_open
              and not any(s <= m.start < e for s, e in cited)]
     clause = (syntax.introducing_subject(para.parsed, sentence, span_open)
-              if doc.language == "fr" and rules.SUBJECT_CLAUSES else None)
+              if doc.language == "fr" else None)
     if clause is not None and clause.is_pronoun:
         named = []  # "Elle a répondu à Paul Blanc : « … »": the pronoun rules decide
     elif clause is not None:

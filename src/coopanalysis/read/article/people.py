@@ -43,8 +43,7 @@ def run_nlp(doc: Document) -> None:
         para.persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents
                         if e.label_ == "PER"]
         para.parsed = parsed
-        if rules.PARSE_PEOPLE:
-            para.parsed_people = parsed_people(parsed)
+        para.parsed_people = parsed_people(parsed)
 
 
 def clean_name(name: str) -> str:

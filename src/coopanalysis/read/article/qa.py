@@ -9,6 +9,7 @@ See ``docs/article.md`` (interviews).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
@@ -44,7 +45,7 @@ def mark_turns(doc: Document) -> None:
             what = "capsrole"
         # A transcript of the recording ("[04:12] Camille : …"): the host who wrote the
         # page speaks in it too.
-        host = author if match.group("timecode") else None
+        transcript = bool(match.group("timecode"))
         if match.group("capsurname"):
             # "KERBRAT. —": a turn only when the article gives one full name with that
             # surname; a word in capitals ("ATTENTION —") names nobody.
@@ -54,9 +55,9 @@ def mark_turns(doc: Document) -> None:
         if match.group("first") or (what is None and _first_name_holder(doc, label, author)):
             # "Léa : …": a turn only when the article gives one full name with that first
             # name ("Résultat : …", "Bilan : …" name nobody).
-            if not _first_name_holder(doc, label, author if host is None else None):
+            if not _first_name_holder(doc, label, None if transcript else author):
                 continue
-            what = "first" if host is None else "first-host"
+            what = "first-host" if transcript else "first"
         if match.group("minutes") and not _minutes_speaker(doc, label, what):
             continue  # a plain "Saint Aubin : …" is prose; only people presented count
         if match.group("caps") and not (what == "name" and _printed_name(doc, label)):
@@ -356,21 +357,22 @@ def _caps_surname_holder(doc: Document, label: str, author: str | None) -> str |
     """The one full name the article prints whose surname is ``label`` in capitals
     ("KERBRAT" → "Yann Kerbrat"), the author aside. None when there is none or several."""
     surname = fold(label)
-    names = {s.name for s in doc.speakers if fold(s.name.split()[-1]) == surname}
-    names |= {name for name in _full_names(doc.text)
-              if len(name.split()) >= 2 and fold(name.split()[-1]) == surname}
-    names = {n for n in names if n != author and not any(
-        other != n and other.endswith(n) for other in names)}
-    return names.pop() if len(names) == 1 else None
+    return _one_full_name(doc, author, lambda name: fold(name.split()[-1]) == surname)
 
 
 def _first_name_holder(doc: Document, first: str, author: str | None) -> str | None:
     """The one full name the article prints with the first name ``first`` (a speaker it
     presents, or any run of capitalised words: "les deux organisateurs, Léa Monsarrat et
     Malik Haddad"), the author aside. None when there is none or more than one."""
-    names = {s.name for s in doc.speakers if s.name.split()[0] == first}
-    names |= {name for name in _full_names(doc.text) if name.split()[0] == first
-              and len(name.split()) >= 2}
+    return _one_full_name(doc, author, lambda name: name.split()[0] == first)
+
+
+def _one_full_name(doc: Document, author: str | None,
+                   fits: Callable[[str], bool]) -> str | None:
+    """The one name that ``fits``, among the speakers and the full names the text prints
+    (two words or more), the author and names that end another one aside."""
+    names = {s.name for s in doc.speakers if fits(s.name)}
+    names |= {name for name in _full_names(doc.text) if len(name.split()) >= 2 and fits(name)}
     names = {n for n in names if n != author and not any(
         other != n and other.endswith(n) for other in names)}
     return names.pop() if len(names) == 1 else None

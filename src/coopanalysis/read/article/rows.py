@@ -138,8 +138,7 @@ def _reported_in_answer(para: Paragraph, stamp: Stamp) -> int | None:
             continue
         if _said_by_cited(para, span):
             continue
-        turn = next((s for s in para.spans if s.turn == "answer"
-                     and s.open <= span.open < s.close), None)
+        turn = _answer_of(para, span)
         start = sentence_start(para, span.open)
         named = any(start <= m.start < span.open
                     and (turn is None or m.speaker != turn.turn_speaker)
@@ -150,6 +149,12 @@ def _reported_in_answer(para: Paragraph, stamp: Stamp) -> int | None:
         if named or spoken:
             return index
     return None
+
+
+def _answer_of(para: Paragraph, span: Span) -> Span | None:
+    """The interview answer that holds ``span`` (a quotation the answer reports)."""
+    return next((s for s in para.spans if s.turn == "answer" and s.open <= span.open < s.close),
+                None)
 
 
 def _attach_near(para: Paragraph, stamp: Stamp) -> None:
@@ -198,8 +203,8 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
         attribution = Attribution(span.addressee, "layout")
     elif span.in_question or span.in_answer:  # only someone named: never a carried speaker
         attribution = attribute(para, doc, span.open, span.close, events, None)
-        answerer = next((s.turn_speaker for s in para.spans if s.turn == "answer"
-                         and s.open <= span.open < s.close), None)
+        answer = _answer_of(para, span)
+        answerer = answer.turn_speaker if answer else None
         # In an answer, "elle a dit : « … »" refers to someone the answer named before.
         allowed = ("before", "after", "pronoun") if span.in_answer else ("before", "after")
         # A letter read out or the interviewee's own name is no one else's speech.

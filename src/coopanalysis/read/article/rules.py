@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from coopanalysis.text import lexicon
+from coopanalysis.text.normalize import fold
 
 # --- Quotation marks -------------------------------------------------------------------
 #: Opening mark → closing mark. Straight double quotes are handled apart (the same mark
@@ -549,12 +550,7 @@ WRITES_RE = re.compile(r"\b(?:écri(?:t|s|vait|vent|ra|re)|publi(?:e|é|ait))\b"
 WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaient|avaient\s+écrit)"
                              r"\b[^.!?«»“”]{0,60}?[:,]?\s*$", re.IGNORECASE)
 
-# --- Model --------------------------------------------------------------------------------
-#: Read people from spaCy's dependency parse too (``syntax.py``): a person entity in
-#: apposition to a role, or the subject of a reporting verb ("M. Joël Cadiou, riverain…,
-#: indique que…", the title heading the name in the parse). On since session 4: with the
-#: title fix it found speakers of the blind10 dev articles and changed no other dev figure.
-PARSE_PEOPLE = True
+# --- People and speech cues ----------------------------------------------------------------
 #: The verb after a name and its apposition, or after the comma closing a role before the
 #: name ("Le directeur de la régie, M. X, a précisé"): "X, riverain du chemin, indique",
 #: "X, exploitante agricole, a estimé", "X, maire, nous explique" (group 1: the verb).
@@ -579,12 +575,9 @@ GENERIC_ANAPHORS = lexicon.GENERIC_ANAPHORS
 #: Common nouns that designate a person, folded: a subject "la cheffe de projet", "une
 #: commerçante" is someone the pronouns after it may refer to (``syntax.person_subjects``).
 PERSON_NOUNS: frozenset[str] = lexicon.PERSON_NOUN_WORDS | frozenset(
-    word.replace("é", "e").replace("è", "e").replace("ê", "e")
-    for word in ROLE_WORDS if " " not in word)
+    fold(word) for word in ROLE_WORDS if " " not in word)
 #: The number of a report's section heading ("3. Observations du public", "2.1) Enjeux").
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+")
-#: Read the subject of the clause that introduces a quotation from the dependency parse
-#: (``syntax.introducing_subject``).
-SUBJECT_CLAUSES = True
+# --- Model --------------------------------------------------------------------------------
 #: The spaCy model for person entities (None: ``coopanalysis.nlp``'s default, small model).
 NLP_MODEL: str | None = None

@@ -23,8 +23,8 @@ ROLE_MAX_TOKENS = 8
 #: Determiners opening a noun phrase that designates someone ("la cheffe", "une commerçante").
 DETERMINERS: frozenset[str] = frozenset({
     "le", "la", "l'", "l’", "les", "un", "une", "des", "ce", "cet", "cette", "ces"})
-#: Subject pronouns that refer back to a person, with their gender.
-PERSON_PRONOUNS: dict[str, str | None] = {"il": "m", "elle": "f", "ils": None, "elles": None}
+#: Subject pronouns that refer back to a person (the pronoun rules resolve them).
+PERSON_PRONOUNS: frozenset[str] = frozenset({"il", "elle", "ils", "elles"})
 #: Determiners and words that open a subject naming someone the article does not identify:
 #: "un berger", "une habitante", "plusieurs parents", "quelqu'un".
 INDEFINITE_OPENERS: frozenset[str] = frozenset({
@@ -37,15 +37,13 @@ class Subject:
     """The grammatical subject of the clause that introduces a quotation.
 
     ``start``/``end``: character offsets of the whole subject phrase in the paragraph;
-    ``pronoun``: its gender key when it is "il"/"elle"/"ils"/"elles" (``""`` for a pronoun
-    of unknown gender), None when it is a noun phrase; ``indefinite``: it opens with an
-    indefinite word ("un berger"). ``text``: the phrase as printed.
+    ``text``: the phrase as printed; ``is_pronoun``: it is "il"/"elle"/"ils"/"elles";
+    ``indefinite``: it opens with an indefinite word ("un berger").
     """
 
     start: int
     end: int
     text: str
-    pronoun: str | None
     is_pronoun: bool
     indefinite: bool
 
@@ -71,9 +69,8 @@ def introducing_subject(parsed: Any, start: int, end: int) -> Subject | None:
     left, right = head.left_edge, head.right_edge
     if right.i >= verb.i or left.idx < start:
         return None  # an inverted subject, or one that starts before the sentence
-    pronoun = fold(head.text) if left.i == right.i else None
     return Subject(left.idx, right.idx + len(right), parsed[left.i:right.i + 1].text,
-                   PERSON_PRONOUNS.get(pronoun or ""), pronoun in PERSON_PRONOUNS,
+                   left.i == right.i and fold(head.text) in PERSON_PRONOUNS,
                    fold(left.text) in INDEFINITE_OPENERS)
 
 
