@@ -372,9 +372,7 @@ def _best_supported(spans: list[Span], lemma: Callable[[Token], str], max_themes
     if len({span.label_ for span in spans}) <= max_themes or (
             sum(not token.is_punct for token in spans[0].doc) > max_words):
         return spans
-    support: dict[str, set[str]] = {}
-    for span in spans:
-        support.setdefault(span.label_, set()).add(" ".join(lemma(t) for t in span))
+    support = _support(spans, lemma)
     cut = sorted((len(found) for found in support.values()), reverse=True)[max_themes - 1]
     return [span for span in spans if len(support[span.label_]) >= cut]
 
@@ -383,14 +381,18 @@ def _with_evidence(spans: list[Span], lemma: Callable[[Token], str],
                    minimum: int) -> list[Span]:
     """The spans of the themes matched by at least ``minimum`` distinct lemmas, or by a
     phrase of several words (``tag_themes(min_evidence=…)``)."""
-    support: dict[str, set[str]] = {}
-    phrase: set[str] = set()
-    for span in spans:
-        support.setdefault(span.label_, set()).add(" ".join(lemma(t) for t in span))
-        if len(span) > 1:
-            phrase.add(span.label_)
+    support = _support(spans, lemma)
+    phrase = {span.label_ for span in spans if len(span) > 1}
     return [span for span in spans
             if len(support[span.label_]) >= minimum or span.label_ in phrase]
+
+
+def _support(spans: list[Span], lemma: Callable[[Token], str]) -> dict[str, set[str]]:
+    """The distinct matched lemmas (``lemma`` of each token, joined) of each theme."""
+    support: dict[str, set[str]] = {}
+    for span in spans:
+        support.setdefault(span.label_, set()).add(" ".join(lemma(t) for t in span))
+    return support
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
