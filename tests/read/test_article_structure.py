@@ -365,3 +365,36 @@ def test_a_scheme_named_in_quotation_marks_is_a_term() -> None:
     assert kinds["plan de péri"] == ("term", None)
     assert kinds["charte de bo"] == ("term", None)
     assert kinds["une maternit"][1] == "Hélène Marsac"
+
+
+PRESS_AND_INCISES = """Le conseil communautaire a débattu mardi du futur centre aquatique.
+
+« Nous ne construirons pas un bassin olympique pour une commune de 8 000 habitants », a tranché
+devant une salle comble la présidente de la communauté de communes, Régine Fabre, au début de
+la séance consacrée au projet (3min40).
+
+« Les travaux commenceront au printemps, quoi qu'il arrive », s'engage-t-elle ensuite (25min05).
+
+L'historien Paul Verdier l'a écrit dans sa monographie sur la vallée : « chaque génération
+a voulu sa piscine ».
+
+Contacté par notre rédaction le lendemain, le président du club de natation, Hugo Lemaire,
+a regretté « une occasion manquée ».
+"""
+
+
+def test_a_long_incise_keeps_the_time_and_press_contacts_are_cited() -> None:
+    article = read_article(PRESS_AND_INCISES)
+    quotes = article.quotes
+    rows = {r.clean_text[:14]: (r.speaker if isinstance(r.speaker, str) else None,
+                                r.stated_start, r.kind) for r in quotes.itertuples()}
+    # The incise runs on with where and when it was said: the time is the quotation's.
+    assert rows["Nous ne constr"][:2] == ("Régine Fabre", 220)
+    assert not (quotes["kind"] == "paraphrase").any()
+    # An inverted pronominal verb is an incise: "s'engage-t-elle".
+    assert rows["Les travaux co"][:2] == ("Régine Fabre", 1505)
+    # An author ("l'a écrit dans sa monographie") and someone reached by the newsroom after
+    # the meeting are not speakers, and their words have none.
+    assert set(article.speakers["speaker"]) == {"Régine Fabre"}
+    assert rows["chaque générat"][0] is None
+    assert rows["une occasion m"][0] is None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coopanalysis.read.article import rules, syntax
+from coopanalysis.read.article import citations, rules, syntax
 from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span
 from coopanalysis.read.article.people import clean_name, head_verb, name_re
 from coopanalysis.read.article.spans import (
@@ -164,7 +164,7 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
             return after
     sentence = sentence_start(para, span_open)
     region = para.masked[sentence:span_open]
-    cited = [(m.start() + sentence, m.end() + sentence) for m in rules.CITE_RE.finditer(region)]
+    cited = [(m.start() + sentence, m.end() + sentence) for m in citations.CITE_RE.finditer(region)]
     named = [m for m in para.mentions if sentence <= m.start < span_open
              and not any(s <= m.start < e for s, e in cited)]
     clause = (syntax.introducing_subject(para.parsed, sentence, span_open)
@@ -238,7 +238,7 @@ def _nearer_person(para: Paragraph, doc: Document, events: Sequence[tuple[int, s
     speaker's source, not an antecedent."""
     last = max((pos for pos, _speaker in events if pos < position), default=0)
     speakers = {s.name for s in doc.speakers} | {s.surname for s in doc.speakers}
-    cited = {m.start("name") for m in rules.CITE_RE.finditer(para.masked)}
+    cited = {m.start("name") for m in citations.CITE_RE.finditer(para.masked)}
     for start, end, text in para.persons:  # spaCy person entities, not organisations
         name = clean_name(text)
         if (last <= start < position and span_at(para.spans, start) is None
@@ -362,7 +362,7 @@ def find_cited(para: Paragraph, doc: Document, span: Span) -> str | None:
     """A person the speaker quotes, named after a citation cue in the quote's sentence."""
     start = sentence_start(para, span.open)
     end = sentence_end(para, span.close)
-    for match in rules.CITE_RE.finditer(outside_quotes(para, start, end)):
+    for match in citations.CITE_RE.finditer(outside_quotes(para, start, end)):
         name = clean_name(match.group("name"))
         if " " not in name:
             full = [p for p in doc.people if p.split()[-1] == name]
@@ -373,7 +373,8 @@ def find_cited(para: Paragraph, doc: Document, span: Span) -> str | None:
 
 
 def is_attribution_clause(text: str) -> bool:
-    """", tranche Marc Olivier", ", précise-t-elle", ", said David Osei", ", Carter said";
+    """", tranche Marc Olivier", ", précise-t-elle", ", said David Osei", ", Carter said",
+    ", s'engage-t-il";
     " — Sophie Legrand, directrice du réseau" (a signature); ", a déclaré la ministre, selon
     la retransmission vidéo" (the clause, then a source)."""
     if rules.DASH_SIGNATURE_RE.match(text) and not re.search(r"[.!?;:]",
@@ -386,8 +387,14 @@ def is_attribution_clause(text: str) -> bool:
     if re.search(r"[.!?;:]", no_abbreviation_dots(text)):
         return False
     words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", text)
-    if not words or len(words) > 8:
+    if not words:
         return False
+    if len(words) > 8:
+        # ", a lancé jeudi soir devant 300 habitants le maire, X, lors du débat (7min15)":
+        # the clause, then where and when it was said — unless it reports more words
+        # ("… avant d'ajouter que …"), which are a paraphrase with a time of their own.
+        return head_verb(words)[0] and not any(
+            fold(w) in rules.REPORTING_VERBS or fold(w) in ("que", "qu") for w in words[2:])
     reporting, inverted = head_verb(words)
     if reporting or inverted:
         return reporting

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coopanalysis.read.article import rules
+from coopanalysis.read.article import citations, rules
 from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
 from coopanalysis.read.article.spans import outside_quotes, sentence_start
 from coopanalysis.read.article.syntax import parsed_people
@@ -325,15 +325,19 @@ def _speaks_after_quote(masked: str, start: int) -> bool:
 
 def _is_cited(para: Paragraph, start: int) -> bool:
     """Is the name at ``start`` the object of a citation cue ("en citant X")?"""
-    return any(m.start("name") == start for m in rules.CITE_RE.finditer(para.masked))
+    return any(m.start("name") == start for m in citations.CITE_RE.finditer(para.masked))
 
 
 def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
     """Is the person at ``start`` only cited here: after a citation cue, as an author or a
-    letter's sender (``rules.AUTHOR_*_RE``), or named inside someone's quotation?"""
+    letter's sender (``citations.AUTHOR_*_RE``), reached by the newsroom apart from the event
+    (``citations.PRESS_CONTACT_*_RE``), or named inside someone's quotation?"""
+    before = para.masked[max(0, start - 150):start]
     return (_is_cited(para, start) or _in_quotation(para, start)
-            or bool(rules.AUTHOR_AFTER_RE.match(para.masked, end)
-                    or rules.AUTHOR_BEFORE_RE.search(para.masked[max(0, start - 90):start])))
+            or bool(citations.AUTHOR_AFTER_RE.match(para.masked, end)
+                    or citations.AUTHOR_BEFORE_RE.search(before[-90:])
+                    or citations.PRESS_CONTACT_AFTER_RE.match(para.masked, end)
+                    or citations.PRESS_CONTACT_BEFORE_RE.search(before)))
 
 
 def _in_quotation(para: Paragraph, start: int) -> bool:
@@ -343,14 +347,14 @@ def _in_quotation(para: Paragraph, start: int) -> bool:
 
 
 def _is_former(para: Paragraph, start: int, end: int) -> bool:
-    return bool(rules.FORMER_AFTER_RE.match(para.masked, end)
-                or rules.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start]))
+    return bool(citations.FORMER_AFTER_RE.match(para.masked, end)
+                or citations.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start]))
 
 
 def _recalled(para: Paragraph, start: int) -> bool:
     return any(m.start("name") == start and re.match(r"(?i)comme|cit|a\s+cit|ont", m.group(0))
                and not re.match(r"(?i)citant|en\s+citant", m.group(0))
-               for m in rules.CITE_RE.finditer(para.masked))
+               for m in citations.CITE_RE.finditer(para.masked))
 
 
 def article_author(doc: Document) -> str | None:
@@ -366,13 +370,17 @@ def article_author(doc: Document) -> str | None:
 def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
     """(a reporting verb heads ``words``, its subject is an inverted pronoun).
 
-    Knows the simple ("confie X", "dit-elle") and compound forms ("a-t-elle ajouté",
-    "a conclu X").
+    Knows the simple ("confie X", "dit-elle"), compound ("a-t-elle ajouté", "a conclu X")
+    and pronominal forms ("s'engage-t-il"). An inverted subject makes any verb an incise
+    of reported speech ("sourit-il"), but "est-il", "faut-il" (``rules.NOT_INCISE_INVERSIONS``).
     """
+    if words and fold(words[0]) in ("s", "se"):
+        words = words[1:]  # a pronominal verb: "s'engage-t-il", "s'étonne X"
     if not words:
         return False, False
     inverted = rules.INVERTED_PRONOUN_RE.fullmatch(words[0])
     verb = fold(inverted.group("verb")) if inverted else fold(words[0])
     if verb in rules.AUXILIARIES and len(words) > 1:
         verb = fold(words[1])
-    return verb in rules.REPORTING_VERBS, inverted is not None
+    incise = inverted is not None and verb not in rules.NOT_INCISE_INVERSIONS
+    return verb in rules.REPORTING_VERBS or incise, inverted is not None

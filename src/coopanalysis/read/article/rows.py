@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from coopanalysis.read.article import rules
+from coopanalysis.read.article import citations, rules
 from coopanalysis.read.article.attribution import (
     Attribution,
     attribute,
@@ -210,7 +210,7 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
         # A letter read out or the interviewee's own name is no one else's speech.
         if attribution.how not in allowed or (span.in_answer and (
                 _said_by_cited(para, span) or attribution.speaker == answerer
-                or rules.WRITES_RE.search(para.masked[sentence_start(para, span.open):
+                or citations.WRITES_RE.search(para.masked[sentence_start(para, span.open):
                                                       span.open]))):
             attribution = Attribution(None, "blocked")
     elif _said_by_cited(para, span):
@@ -258,13 +258,13 @@ def _nested_row(para: Paragraph, doc: Document, open_: int, close: int) -> dict[
 
 def _said_by_cited(para: Paragraph, span: Span) -> bool:
     """The quotation follows a cited person and a relative clause about them (the words of
-    a cited third party: ``rules.CITED_RELATIVE_RE``), or past writing introduces it
-    (``rules.WRITTEN_LEAD_RE``)."""
+    a cited third party: ``citations.CITED_RELATIVE_RE``), or past writing introduces it
+    (``citations.WRITTEN_LEAD_RE``)."""
     start = sentence_start(para, span.open)
-    if rules.WRITTEN_LEAD_RE.search(para.masked[start:span.open]):
+    if citations.WRITTEN_LEAD_RE.search(para.masked[start:span.open]):
         return True
-    for cite in rules.CITE_RE.finditer(para.masked, start, span.open):
-        if rules.CITED_RELATIVE_RE.match(para.masked[cite.end("name"):span.open]):
+    for cite in citations.CITE_RE.finditer(para.masked, start, span.open):
+        if citations.CITED_RELATIVE_RE.match(para.masked[cite.end("name"):span.open]):
             return True
     return False
 
@@ -303,7 +303,7 @@ def _kind(para: Paragraph, span: Span, clean: str, attribution: Attribution,
     sentence = rules.LIST_ITEM_RE.sub("", para.masked[sentence_start(para, span.open):span.open])
     if lead and lead[-1] in rules.FRAGMENT_AFTER_CHARS and first.islower() \
             and not rules.ATTRIBUTION_LEAD_RE.fullmatch(sentence.replace("*", " ")) \
-            and not re.search(rules.CITE_RE.pattern + r"\s*,\s*$", sentence):
+            and not re.search(citations.CITE_RE.pattern + r"\s*,\s*$", sentence):
         # "dit-il, « non négociable »", "la formule de X, « … »": words inside the
         # sentence. "Selon elle, « … »" and "Elle cite X, « … »" keep a quote.
         return "fragment"

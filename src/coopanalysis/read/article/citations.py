@@ -1,0 +1,93 @@
+"""Rules for cited third parties: people whose words an article quotes but who do not speak
+at the recorded event (``coopanalysis.read.article``), as data.
+
+An author, a letter's sender, a former office-holder, someone a speaker quotes ("en citant
+X"), someone the newsroom reached after the event ("Joint par notre rédaction, X…"): such
+a person never becomes a speaker, and their words get no speaker. See ``docs/article.md``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "en citant Bruno Latour", "reprenant une formule de Edgar Pisani", "quoting Sherry Arnstein":
+#: the person named after these words is *cited* by the speaker, never the speaker.
+CITE_RE = re.compile(
+    r"\b(?i:en\s+citant|citant|cite|citait|a\s+cité|ont\s+cité|reprenant\s+(?:une|la)\s+formule\s+(?:de\s+|d['’])"
+    r"|reprenant\s+les\s+mots\s+(?:de\s+|d['’])|selon\s+la\s+formule\s+(?:de\s+|d['’])"
+    # "comme l'écrit X": written words, cited. Not "comme le dit X : « … »", which a
+    # summary uses for a speaker's own words at the event.
+    r"|comme\s+(?:le\s+|la\s+|l['’])?(?:disait|écrivait|écrit|répétait|affirmait|rappelait"
+    r"|soulignait|notait|aimait\s+à\s+le\s+dire|aimait\s+à\s+dire|avait\s+dit|a\s+écrit)"
+    r"|quoting|citing|in\s+the\s+words\s+of|as\s+\w+\s+(?:said|wrote|put\s+it))\s*"
+    # "cite l'ingénieur Paul Meunier", "a cité l'ancienne députée de la circonscription,"
+    r"(?:(?i:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+)[^\W\d_]+(?:\s+[a-zà-ÿ'’-]+){0,5},?\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})"
+)
+
+#: A past tenure stated after a name ("Jean Durand, maire de la commune de 1989 à 2008",
+#: "qui a présidé cette région de 1998 à 2004", "élue de 1997 à 2012"): a former
+#: office-holder, recalled, not present; or "ancien(ne)" in the apposition before the name.
+#: Also a life span ("Jean Durand (1931-2019)") or a death ("…, disparu en 2019").
+FORMER_AFTER_RE = re.compile(
+    r"\s*[,(][^.!?«»“”]{0,90}?\b(?:de|entre)\s+(?:1[89]|20)\d\d\s+(?:à|a|et)\s+(?:1[89]|20)\d\d\b"
+    r"|\s*\(\s*(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d\s*\)"
+    r"|\s*,[^.!?«»“”:]{0,80}?(?<![\w-])(?i:décédée?|disparue?|morte?)\s+(?:en|le|il\s+y\s+a)\b")
+FORMER_BEFORE_RE = re.compile(
+    r"(?:\b(?i:ancien(?:ne)?|feue?|regretté(?:e)?|défunte?|prédécesseure?|prédécesseur)\b"
+    r"|\b(?i:ex)-"
+    # "le préfet de l'époque, X", "le maire d'alors, X"
+    r"|\b(?i:de\s+l['’]époque|d['’]alors)\s*,\s*$)[^.!?«»:;]{0,60}$")
+
+#: Someone known here by what they wrote or sent, not by speaking: the author of a book or
+#: report ("l'auteur de *La Ville réparée*, X", "X, autrice d'un rapport", "X écrivait",
+#: "X, dans son livre"), the sender of a letter read out ("une lettre de X", "le courrier
+#: de X"). Such a person is a speaker only when another mention says they speak.
+AUTHOR_BEFORE_RE = re.compile(
+    r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
+    r"|\b(?i:lettre|courrier|message|missive|tribune|livre|ouvrage|essai|rapport|testament)"
+    r"\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,3}$"
+    # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
+    r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|lettre|message|missive"
+    r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$")
+AUTHOR_AFTER_RE = re.compile(
+    r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
+    # "X l'a écrit dans son rapport": an object pronoun before the writing verb.
+    r"(?:(?i:l['’]|les\s+|lui\s+)\s*)?"
+    r"(?<![\w-])(?i:écrivait|avait\s+écrit|écrit\s+dans"
+    r"|a\s+écrit\s+dans|notait\s+dans|dans\s+(?:son|sa|ses)\s+(?:livre|ouvrage|essai"
+    r"|roman|thèse|lettre|mémoires)|auteure?\s+(?:de|du|des|d['’])"
+    r"|autrice\s+(?:de|du|des|d['’])|dont\s+(?:la|le)\s+(?:lettre|courrier|message)"
+    r"\s+(?:a\s+été|fut|était)\s+lu)")
+#: Between a cited person's name and a quotation, a relative clause whose antecedent is that
+#: person ("Il a cité le rapport de l'ancien sénateur X, *qui estimait* que « … »", "X, *pour
+#: qui* « … »"): the quoted words are the cited person's — no speaker (a cited third party).
+CITED_RELATIVE_RE = re.compile(r"^[^.!?«»“”]{0,120}?\b(?:qui|dont|pour\s+qui|selon\s+qui"
+                               r"|who|whose)\b[^.!?«»“”]{0,120}$", re.IGNORECASE)
+
+#: A quotation introduced as past writing ("Dans son livre (2019), celui-ci écrivait : « … »",
+#: "elle avait écrit en 2015 : « … »"): words written before the event, quoted by the
+#: article — not said there, no speaker.
+#: Writing, not speaking, before a quotation inside an interview answer ("Elle écrit que
+#: ‘…’", "il l'a publié") : the words of a book or a letter, not of the debate.
+WRITES_RE = re.compile(r"\b(?:écri(?:t|s|vait|vent|ra|re)|publi(?:e|é|ait))\b", re.IGNORECASE)
+WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaient|avaient\s+écrit)"
+                             r"\b[^.!?«»“”]{0,60}?[:,]?\s*$", re.IGNORECASE)
+
+#: Someone the newsroom reached apart from the event ("Joint par l'AFP dans la soirée, X",
+#: "Contactée par notre rédaction, X", "Interrogé par nos soins le lendemain, X"): words
+#: given to the press, not said at the recorded meeting — a cited third party. "joint" and
+#: "contacté" always mean reached outside the room; "interrogé", "sollicité" and "questionné"
+#: only with the press as their agent ("Interrogée par la salle, X" speaks at the meeting).
+PRESS_CONTACT_BEFORE_RE = re.compile(
+    r"(?:\b(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain)"
+    r"|\b(?i:interrogé|interrogée|sollicité|sollicitée|questionné|questionnée|interviewé"
+    r"|interviewée)s?\s+par\s+(?:(?i:notre|nos|la\s+rédaction|le\s+journal|l['’]agence"
+    r"|téléphone)|(?:l['’])?[A-Z]{2,}\b))"
+    r"[^.!?«»“”]{0,120}$")
+#: The same after the name: "X a confié à notre rédaction", "X, joint par téléphone,".
+PRESS_CONTACT_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:[^.!?«»“”]{0,80}?\s)?"
+    r"(?:(?i:a\s+)?(?i:confié|déclaré|expliqué|indiqué|précisé|assuré|affirmé)\s+à\s+"
+    r"(?i:notre|nos|la\s+rédaction|l['’]agence)"
+    r"|(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain))")
