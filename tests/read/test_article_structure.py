@@ -398,3 +398,32 @@ def test_a_long_incise_keeps_the_time_and_press_contacts_are_cited() -> None:
     assert set(article.speakers["speaker"]) == {"Régine Fabre"}
     assert rows["chaque générat"][0] is None
     assert rows["une occasion m"][0] is None
+
+
+PEOPLE_CUES = """La commission des mobilités a examiné mardi le contrat des navettes.
+
+Directrice commerciale de Navibus, l'exploitant actuel et candidat au renouvellement, Sarah
+Mendel-Kahn a présenté le bilan. « Nos bateaux ont transporté 40 000 passagers », a-t-elle
+indiqué (12:40).
+
+Pour la pharmacienne Hélène Gourdon, qui tient une officine près du port, la ligne du soir
+reste « la seule façon de rentrer sans voiture » (à 31 min 10).
+
+Le brigadier Paul Estrade, chef du poste de secours, a dressé un autre constat : « Les
+pontons ne sont pas éclairés après 22 heures » (41'05).
+
+Le délégué des usagers, Marc Villon, a pris la parole après la pause. Il a parlé d'« une
+ligne sacrifiée » (52:30).
+"""
+
+
+def test_speakers_found_by_a_fronted_role_a_title_noun_a_colon_and_the_floor() -> None:
+    article = read_article(PEOPLE_CUES)
+    assert set(article.speakers["speaker"]) == {
+        "Sarah Mendel-Kahn", "Hélène Gourdon", "Paul Estrade", "Marc Villon"}
+    by_time = article.quotes.set_index("stated_start")
+    assert by_time.loc[760, "speaker"] == "Sarah Mendel-Kahn"
+    assert by_time.loc[1870, "speaker"] == "Hélène Gourdon"
+    assert by_time.loc[2465, "speaker"] == "Paul Estrade"
+    assert by_time.loc[3150, "speaker"] == "Marc Villon"
+    assert by_time.loc[3150, "kind"] == "fragment"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from coopanalysis.read.article import citations, rules
 from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
-from coopanalysis.read.article.spans import outside_quotes, sentence_start
+from coopanalysis.read.article.spans import no_abbreviation_dots, outside_quotes, sentence_start
 from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.text import lexicon
 from coopanalysis.text.normalize import fold
@@ -107,13 +107,15 @@ def find_speakers(doc: Document) -> list[Speaker]:
             speaker.gender = determiner_gender(doc.text, name)
         # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
         # only when spaCy or bold type says the name is one.
-        is_person = name in per or name in bold
+        is_person = name in per or name in bold or any(
+            _titled_by_person_noun(para.masked, start) for para, start, _ in places)
         presented = speaker.role or (is_person and (speaker.organization or name in bold))
         if introduced and not presented:
             speaker.role = introduced
             presented = True
         reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start)
                         or _leads_quotation(para, start, end)
+                        or _subject_before_colon(para, start, end)
                         or _pronoun_reports_after(para, start, end))
                        and not _only_cited_here(para, start, end)
                        for para, start, end in places)
@@ -172,7 +174,8 @@ def _introduced_role(para: Paragraph, start: int) -> str | None:
     The name (its first mention) starts the sentence right after one whose speech is given
     to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
     """
-    lead = rules.LEAD_BEFORE_NAME_RE.search(para.masked[max(0, start - 12):start])
+    lead = rules.LEAD_BEFORE_NAME_RE.search(
+        para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
     if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
         start -= len(lead.group(0))
     if start == 0 or sentence_start(para, start) != start:
@@ -272,6 +275,14 @@ def _organization(text: str) -> str | None:
     return text or None
 
 
+def _titled_by_person_noun(masked: str, start: int) -> bool:
+    """A common noun for a person as the name's title: "la commerçante X", "le médecin X"
+    (``rules.PERSON_NOUNS``): the name is a person's even when spaCy misses it."""
+    title = re.search(r"(?:^|\s)(?i:le|la|l['’])\s*([^\W\d_]+(?:-[^\W\d_]+)?)\s+$",
+                      masked[max(0, start - 40):start])
+    return bool(title and fold(title.group(1)) in rules.PERSON_NOUNS)
+
+
 def _reports(masked: str, start: int, end: int) -> bool:
     """Is the name the subject of a reporting verb ("X explique", "», confie X")?"""
     after = re.match(r"\s*([^\W\d_]+)", masked[end:end + 40])
@@ -287,10 +298,28 @@ def _leads_quotation(para: Paragraph, start: int, end: int) -> bool:
     """"Pour X, …, « … »", "Selon X : « … »": the lead gives the quotation closing the
     sentence to the name it opens with (newsroom usage for a view stated in the speaker's
     words), whatever apposition stands between."""
-    if not rules.LEAD_BEFORE_NAME_RE.search(para.masked[max(0, start - 12):start]):
+    if not rules.LEAD_BEFORE_NAME_RE.search(
+        para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start]):
         return False
     return any(s.has_open_mark and not s.turn and end < s.open <= end + 200
                and not re.search(r"[.!?]", para.masked[end:s.open]) for s in para.spans)
+
+
+def _subject_before_colon(para: Paragraph, start: int, end: int) -> bool:
+    """"L'adjudant-chef X, commandant de la brigade, a livré un constat : « … »": the name
+    opens its sentence (after its title at most), and the sentence runs, naming no one
+    else, to a colon right before a quotation — the colon gives the words to the subject."""
+    sentence = sentence_start(para, start)
+    if not re.fullmatch(r"[\s*_]*(?:(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)*\s+)?",
+                        para.masked[sentence:start]):
+        return False
+    for span in para.spans:
+        if span.has_open_mark and not span.turn and end < span.open <= end + 200:
+            between = para.masked[end:span.open]
+            return (bool(re.search(r":\s*[*_]*$", between))
+                    and not re.search(r"[.!?«»“”]", no_abbreviation_dots(between))
+                    and not rules.NAME_RE.search(between))
+    return False
 
 
 def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:

@@ -49,7 +49,10 @@ NOT_INCISE_INVERSIONS: frozenset[str] = frozenset({"est", "etait", "sera", "faut
 PROTEST_VERBS: frozenset[str] = frozenset({
     "deplore", "deplorait", "denonce", "denoncait", "fustige", "fustigeait", "proteste",
     "protestait", "conteste", "contestait", "tacle", "taclait", "raille", "raillait",
-    "insurge", "insurgeait", "indignait", "inquietait"})
+    "insurge", "insurgeait", "indignait", "inquietait",
+    # Speech acts whose object is a noun phrase too: to speak of, to propose ("a parlé
+    # d'« un entre-soi »", "a proposé « un moratoire »").
+    "parle", "parlait", "propose", "proposait"})
 #: Object pronouns between a closing mark and its speech verb ("», y affirmait X"), and the
 #: reflexive "s'"/"se" of a pronominal one ("», s'engage-t-il").
 CLITICS_BEFORE_VERB: frozenset[str] = frozenset({"y", "en", "lui", "leur", "nous", "vous",
@@ -238,8 +241,12 @@ GENERIC_ROLE_BEFORE_RE = re.compile(
 #: a person's ending (-trice, -teur, -euse, -ière, -iste, -ante…).
 ROLE_FRONT_RE = re.compile(
     rf"(?:^|[.!?»”]\s+)(?P<role>[{_UPPER}][{_LOWER}-]{{3,}}"
-    r"(?:trice|teur|euse|eur|ière|ier|iste|ante|ant|ienne|ien|logue|aire))"
-    rf"(?P<org>\s+(?:à|au|aux|de|du|des|d['’]|chez|et)\s*[^,.;:!?«»“”()]{{0,100}})?\s*,\s*$")
+    r"(?:trice|teur|euse|eur|ière|ier|iste|ante|ant|ienne|ien|logue|aire|aine))"
+    # "Directrice régionale de X": an adjective or two before the organisation.
+    rf"(?:\s+[{_LOWER}-]+){{0,2}}?"
+    rf"(?P<org>\s+(?:à|au|aux|de|du|des|d['’]|chez|et)\s*[^,.;:!?«»“”()]{{0,100}})?\s*,\s*"
+    # "Directrice de Cyclia, l'opérateur sortant, X": the organisation's own apposition.
+    r"(?:(?:l['’]|le\s|la\s|les\s|un\s|une\s)[^,.;:!?«»“”()]{0,80},\s*)?$")
 NOT_ROLE_FRONT = lexicon.NOT_ROLE_FRONT
 #: Nouns that open a sentence before a comma and a name without being a role ("Le
 #: lendemain, Paul Roux…", "La semaine dernière, …").
@@ -247,9 +254,14 @@ NOT_ROLE_NOUNS: frozenset[str] = frozenset({
     "lendemain", "veille", "matin", "soir", "semaine", "année", "jour", "moment", "fin",
     "début", "après-midi", "occasion", "exemple", "idée", "question", "problème", "salle",
     "public", "assistance", "projet", "plan", "rapport", "étude", "objectif", "enjeu"})
-#: "Pour " / "Selon " right before a name that opens its sentence: the name is still the
-#: sentence's first word for ``_introduced_role``.
-LEAD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s*_]))(?:Pour|Selon|D['’]après)\s+$")
+#: "Pour " / "Selon " right before a name that opens its sentence, perhaps with the
+#: person's common noun ("Pour la commerçante X", "Selon le docteur X"): the name is still
+#: the sentence's first word for ``_introduced_role``.
+LEAD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s*_]))(?:Pour|Selon|D['’]après)\s+"
+                                 r"(?:(?:le|la|l['’]|les)\s*[a-zà-ÿœ-]{3,}\s+"
+                                 r"(?:[a-zà-ÿœ-]{3,}\s+)?)?$")
+#: How far before a name ``LEAD_BEFORE_NAME_RE`` is looked for (characters).
+LEAD_BEFORE_NAME_SPAN = 50
 
 #: Civil titles in front of names ("M. Paul Vidal", "Mme Inès Carré"): not part of the name,
 #: and their period does not end a sentence.
@@ -499,14 +511,16 @@ LABEL_MAX_WORDS = 10
 #: name ("Le directeur de la régie, M. X, a précisé"): "X, riverain du chemin, indique",
 #: "X, exploitante agricole, a estimé", "X, maire, nous explique" (group 1: the verb).
 VERB_AFTER_APPOSITION_RE = re.compile(
-    r"\s*(?:,[^,.;:!?«»“”()\n]{1,120})?,\s*(?:(?:ne|n['’]|nous|lui|leur|me|m['’])\s*)?"
-    r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+)?)?([^\W\d_]+)")
+    r"\s*(?:,[^,.;:!?«»“”()\n]{1,120})?,\s*"
+    r"(?:(?:ne|n['’]|nous|lui|leur|me|m['’]|l['’]|le|la|les)\s*)?"
+    r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+|d['’]ailleurs\s+"
+    r"|pour\s+sa\s+part\s+|quant\s+à\s+(?:lui|elle)\s+)?)?([^\W\d_]+)")
 #: A dash bullet naming its speaker before a quotation: "— Rémi Faure (paysagiste) : « … »".
 DASH_LABELLED_QUOTE_RE = re.compile(r"^\s*[—–-]\s*[^«“\"\n:]{1,120}:\s*[«“\"]")
 #: Taking the floor after a name and its apposition: "X, entraîneur du club, a pris le
 #: micro peu après :", "X prend la parole" — the words that follow are X's.
 TAKES_FLOOR_RE = re.compile(
-    r"(?:\s*,[^.;:!?()\n]{1,120},)?\s*(?:a\s+|avait\s+)?(?:ensuite\s+|alors\s+)?"
+    r"(?:\s*,[^.;:!?()\n]{1,120},)?\s*,?\s*(?:a\s+|avait\s+)?(?:ensuite\s+|alors\s+)?"
     r"(?:pris|prend|prenait|repris|reprend|reprenait)\s+(?:la\s+parole|le\s+micro)\b",
     re.IGNORECASE)
 #: A compound past "a/avait + participle" (group 1), as in "il a dit", "elle avait lancé".
