@@ -46,7 +46,8 @@ WORDS: Schema = {
     "speaker": "string",
 }
 
-#: ``Article.speakers``: the people the article presents.
+#: ``Article.speakers``: the people the article quotes or reports (at least one row of
+#: ``Article.quotes`` is theirs), or every person of the user's list (``people=``).
 ARTICLE_SPEAKERS: Schema = {
     "speaker": "string",        # full name as printed ("Aurélie Mézière")
     "role": "string",           # "maire", "président", NA when unknown

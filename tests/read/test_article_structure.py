@@ -427,3 +427,32 @@ def test_speakers_found_by_a_fronted_role_a_title_noun_a_colon_and_the_floor() -
     assert by_time.loc[2465, "speaker"] == "Paul Estrade"
     assert by_time.loc[3150, "speaker"] == "Marc Villon"
     assert by_time.loc[3150, "kind"] == "fragment"
+
+
+MINUTES = """COMMUNE DE VAL-D'ARBOUSSE
+
+Procès-verbal de la séance du conseil municipal du 3 mars 2025
+
+Présents : M. Louis Chabert, maire ; Mme Irène Vasseur, M. Hugo Teyssier, adjoints ; Mme Rose
+Delmas, conseillère municipale (procuration en annexe).
+Invitée : la directrice de l'école, Mme Agathe Morin.
+Excusé : M. Victor Pelletier.
+
+M. le Maire ouvre la séance. « Le budget de la cantine doit être voté ce soir » (2:10).
+
+Mme Vasseur, adjointe aux écoles, présente les tarifs. Elle précise que le repas passera à
+3,10 euros (à 8 min 20).
+
+Mme Morin indique que 42 enfants déjeunent chaque jour à l'école (14'30).
+"""
+
+
+def test_an_attendance_list_names_the_people_the_minutes_call_by_title() -> None:
+    article = read_article(MINUTES)
+    # Listed and quoted: speakers; listed and silent (Hugo Teyssier, Rose Delmas) or
+    # excused (Victor Pelletier): not speakers.
+    assert set(article.speakers["speaker"]) == {"Louis Chabert", "Irène Vasseur", "Agathe Morin"}
+    by_time = article.quotes.set_index("stated_start")
+    assert by_time.loc[130, "speaker"] == "Louis Chabert"
+    assert by_time.loc[500, "speaker"] == "Irène Vasseur"
+    assert by_time.loc[870, "speaker"] == "Agathe Morin"

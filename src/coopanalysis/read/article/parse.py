@@ -23,6 +23,7 @@ from coopanalysis.read.article.documents import extract_document
 from coopanalysis.read.article.inventory import People, speakers_from_people
 from coopanalysis.read.article.layout import (
     Document,
+    Speaker,
     check_text,
     classify_paragraphs,
     join_page_breaks,
@@ -31,6 +32,7 @@ from coopanalysis.read.article.layout import (
 )
 from coopanalysis.read.article.people import NLP_EXCLUDE, find_speakers, run_nlp
 from coopanalysis.read.article.qa import mark_turns
+from coopanalysis.read.article.roster import roster_speakers
 from coopanalysis.read.article.rows import (
     EXTRA_QUOTE_COLUMNS,
     answer_addressed_questions,
@@ -97,7 +99,7 @@ def parse_article(text: str, *, source: str = "<string>",
     for para in doc.content():
         scan_paragraph(para, doc)
     run_nlp(doc)
-    doc.speakers = (find_speakers(doc) if people is None
+    doc.speakers = (_with_roster(find_speakers(doc), roster_speakers(doc)) if people is None
                     else speakers_from_people(people, text, source=source))
     mark_turns(doc)
     rows: list[dict[str, Any]] = []
@@ -109,6 +111,9 @@ def parse_article(text: str, *, source: str = "<string>",
     carry_into_continued(rows)
     answer_addressed_questions(rows, doc)
     link_duplicates(rows)
+    if people is None:  # a speaker is someone the article quotes or reports, not a name
+        quoted = {row["speaker"] for row in rows}
+        doc.speakers = [s for s in doc.speakers if s.name in quoted]
     return Article(
         text=text,
         speakers=_speakers_table(doc),
@@ -117,6 +122,22 @@ def parse_article(text: str, *, source: str = "<string>",
         metadata=_metadata(doc),
         warnings=doc.warnings,
     )
+
+
+def _with_roster(found: list[Speaker], listed: list[Speaker]) -> list[Speaker]:
+    """The speakers found in the text, plus the people of an attendance list the text does
+    not present otherwise (their role's head word becomes an alias: "le maire")."""
+    names = {speaker.name for speaker in found}
+    extra = []
+    for speaker in listed:
+        if speaker.name in names:
+            continue
+        names.add(speaker.name)
+        head = (speaker.role or "").split(" ")[0]
+        if head in rules.ROLE_WORDS:
+            speaker.aliases.append(head)
+        extra.append(speaker)
+    return sorted(found + extra, key=lambda s: s.first_mention)
 
 
 def _speakers_table(doc: Document) -> pd.DataFrame:
