@@ -121,3 +121,12 @@ def test_a_medium_word_and_a_comma_before_the_time() -> None:
     assert [m.seconds for m in find_timestamps("(vidéo, 0:12:40)")] == [760.0]
     assert [m.seconds for m in find_timestamps("(vidéo, à 1 h 02)")] == [3720.0]
     assert [m.seconds for m in find_timestamps("(replay, 14min20)")] == [860.0]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("(réf. vidéo 18'20)", 1100.0), ("(minutage 35:12)", 2112.0), ("(vers 58 min)", 3480.0),
+    ("(timecode 1:02:03)", 3723.0), ("**Le tarif.** À 12min30, la directrice lance", 750.0),
+])
+def test_a_reference_label_an_approximate_time_and_a_bold_lead(text: str,
+                                                               seconds: float) -> None:
+    assert [m.seconds for m in find_timestamps(text)] == [seconds]

@@ -45,8 +45,11 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # "(1h02min03)", "[00:20:24]", "([56min28](https://...))".
 # Words around a replay time: "à", "replay :", "vidéo, à"... before; "de la vidéo",
 # "de l'émission", "de l'enregistrement", "du replay" after.
-_BEFORE = (r"(?:(?:replay|vidéo|video|écouter|voir|enregistrement|captation)\s*[:,]?\s*)?"
-           r"(?:(?:à|a|at)\s*:?\s*)?")
+# Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30") and an
+# approximate time ("vers 58 min", "environ 12'").
+_BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
+           r"|captation|minutage|timecode|time\s*code|horodatage)\s*[:,]?\s*)?"
+           r"(?:(?:à|a|at|vers|environ)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"
            r"|into\s+the\s+(?:video|recording))")
@@ -57,7 +60,8 @@ _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
 # "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
 # sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
 # is not a replay time: the hours are at most ``LEADING_MAX_HOURS`` and "mm:ss" is refused.
-_LEADING = (r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\u00a0)|(?<=[)\]]\s))(?:à|a|vers|at|around)\s+"
+_LEADING = (r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\u00a0)|(?<=[)\]]\s)|(?<=[.!?…]\*\*\s)"
+            r"|(?<=[.!?…][*_]\s))(?:à|a|vers|at|around)\s+"
             + _STAMP.replace("?P<", "?P<l_") + r"(?=\s*,)")
 #: The largest hour a time opening a sentence may have and still be a replay time.
 LEADING_MAX_HOURS = 3

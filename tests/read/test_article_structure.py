@@ -456,3 +456,15 @@ def test_an_attendance_list_names_the_people_the_minutes_call_by_title() -> None
     assert by_time.loc[130, "speaker"] == "Louis Chabert"
     assert by_time.loc[500, "speaker"] == "Irène Vasseur"
     assert by_time.loc[870, "speaker"] == "Agathe Morin"
+
+
+CLEFT = """La réunion sur le marché couvert a duré trois heures.
+
+C'est à la 41e minute que la présidente des commerçants, Aline Ferrer, a pris la parole :
+« Nous ne paierons pas deux loyers pendant les travaux. »
+"""
+
+
+def test_a_cleft_time_before_the_quotation_times_it() -> None:
+    row = read_article(CLEFT).quotes.iloc[0]
+    assert (row.speaker, row.stated_start) == ("Aline Ferrer", 2460)

@@ -160,3 +160,10 @@ def test_html_a_link_whose_text_is_the_time_gives_it_once() -> None:
     article = read_article(_page('(<a href="https://youtu.be/XYZ?t=754">12:34</a>)'))
     assert article.quotes["stated_start"].tolist() == [754.0]
     assert "00:12:34" not in article.text and article.text.count("12:34") == 1
+
+
+def test_html_a_time_in_square_brackets_is_read_as_printed() -> None:
+    """The Markdown text of a page escapes brackets; the page showed "[00:12:34]"."""
+    article = read_article(_page("[00:12:34]"))
+    assert article.quotes["stated_start"].tolist() == [754.0]
+    assert "\\[" not in article.text

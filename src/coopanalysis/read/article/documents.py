@@ -77,6 +77,8 @@ def _html(html: str, name: str) -> tuple[str, dict[str, Any]]:
                                include_tables=True, with_metadata=False)
     if not body:
         raise ArticleError("no article text found in the HTML page", name, 1)
+    # The Markdown output escapes brackets ("\\[00:34:50\\]"): the page showed them plain.
+    body = re.sub(r"\\([\[\]])", r"\1", body)
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta else None
     first = body.lstrip().split("\n", 1)[0].lstrip("# ").strip()

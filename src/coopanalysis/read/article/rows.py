@@ -181,9 +181,12 @@ def _attach_near(para: Paragraph, stamp: Stamp) -> None:
 
 def _leads(para: Paragraph, stamp: Stamp, span: Span) -> bool:
     """The time opens the sentence that introduces the quotation: "À 41 min 30, elle lance :
-    « … »", "(à 33 min 10) Il ajoute : « … »" (``rules.LEADING_TIME_CLAUSE_RE``)."""
+    « … »", "(à 33 min 10) Il ajoute : « … »", "C'est à la 41e minute qu'elle a pris la
+    parole : « … »" (``rules.LEADING_TIME_CLAUSE_RE``, ``rules.TIME_LEAD_RE``)."""
     opening = para.masked[:stamp.start].rstrip(" *_")
-    if opening and opening[-1] not in rules.SENTENCE_END_CHARS + "»":
+    lead = para.masked[sentence_start(para, stamp.start):stamp.start]
+    if (opening and opening[-1] not in rules.SENTENCE_END_CHARS + "»"
+            and not rules.TIME_LEAD_RE.fullmatch(lead)):
         return False
     return bool(rules.LEADING_TIME_CLAUSE_RE.fullmatch(para.masked[stamp.end:span.open]))
 

@@ -338,6 +338,10 @@ TIME_HINT_RE = re.compile(
 )
 #: Between a time opening a sentence and the quotation it introduces: a short clause in the
 #: same sentence ("À 41 min 30, elle lance : « … »", "Vers 1 h 10, il a évoqué « … »").
+#: Words that may stand before a time opening the sentence of a quotation: a cleft "C'est
+#: à la 41e minute que…", "Puis, à 12min30, …", "Ensuite, vers 1 h 10, …".
+TIME_LEAD_RE = re.compile(r"[\s*_]*(?i:(?:et\s+)?c['’]est|puis|ensuite|enfin|plus\s+tard"
+                          r"|peu\s+après|juste\s+après)?[\s,]*")
 LEADING_TIME_CLAUSE_RE = re.compile(r"[\s,]*[^.!?…«»“”\n]{1,80}?[:,]?\s*")
 #: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
 #: "(6mn20)". They are rewritten "6min20" before parsing.
