@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from coopanalysis.align.kernels import best_bins, ngram_hits, ngram_order
 from coopanalysis.align.local import USEFUL_SHARE, Hit, align_window, align_windows
 from coopanalysis.align.rules import SEARCH, STATUS_RULES
 from coopanalysis.align.tokens import Quote, Stream
@@ -24,16 +25,26 @@ class NgramIndex:
     """Sorted 1-, 2- and 3-gram keys of the stream, for ``searchsorted`` look-ups."""
 
     def __init__(self, codes: np.ndarray):
+        codes = np.asarray(codes, dtype=np.int64)
         self.base = int(codes.max()) + 2 if len(codes) else 2
         self.size = max(len(codes), 1)
         self.sorted: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        order = np.empty(0, dtype=np.int64)
         for n in (1, 2, 3):
             keys = self._keys(codes, n)
-            order = np.argsort(_narrow(keys), kind="stable")
+            # Speed (issue #11): a counting sort by word code from the (n−1)-grams' order;
+            # the stable order argsort gave.
+            order = ngram_order(codes, n, self.base, order) if len(keys) else keys
             self.sorted[n] = (keys[order], order)
-        # Speed (issue #11): where each word's run starts in the sorted 1-gram keys, so that
-        # single words are looked up by code instead of by binary search in a million keys.
-        self.word_first = np.searchsorted(self.sorted[1][0], np.arange(self.base + 1))
+        # Speed (issue #11): where the n-grams starting with each word begin in the sorted
+        # keys, so that an n-gram is looked for among those of its first word only.
+        self.first = {n: np.searchsorted(self.sorted[n][0],
+                                         np.arange(self.base + 1) * self.base ** (n - 1))
+                      for n in (1, 2, 3)}
+        # The weight of an n-gram found ``count`` times, by count (up to the hit limits).
+        most = max(SEARCH["max_ngram_hits"], SEARCH["max_word_hits"])
+        self.rarity = np.array([0.0] + [math.log1p(self.size / count)
+                                        for count in range(1, most + 1)])
 
     def _keys(self, codes: np.ndarray, n: int) -> np.ndarray:
         if len(codes) < n:
@@ -50,50 +61,9 @@ class NgramIndex:
         occurs everywhere and says little about where a quote was spoken.
         """
         keys_sorted, order = self.sorted[n]
-        empty = np.empty(0, dtype=np.int64)
-        if len(q_codes) < n or not len(keys_sorted):
-            return empty, empty, np.empty(0)
-        # An n-gram with a word unknown to the transcript (code < 0) finds nothing.
-        known = q_codes >= 0
-        valid = known[: len(q_codes) - n + 1].copy()
-        for k in range(1, n):
-            valid &= known[k: len(q_codes) - n + 1 + k]
-        q_keys = self._keys(np.where(known, q_codes, 0), n)
-        if n == 1:
-            lo = self.word_first[q_keys]
-            counts = self.word_first[q_keys + 1] - lo
-        else:
-            lo = np.searchsorted(keys_sorted, q_keys, side="left")
-            counts = np.searchsorted(keys_sorted, q_keys, side="right") - lo
         limit = SEARCH["max_ngram_hits"] if n > 1 else SEARCH["max_word_hits"]
-        kept = np.flatnonzero(valid & (counts > 0) & (counts <= limit))
-        if not len(kept):
-            return empty, empty, np.empty(0)
-        # Speed (issue #11): one numpy gather instead of a Python loop over the n-grams.
-        # For kept n-gram i (found counts[i] times from lo[i]), the hits are
-        # order[lo[i]: lo[i] + counts[i]], laid end to end in n-gram order.
-        sizes = counts[kept]
-        ends = np.cumsum(sizes)
-        rank = np.arange(int(ends[-1])) - np.repeat(ends - sizes, sizes)
-        positions = np.repeat(lo[kept], sizes) + rank
-        diags = order[positions] - np.repeat(kept, sizes)
-        ids = np.repeat(n * 10_000 + kept, sizes).astype(np.int64)
-        rarity = [math.log1p(self.size / size) for size in sizes.tolist()]
-        return diags, ids, np.repeat(np.array(rarity, dtype=float), sizes)
-
-
-
-def _narrow(keys: np.ndarray) -> np.ndarray:
-    """``keys`` in the smallest integer type that holds them.
-
-    Speed (issue #11): a stable sort has one result whatever the type, and numpy sorts
-    int16 keys (single words) by radix and int32 keys faster than int64.
-    """
-    top = int(keys.max()) if len(keys) else 0
-    for dtype in (np.int16, np.int32):
-        if top <= np.iinfo(dtype).max:
-            return keys.astype(dtype)
-    return keys
+        return ngram_hits(np.asarray(q_codes, dtype=np.int64), n, keys_sorted, order,
+                          self.first[n], limit, self.rarity, self.base)
 
 
 # --------------------------------------------------------------------------- search
@@ -148,25 +118,10 @@ def _candidate_windows(q: Quote, index: NgramIndex, bounds: tuple[int, int]
     ids = np.concatenate([f[1] for f in found])
     weights = np.concatenate([f[2] for f in found])
     size = SEARCH["bin_tokens"]
-    bins = diags // size
-    # One vote per n-gram per bin, weighted by the n-gram's rarity (ids < 40 000).
-    pair_keys, first = np.unique(bins * 40_000 + ids, return_index=True)
-    unique_bins, inverse = np.unique(pair_keys // 40_000, return_inverse=True)
-    counts = np.bincount(inverse, weights=weights[first])
-    # A cut in the quote moves the diagonal: votes of the next bins count too.
-    score = counts.copy()
-    for shift in (-1, 1, 2, 3):
-        where = np.searchsorted(unique_bins, unique_bins + shift)
-        ok = (where < len(unique_bins)) & (unique_bins[np.minimum(where, len(unique_bins) - 1)]
-                                           == unique_bins + shift)
-        score[ok] += counts[where[ok]] * (0.5 if shift in (-1, 3) else 1.0)
-    chosen: list[int] = []
-    for k in np.argsort(-score, kind="stable"):
-        b = int(unique_bins[k])
-        if all(abs(b - c) > 4 for c in chosen):
-            chosen.append(b)
-        if len(chosen) >= SEARCH["candidates"]:
-            break
+    # One vote per n-gram per bin, weighted by the n-gram's rarity; the best-voted bins,
+    # more than 4 bins apart. The hits sorted by bin, then by their order (n-gram id).
+    keys = np.sort((diags // size) * 2**32 + np.arange(len(diags)))
+    chosen = best_bins(keys, ids, weights, SEARCH["candidates"], 4).tolist()
     pad = SEARCH["pad_tokens"]
     length = (len(q.tokens) + SEARCH["cut_slack_tokens"] * len(q.marked_cuts)
               + SEARCH["sentence_slack_tokens"] * (len(q.jumps) - len(q.marked_cuts)))
