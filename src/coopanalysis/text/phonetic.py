@@ -21,7 +21,7 @@ from coopanalysis.text.normalize import normalize_text
 PRE_FOLD: dict[str, str] = {"é": "E", "è": "E", "ê": "E", "ë": "E", "ç": "s", "œ": "E", "æ": "E"}
 #: Ordered spelling → sound rewrites on folded words (after ``PRE_FOLD``).
 #: Capital letters are sound codes that later rules leave alone: A an/en, I in/ain/un,
-#: O on, U ou, S ch, J g soft, N gn, E è/ai, W oi.
+#: O on, U ou, S ch, J g soft, N gn, E è/ai, W oi, Y eu.
 REWRITES: tuple[tuple[str, str], ...] = (
     (r"[^a-zE]", ""),
     (r"ph", "f"), (r"th", "t"), (r"sch|sh|ch", "S"), (r"ck|qu?|k", "k"),
@@ -30,6 +30,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=[aeiouy])s(?=[aeiouy])", "z"), (r"ss", "s"),
     (r"h", ""),
     (r"eau|au|o(?=[^mn]|$)", "o"), (r"oi|oy", "W"), (r"ou", "U"),
+    # "eu"/"œu" is one vowel ("creuser", "cœur"), not "e" + "u".
+    (r"Eu|eu", "Y"),
     # Nasals: a vowel + n/m not followed by a vowel or another n/m.
     (r"(?:ai|ei|i|y|u)[nm](?![aeiouynm])", "I"), (r"[ae][nm](?![aeiouynm])", "A"),
     (r"o[nm](?![aeiouynm])", "O"),
