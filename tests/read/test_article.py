@@ -441,15 +441,15 @@ def test_no_break_spaces_of_french_typography() -> None:
 
 
 def test_press_minute_notation_and_unknown_time_notation() -> None:
-    # "(à 12 minutes)" is a replay time (issue 13); "(vers 12 minutes)" is vague: not read.
+    # "(à 12 minutes)" is a replay time (issue 13); "(vers 12 minutes)" is approximate:
+    # read, with a warning that says so.
     article = read_article("Intro\n\nAnne Roux, maire de Lyon : « Un. » (6'20) « Deux. » "
                            "(à 12 minutes) « Trois. » (vers 12 minutes)\n")
     first, second, third = (article.quotes.iloc[i] for i in range(3))
     assert first["stated_start"] == 380.0
     assert second["stated_start"] == 720.0
-    assert math.isnan(third["stated_start"])
-    assert any("'(vers 12 minutes)' looks like a time" in w and w.startswith("line 3")
-               for w in article.warnings)
+    assert third["stated_start"] == 720.0
+    assert "approximate time '(vers 12 minutes)'" in third["warning"]
 
 
 def test_two_speakers_with_one_role_told_apart_by_organisation() -> None:

@@ -468,3 +468,48 @@ C'est à la 41e minute que la présidente des commerçants, Aline Ferrer, a pris
 def test_a_cleft_time_before_the_quotation_times_it() -> None:
     row = read_article(CLEFT).quotes.iloc[0]
     assert (row.speaker, row.stated_start) == ("Aline Ferrer", 2460)
+
+
+DIALOGUE = """Le conseil de quartier a débattu de la nouvelle ligne de bus.
+
+— Combien de passages par heure ? a demandé Nora Belkacem, présidente de l'association des
+usagers (18:20).
+— Quatre, a répondu l'adjoint aux transports, Marc Joubert. Nous passerons à six en 2026.
+— Et le dimanche ?
+— Deux seulement, faute de chauffeurs.
+"""
+
+
+def test_a_dialogue_printed_line_by_line_alternates_its_voices() -> None:
+    quotes = read_article(DIALOGUE).quotes
+    said = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:12])
+            for r in quotes.itertuples()]
+    assert said == [("Nora Belkacem", "Combien de p"), ("Marc Joubert", "Quatre"),
+                    ("Marc Joubert", "Nous passero"), ("Nora Belkacem", "Et le dimanc"),
+                    ("Marc Joubert", "Deux seuleme")]
+
+
+HEARING = """# Audition sur la sécurité des ponts
+
+**Présidence de Mme Hélène Vidal, présidente de la commission.** Rapporteur : M. Luc Perrin.
+
+La présidente a donné lecture d'un courrier adressé à la commission par le maire de Saint-Ours,
+M. Paul Astruc : « Le pont de la Dourbie ferme chaque hiver depuis dix ans. »
+
+**M. le rapporteur.** Combien de ponts sont surveillés chaque année ? [00:41:10]
+
+**M. Xavier Lenoir.** Cent vingt, sur les trois cents du département.
+
+**Une voix.** C'est trop peu !
+
+**Mme la présidente.** Merci, nous y reviendrons.
+"""
+
+
+def test_a_hearing_record_names_turns_by_bold_labels_and_a_read_letter_is_cited() -> None:
+    quotes = read_article(HEARING).quotes
+    said = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:12])
+            for r in quotes.itertuples()]
+    assert said == [(None, "Le pont de l"), ("Luc Perrin", "Combien de p"),
+                    ("Xavier Lenoir", "Cent vingt, "), (None, "C'est trop p"),
+                    ("Hélène Vidal", "Merci, nous ")]

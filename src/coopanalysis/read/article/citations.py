@@ -49,7 +49,10 @@ AUTHOR_BEFORE_RE = re.compile(
     r"\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,3}$"
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
     r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|lettre|message|missive"
-    r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$")
+    r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$"
+    # "un courrier adressé à la mission par la gérante des Autocars Ferrand, X".
+    r"|\b(?i:courrier|lettre|message|missive|note)\s+(?i:adressée?|envoyée?|écrite?|signée?)"
+    r"\b[^.!?«»“”:;]{0,100}\bpar\b[^.!?«»“”:;]{0,80}$")
 AUTHOR_AFTER_RE = re.compile(
     r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
     # "X l'a écrit dans son rapport": an object pronoun before the writing verb.
@@ -91,3 +94,11 @@ PRESS_CONTACT_AFTER_RE = re.compile(
     r"(?:(?i:a\s+)?(?i:confié|déclaré|expliqué|indiqué|précisé|assuré|affirmé)\s+à\s+"
     r"(?i:notre|nos|la\s+rédaction|l['’]agence)"
     r"|(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain))")
+#: A letter or a message read out before a quotation ("a donné lecture d'un courrier … :
+#: « … »", "a lu la lettre du préfet : « … »"): the quoted words are the writer's, not
+#: the reader's — no speaker (the writer is cited).
+READ_OUT_RE = re.compile(
+    r"\b(?i:donné\s+lecture|donne\s+lecture|fait\s+lecture|lecture\s+(?:d['’]un|d['’]une|du|de\s+la)"
+    r"|(?:a|avait)\s+(?:ensuite\s+|alors\s+)?lu|lit|lisait)\b[^.!?«»“”]{0,40}?"
+    r"\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|passage)\b"
+    r"[^.!?«»“”]{0,160}$")

@@ -63,6 +63,9 @@ class Span:
     # Quoted inside an interview answer (qa.py): the interviewee reports someone's words
     # ("Corinne Delahaye a dit : « … »"); only a cue in the answer gives them a speaker.
     in_answer: bool = False
+    # A line of a dialogue printed with dashes (qa.py): with no incise of its own, it may
+    # take the voice of the turn before last (``rows.alternate_dialogue``).
+    dialogue: bool = False
 
 
 @dataclass
@@ -141,7 +144,8 @@ class Document:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Blocks separated by blank lines; list items and ``#`` headings are paragraphs too."""
+    """Blocks separated by blank lines; list items and ``#`` headings are paragraphs too, and
+    so is each line of a dialogue printed line by line ("— …" under "— …")."""
     paragraphs: list[Paragraph] = []
     current: Paragraph | None = None
     offset = 0
@@ -153,7 +157,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         heading = rules.MARKDOWN_HEADING_RE.match(line)
         item = rules.LIST_ITEM_RE.match(line)
-        if current is None or heading or item or current.kind == "heading":
+        reply = (current is not None and rules.DIALOGUE_DASH_RE.match(line) is not None
+                 and rules.DIALOGUE_DASH_RE.match(text[current.start:current.end]) is not None)
+        if current is None or heading or item or reply or current.kind == "heading":
             kind = "heading" if heading else "item" if item else "text"
             current = Paragraph(start, end, kind)
             if heading:

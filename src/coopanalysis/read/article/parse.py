@@ -35,6 +35,7 @@ from coopanalysis.read.article.qa import mark_turns
 from coopanalysis.read.article.roster import roster_speakers
 from coopanalysis.read.article.rows import (
     EXTRA_QUOTE_COLUMNS,
+    alternate_dialogue,
     answer_addressed_questions,
     carry_into_continued,
     lead_in_speaker,
@@ -109,6 +110,7 @@ def parse_article(text: str, *, source: str = "<string>",
         carry = quotes_of_paragraph(para, doc, rows, carry, lead_in)
         lead_in = lead_in_speaker(para)
     carry_into_continued(rows)
+    alternate_dialogue(rows)
     answer_addressed_questions(rows, doc)
     link_duplicates(rows)
     if people is None:  # a speaker is someone the article quotes or reports, not a name
@@ -127,9 +129,17 @@ def parse_article(text: str, *, source: str = "<string>",
 def _with_roster(found: list[Speaker], listed: list[Speaker]) -> list[Speaker]:
     """The speakers found in the text, plus the people of an attendance list the text does
     not present otherwise (their role's head word becomes an alias: "le maire")."""
-    names = {speaker.name for speaker in found}
+    by_name = {speaker.name: speaker for speaker in found}
+    names = set(by_name)
     extra = []
     for speaker in listed:
+        if speaker.name in by_name:  # the list gives the role the text does not
+            known = by_name[speaker.name]
+            if known.role is None and speaker.role:
+                known.role = speaker.role
+                known.aliases.append(speaker.role.split(" ")[0])
+            known.gender = known.gender or speaker.gender
+            continue
         if speaker.name in names:
             continue
         names.add(speaker.name)

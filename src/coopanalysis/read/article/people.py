@@ -223,9 +223,15 @@ def _apposition(masked: str, start: int, end: int, *,
         if generic:
             return generic.group("role").lower(), _organization(generic.group("org"))
     before = collapse_spaces(masked[max(0, start - 240):start])
-    match = re.search(rf"(?:^|[\s(]|\b[lL]['’])(?P<role>{rules.ROLE_ALTERNATION})\b"
-                      r"(?P<rest>[^,;.:()]*)"
-                      r"(?:\([^)]*\))?\s*,\s*"
+    # "Le directeur des routes, M. Éric Delpuech": the civil title is not the apposition's,
+    # but then the role's complement must not be a clause ("La présidente a donné lecture
+    # d'un courrier …, M. X" gives X no role).
+    titled = rules.TITLE_BEFORE_NAME_RE.search(before)
+    before = rules.TITLE_BEFORE_NAME_RE.sub("", before).rstrip() + " "
+    rest = (r"(?P<rest>(?:(?!\s(?:a|ont|est|sont|avait|avaient)\s)[^,;.:()])*)" if titled
+            else r"(?P<rest>[^,;.:()]*)")
+    match = re.search(rf"(?:^|[\s(]|\b[lL]['’])(?P<role>{rules.ROLE_ALTERNATION})\b" + rest
+                      + r"(?:\([^)]*\))?\s*,\s*"
                       # "la maire de X, un village de 870 habitants, Y": the place's own
                       # apposition stands between the role and the name.
                       rf"(?:{_PLACE_APPOSITION}\s*,\s*)?$", before, re.IGNORECASE)
@@ -361,7 +367,7 @@ def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
     """Is the person at ``start`` only cited here: after a citation cue, as an author or a
     letter's sender (``citations.AUTHOR_*_RE``), reached by the newsroom apart from the event
     (``citations.PRESS_CONTACT_*_RE``), or named inside someone's quotation?"""
-    before = para.masked[max(0, start - 150):start]
+    before = no_abbreviation_dots(para.masked[max(0, start - 150):start])
     return (_is_cited(para, start) or _in_quotation(para, start)
             or bool(citations.AUTHOR_AFTER_RE.match(para.masked, end)
                     or citations.AUTHOR_BEFORE_RE.search(before[-90:])

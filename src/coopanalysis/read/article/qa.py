@@ -13,8 +13,13 @@ from collections.abc import Callable
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
-from coopanalysis.read.article.people import article_author, name_re
-from coopanalysis.read.article.spans import outside_quotes, scan_paragraph, sentence_end
+from coopanalysis.read.article.people import article_author, head_verb, name_re
+from coopanalysis.read.article.spans import (
+    no_abbreviation_dots,
+    outside_quotes,
+    scan_paragraph,
+    sentence_end,
+)
 from coopanalysis.text.normalize import fold
 
 # Bold, or italic as student and magazine interviews set them ("*Pourquoi ce débat ?*").
@@ -32,12 +37,14 @@ def mark_turns(doc: Document) -> None:
         if not match:
             continue
         label = _label_name((match.group("bold") or match.group("bold_in")
+                             or match.group("bold_dot")
                              or match.group("plain") or match.group("minutes")
                              or match.group("caps") or match.group("first")
                              or match.group("capsurname") or match.group("capsrole")
                              or match.group("anonymous")).strip(" .:"))
         what = _label_type(label)
-        if match.group("anonymous"):
+        if match.group("anonymous") or (match.group("bold_dot")
+                                        and rules.QA_ANONYMOUS_LABEL_RE.match(label)):
             what = "anonymous"  # a turn with no speaker (kept only with named turns)
         if match.group("capsrole"):
             if not _caps_role_holder(doc, label):
@@ -483,19 +490,46 @@ def _dialogue_turn(para: Paragraph, interviewee: str | None = None, *,
     if pair and (state == "answer" or para.masked[:pair.start()].rstrip().endswith("?")):
         _set_turn(para, start, pair.start(), "question", None)
         start, state = pair.end(), "question"
-    incise = rules.DIALOGUE_INCISE_RE.search(para.masked, start)
-    end = incise.start() + 1 if incise else len(para.raw.rstrip(" *_"))
+    incise = _incise(para, start)
+    end = incise + 1 if incise is not None else len(para.raw.rstrip(" *_"))
     para.spans = [s for s in para.spans if s.close < start or s.open >= end]
-    if incise:
-        para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=True))
+    if incise is not None:
+        para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=True,
+                               dialogue=True))
+        # "— La ville, a répondu le maire. Nous avons inscrit la somme…": after the
+        # incise's sentence the same voice goes on.
+        rest = re.search(r"[.!?…]\s+(?=\S)", no_abbreviation_dots(para.masked[end:]))
+        tail_end = len(para.raw.rstrip(" *_"))
+        if rest and end + rest.end() < tail_end:
+            para.spans.append(Span(end + rest.end(), tail_end, has_open_mark=False,
+                                   has_close_mark=False, dialogue=True))
         para.spans.sort(key=lambda s: s.open)
         return None
     if para.raw[:end].rstrip(" *_").endswith("?") or (interviewee and state == "answer"):
         _set_turn(para, start, end, "question", None)
+        if not interviewee:  # a debate's dialogue: the voice may be the turn before last
+            next(s for s in para.spans if s.open >= start and s.turn).dialogue = True
         return "question"
     if interviewee and state == "question":
         _set_turn(para, start, end, "answer", interviewee)
         return "answer"
-    para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=False))
+    para.spans.append(Span(start, end, has_open_mark=False, has_close_mark=False,
+                           dialogue=True))
     para.spans.sort(key=lambda s: s.open)
     return None
+
+
+def _incise(para: Paragraph, start: int) -> int | None:
+    """Where a dialogue line's incise begins (the punctuation before it): "…, soupire Léa",
+    "… ? a demandé Sabrina Lhermet", "…, a répondu le maire" — a reporting verb after a
+    comma, "?", "!" or "…", its subject after it or inverted."""
+    incise = rules.DIALOGUE_INCISE_RE.search(para.masked, start)
+    for match in re.finditer(r"[,!?…]\s+", para.masked[start:]):
+        position = start + match.start()
+        if incise and incise.start() <= position:
+            return incise.start()
+        after = para.masked[start + match.end():][:60]
+        words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", after)
+        if head_verb(words)[0]:
+            return position
+    return incise.start() if incise else None

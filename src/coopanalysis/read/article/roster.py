@@ -20,9 +20,14 @@ from coopanalysis.text.normalize import fold
 
 #: The label opening a list of people present at the event (French minutes and programmes).
 ROSTER_LABEL_RE = re.compile(
-    r"^[\s*_]*(?i:présents?|présentes?|étaient\s+présents?|étaient\s+présentes?|invitée?s?"
+    r"^[\s*_]*(?:(?i:présents?|présentes?|étaient\s+présents?|étaient\s+présentes?|invitée?s?"
     r"|intervenante?s?|participante?s?|avec|autour\s+de\s+la\s+table|en\s+présence\s+de"
-    r"|panélistes?|orateurs?|oratrices?)[\s*_]*:\s*")
+    r"|panélistes?|orateurs?|oratrices?)[\s*_]*:\s*"
+    # A role as the label: "Rapporteur : M. X", "Modératrice : Mme Y" (the role is theirs).
+    r"|(?P<role>(?i:rapporteure?|présidente?|modérat(?:eur|rice)|animat(?:eur|rice)))"
+    r"[\s*_]*:\s*"
+    # "Présidence de Mme X, présidente de la mission." (a hearing's record).
+    r"|(?i:(?:sous\s+la\s+)?présidence\s+de)\s+)")
 #: A civil or professional title before a listed name ("M.", "Mme", "le capitaine").
 _LISTED_TITLE_RE = re.compile(
     rf"^(?:(?P<civil>{'|'.join(re.escape(t) for t in rules.TITLE_GENDER)})\.?\s+"
@@ -39,9 +44,10 @@ def roster_speakers(doc: Document) -> list[Speaker]:
             label = ROSTER_LABEL_RE.match(line)
             if not label:
                 continue
-            listed = re.sub(r"\([^)]*\)", "", line[label.end():]).rstrip(" .")
+            listed = re.sub(r"\([^)]*\)", "", line[label.end():]).rstrip(" .*_")
             for group in listed.split(";"):
-                found += _group_speakers(group, para.start + line_start)
+                found += _group_speakers(group, para.start + line_start,
+                                         role=(label.group("role") or "").lower() or None)
     return found
 
 
@@ -49,15 +55,17 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     """The lines of ``text``, cut after each sentence ("…, adjoints. Invité : …"); the
     periods of "M.", "Mme." do not cut."""
     plain = no_abbreviation_dots(text)
-    cuts = [0] + [m.end() for m in re.finditer(r"\n|\.\s+(?=[^\W\d_])", plain)] + [len(text)]
+    cuts = [0] + [m.end() for m in re.finditer(r"\n|\.[*_]*\s+(?=[^\W\d_])", plain)]
+    cuts.append(len(text))
     return [(a, text[a:b]) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
-def _group_speakers(group: str, offset: int) -> list[Speaker]:
-    """"Mme Anne Vidal, M. Paul Roux, adjoints": the names of one group and their role."""
+def _group_speakers(group: str, offset: int, *, role: str | None = None) -> list[Speaker]:
+    """"Mme Anne Vidal, M. Paul Roux, adjoints": the names of one group and their role
+    (``role``: the label's, "Rapporteur : M. X")."""
     items = [item.strip() for item in re.split(r",|\bet\b", group) if item.strip()]
     people: list[tuple[str, str | None, str | None]] = []
-    group_role = None
+    group_role = role
     for item in items:
         title = _LISTED_TITLE_RE.match(item)
         rest = item[title.end():] if title else item
@@ -67,7 +75,7 @@ def _group_speakers(group: str, offset: int) -> list[Speaker]:
             gender = rules.TITLE_GENDER.get(civil.lower()) if civil else None
             role = title.group("role").lower() if title and title.group("role") else None
             people.append((name.group(0), role, gender))
-        elif people and group_role is None:
+        elif people and (group_role is None or group_role == role):
             group_role = _singular(item)
     return [Speaker(name, role=role or group_role, first_mention=offset, gender=gender)
             for name, role, gender in people]

@@ -25,7 +25,7 @@ from coopanalysis.read.article.attribution import (
 )
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp, collapse_spaces
 from coopanalysis.read.article.nested import is_nested, nested_kind, nested_spans
-from coopanalysis.read.article.spans import outside_quotes, sentence_start
+from coopanalysis.read.article.spans import no_abbreviation_dots, outside_quotes, sentence_start
 from coopanalysis.schema import QUOTES, conform
 from coopanalysis.text.normalize import fold, match_tokens, normalize_text
 
@@ -245,6 +245,10 @@ def _span_row(para: Paragraph, doc: Document, span: Span, events: list[tuple[int
     row["_blocked"] = kind != "term" and attribution.how == "blocked"
     # Words a question or an answer quotes do not repeat the turn.
     row["_nested"] = span.in_question or span.in_answer
+    # "question": a dialogue line that only asks (no speaker unless the voices alternate).
+    row["_dialogue"] = ("question" if span.dialogue and span.turn == "question"
+                        else span.dialogue)
+    row["_line"] = para.start
     return row
 
 
@@ -261,10 +265,15 @@ def _nested_row(para: Paragraph, doc: Document, open_: int, close: int) -> dict[
 
 def _said_by_cited(para: Paragraph, span: Span) -> bool:
     """The quotation follows a cited person and a relative clause about them (the words of
-    a cited third party: ``citations.CITED_RELATIVE_RE``), or past writing introduces it
-    (``citations.WRITTEN_LEAD_RE``)."""
+    a cited third party: ``citations.CITED_RELATIVE_RE``), past writing introduces it
+    (``citations.WRITTEN_LEAD_RE``), or it is a letter read out (``citations.READ_OUT_RE``)."""
     start = sentence_start(para, span.open)
-    if citations.WRITTEN_LEAD_RE.search(para.masked[start:span.open]):
+    lead = para.masked[start:span.open]
+    if citations.WRITTEN_LEAD_RE.search(lead):
+        return True
+    # A letter read out, unless the reader frames it ("« Le préfet m'a écrit : “…” »").
+    if (citations.READ_OUT_RE.search(no_abbreviation_dots(lead))
+            and not nested_spans(para, span)):
         return True
     for cite in citations.CITE_RE.finditer(para.masked, start, span.open):
         if citations.CITED_RELATIVE_RE.match(para.masked[cite.end("name"):span.open]):
@@ -286,6 +295,9 @@ def _stated(para: Paragraph, doc: Document, span: Span, stamps: Sequence[Stamp],
         warnings.append(doc.warn(para.start + first.start, f"unreadable timestamp: {first.error}"
                                  "; stated_start left empty"))
         return math.nan, position
+    if rules.APPROXIMATE_TIME_RE.search(first.raw):
+        warnings.append(doc.warn(para.start + first.start, f"approximate time {first.raw!r}: "
+                                 "stated_start is the writer's estimate"))
     return first.seconds, position
 
 
@@ -430,6 +442,35 @@ def carry_into_continued(rows: list[dict[str, Any]]) -> None:
             following["speaker"], following["attribution"] = row["speaker"], "continued"
             if following["kind"] == "term":  # a short last paragraph of a quotation
                 following["kind"] = "quote"
+
+
+def alternate_dialogue(rows: list[dict[str, Any]]) -> None:
+    """In a dialogue printed line by line, each dash changes the voice: a line without an
+    incise, after two lines said by two different people, is said by the first of them
+    ("— Combien ? demande A. / — Tant, répond B. / — Et l'an prochain ? / — Pas encore.")."""
+    lines: list[list[dict[str, Any]]] = []
+    for row in rows:
+        if is_nested(row) or row["kind"] == "term" or not row.get("_dialogue"):
+            if row["kind"] != "term" and not is_nested(row):
+                lines.append([])  # prose between: a new exchange
+            continue
+        if lines and lines[-1] and lines[-1][0]["_line"] == row["_line"]:
+            lines[-1].append(row)
+        else:
+            lines.append([row])
+
+    def voice(line: list[dict[str, Any]]) -> str | None:
+        return next((r["speaker"] for r in line if r["speaker"] is not None), None)
+
+    for index in range(2, len(lines)):
+        line, before, last = lines[index], lines[index - 2], lines[index - 1]
+        if not line or voice(line) is not None or any(
+                r.get("_blocked") and r["_dialogue"] != "question" for r in line):
+            continue
+        first, second = voice(before), voice(last)
+        if first is not None and second is not None and first != second:
+            for row in line:
+                row["speaker"], row["attribution"] = first, "dialogue"
 
 
 def answer_addressed_questions(rows: list[dict[str, Any]], doc: Document) -> None:

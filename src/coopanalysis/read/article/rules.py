@@ -338,6 +338,9 @@ TIME_HINT_RE = re.compile(
 )
 #: Between a time opening a sentence and the quotation it introduces: a short clause in the
 #: same sentence ("À 41 min 30, elle lance : « … »", "Vers 1 h 10, il a évoqué « … »").
+#: A stated time the writer gives as approximate ("(vers 58 min)", "(environ 12'30)"):
+#: read, with a warning.
+APPROXIMATE_TIME_RE = re.compile(r"\b(?i:vers|environ)\b")
 #: Words that may stand before a time opening the sentence of a quotation: a cleft "C'est
 #: à la 41e minute que…", "Puis, à 12min30, …", "Ensuite, vers 1 h 10, …".
 TIME_LEAD_RE = re.compile(r"[\s*_]*(?i:(?:et\s+)?c['’]est|puis|ensuite|enfin|plus\s+tard"
@@ -412,6 +415,9 @@ QA_LABEL_RE = re.compile(
     r"^[ \t>]*(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)\s*[:.—–-]?\s*(?:\*\*|__)\s*[:—–-]\s*"
     # The colon inside the bold ("**Anne Leroy :** …"), as many news sites set the label.
     r"|^[ \t>]*(?:\*\*|__)(?P<bold_in>[^*_\n:]{1,60}?)\s*:\s*(?:\*\*|__)[ \t]*(?=\S)"
+    # The period inside the bold ("**M. le rapporteur.** …", "**Mme Anne Roux.** …"): the
+    # verbatim record of a hearing or a council session.
+    r"|^[ \t>]*(?:\*\*|__)(?P<bold_dot>[^*_\n:]{1,60}?)\.\s*(?:\*\*|__)[ \t]+(?=\S)"
     r"|^[ \t>]*(?:\*\*|__)?(?P<plain>Question|Réponse|Q|R)\s*[.]?\s*(?:\*\*|__)?\s*[:—–-]\s*"
     r"(?:\*\*|__)?\s*"
     # Council minutes and transcripts: "M. Garnier : …", "Mme Leroy : …", "Anne Leroy : …"
@@ -469,7 +475,9 @@ QA_SURNAME_LABEL_RE = re.compile(
 #: A label naming an office, not a person ("Mme la Maire", "M. le Président"): the member
 #: the article presents in that role ("sous la présidence de Mme X, maire").
 QA_OFFICE_LABEL_RE = re.compile(
-    rf"^(?:{_TITLES_DOTTED})\s+(?:l[ea]\s+|l['’])(?P<office>[{_UPPER}][\w'’-]+)$")
+    rf"^(?:{_TITLES_DOTTED})\s+(?:l[ea]\s+|l['’])(?P<office>[^\W\d_][\w'’-]+)$")
+#: Someone unnamed as a label ("Une voix", "Un habitant", "Plusieurs voix").
+QA_ANONYMOUS_LABEL_RE = re.compile(rf"^(?:Un|Une|Plusieurs)\s+[{_LOWER}]+(?:\s+[{_LOWER}]+)?$")
 #: Where a minutes' surname label finds the member's full name: the attendance list or the
 #: chair ("Présents : Mme Sylvie Le Goff, M. Jean-Marc Olier"), the same title before it.
 TITLED_FULL_NAME = (rf"(?<![\w-])(?:{_TITLES_DOTTED})\s+"
