@@ -322,3 +322,13 @@ def test_no_longer_printed_as_still_and_a_number_said_twice() -> None:
     changes, _ = meaning_changes(ops, "c'est 100 € le", "c'est 100 100 € le")
     assert not [c for c in changes if c.startswith("number")], changes
     assert not sound_alike("sanitaire", "militaire")
+
+
+def test_the_number_one_said_as_an_article_is_a_value() -> None:
+    """"dans un an" said, "dans dix ans" printed: 1 ≠ 10, not transcript noise."""
+    from coopanalysis.align.diff import KEPT, REPLACED
+
+    ops = [Op(KEPT, "du", "du"), Op(KEPT, "dollar", "dollar"), Op(KEPT, "dans", "dans"),
+           Op(REPLACED, "dix", "un"), Op("changed", "ans", "an")]
+    changes, _notes = meaning_changes(ops, "du dollar dans dix ans", "du dollar dans un an")
+    assert "number: un→dix" in changes

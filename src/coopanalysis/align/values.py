@@ -70,7 +70,7 @@ def number_changes(printed_text: str, spoken_text: str,
     changes = [f"number: {o.text}→{m.text}" for m, o in zip(missing, extra, strict=False)]
     lone = []
     for mention in missing[len(extra):]:
-        heard_as = _cut_short_number(ops, mention)
+        heard_as = _cut_short_number(ops, mention) or _said_as_one(ops, mention)
         if heard_as is not None:
             changes.append(f"number: {heard_as}→{mention.text}")
         else:
@@ -92,3 +92,15 @@ def _cut_short_number(ops: Sequence[Op], mention: NumberMention) -> str | None:
                     and len(op.spoken) <= len(word) + 4 and value != mention.value):
                 return op.spoken
     return None
+
+
+def _said_as_one(ops: Sequence[Op], mention: NumberMention) -> str | None:
+    """"un"/"une" said in place of a printed number ("dans un an" printed "dans dix ans"):
+    the article is also the number one, a value the quote changed."""
+    printed = set(match_tokens(mention.text))
+    for op in ops:
+        if (op.kind == REPLACED and op.printed in printed and op.spoken in ("un", "une")
+                and mention.value != 1):
+            return op.spoken
+    return None
+
