@@ -513,3 +513,19 @@ def test_a_hearing_record_names_turns_by_bold_labels_and_a_read_letter_is_cited(
     assert said == [(None, "Le pont de l"), ("Luc Perrin", "Combien de p"),
                     ("Xavier Lenoir", "Cent vingt, "), (None, "C'est trop p"),
                     ("Hélène Vidal", "Merci, nous ")]
+
+
+WORKS = """La géographe Inès Morel a présenté son étude « Villages sans médecin : vingt ans de
+départs en retraite non remplacés » devant le conseil. « Il faut salarier les médecins »,
+a-t-elle conclu (12:30). Le collectif a déployé une banderole : « Un médecin pour chaque
+canton ».
+"""
+
+
+def test_the_title_of_a_work_or_a_slogan_is_a_term() -> None:
+    quotes = read_article(WORKS).quotes
+    kinds = {r.clean_text[:12]: (r.kind, r.speaker if isinstance(r.speaker, str) else None)
+             for r in quotes.itertuples()}
+    assert kinds["Villages san"] == ("term", None)
+    assert kinds["Un médecin p"] == ("term", None)
+    assert kinds["Il faut sala"] == ("quote", "Inès Morel")

@@ -398,7 +398,10 @@ def _full_names(text: str) -> set[str]:
 def _office_holder(doc: Document, label: str) -> str | None:
     """"Mme la Maire": the one person the article presents in that office."""
     office = fold(rules.QA_OFFICE_LABEL_RE.match(label).group("office"))  # type: ignore[union-attr]
-    fits = [s.name for s in doc.speakers if s.role and fold(s.role) == office]
+    # The role's head word counts ("rapporteur" for "rapporteur de la mission").
+    fits = [s.name for s in doc.speakers
+            if office in {fold(r) for r in [s.role, *s.aliases] if r}
+            or (s.role and fold(s.role).split(" ")[0] == office)]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -516,6 +516,16 @@ SCHEME_DETERMINERS: frozenset[str] = frozenset({
     "notre", "leur", "son", "sa"})
 #: A label has at most this many words.
 LABEL_MAX_WORDS = 10
+#: The title of a work or a slogan, in quotation marks after the noun that announces it
+#: ("dans son livre « … »", "le rapport de l'Observatoire, « … »", "l'enquête « … »",
+#: "notre mot d'ordre : « … »"): a term, however it reads. The noun may have a short
+#: complement or apposition ("le rapport … coordonné par le géographe X, « … »").
+WORK_TITLE_LEAD_RE = re.compile(
+    r"\b(?i:livre|ouvrage|essai|roman|rapport|étude|enquête|note|dossier|document|film"
+    r"|documentaire|article|thèse|tribune|chapitre|podcast|slogan|devise|banderole"
+    r"|pancarte|mot\s+d['’]ordre|intitulé|titre)\b[^.!?«»“”:]{0,70}[:,]?\s*$")
+#: A work's title has at most this many words.
+WORK_TITLE_MAX_WORDS = 14
 
 
 # --- People and speech cues ----------------------------------------------------------------

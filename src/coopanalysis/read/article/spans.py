@@ -38,9 +38,14 @@ def _is_label(para: Paragraph, span: Span) -> bool:
     if not (span.has_open_mark and span.has_close_mark):
         return False
     inner = para.masked[span.open + 1:span.close].strip(" _*")
-    if len(inner.split()) > rules.LABEL_MAX_WORDS or inner[-1:] in ".!…,":
+    if inner[-1:] in ".!…,":
         return False
     if any(0 <= s.start - span.close <= 3 for s in para.stamps):
+        return False
+    if (len(inner.split()) <= rules.WORK_TITLE_MAX_WORDS and inner[:1].isupper()
+            and rules.WORK_TITLE_LEAD_RE.search(para.masked[max(0, span.open - 80):span.open])):
+        return True  # "dans son rapport « Soigner sans cabinet : … »": a work's title
+    if len(inner.split()) > rules.LABEL_MAX_WORDS:
         return False
     if _names_a_scheme(para, span, inner):
         return True
