@@ -529,3 +529,21 @@ def test_the_title_of_a_work_or_a_slogan_is_a_term() -> None:
     assert kinds["Villages san"] == ("term", None)
     assert kinds["Un médecin p"] == ("term", None)
     assert kinds["Il faut sala"] == ("quote", "Inès Morel")
+
+
+DEFINITE = """La réunion a réuni les riverains de la place.
+
+Paul Marchand, quincaillier rue Haute depuis vingt ans, a pris la parole en premier. « Sans
+stationnement, je ferme avant l'été », a averti le commerçant (18:40).
+
+La présidente du comité de quartier, Alice Berthier, a répondu que rien n'était décidé.
+Un voisin a lancé « on verra bien », et Paul Marchand a haussé les épaules.
+« Nous voterons en mai », a précisé la commerçante (31:00).
+"""
+
+
+def test_a_definite_description_after_a_quote_names_the_one_person_just_presented() -> None:
+    quotes = read_article(DEFINITE).quotes.set_index("stated_start")
+    assert quotes.loc[1120, "speaker"] == "Paul Marchand"
+    # Two people named in the paragraph: whom "la commerçante" means is not said.
+    assert quotes.loc[1860].isna()["speaker"]

@@ -349,6 +349,18 @@ def _inverted_attribution(para: Paragraph, doc: Document, span_open: int, span_c
             return Attribution(subject[0].speaker, "after")
         if len(words) > 1 and fold(words[1]) in ("he", "she", "il", "elle"):
             return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(words[1])])
+        # "», a averti le commerçant", "», a expliqué la chercheuse": a definite description
+        # names again the person this paragraph just presented, when that person is the
+        # paragraph's only speaker so far (else: blocked, whom it means is not said).
+        k = 2 if fold(words[0]) in rules.AUXILIARIES else 1
+        named_here = {speaker for pos, speaker in events if 0 <= pos < span_open}
+        if (len(words) > k + 1 and fold(words[k]) in ("le", "la", "l")
+                and fold(words[k + 1]) in rules.PERSON_NOUNS and len(named_here) == 1):
+            gender = {"le": "m", "la": "f"}.get(fold(words[k]))
+            only = named_here.pop()
+            known = next((sp.gender for sp in doc.speakers if sp.name == only), None)
+            if gender is None or known in (None, gender):
+                return Attribution(only, "pronoun")
         return Attribution(None, "blocked")
     if len(words) > 1 and fold(words[1]) in rules.REPORTING_VERBS:  # English order
         if mentions and mentions[0].start < span_close + 1 + tail.find(words[1]):
