@@ -547,3 +547,19 @@ def test_a_definite_description_after_a_quote_names_the_one_person_just_presente
     assert quotes.loc[1120, "speaker"] == "Paul Marchand"
     # Two people named in the paragraph: whom "la commerçante" means is not said.
     assert quotes.loc[1860].isna()["speaker"]
+
+
+NAMED = """L'adjointe aux travaux, Claire Moulin, a présenté le dispositif que la préfecture
+baptise « zone apaisée de circulation partagée en cœur de bourg ». Le maire appliquera le
+« plan de partage de la ressource en eau en période de crise ». « Nous commencerons en
+juin », a-t-elle promis (22:10).
+"""
+
+
+def test_a_name_after_a_naming_verb_or_a_scheme_noun_is_a_term_in_any_case() -> None:
+    quotes = read_article(NAMED).quotes
+    kinds = {r.clean_text[:12]: (r.kind, r.speaker if isinstance(r.speaker, str) else None)
+             for r in quotes.itertuples()}
+    assert kinds["zone apaisée"] == ("term", None)
+    assert kinds["plan de part"] == ("term", None)
+    assert kinds["Nous commenc"] == ("quote", "Claire Moulin")

@@ -526,6 +526,14 @@ WORK_TITLE_LEAD_RE = re.compile(
     r"|pancarte|mot\s+d['’]ordre|intitulé|titre)\b[^.!?«»“”:]{0,70}[:,]?\s*$")
 #: A work's title has at most this many words.
 WORK_TITLE_MAX_WORDS = 14
+#: A naming verb or noun right before the quotation marks: what follows is a name, in any
+#: case ("que le projet baptise « accueil de nuit … »", "qualifie l'ouvrage de « … »",
+#: "au titre de « territoire labellisé … »", "un nom administratif : « … »").
+NAMING_LEAD_RE = re.compile(
+    r"\b(?i:baptis(?:e|é|ée|és|ées|ent)|intitul(?:e|é|ée|és|ées)|dénomm(?:é|ée|és|ées)"
+    r"|surnomm(?:e|é|ée|és|ées)|qualifi(?:e|é|ée|ent)\s+(?:\S+\s+){0,3}?de"
+    r"|au\s+titre\s+d[eu]|sous\s+(?:le\s+|l['’])?(?:nom|label|appellation|intitulé)\s+de"
+    r"|(?:nom|appellation)\s+(?:[^\W\d_]+\s+){0,4}?:)\s*$")
 
 
 # --- People and speech cues ----------------------------------------------------------------
