@@ -130,3 +130,8 @@ def test_a_medium_word_and_a_comma_before_the_time() -> None:
 def test_a_reference_label_an_approximate_time_and_a_bold_lead(text: str,
                                                                seconds: float) -> None:
     assert [m.seconds for m in find_timestamps(text)] == [seconds]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("(min. 2'15)", 135.0), ("(⏱ 06:45)", 405.0)])
+def test_a_minute_label_or_a_stopwatch_before_the_time(text: str, seconds: float) -> None:
+    assert [m.seconds for m in find_timestamps(text)] == [seconds]

@@ -45,10 +45,10 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # "(1h02min03)", "[00:20:24]", "([56min28](https://...))".
 # Words around a replay time: "à", "replay :", "vidéo, à"... before; "de la vidéo",
 # "de l'émission", "de l'enregistrement", "du replay" after.
-# Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30") and an
-# approximate time ("vers 58 min", "environ 12'").
+# Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30",
+# "min. 2'15", a stopwatch sign "⏱ 06:45") and an approximate time ("vers 58 min").
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
-           r"|captation|minutage|timecode|time\s*code|horodatage)\s*[:,]?\s*)?"
+           r"|captation|minutage|timecode|time\s*code|horodatage|min\.|[⏱⏲🕒])\s*[:,]?\s*)?"
            r"(?:(?:à|a|at|vers|environ)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"

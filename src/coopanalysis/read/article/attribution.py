@@ -347,6 +347,13 @@ def _inverted_attribution(para: Paragraph, doc: Document, span_open: int, span_c
                    if clause_end < 0 or m.start < span_close + 1 + clause_end]
         if subject:
             return Attribution(subject[0].speaker, "after")
+        # "», a lancé le vice-président de l'agglomération, Thibault X, …": the role, then
+        # the name in apposition right after the comma.
+        if clause_end >= 0 and rules.ROLE_MENTION_RE.search(tail[:clause_end]):
+            apposed = [m for m in mentions
+                       if 0 <= m.start - (span_close + 1 + clause_end) <= 6]
+            if apposed:
+                return Attribution(apposed[0].speaker, "after")
         if len(words) > 1 and fold(words[1]) in ("he", "she", "il", "elle"):
             return _pronoun(doc, events, span_open, carry, rules.PRONOUN_GENDER[fold(words[1])])
         # "», a averti le commerçant", "», a expliqué la chercheuse": a definite description
@@ -405,8 +412,11 @@ def is_attribution_clause(text: str) -> bool:
         # ", a lancé jeudi soir devant 300 habitants le maire, X, lors du débat (7min15)":
         # the clause, then where and when it was said — unless it reports more words
         # ("… avant d'ajouter que …"), which are a paraphrase with a time of their own.
+        later = [fold(w) for w in words[2:]]
         return head_verb(words)[0] and not any(
-            fold(w) in rules.REPORTING_VERBS or fold(w) in ("que", "qu") for w in words[2:])
+            w in ("que", "qu") or (w in rules.REPORTING_VERBS and i > 0 and later[i - 1] in
+                                   ("d", "de", "en", "puis", "et", "ensuite", "avant"))
+            for i, w in enumerate(later))
     reporting, inverted = head_verb(words)
     if reporting or inverted:
         return reporting

@@ -37,7 +37,7 @@ REPORTING_VERBS: frozenset[str] = lexicon.REPORTING_VERBS | frozenset({
     "retorque", "retorquait", "averti", "avertissait", "promet", "promettait", "promis",
     "prevenu", "prevenait", "soutenu", "reprend", "reprenait", "repris", "annonce",
     "annoncait", "concede", "concedait", "objecte", "objectait", "enchainait", "resume",
-    "souffle", "soufflait", "lache", "lachait"})
+    "souffle", "soufflait", "lache", "lachait", "crie", "criait", "hurle", "hurlait"})
 #: Verbs that invert their subject pronoun outside an incise ("est-il écrit", "faut-il",
 #: "peut-il"): any other inverted verb right after a quotation is the incise of French
 #: reported speech, whatever the verb ("», sourit-il", "», s'engage-t-elle").
@@ -216,6 +216,11 @@ AGE_APPOSITION_RE = re.compile(r"^(?:âgée?\s+de\s+)?\d{1,3}\s+ans\s*,\s*", re.
 ROLE_MENTION_DETERMINERS = (r"\b(?:le\s+|la\s+|the\s+|l['’]"
                             # "Réponse *du* vice-président", "l'avis *de la* maire"
                             r"|du\s+|de\s+la\s+|de\s+l['’])")
+
+#: A definite role noun of the table ("le vice-président de l'agglomération"), wherever it
+#: stands: the subject of an incise before the name it announces.
+ROLE_MENTION_RE = re.compile(ROLE_MENTION_DETERMINERS + rf"(?:{ROLE_ALTERNATION})\b",
+                             re.IGNORECASE)
 
 #: A role outside ``ROLE_WORDS`` in an apposition right after a name: a lower-case noun
 #: (one or two words, no determiner) then a preposition and a capitalised organisation —
