@@ -414,8 +414,9 @@ def is_attribution_clause(text: str) -> bool:
         # ("… avant d'ajouter que …"), which are a paraphrase with a time of their own.
         later = [fold(w) for w in words[2:]]
         return head_verb(words)[0] and not any(
-            w in ("que", "qu") or (w in rules.REPORTING_VERBS and i > 0 and later[i - 1] in
-                                   ("d", "de", "en", "puis", "et", "ensuite", "avant"))
+            w in ("que", "qu") or (w in rules.REPORTING_VERBS and i > 0 and (
+                later[i - 1] in ("d", "de", "puis", "et", "ensuite", "avant")
+                or (later[i - 1] == "en" and w.endswith("ant"))))  # "en ajoutant"
             for i, w in enumerate(later))
     reporting, inverted = head_verb(words)
     if reporting or inverted:

@@ -350,7 +350,7 @@ APPROXIMATE_TIME_RE = re.compile(r"\b(?i:vers|environ)\b")
 #: à la 41e minute que…", "Puis, à 12min30, …", "Ensuite, vers 1 h 10, …".
 TIME_LEAD_RE = re.compile(r"[\s*_]*(?i:(?:et\s+)?c['’]est|puis|ensuite|enfin|plus\s+tard"
                           r"|peu\s+après|juste\s+après)?[\s,]*")
-LEADING_TIME_CLAUSE_RE = re.compile(r"[\s,]*[^.!?…«»“”\n]{1,80}?[:,]?\s*")
+LEADING_TIME_CLAUSE_RE = re.compile(r"[\s,]*[^.!?…«»“”\n]{1,160}?[:,]?\s*")
 #: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
 #: "(6mn20)". They are rewritten "6min20" before parsing.
 MINUTE_MARK_RE = re.compile(r"(?P<m>\d{1,3})\s?(?:['’′]|mn)\s?(?P<s>\d{1,3})\s?(?:[\"″]|s)?")
