@@ -51,6 +51,7 @@ def tokens(text: str) -> list[str]:
     ("c'est bon je pense", None),                   # no "que": it closed the sentence before
     ("je pense que la réunion", None),              # "réunion": another clause began
     ("ça marche normalement", None),                # an adverb that may close a sentence
+    ("je pense que tu, enfin,", "je pense que"),    # a self-correction keeps the hedge's reach
 ])
 def test_lead_hedge(before: str, expected: str | None) -> None:
     assert lead_hedge(tokens(before)) == expected

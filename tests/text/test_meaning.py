@@ -54,7 +54,7 @@ def test_precautions_positions() -> None:
 
 @pytest.mark.parametrize(("a", "b"), [
     ("plus", "moins"), ("tous", "quelques"), ("beaucoup", "peu"), ("toujours", "parfois"),
-    ("majorite", "minorite"), ("souvent", "rarement"),
+    ("majorite", "minorite"), ("souvent", "rarement"), ("avec", "sans"),
 ])
 def test_quantificateurs_opposes(a: str, b: str) -> None:
     assert opposed(a, b)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coopanalysis.align.diff import ADDED, CHANGED, KEPT, REPLACED, Op
-from coopanalysis.align.rules import BOUNDARY_RULES
+from coopanalysis.align.rules import BOUNDARY_RULES, SELF_CORRECTION_MARKERS
 from coopanalysis.align.tokens import Stream
-from coopanalysis.text.lexicon import FUNCTION_WORDS, NE_PARTICLE
+from coopanalysis.text.lexicon import FILLERS, FUNCTION_WORDS, NE_PARTICLE
 from coopanalysis.text.meaning import (
     LEAD_HEDGES,
     TAIL_ADVERB_HEDGES,
@@ -37,15 +37,18 @@ _TAIL = tuple(sorted((tuple(h.split()) for h in TAIL_HEDGES), key=len, reverse=T
 def lead_hedge(before: Sequence[str]) -> str | None:
     """The hedge that governs a clause starting after the folded tokens ``before``.
 
-    The hedge ends the tokens, or is followed by at most ``lead_gap_words`` function words
-    ("je pense que c est | les gens qui paient").
+    The hedge ends the tokens, or is followed by at most ``lead_gap_words`` function words,
+    fillers or self-corrections ("je pense que c est | les gens qui paient", "je pense que
+    tu enfin | on n'a pas").
 
     >>> lead_hedge("alors je pense qu".split()), lead_hedge("c est bon je pense".split())
     ('je pense qu', None)
     """
     gap_max = int(BOUNDARY_RULES["lead_gap_words"])
     for gap in range(min(gap_max, len(before)) + 1):
-        if gap and before[len(before) - gap] not in FUNCTION_WORDS:
+        word = before[len(before) - gap] if gap else ""
+        if gap and not (word in FUNCTION_WORDS or word in FILLERS
+                        or word in SELF_CORRECTION_MARKERS):
             return None
         end = len(before) - gap
         for hedge in _LEAD:

@@ -101,3 +101,7 @@ BOUNDARY_RULES: dict[str, float] = {
     "lead_gap_words": 2,
     "pause_seconds": 1.0,
 }
+
+#: Words of a speaker correcting themselves ("je pense que tu, enfin, on n'a pas…"): like
+#: fillers, they may stand between a lead hedge and the quote without ending its reach.
+SELF_CORRECTION_MARKERS: frozenset[str] = frozenset({"enfin", "bon", "disons", "bref", "pardon"})

@@ -47,6 +47,8 @@ SCALES: dict[str, tuple[frozenset[str], ...]] = {
     # left out, a journalist's "très" for "assez" is a nuance, not a reversal.
     "degree": (frozenset({"tres", "extremement", "particulierement", "hyper"}),
                frozenset({"peu", "guere"})),
+    # "sans énergie" said, "avec de l'énergie" printed: presence against absence.
+    "presence": (frozenset({"avec"}), frozenset({"sans"})),
 }
 
 #: Phrases by which a speaker softens a claim; cutting one makes the quote firmer than
