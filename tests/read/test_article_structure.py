@@ -563,3 +563,24 @@ def test_a_name_after_a_naming_verb_or_a_scheme_noun_is_a_term_in_any_case() -> 
     assert kinds["zone apaisée"] == ("term", None)
     assert kinds["plan de part"] == ("term", None)
     assert kinds["Nous commenc"] == ("quote", "Claire Moulin")
+
+
+FRONTED_ROLES = """Le conseil citoyen a présenté ses relevés de bruit.
+
+Co-présidente du conseil citoyen, Maïwenn Le Goff a posé le décor : « Un avion passe
+toutes les quatre minutes le dimanche. » (⏱ 04:10)
+
+La maire, Odile Fenouillet-Baró, a conclu la séance. « Nous voterons en juin », a-t-elle
+tranché.
+
+Notre conseillère Karima Benhaddou a répondu : « Ce sont trois cents enfants qui apprennent
+à nager chaque année. » (à 21 min 40)
+"""
+
+
+def test_fronted_roles_a_compound_past_and_names_with_any_accent() -> None:
+    article = read_article(FRONTED_ROLES)
+    by_time = article.quotes.set_index("stated_start")
+    assert by_time.loc[250, "speaker"] == "Maïwenn Le Goff"
+    assert by_time.loc[1300, "speaker"] == "Karima Benhaddou"
+    assert "Odile Fenouillet-Baró" in set(article.speakers["speaker"])

@@ -296,8 +296,11 @@ def _reports(masked: str, start: int, end: int) -> bool:
     # "M. Joël Cadiou, riverain du chemin des Saules, indique que…": the verb after the
     # name's apposition, in a compound tense or behind an object pronoun.
     behind = rules.VERB_AFTER_APPOSITION_RE.match(masked, end)
+    # "Notre conseillère X a répondu : « … »": a compound past right after the name.
+    compound = rules.COMPOUND_AFTER_NAME_RE.match(masked, end)
     return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
-               for m in (after, before, behind)) or bool(rules.TAKES_FLOOR_RE.match(masked, end))
+               for m in (after, before, behind, compound)) or bool(
+                   rules.TAKES_FLOOR_RE.match(masked, end))
 
 
 def _leads_quotation(para: Paragraph, start: int, end: int) -> bool:
@@ -316,8 +319,9 @@ def _subject_before_colon(para: Paragraph, start: int, end: int) -> bool:
     opens its sentence (after its title at most), and the sentence runs, naming no one
     else, to a colon right before a quotation — the colon gives the words to the subject."""
     sentence = sentence_start(para, start)
-    if not re.fullmatch(r"[\s*_]*(?:(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)*\s+)?",
-                        para.masked[sentence:start]):
+    if not re.fullmatch(r"[\s*_]*(?:(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)*\s+"
+                        # "Co-présidente du conseil citoyen, X a posé le décor : « … »"
+                        r"|[^,.;:!?«»“”]{2,100},\s*)?", para.masked[sentence:start]):
         return False
     for span in para.spans:
         if span.has_open_mark and not span.turn and end < span.open <= end + 200:

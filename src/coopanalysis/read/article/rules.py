@@ -102,8 +102,9 @@ PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
 DASH_SIGNATURE_RE = re.compile(r"[ \t*_]*[—–―][ \t]*(?=[A-ZÀ-Ý])")
 
 # --- People --------------------------------------------------------------------------------
-_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
-_LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+# French letters, and those of names from neighbouring languages ("Baró", "Muñoz", "Gonçalves").
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÁÍÓÚÑÃÕ"
+_LOWER = "a-zàâäçéèêëîïôöùûüÿœæáíóúñãõ"
 #: A person's full name: two or three capitalised words, with particles ("de", "van").
 NAME_PATTERN = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
                 rf"(?:\s+(?:de\s+|du\s+|van\s+|von\s+|da\s+|di\s+|le\s+)?"
@@ -219,8 +220,11 @@ ROLE_MENTION_DETERMINERS = (r"\b(?:le\s+|la\s+|the\s+|l['’]"
 
 #: A definite role noun of the table ("le vice-président de l'agglomération"), wherever it
 #: stands: the subject of an incise before the name it announces.
-ROLE_MENTION_RE = re.compile(ROLE_MENTION_DETERMINERS + rf"(?:{ROLE_ALTERNATION})\b",
-                             re.IGNORECASE)
+#: A possessive counts here ("a demandé notre président de groupe, X"), not in a role
+#: mention: "notre déléguée" is the writer's own delegate, not the speaker who holds the role.
+ROLE_MENTION_RE = re.compile(
+    rf"(?:\b(?:notre|votre|leur|son|sa)\s+|{ROLE_MENTION_DETERMINERS})(?:{ROLE_ALTERNATION})\b",
+    re.IGNORECASE)
 
 #: A role outside ``ROLE_WORDS`` in an apposition right after a name: a lower-case noun
 #: (one or two words, no determiner) then a preposition and a capitalised organisation —
@@ -246,7 +250,7 @@ GENERIC_ROLE_BEFORE_RE = re.compile(
 #: a person's ending (-trice, -teur, -euse, -ière, -iste, -ante…).
 ROLE_FRONT_RE = re.compile(
     rf"(?:^|[.!?»”]\s+)(?P<role>[{_UPPER}][{_LOWER}-]{{3,}}"
-    r"(?:trice|teur|euse|eur|ière|ier|iste|ante|ant|ienne|ien|logue|aire|aine))"
+    r"(?:trice|teur|euse|eur|ière|ier|iste|ante|ant|ente|ienne|ien|logue|aire|aine))"
     # "Directrice régionale de X": an adjective or two before the organisation.
     rf"(?:\s+[{_LOWER}-]+){{0,2}}?"
     rf"(?P<org>\s+(?:à|au|aux|de|du|des|d['’]|chez|et)\s*[^,.;:!?«»“”()]{{0,100}})?\s*,\s*"
@@ -550,6 +554,9 @@ VERB_AFTER_APPOSITION_RE = re.compile(
     r"(?:(?:ne|n['’]|nous|lui|leur|me|m['’]|l['’]|le|la|les)\s*)?"
     r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+|d['’]ailleurs\s+"
     r"|pour\s+sa\s+part\s+|quant\s+à\s+(?:lui|elle)\s+)?)?([^\W\d_]+)")
+#: A compound past right after a name ("X a répondu", "X avait ensuite expliqué").
+COMPOUND_AFTER_NAME_RE = re.compile(
+    r"\s+(?:a|avait)\s+(?:(?:aussi|alors|ensuite|également|d['’]abord|encore)\s+)?([^\W\d_]+)")
 #: A dash bullet naming its speaker before a quotation: "— Rémi Faure (paysagiste) : « … »".
 DASH_LABELLED_QUOTE_RE = re.compile(r"^\s*[—–-]\s*[^«“\"\n:]{1,120}:\s*[«“\"]")
 #: Taking the floor after a name and its apposition: "X, entraîneur du club, a pris le
