@@ -72,6 +72,10 @@ NOT_FIRST_NAMES: frozenset[str] = frozenset({
 CIVIL_TITLES: dict[str, str | None] = {
     "M": "m", "MM": "m", "Mme": "f", "Mmes": "f", "Mlle": "f", "Dr": None, "Pr": None,
     "Mr": "m", "Mrs": "f", "Ms": "f",
+    # Academic and professional titles spelt out: not part of the name ("Professor Helen
+    # Marsh" is Helen Marsh).
+    "Professor": None, "Professeur": None, "Professeure": "f", "Docteur": None,
+    "Docteure": "f", "Doctor": None, "Maître": None,
 }
 #: Civil titles spelt out, used to address someone ("Monsieur Teixeira, … ?").
 ADDRESS_TITLES: tuple[str, ...] = ("Monsieur", "Madame", "Mademoiselle")
