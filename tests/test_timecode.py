@@ -135,3 +135,8 @@ def test_a_reference_label_an_approximate_time_and_a_bold_lead(text: str,
 @pytest.mark.parametrize(("text", "seconds"), [("(min. 2'15)", 135.0), ("(⏱ 06:45)", 405.0)])
 def test_a_minute_label_or_a_stopwatch_before_the_time(text: str, seconds: float) -> None:
     assert [m.seconds for m in find_timestamps(text)] == [seconds]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("[▶ 0:06:40]", 400.0), ("(TC 00:04:30)", 270.0)])
+def test_a_play_sign_or_a_timecode_label_before_the_time(text: str, seconds: float) -> None:
+    assert [m.seconds for m in find_timestamps(text)] == [seconds]

@@ -48,7 +48,7 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30",
 # "min. 2'15", a stopwatch sign "⏱ 06:45") and an approximate time ("vers 58 min").
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
-           r"|captation|minutage|timecode|time\s*code|horodatage|min\.|[⏱⏲🕒])\s*[:,]?\s*)?"
+           r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|[⏱⏲🕒▶►⏵])\s*[:,]?\s*)?"
            r"(?:(?:à|a|at|vers|environ)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"

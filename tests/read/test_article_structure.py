@@ -584,3 +584,27 @@ def test_fronted_roles_a_compound_past_and_names_with_any_accent() -> None:
     assert by_time.loc[250, "speaker"] == "Maïwenn Le Goff"
     assert by_time.loc[1300, "speaker"] == "Karima Benhaddou"
     assert "Odile Fenouillet-Baró" in set(article.speakers["speaker"])
+
+
+THREAD = """2/ 19:09 — Le maire, Jean-Paul Vidal, ouvre le débat : « Nous poserons quatorze caméras. »
+[▶ 0:06:40]
+
+4/ 19:22 — Sonia Lefebvre, du groupe « Ensemble à gauche » : « C'est trois ans d'animation
+jeunesse. » [▶ 0:18:50]
+
+7/ 19:38 — Lefebvre : « Vous filmerez aussi la sortie du collège ? » [▶ 0:32:50]
+
+11/ 20:58 — Nous avons joint Lucas Ferrandi, sociologue, qui ne suit pas la séance. Pour lui,
+« la caméra rassure d'abord ceux qui la financent ».
+"""
+
+
+def test_a_thread_with_clock_times_a_group_in_apposition_and_someone_absent() -> None:
+    article = read_article(THREAD)
+    by_time = article.quotes.set_index("stated_start")
+    assert by_time.loc[400, "speaker"] == "Jean-Paul Vidal"
+    assert by_time.loc[1130, "speaker"] == "Sonia Lefebvre"
+    assert by_time.loc[1970, "speaker"] == "Sonia Lefebvre"
+    assert "Lucas Ferrandi" not in set(article.speakers["speaker"])
+    # The tweets' clock times (19:09…) are never replay times.
+    assert set(article.quotes["stated_start"].dropna()) == {400, 1130, 1970}

@@ -102,6 +102,8 @@ def _is_surname_use(para: Paragraph, match: re.Match[str]) -> bool:
     follows ("Nair described…", "Monot insiste…")."""
     if sentence_start(para, match.start()) != match.start():
         return True
+    if re.match(r"\s*:\s*[«“\"]", para.masked[match.end():]):
+        return True  # "Mercadier : « … »", a speaker's turn in a transcript-like exchange
     following = re.match(r"\s*([^\W\d_]+)", para.masked[match.end():])
     return bool(following and fold(following.group(1)) in rules.REPORTING_VERBS)
 
@@ -413,8 +415,14 @@ def is_attribution_clause(text: str) -> bool:
         # the clause, then where and when it was said — unless it reports more words
         # ("… avant d'ajouter que …"), which are a paraphrase with a time of their own.
         later = [fold(w) for w in words[2:]]
+
+        def reports(word: str) -> bool:  # "ajouté", "ajoutait", "ajouter"
+            return word in rules.REPORTING_VERBS or word.removesuffix("r") in rules.REPORTING_VERBS
+
         return head_verb(words)[0] and not any(
-            w in ("que", "qu") or (w in rules.REPORTING_VERBS and i > 0 and (
+            # "… avant d'ajouter que …", not "… avant que la salle ne se lève"
+            (w in ("que", "qu") and any(reports(v) for v in later[:i]))
+            or (reports(w) and i > 0 and (
                 later[i - 1] in ("d", "de", "puis", "et", "ensuite", "avant")
                 or (later[i - 1] == "en" and w.endswith("ant"))))  # "en ajoutant"
             for i, w in enumerate(later))

@@ -102,3 +102,10 @@ READ_OUT_RE = re.compile(
     r"|(?:a|avait)\s+(?:ensuite\s+|alors\s+)?lu|lit|lisait)\b[^.!?«»“”]{0,40}?"
     r"\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|passage)\b"
     r"[^.!?«»“”]{0,160}$")
+#: Someone the text says was not at the event ("X, qui n'était pas présent, écrit…", "X,
+#: qui ne suit pas la séance", "X, absente de la réunion"): never a speaker of it.
+ABSENT_AFTER_RE = re.compile(
+    r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là)"
+    r"|ne\s+suit\s+pas\s+(?:la\s+séance|la\s+réunion|le\s+débat)"
+    r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion))")
+

@@ -319,13 +319,18 @@ def _subject_before_colon(para: Paragraph, start: int, end: int) -> bool:
     opens its sentence (after its title at most), and the sentence runs, naming no one
     else, to a colon right before a quotation — the colon gives the words to the subject."""
     sentence = sentence_start(para, start)
-    if not re.fullmatch(r"[\s*_]*(?:(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)*\s+"
+    if not re.fullmatch(r"[\s*_]*"
+                        # a live thread's number and clock time: "4/ 19:22 — X, … : « … »"
+                        r"(?:\d+/\s*)?(?:\d{1,2}[:h]\d{2}\s*[—–-]\s*)?"
+                        r"(?:(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)*\s+"
                         # "Co-présidente du conseil citoyen, X a posé le décor : « … »"
                         r"|[^,.;:!?«»“”]{2,100},\s*)?", para.masked[sentence:start]):
         return False
     for span in para.spans:
+        if span.label:  # "X, du groupe « Brémontel en commun » : « … »": a name, skipped
+            continue
         if span.has_open_mark and not span.turn and end < span.open <= end + 200:
-            between = para.masked[end:span.open]
+            between = outside_quotes(para, end, span.open)
             return (bool(re.search(r":\s*[*_]*$", between))
                     and not re.search(r"[.!?«»“”]", no_abbreviation_dots(between))
                     and not rules.NAME_RE.search(between))
@@ -370,12 +375,14 @@ def _is_cited(para: Paragraph, start: int) -> bool:
 def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
     """Is the person at ``start`` only cited here: after a citation cue, as an author or a
     letter's sender (``citations.AUTHOR_*_RE``), reached by the newsroom apart from the event
-    (``citations.PRESS_CONTACT_*_RE``), or named inside someone's quotation?"""
+    (``citations.PRESS_CONTACT_*_RE``), said not to be there (``citations.ABSENT_AFTER_RE``),
+    or named inside someone's quotation?"""
     before = no_abbreviation_dots(para.masked[max(0, start - 150):start])
     return (_is_cited(para, start) or _in_quotation(para, start)
             or bool(citations.AUTHOR_AFTER_RE.match(para.masked, end)
                     or citations.AUTHOR_BEFORE_RE.search(before[-90:])
                     or citations.PRESS_CONTACT_AFTER_RE.match(para.masked, end)
+                    or citations.ABSENT_AFTER_RE.match(para.masked, end)
                     or citations.PRESS_CONTACT_BEFORE_RE.search(before)))
 
 

@@ -99,7 +99,7 @@ PRONOUN_CUE_RE = re.compile(
 PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
 
 #: A signature after a quotation: "» — Sophie Legrand, directrice", "» – Hugo Delaunay".
-DASH_SIGNATURE_RE = re.compile(r"[ \t*_]*[—–―][ \t]*(?=[A-ZÀ-Ý])")
+DASH_SIGNATURE_RE = re.compile(r"[ \t*_]*(?:\n[ \t]*>?[ \t]*)?[—–―][ \t]*(?=[A-ZÀ-Ý])")
 
 # --- People --------------------------------------------------------------------------------
 # French letters, and those of names from neighbouring languages ("Baró", "Muñoz", "Gonçalves").
