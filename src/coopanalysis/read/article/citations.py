@@ -84,6 +84,7 @@ WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaien
 #: only with the press as their agent ("Interrogée par la salle, X" speaks at the meeting).
 PRESS_CONTACT_BEFORE_RE = re.compile(
     r"(?:\b(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain)"
+    r"|\b(?i:reached|contacted)\s+(?i:by\s+(?:phone|telephone|email|us|the)|after|the\s+next)"
     r"|\b(?i:interrogé|interrogée|sollicité|sollicitée|questionné|questionnée|interviewé"
     r"|interviewée)s?\s+par\s+(?:(?i:notre|nos|la\s+rédaction|le\s+journal|l['’]agence"
     r"|téléphone)|(?:l['’])?[A-Z]{2,}\b))"
@@ -107,5 +108,6 @@ READ_OUT_RE = re.compile(
 ABSENT_AFTER_RE = re.compile(
     r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là)"
     r"|ne\s+suit\s+pas\s+(?:la\s+séance|la\s+réunion|le\s+débat)"
-    r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion))")
+    r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion)"
+    r"|did\s+not\s+attend|was\s+not\s+(?:present|there|at\s+the\s+meeting))")
 
