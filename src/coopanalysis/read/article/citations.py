@@ -50,6 +50,9 @@ AUTHOR_BEFORE_RE = re.compile(
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
     r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|lettre|message|missive"
     r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$"
+    # "la lettre que lui a adressée le directeur départemental, X".
+    r"|\b(?i:lettre|courrier|message|missive|note)\s+(?i:qu['’]|que)\s*(?i:lui|leur|nous|m['’]|me)?"
+    r"\s*(?i:a|avait)\s+(?i:adressée?|envoyée?|écrite?)\b[^.!?«»“”:;]{0,100}$"
     # "un courrier adressé à la mission par la gérante des Autocars Ferrand, X".
     r"|\b(?i:courrier|lettre|message|missive|note)\s+(?i:adressée?|envoyée?|écrite?|signée?)"
     r"\b[^.!?«»“”:;]{0,100}\bpar\b[^.!?«»“”:;]{0,80}$")

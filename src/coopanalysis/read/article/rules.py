@@ -241,6 +241,8 @@ GENERIC_ROLE_RE = re.compile(
 #: text it is matched against ends right before the name.
 GENERIC_ROLE_BEFORE_RE = re.compile(
     rf"(?:^|[.!?»”]\s+)(?:L['’]|Le\s+|La\s+)(?P<role>[{_LOWER}-]{{3,}})"
+    # "Le technicien bocage de la communauté de communes, X": a noun's complement first.
+    rf"(?:\s+[{_LOWER}-]{{3,}})?"
     rf"(?P<org>\s+(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des|d['’]|de)\s*"
     rf"[^,.;:!?«»“”()]{{0,80}})?\s*,\s*$"
 )
