@@ -140,3 +140,16 @@ def test_a_minute_label_or_a_stopwatch_before_the_time(text: str, seconds: float
 @pytest.mark.parametrize(("text", "seconds"), [("[▶ 0:06:40]", 400.0), ("(TC 00:04:30)", 270.0)])
 def test_a_play_sign_or_a_timecode_label_before_the_time(text: str, seconds: float) -> None:
     assert [m.seconds for m in find_timestamps(text)] == [seconds]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("(audition, 00:03:40)", 220.0), ("(enr. 2h30'50)", 9050.0),
+    ("(vidéo du conseil, 12:30)", 750.0),
+])
+def test_a_short_label_before_the_time_in_brackets(text: str, seconds: float) -> None:
+    assert [m.seconds for m in find_timestamps(text)] == [seconds]
+
+
+@pytest.mark.parametrize("text", ["(en 2019)", "(lire page 12)", "(séance du 12 mars, 14:20)"])
+def test_a_label_adds_no_time_where_there_is_none(text: str) -> None:
+    assert find_timestamps(text) == []

@@ -47,8 +47,13 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # "de l'émission", "de l'enregistrement", "du replay" after.
 # Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30",
 # "min. 2'15", a stopwatch sign "⏱ 06:45") and an approximate time ("vers 58 min").
+# Any short label of one to three words before the time inside the brackets ("(audition,
+# 00:03:40)", "(enr. 2h30'50)", "(vidéo du conseil, 12:30)"): the bracket must close right
+# after the time, so a label adds no false time.
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
-           r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|[⏱⏲🕒▶►⏵])\s*[:,]?\s*)?"
+           r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|[⏱⏲🕒▶►⏵])\s*[:,]?\s*"
+           r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
+           r"|(?:enr|réf|cf|env)\.\s*)?"
            r"(?:(?:à|a|at|vers|environ)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"
