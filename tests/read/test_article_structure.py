@@ -608,3 +608,22 @@ def test_a_thread_with_clock_times_a_group_in_apposition_and_someone_absent() ->
     assert "Lucas Ferrandi" not in set(article.speakers["speaker"])
     # The tweets' clock times (19:09…) are never replay times.
     assert set(article.quotes["stated_start"].dropna()) == {400, 1130, 1970}
+
+
+EXCHANGE = """Procès-verbal de l'assemblée générale des copropriétaires.
+
+Présents : M. Joseph Lavit, copropriétaire ; Mme Inès Ferracci, chargée de mission.
+
+Un échange s'engage alors entre M. Lavit et Mme Ferracci (enr. 38'40) :
+— Et si on vote non, la Ville peut nous obliger quand même ?
+— Non, mais l'aide disparaît au 31 décembre.
+— Donc c'est oui, ou bien on paie plein tarif.
+"""
+
+
+def test_a_dialogue_announced_with_two_names_takes_their_voices_in_turn() -> None:
+    quotes = read_article(EXCHANGE).quotes
+    said = [(r.speaker if isinstance(r.speaker, str) else None, r.clean_text[:12])
+            for r in quotes.itertuples()]
+    assert said == [("Joseph Lavit", "Et si on vot"), ("Inès Ferracci", "Non, mais l'"),
+                    ("Joseph Lavit", "Donc c'est o")]

@@ -157,8 +157,10 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         heading = rules.MARKDOWN_HEADING_RE.match(line)
         item = rules.LIST_ITEM_RE.match(line)
+        # "— …" under "— …", or under a line announcing the exchange ("… entre X et Y :").
         reply = (current is not None and rules.DIALOGUE_DASH_RE.match(line) is not None
-                 and rules.DIALOGUE_DASH_RE.match(text[current.start:current.end]) is not None)
+                 and (rules.DIALOGUE_DASH_RE.match(text[current.start:current.end]) is not None
+                      or text[current.start:current.end].rstrip(" *_").endswith(":")))
         if current is None or heading or item or reply or current.kind == "heading":
             kind = "heading" if heading else "item" if item else "text"
             current = Paragraph(start, end, kind)

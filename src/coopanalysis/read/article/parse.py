@@ -11,6 +11,7 @@ The rules are data in ``rules.py``; ``docs/article.md`` explains them with examp
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -19,11 +20,13 @@ import pandas as pd
 from coopanalysis.errors import ArticleError
 from coopanalysis.model import Article
 from coopanalysis.read.article import rules
+from coopanalysis.read.article.dialogue import alternate_dialogue, lead_in_pair
 from coopanalysis.read.article.documents import extract_document
 from coopanalysis.read.article.inventory import People, speakers_from_people
 from coopanalysis.read.article.layout import (
     Document,
     Speaker,
+    Stamp,
     check_text,
     classify_paragraphs,
     join_page_breaks,
@@ -35,10 +38,10 @@ from coopanalysis.read.article.qa import mark_turns
 from coopanalysis.read.article.roster import roster_speakers
 from coopanalysis.read.article.rows import (
     EXTRA_QUOTE_COLUMNS,
-    alternate_dialogue,
     answer_addressed_questions,
     carry_into_continued,
     lead_in_speaker,
+    lead_in_stamp,
     link_duplicates,
     quotes_of_paragraph,
     quotes_table,
@@ -106,9 +109,19 @@ def parse_article(text: str, *, source: str = "<string>",
     rows: list[dict[str, Any]] = []
     carry: str | None = None
     lead_in: str | None = None
+    pair: tuple[str, str] | None = None
+    lead_time: Stamp | None = None
     for para in doc.content():
+        before = len(rows)
         carry = quotes_of_paragraph(para, doc, rows, carry, lead_in)
-        lead_in = lead_in_speaker(para)
+        if len(rows) > before:
+            if pair and rows[before].get("_dialogue"):
+                rows[before]["_voices"] = pair  # "Un échange entre A et B :" then "— …"
+            if lead_time and lead_time.seconds is not None and math.isnan(
+                    rows[before]["stated_start"]):
+                rows[before]["stated_start"] = lead_time.seconds
+                rows[before]["time_position"] = "before"
+        lead_in, pair, lead_time = lead_in_speaker(para), lead_in_pair(para), lead_in_stamp(para)
     carry_into_continued(rows)
     alternate_dialogue(rows)
     answer_addressed_questions(rows, doc)

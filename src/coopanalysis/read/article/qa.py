@@ -20,6 +20,7 @@ from coopanalysis.read.article.spans import (
     scan_paragraph,
     sentence_end,
 )
+from coopanalysis.text import lexicon
 from coopanalysis.text.normalize import fold
 
 # Bold, or italic as student and magazine interviews set them ("*Pourquoi ce débat ?*").
@@ -527,6 +528,9 @@ def _incise(para: Paragraph, start: int) -> int | None:
     "… ? a demandé Sabrina Lhermet", "…, a répondu le maire" — a reporting verb after a
     comma, "?", "!" or "…", its subject after it or inverted."""
     incise = rules.DIALOGUE_INCISE_RE.search(para.masked, start)
+    # "…, la Ville peut…": a determiner opens no incise.
+    while incise and _first_word(para.masked[incise.end():]) in lexicon.FUNCTION_WORDS:
+        incise = rules.DIALOGUE_INCISE_RE.search(para.masked, incise.end())
     for match in re.finditer(r"[,!?…]\s+", para.masked[start:]):
         position = start + match.start()
         if incise and incise.start() <= position:
@@ -536,3 +540,9 @@ def _incise(para: Paragraph, start: int) -> int | None:
         if head_verb(words)[0]:
             return position
     return incise.start() if incise else None
+
+
+def _first_word(text: str) -> str:
+    word = re.search(r"[^\W\d_]+", text)
+    return fold(word.group(0)) if word else ""
+

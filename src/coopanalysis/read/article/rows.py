@@ -39,6 +39,16 @@ from coopanalysis.text.normalize import fold, match_tokens, normalize_text
 EXTRA_QUOTE_COLUMNS = ("attribution", "time_position")
 
 
+def lead_in_stamp(para: Paragraph) -> Stamp | None:
+    """A time at the end of a lead-in that holds no quotation ("Un échange s'engage alors
+    entre A et B (enr. 38'40) :"): the time of the words in the next paragraph."""
+    text = para.masked.rstrip(" _*")
+    if para.kind != "text" or not text.endswith(":") or any(not s.label for s in para.spans):
+        return None
+    last = para.stamps[-1] if para.stamps else None
+    return last if last and not para.masked[last.end:].strip(" _*:") else None
+
+
 def lead_in_speaker(para: Paragraph) -> str | None:
     """The speaker named in a paragraph's last sentence when it ends with a colon and holds
     no quotation: "Hugo Martineau a répondu longuement :" introduces the next paragraph."""
@@ -69,7 +79,8 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
         events.insert(0, (-1, lead_in))
     _attach_stamps(para)
     items: list[tuple[int, str, Any]] = [(s.open, "span", s) for s in para.spans]
-    items += [(s.start, "stamp", s) for s in para.stamps if s.owner is None]
+    items += [(s.start, "stamp", s) for s in para.stamps
+              if s.owner is None and s is not lead_in_stamp(para)]
     for _position, what, item in sorted(items, key=lambda x: x[0]):
         if what == "span":
             row = _span_row(para, doc, item, events, carry)
@@ -442,35 +453,6 @@ def carry_into_continued(rows: list[dict[str, Any]]) -> None:
             following["speaker"], following["attribution"] = row["speaker"], "continued"
             if following["kind"] == "term":  # a short last paragraph of a quotation
                 following["kind"] = "quote"
-
-
-def alternate_dialogue(rows: list[dict[str, Any]]) -> None:
-    """In a dialogue printed line by line, each dash changes the voice: a line without an
-    incise, after two lines said by two different people, is said by the first of them
-    ("— Combien ? demande A. / — Tant, répond B. / — Et l'an prochain ? / — Pas encore.")."""
-    lines: list[list[dict[str, Any]]] = []
-    for row in rows:
-        if is_nested(row) or row["kind"] == "term" or not row.get("_dialogue"):
-            if row["kind"] != "term" and not is_nested(row):
-                lines.append([])  # prose between: a new exchange
-            continue
-        if lines and lines[-1] and lines[-1][0]["_line"] == row["_line"]:
-            lines[-1].append(row)
-        else:
-            lines.append([row])
-
-    def voice(line: list[dict[str, Any]]) -> str | None:
-        return next((r["speaker"] for r in line if r["speaker"] is not None), None)
-
-    for index in range(2, len(lines)):
-        line, before, last = lines[index], lines[index - 2], lines[index - 1]
-        if not line or voice(line) is not None or any(
-                r.get("_blocked") and r["_dialogue"] != "question" for r in line):
-            continue
-        first, second = voice(before), voice(last)
-        if first is not None and second is not None and first != second:
-            for row in line:
-                row["speaker"], row["attribution"] = first, "dialogue"
 
 
 def answer_addressed_questions(rows: list[dict[str, Any]], doc: Document) -> None:
