@@ -627,3 +627,14 @@ def test_a_dialogue_announced_with_two_names_takes_their_voices_in_turn() -> Non
             for r in quotes.itertuples()]
     assert said == [("Joseph Lavit", "Et si on vot"), ("Inès Ferracci", "Non, mais l'"),
                     ("Joseph Lavit", "Donc c'est o")]
+
+
+SIGNED = """« Les gens ne sortiront plus dîner en ville s'il faut rentrer à la lampe de poche. »
+— Nathalie Corbière, présidente de l'union commerciale « Montfaucon Boutiques » [00:19:45]
+"""
+
+
+def test_a_name_in_guillemets_inside_a_signature_owns_no_time() -> None:
+    quotes = read_article("Le débat sur l'éclairage.\n\n" + SIGNED).quotes
+    first = quotes.iloc[0]
+    assert (first.speaker, first.stated_start) == ("Nathalie Corbière", 1185)

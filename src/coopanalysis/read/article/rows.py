@@ -170,8 +170,11 @@ def _answer_of(para: Paragraph, span: Span) -> Span | None:
 
 def _attach_near(para: Paragraph, stamp: Stamp) -> None:
     """A timestamp outside quotation marks: the quote right before it, else right after."""
-    before = [(i, s) for i, s in enumerate(para.spans) if s.close < stamp.start]
-    after = [(i, s) for i, s in enumerate(para.spans) if s.open >= stamp.end]
+    # A name in quotation marks owns no time: "» — X, présidente de « Y » [00:19:45]".
+    before = [(i, s) for i, s in enumerate(para.spans) if s.close < stamp.start and not s.label]
+    after = [(i, s) for i, s in enumerate(para.spans) if s.open >= stamp.end and not s.label]
+    if len(before) > 1 and _names_in_signature(para, before[-2][1], before[-1][1], stamp):
+        before = before[:-1]
     if before:
         index, span = before[-1]
         between = para.masked[span.close + 1:stamp.start]
@@ -188,6 +191,16 @@ def _attach_near(para: Paragraph, stamp: Stamp) -> None:
         if (re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open])
                 or _leads(para, stamp, span)) and not _span_stamps(para, index):
             stamp.owner = index
+
+
+def _names_in_signature(para: Paragraph, quote: Span, name: Span, stamp: Stamp) -> bool:
+    """The short quotation between a quote and a time is a name inside the quote's
+    signature ("» — Nathalie Corbière, présidente de l'union « Montfaucon Boutiques »
+    [00:19:45]"), not words of its own."""
+    words = para.masked[name.open + 1:name.close].split()
+    return (len(words) <= rules.TERM_MAX_WORDS and quote.close < name.open
+            and bool(rules.DASH_SIGNATURE_RE.match(para.masked, quote.close + 1))
+            and is_attribution_clause(outside_quotes(para, quote.close + 1, stamp.start)))
 
 
 def _leads(para: Paragraph, stamp: Stamp, span: Span) -> bool:
