@@ -144,7 +144,7 @@ def test_a_play_sign_or_a_timecode_label_before_the_time(text: str, seconds: flo
 
 @pytest.mark.parametrize(("text", "seconds"), [
     ("(audition, 00:03:40)", 220.0), ("(enr. 2h30'50)", 9050.0),
-    ("(vidéo du conseil, 12:30)", 750.0),
+    ("(vidéo du conseil, 12:30)", 750.0), ("[t = 00:04:30]", 270.0),
 ])
 def test_a_short_label_before_the_time_in_brackets(text: str, seconds: float) -> None:
     assert [m.seconds for m in find_timestamps(text)] == [seconds]

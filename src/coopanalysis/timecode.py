@@ -53,7 +53,7 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
            r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|[⏱⏲🕒▶►⏵])\s*[:,]?\s*"
            r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
-           r"|(?:enr|réf|cf|env)\.\s*)?"
+           r"|(?:enr|réf|cf|env)\.\s*|t\s*=\s*)?"
            r"(?:(?:à|a|at|vers|environ)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"

@@ -586,8 +586,8 @@ def test_fronted_roles_a_compound_past_and_names_with_any_accent() -> None:
     assert "Odile Fenouillet-Baró" in set(article.speakers["speaker"])
 
 
-THREAD = """2/ 19:09 — Le maire, Jean-Paul Vidal, ouvre le débat : « Nous poserons quatorze caméras. »
-[▶ 0:06:40]
+THREAD = """2/ 19:09 — Le maire, Jean-Paul Vidal, ouvre le débat : « Nous poserons quatorze
+caméras. » [▶ 0:06:40]
 
 4/ 19:22 — Sonia Lefebvre, du groupe « Ensemble à gauche » : « C'est trois ans d'animation
 jeunesse. » [▶ 0:18:50]
@@ -638,3 +638,25 @@ def test_a_name_in_guillemets_inside_a_signature_owns_no_time() -> None:
     quotes = read_article("Le débat sur l'éclairage.\n\n" + SIGNED).quotes
     first = quotes.iloc[0]
     assert (first.speaker, first.stated_start) == ("Nathalie Corbière", 1185)
+
+
+VERBATIM = """# Le verbatim du conseil
+
+La vice-présidente, Marie-Hélène Castagné, et le maire de Puymaurel, Thierry Rouanet, ont
+débattu du centre d'hébergement.
+
+[00:41:40] MARIE-HÉLÈNE CASTAGNÉ. — Vingt-quatre places, ouvertes de novembre à mars.
+
+[00:44:05] THIERRY ROUANET. — Trois ans, et après ? Après, c'est ma commune qui restera seule.
+
+UNE VOIX DANS LE PUBLIC. — Et ceux qui dorment dehors, on en parle quand ?
+
+LE MAIRE — Je voterai contre, et je l'assume.
+"""
+
+
+def test_a_published_verbatim_with_capital_labels_and_times() -> None:
+    quotes = read_article(VERBATIM).quotes
+    speakers = [r.speaker if isinstance(r.speaker, str) else None for r in quotes.itertuples()]
+    assert speakers == ["Marie-Hélène Castagné", "Thierry Rouanet", None, "Thierry Rouanet"]
+    assert quotes["stated_start"].tolist()[:2] == [2500, 2645]

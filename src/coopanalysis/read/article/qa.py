@@ -42,9 +42,10 @@ def mark_turns(doc: Document) -> None:
                              or match.group("plain") or match.group("minutes")
                              or match.group("caps") or match.group("first")
                              or match.group("capsurname") or match.group("capsrole")
-                             or match.group("anonymous")).strip(" .:"))
+                             or match.group("anonymous")
+                             or match.group("anonymous_caps")).strip(" .:"))
         what = _label_type(label)
-        if match.group("anonymous") or (match.group("bold_dot")
+        if match.group("anonymous") or match.group("anonymous_caps") or (match.group("bold_dot")
                                         and rules.QA_ANONYMOUS_LABEL_RE.match(label)):
             what = "anonymous"  # a turn with no speaker (kept only with named turns)
         if match.group("capsrole"):

@@ -440,16 +440,24 @@ QA_LABEL_RE = re.compile(
     rf"(?:\s+[{_UPPER}][\w'’-]+)?|{NAME_PATTERN})(?:\s*\([^()\n]{{1,80}}\))?\s*:\s+(?![«“\"‘*_])"
     # A broadcast transcript without bold: "PASCAL DUMAS : …", a first name and a surname
     # in capitals (a radio or TV site's plain-text export of the programme).
-    rf"|^[ \t>]*(?P<caps>[{_UPPER}][{_UPPER}'’-]+(?:\s+[{_UPPER}][{_UPPER}'’-]+){{1,3}})"
-    r"\s*:\s+(?![«“\"‘*_])"
+    # A transcript's time may open the turn, and ". —" may end the label ("[00:41:40]
+    # MARIE-HÉLÈNE CASTAGNÉ. — …", the layout of a published verbatim).
+    rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode_caps')}"
+    rf"(?!(?:LE|LA|LES|L['’]|UN|UNE)\s)"  # a role ("LE MAIRE —") or someone unnamed: below
+    rf"(?P<caps>[{_UPPER}][{_UPPER}'’-]+(?:\s+[{_UPPER}][{_UPPER}'’-]+){{1,3}})"
+    r"\s*(?::|\.?\s*[—–])\s+(?![«“\"‘*_])"
     # A surname in capitals, then a dot and a dash ("KERBRAT. — …", "DIALLO-FERREIRA —"):
     # the layout of interviews in the printed press once the full names were given.
     rf"|^[ \t>]*(?:\*\*|__)?(?P<capsurname>[{_UPPER}][{_UPPER}'’-]{{2,}})(?:\*\*|__)?"
     r"\s*\.?\s*[—–]\s+(?![«“\"‘*_])"
     # A role in capitals ("LE MAIRE —", "LA MÉDECIN :"): the one person in that role.
-    rf"|^[ \t>]*(?:\*\*|__)?"
+    rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode_capsrole')}(?:\*\*|__)?"
     rf"(?P<capsrole>(?:LE|LA|L['’])\s*[{_UPPER}]{{3,}}(?:\s+[{_UPPER}]{{2,}})?)"
-    r"(?:\*\*|__)?\s*[—–:]\s+(?![«“\"‘*_])"
+    r"(?:\*\*|__)?\s*\.?\s*[—–:]\s+(?![«“\"‘*_])"
+    # Someone unnamed, in capitals ("UNE VOIX DANS LE PUBLIC. — …").
+    rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode_anon_caps')}"
+    rf"(?P<anonymous_caps>(?:UN|UNE)\s+[{_UPPER}]+(?:\s+[{_UPPER}'’]+){{0,4}})"
+    r"\s*\.?\s*[—–:]\s+(?![«“\"‘*_])"
     # Someone unnamed in a transcript ("Un auditeur : …", "[08:03] Une habitante : …").
     rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode_anonymous')}"
     rf"(?P<anonymous>(?:Un|Une)\s+[{_LOWER}]+(?:\s+[{_LOWER}]+)?)"
