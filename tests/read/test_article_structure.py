@@ -660,3 +660,20 @@ def test_a_published_verbatim_with_capital_labels_and_times() -> None:
     speakers = [r.speaker if isinstance(r.speaker, str) else None for r in quotes.itertuples()]
     assert speakers == ["Marie-Hélène Castagné", "Thierry Rouanet", None, "Thierry Rouanet"]
     assert quotes["stated_start"].tolist()[:2] == [2500, 2645]
+
+
+SIGNATURE_LINES = """La table ronde sur le logement des saisonniers a réuni quatre élus.
+
+> « Si chaque commune de la vallée crée quatre logements, le problème est réglé. »
+> — Bruno Cayrou, maire de Saint-Gervais (33'05)
+
+« On ne demande pas la lumière partout, on demande la lumière là où on marche. »
+
+— Samia Ourabah, infirmière libérale (32:10)
+"""
+
+
+def test_a_signature_on_its_own_line_signs_the_quote_above() -> None:
+    quotes = read_article(SIGNATURE_LINES).quotes
+    said = [(r.speaker, r.stated_start) for r in quotes.itertuples()]
+    assert said == [("Bruno Cayrou", 1985), ("Samia Ourabah", 1930)]

@@ -155,6 +155,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if not line.strip():
             current = None
             continue
+        if paragraphs and rules.SIGNATURE_LINE_RE.match(line) and text[
+                paragraphs[-1].start:paragraphs[-1].end].rstrip(" *_").endswith(("»", "”")):
+            # "« … »" then "— Sophie Legrand, directrice (12:05)" on its own line: the
+            # quote's signature, read with it.
+            paragraphs[-1].end = end
+            current = paragraphs[-1]
+            continue
         heading = rules.MARKDOWN_HEADING_RE.match(line)
         item = rules.LIST_ITEM_RE.match(line)
         # "— …" under "— …", or under a line announcing the exchange ("… entre X et Y :").

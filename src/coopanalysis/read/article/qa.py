@@ -184,10 +184,16 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
         return
     others = [s for s in doc.speakers if not author or fold(s.name) != fold(author)]
     first_question = paragraphs[questions[0]].start
-    introduced = [s.name for s in others if s.first_mention < first_question]
+    introduced = [s for s in others if s.first_mention < first_question]
+    if len(introduced) > 1:
+        # The journalist asks about the others ("Le docteur Garrigues doute… Il a tort ?")
+        # and addresses the interviewee as "vous", never by name in a question.
+        asked = " ".join(paragraphs[i].raw for i in questions)
+        introduced = [s for s in introduced if not re.search(
+            rf"(?<![\w-]){re.escape(s.surname)}(?![\w-])", asked)]
     if len(introduced) != 1:
         return
-    interviewee = introduced[0]
+    interviewee = introduced[0].name
     for index in questions:
         para = paragraphs[index]
         bold = _BOLD_QUESTION_RE.match(para.raw)

@@ -99,7 +99,7 @@ PRONOUN_CUE_RE = re.compile(
 PRONOUN_VERB_GROUPS: tuple[str, ...] = ("verb_fr", "verb_inv", "verb_en")
 
 #: A signature after a quotation: "» — Sophie Legrand, directrice", "» – Hugo Delaunay".
-DASH_SIGNATURE_RE = re.compile(r"[ \t*_]*(?:\n[ \t]*>?[ \t]*)?[—–―][ \t]*(?=[A-ZÀ-Ý])")
+DASH_SIGNATURE_RE = re.compile(r"[\s*_>]*[—–―][ \t]*(?=[A-ZÀ-Ý])")  # also on the next line
 
 # --- People --------------------------------------------------------------------------------
 # French letters, and those of names from neighbouring languages ("Baró", "Muñoz", "Gonçalves").
@@ -110,6 +110,9 @@ NAME_PATTERN = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
                 rf"(?:\s+(?:de\s+|du\s+|van\s+|von\s+|da\s+|di\s+|le\s+)?"
                 rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}}")
 NAME_RE = re.compile(rf"(?<![\w-]){NAME_PATTERN}(?![\w'’-])")
+#: A line that is only a quote's signature: "— Sophie Legrand, directrice du réseau (12:05)",
+#: "> — Bruno Cayrou-Lenoir, maire de Saint-Gervais" (a name, then its apposition).
+SIGNATURE_LINE_RE = re.compile(rf"^[ \t>*_]*[—–―][ \t]*{NAME_PATTERN}\s*[,(]")
 
 #: Role words, longest first (so "vice-présidente" wins over "présidente", "adjoint au maire"
 #: over "maire"). French feminine and masculine forms, then English.
