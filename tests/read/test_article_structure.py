@@ -677,3 +677,19 @@ def test_a_signature_on_its_own_line_signs_the_quote_above() -> None:
     quotes = read_article(SIGNATURE_LINES).quotes
     said = [(r.speaker, r.stated_start) for r in quotes.itertuples()]
     assert said == [("Bruno Cayrou", 1985), ("Samia Ourabah", 1930)]
+
+
+CONTACTED = """Le conseil municipal a voté la fermeture de la piscine.
+
+L'étude du cabinet Hydra a été présentée aux élus. Son auteur, l'ingénieur Paul Mayne, y écrit
+que « le bâtiment n'est plus réparable par morceaux ».
+
+Contacté vendredi matin, le président de la communauté de communes, Alain Ferrand, qui
+n'assistait pas à la séance, assure que des créneaux « seront trouvés dès la rentrée ».
+"""
+
+
+def test_an_author_and_someone_contacted_after_the_meeting_are_not_speakers() -> None:
+    article = read_article(CONTACTED)
+    assert article.speakers.empty
+    assert article.quotes["speaker"].isna().all()

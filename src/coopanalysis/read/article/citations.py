@@ -45,6 +45,8 @@ FORMER_BEFORE_RE = re.compile(
 #: de X"). Such a person is a speaker only when another mention says they speak.
 AUTHOR_BEFORE_RE = re.compile(
     r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
+    # "Son auteur, l'ingénieur X": the author of the document just named.
+    r"|\b(?i:son|sa|leur)\s+(?i:auteure?|autrice|rédacteur|rédactrice)\s*,[^.!?«»:;]{0,60}$"
     r"|\b(?i:lettre|courrier|message|missive|tribune|livre|ouvrage|essai|rapport|testament)"
     r"\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,3}$"
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
@@ -60,11 +62,13 @@ AUTHOR_AFTER_RE = re.compile(
     r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
     # "X l'a écrit dans son rapport": an object pronoun before the writing verb.
     r"(?:(?i:l['’]|les\s+|lui\s+)\s*)?"
+    # "X, y écrit que …": written in the document just named.
+    r"(?:(?i:y\s+écrit|y\s+écrivait|y\s+note|y\s+notait)\b|"
     r"(?<![\w-])(?i:écrivait|avait\s+écrit|écrit\s+dans"
     r"|a\s+écrit\s+dans|notait\s+dans|dans\s+(?:son|sa|ses)\s+(?:livre|ouvrage|essai"
     r"|roman|thèse|lettre|mémoires)|auteure?\s+(?:de|du|des|d['’])"
     r"|autrice\s+(?:de|du|des|d['’])|dont\s+(?:la|le)\s+(?:lettre|courrier|message)"
-    r"\s+(?:a\s+été|fut|était)\s+lu)")
+    r"\s+(?:a\s+été|fut|était)\s+lu))")
 #: Between a cited person's name and a quotation, a relative clause whose antecedent is that
 #: person ("Il a cité le rapport de l'ancien sénateur X, *qui estimait* que « … »", "X, *pour
 #: qui* « … »"): the quoted words are the cited person's — no speaker (a cited third party).
@@ -87,6 +91,8 @@ WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaien
 #: only with the press as their agent ("Interrogée par la salle, X" speaks at the meeting).
 PRESS_CONTACT_BEFORE_RE = re.compile(
     r"(?:\b(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain)"
+    # "Contactée jeudi, la directrice …": a participial clause opening the sentence.
+    r"|(?:^|(?<=[.!?»]\s))(?:Joint|Jointe|Contacté|Contactée)s?\b[^,.;:!?«»]{0,40},"
     r"|\b(?i:reached|contacted)\s+(?i:by\s+(?:phone|telephone|email|us|the)|after|the\s+next)"
     r"|\b(?i:interrogé|interrogée|sollicité|sollicitée|questionné|questionnée|interviewé"
     r"|interviewée)s?\s+par\s+(?:(?i:notre|nos|la\s+rédaction|le\s+journal|l['’]agence"
@@ -104,7 +110,8 @@ PRESS_CONTACT_AFTER_RE = re.compile(
 READ_OUT_RE = re.compile(
     r"\b(?i:donné\s+lecture|donne\s+lecture|fait\s+lecture|lecture\s+(?:d['’]un|d['’]une|du|de\s+la)"
     r"|(?:a|avait)\s+(?:ensuite\s+|alors\s+)?lu|lit|lisait)\b[^.!?«»“”]{0,40}?"
-    r"\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|passage)\b"
+    r"\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|passage|phrase"
+    r"|extrait|ligne|paragraphe)\b"
     r"[^.!?«»“”]{0,160}$")
 #: Someone the text says was not at the event ("X, qui n'était pas présent, écrit…", "X,
 #: qui ne suit pas la séance", "X, absente de la réunion"): never a speaker of it.
@@ -112,5 +119,6 @@ ABSENT_AFTER_RE = re.compile(
     r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là)"
     r"|ne\s+suit\s+pas\s+(?:la\s+séance|la\s+réunion|le\s+débat)"
     r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion)"
+    r"|n['’]avait\s+pas\s+souhaité\s+(?:participer|venir|assister)"
     r"|did\s+not\s+attend|was\s+not\s+(?:present|there|at\s+the\s+meeting))")
 

@@ -295,6 +295,11 @@ def _said_by_cited(para: Paragraph, span: Span) -> bool:
     lead = para.masked[start:span.open]
     if citations.WRITTEN_LEAD_RE.search(lead):
         return True
+    # Reached by the newsroom apart from the event ("Contacté vendredi, le président …, X,
+    # assure que « … »"), when the sentence names no speaker of the event.
+    if citations.PRESS_CONTACT_BEFORE_RE.search(lead) and not any(
+            start <= m.start < span.open for m in para.mentions):
+        return True
     # A letter read out, unless the reader frames it ("« Le préfet m'a écrit : “…” »").
     if (citations.READ_OUT_RE.search(no_abbreviation_dots(lead))
             and not nested_spans(para, span)):
