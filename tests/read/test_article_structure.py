@@ -693,3 +693,10 @@ def test_an_author_and_someone_contacted_after_the_meeting_are_not_speakers() ->
     article = read_article(CONTACTED)
     assert article.speakers.empty
     assert article.quotes["speaker"].isna().all()
+
+
+def test_the_newsroom_asking_a_question_is_nobody_s_speech() -> None:
+    text = ("La réunion a duré trois heures.\n\nLe maire, Paul Roux, a défendu le projet (12:00)."
+            "\n\nNous avons demandé à Paul Roux : « Le tracé nord est-il abandonné ? »\n")
+    row = read_article(text).quotes.iloc[-1]
+    assert row.isna()["speaker"]

@@ -171,6 +171,9 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
              and not any(s <= m.start < e for s, e in cited)]
     clause = (syntax.introducing_subject(para.parsed, sentence, span_open)
               if doc.language == "fr" else None)
+    if clause is not None and fold(clause.text) == "nous":
+        # "Nous avons posé la question à X : « … »": the newsroom's own words.
+        return Attribution(None, "blocked", "the words are the article's writers' own")
     if clause is not None and clause.is_pronoun:
         named = []  # "Elle a répondu à Paul Blanc : « … »": the pronoun rules decide
     elif clause is not None:
