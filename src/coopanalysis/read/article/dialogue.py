@@ -12,16 +12,15 @@ from typing import Any
 
 from coopanalysis.read.article.layout import Paragraph
 from coopanalysis.read.article.nested import is_nested
-from coopanalysis.read.article.spans import sentence_start
+from coopanalysis.read.article.rows import lead_in_sentence
 
 
 def lead_in_pair(para: Paragraph) -> tuple[str, str] | None:
     """The two speakers a lead-in names for the dialogue after it ("Un échange s'engage
     alors entre M. Lavit et Mme Ferracci :"), in the order named; None unless exactly two."""
-    text = para.masked.rstrip(" _*")
-    if para.kind != "text" or not text.endswith(":"):
+    start = lead_in_sentence(para, quotes_allowed=True)
+    if start is None:
         return None
-    start = sentence_start(para, len(text) - 1)
     named = list(dict.fromkeys(m.speaker for m in para.mentions if m.start >= start))
     return (named[0], named[1]) if len(named) == 2 else None
 

@@ -226,8 +226,8 @@ def _apposition(masked: str, start: int, end: int, *,
     # "Le directeur des routes, M. Éric Delpuech": the civil title is not the apposition's,
     # but then the role's complement must not be a clause ("La présidente a donné lecture
     # d'un courrier …, M. X" gives X no role).
-    titled = rules.TITLE_BEFORE_NAME_RE.search(before)
-    before = rules.TITLE_BEFORE_NAME_RE.sub("", before).rstrip() + " "
+    before, titled = rules.TITLE_BEFORE_NAME_RE.subn("", before)
+    before = before.rstrip() + " "
     rest = (r"(?P<rest>(?:(?!\s(?:a|ont|est|sont|avait|avaient)\s)[^,;.:()])*)" if titled
             else r"(?P<rest>[^,;.:()]*)")
     match = re.search(rf"(?:^|[\s(]|\b[lL]['’])(?P<role>{rules.ROLE_ALTERNATION})\b" + rest

@@ -39,27 +39,35 @@ from coopanalysis.text.normalize import fold, match_tokens, normalize_text
 EXTRA_QUOTE_COLUMNS = ("attribution", "time_position")
 
 
+def lead_in_sentence(para: Paragraph, *, quotes_allowed: bool = False) -> int | None:
+    """Where the last sentence of a lead-in begins: a text paragraph ending with a colon
+    that announces the next one ("Hugo Martineau a répondu longuement :"); None for any
+    other paragraph. Unless ``quotes_allowed``, the lead-in holds no quotation (a name in
+    quotation marks, "du club « Les Dauphins »", is no quotation)."""
+    text = para.masked.rstrip(" _*")
+    if para.kind != "text" or not text.endswith(rules.LEAD_IN_END) or (
+            not quotes_allowed and any(not s.label for s in para.spans)):
+        return None
+    return sentence_start(para, len(text) - 1)
+
+
 def lead_in_stamp(para: Paragraph) -> Stamp | None:
     """A time at the end of a lead-in that holds no quotation ("Un échange s'engage alors
     entre A et B (enr. 38'40) :"): the time of the words in the next paragraph."""
-    text = para.masked.rstrip(" _*")
-    if para.kind != "text" or not text.endswith(":") or any(not s.label for s in para.spans):
+    if lead_in_sentence(para) is None or not para.stamps:
         return None
-    last = para.stamps[-1] if para.stamps else None
-    return last if last and not para.masked[last.end:].strip(" _*:") else None
+    last = para.stamps[-1]
+    return last if not para.masked[last.end:].strip(" _*:") else None
 
 
 def lead_in_speaker(para: Paragraph) -> str | None:
     """The speaker named in a paragraph's last sentence when it ends with a colon and holds
     no quotation: "Hugo Martineau a répondu longuement :" introduces the next paragraph."""
-    text = para.masked.rstrip(" _*")
-    # A name in quotation marks ("du club « Les Dauphins »") is no quotation.
-    if para.kind != "text" or not text.endswith(rules.LEAD_IN_END) or any(
-            not s.label for s in para.spans):
+    start = lead_in_sentence(para)
+    if start is None:
         return None
-    start = sentence_start(para, len(text) - 1)
     named = [m for m in para.mentions if m.start >= start]
-    if not named and para.mentions and rules.LEAD_IN_PRONOUN_RE.search(text[start:]):
+    if not named and para.mentions and rules.LEAD_IN_PRONOUN_RE.search(para.masked[start:]):
         # "X a pris la parole. Voici l'essentiel de son intervention :": the pronoun or
         # possessive refers back to the last person named in the paragraph.
         named = para.mentions[-1:]
@@ -79,8 +87,9 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
         events.insert(0, (-1, lead_in))
     _attach_stamps(para)
     items: list[tuple[int, str, Any]] = [(s.open, "span", s) for s in para.spans]
+    lead_time = lead_in_stamp(para)  # the next paragraph's time, not a paraphrase's
     items += [(s.start, "stamp", s) for s in para.stamps
-              if s.owner is None and s is not lead_in_stamp(para)]
+              if s.owner is None and s is not lead_time]
     for _position, what, item in sorted(items, key=lambda x: x[0]):
         if what == "span":
             row = _span_row(para, doc, item, events, carry)
