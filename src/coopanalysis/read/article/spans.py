@@ -42,14 +42,14 @@ def _is_label(para: Paragraph, span: Span) -> bool:
         return False
     if any(0 <= s.start - span.close <= 3 for s in para.stamps):
         return False
-    if (len(inner.split()) <= rules.WORK_TITLE_MAX_WORDS and inner[:1].isupper()
-            and rules.WORK_TITLE_LEAD_RE.search(para.masked[max(0, span.open - 80):span.open])):
-        return True  # "dans son rapport « Soigner sans cabinet : … »": a work's title
+    words = len(inner.split())
     lead = para.masked[max(0, span.open - 80):span.open]
-    if len(inner.split()) <= rules.WORK_TITLE_MAX_WORDS and (
-            rules.NAMING_LEAD_RE.search(lead) or _names_a_scheme(para, span, inner)):
+    if words <= rules.WORK_TITLE_MAX_WORDS and (
+            (inner[:1].isupper() and rules.WORK_TITLE_LEAD_RE.search(lead))
+            # "dans son rapport « Soigner sans cabinet : … »": a work's title
+            or rules.NAMING_LEAD_RE.search(lead) or _names_a_scheme(para, span, inner)):
         return True  # "un dispositif baptisé « zone de vigilance … »", "le « plan de … »"
-    if len(inner.split()) > rules.LABEL_MAX_WORDS:
+    if words > rules.LABEL_MAX_WORDS:
         return False
     if not inner[:1].isupper():
         return False
