@@ -64,7 +64,7 @@ class Span:
     # ("Corinne Delahaye a dit : « … »"); only a cue in the answer gives them a speaker.
     in_answer: bool = False
     # A line of a dialogue printed with dashes (qa.py): with no incise of its own, it may
-    # take the voice of the turn before last (``rows.alternate_dialogue``).
+    # take the voice of the turn before last (``dialogue.alternate_dialogue``).
     dialogue: bool = False
 
 
@@ -145,7 +145,8 @@ class Document:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Blocks separated by blank lines; list items and ``#`` headings are paragraphs too, and
-    so is each line of a dialogue printed line by line ("— …" under "— …")."""
+    so is each line of a dialogue printed line by line ("— …" under "— …"). A signature line
+    under a quotation ("— Sophie Legrand, directrice") stays with it."""
     paragraphs: list[Paragraph] = []
     current: Paragraph | None = None
     offset = 0
@@ -165,9 +166,10 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         heading = rules.MARKDOWN_HEADING_RE.match(line)
         item = rules.LIST_ITEM_RE.match(line)
         # "— …" under "— …", or under a line announcing the exchange ("… entre X et Y :").
+        so_far = text[current.start:current.end] if current is not None else ""
         reply = (current is not None and rules.DIALOGUE_DASH_RE.match(line) is not None
-                 and (rules.DIALOGUE_DASH_RE.match(text[current.start:current.end]) is not None
-                      or text[current.start:current.end].rstrip(" *_").endswith(":")))
+                 and (rules.DIALOGUE_DASH_RE.match(so_far) is not None
+                      or so_far.rstrip(" *_").endswith(":")))
         if current is None or heading or item or reply or current.kind == "heading":
             kind = "heading" if heading else "item" if item else "text"
             current = Paragraph(start, end, kind)
