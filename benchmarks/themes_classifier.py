@@ -32,13 +32,12 @@ FILES = ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
          "cap7/cap7_units.csv", "cap8/cap8_synthetic_units.csv")
 
 
-def micro(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
-    tp = int((gold & pred).sum())
-    fp = int(((1 - gold) & pred).sum())
-    fn = int((gold & (1 - pred)).sum())
-    empty = gold.sum(1) == 0
-    return (tp / max(tp + fp, 1), tp / max(tp + fn, 1),
-            float((pred[empty].sum(1) > 0).mean()) if empty.any() else 0.0)
+def scores(units: pd.DataFrame, pred: np.ndarray, ids: list[str]) -> tuple[float, float, float]:
+    """Micro precision, recall and share of no-topic units tagged (``themes_cap.score``)."""
+    found = {uid: {ids[j] for j in np.flatnonzero(row)}
+             for uid, row in zip(units["unit_id"], pred, strict=True)}
+    summary = themes_cap.score(units, found, ids)[1]
+    return summary["precision"], summary["recall"], summary["no_topic_tagged"]
 
 
 def at_most_two(prob: np.ndarray, pred: np.ndarray) -> np.ndarray:
@@ -100,11 +99,11 @@ def main() -> int:
                 model.fit(x_train, gold[train, j])
                 prob[~train, j] = model.predict_proba(x_test)[:, 1]
     print(f"{len(units)} units, {len(FILES)} folds (one per file)")
-    p, r, e = micro(gold, book)
+    p, r, e = scores(units, book, ids)
     print(f"codebook (tag_themes)       P {p:.3f}  R {r:.3f}  no-topic tagged {100 * e:.0f}%")
     for threshold in (0.5, 0.6, 0.7, 0.8):
         pred = at_most_two(prob, (prob >= threshold).astype(int))
-        p, r, e = micro(gold, pred)
+        p, r, e = scores(units, pred, ids)
         print(f"classifier ≥ {threshold:.1f}            P {p:.3f}  R {r:.3f}  "
               f"no-topic tagged {100 * e:.0f}%")
     return 0
