@@ -700,3 +700,43 @@ def test_the_newsroom_asking_a_question_is_nobody_s_speech() -> None:
             "\n\nNous avons demandé à Paul Roux : « Le tracé nord est-il abandonné ? »\n")
     row = read_article(text).quotes.iloc[-1]
     assert row.isna()["speaker"]
+
+
+def test_a_name_titled_by_a_trade_then_a_quote_with_a_pronoun_incise() -> None:
+    # The name opens its sentence behind a fronted role and a trade noun; the next sentence
+    # is a quotation closed by "a-t-il lancé": the pronoun can only mean him.
+    text = ("Le conseil municipal a voté le déménagement du marché.\n\n"
+            "Représentant des marchands, le fromager Yves Carbonnel avait demandé la parole. "
+            "« Sur le parking, on aura de l'ombre et de la place », a-t-il lancé (12:40).\n")
+    article = read_article(text)
+    assert "Yves Carbonnel" in set(article.speakers["speaker"])
+    row = article.quotes.iloc[0]
+    assert row["speaker"] == "Yves Carbonnel"
+    assert row["stated_start"] == 760.0
+
+
+def test_a_subject_whose_next_paragraph_is_the_quotation_announced_by_a_colon() -> None:
+    text = ("La salle était pleine.\n\n"
+            "Au nom du collectif « Parents du plateau », Léa Marcou, mère de trois enfants, "
+            "a lu un texte écrit la veille :\n\n"
+            "« Nous ne voulons pas quarante minutes de route pour une place en crèche. » "
+            "(41:05)\n")
+    quotes = read_article(text).quotes
+    row = quotes[quotes["clean_text"].str.startswith("Nous ne voulons")].iloc[0]
+    assert row["speaker"] == "Léa Marcou"
+    assert row["stated_start"] == 2465.0
+
+
+def test_someone_who_takes_the_microphone_in_a_relative_clause_speaks() -> None:
+    text = ("Le débat a duré deux heures.\n\n"
+            "Le moment fort est venu d'un apiculteur du village, Hugo Ferrand, qui a pris le "
+            "micro sans notes : « Mes ruches meurent depuis trois printemps. » (55:10)\n")
+    article = read_article(text)
+    assert article.quotes.iloc[0]["speaker"] == "Hugo Ferrand"
+
+
+def test_a_name_followed_by_a_quotation_with_a_feminine_incise_needs_no_role() -> None:
+    text = ("Ouverture de séance.\n\n"
+            "Nadège Fournel a brandi le rapport de la chambre régionale. « Ces marges, vous ne "
+            "les avez jamais utilisées », a-t-elle insisté (33:10).\n")
+    assert read_article(text).quotes.iloc[0]["speaker"] == "Nadège Fournel"

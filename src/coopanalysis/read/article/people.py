@@ -62,7 +62,10 @@ def find_speakers(doc: Document) -> list[Speaker]:
     candidates: dict[str, list[tuple[Paragraph, int, int]]] = {}
     bold: set[str] = set()
     per: set[str] = set()
-    for para in doc.content():
+    content = list(doc.content())
+    following = {id(para): next_para for para, next_para in
+                 zip(content, [*content[1:], None], strict=False)}
+    for para in content:
         for _start, _end, text in para.persons:
             per.add(clean_name(text))
         for match in re.finditer(r"\*\*([^*]+)\*\*", para.raw):
@@ -116,7 +119,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
         reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start)
                         or _leads_quotation(para, start, end)
                         or _subject_before_colon(para, start, end)
-                        or _pronoun_reports_after(para, start, end))
+                        or _pronoun_reports_after(para, start, end)
+                        or _leads_in_next_paragraph(para, following[id(para)], start))
                        and not _only_cited_here(para, start, end)
                        for para, start, end in places)
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue"),
@@ -339,18 +343,64 @@ def _subject_before_colon(para: Paragraph, start: int, end: int) -> bool:
 
 def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
     """"Dehors, X allume une cigarette. Il confie que…": the name is the subject of its
-    sentence (only an adverbial lead before it) and the next sentence opens with "il/elle"
-    and a reporting verb, which can only mean X."""
-    sentence = sentence_start(para, start)
-    lead = para.masked[sentence:start]
-    if lead.strip(" _*") and (not lead.rstrip().endswith(",") or rules.NAME_RE.search(lead)
-                              or any(c in lead for c in "«“\"")):
+    sentence (only an adverbial lead or a title before it) and the next sentence opens with
+    "il/elle" and a reporting verb, or is a quotation closed by an inverted pronoun incise
+    ("X avait été invité à s'exprimer. « … », a-t-il lancé"): the pronoun can only mean X."""
+    if not _opens_sentence(para, start):
         return False
     following = next((s for s in para.sentence_starts if s > end), None)
     if following is None or rules.NAME_RE.search(outside_quotes(para, end, following)):
         return False
     cue = _SUBJECT_PRONOUN_RE.match(para.masked, following)
-    return bool(cue and fold(cue.group("verb")) in rules.REPORTING_VERBS)
+    if cue and fold(cue.group("verb")) in rules.REPORTING_VERBS:
+        return True
+    quote = next((s for s in para.spans if s.open >= following), None)
+    if (quote is None or quote.label or quote.turn
+            or para.masked[following:quote.open].strip(" _*")):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?",
+                       para.masked[quote.close + 1:quote.close + 60].split(".")[0])
+    while len(words) > 1 and fold(words[0]) in rules.CLITICS_BEFORE_VERB:
+        words = words[1:]
+    reporting, inverted = head_verb(words)
+    return reporting and inverted
+
+
+def _opens_sentence(para: Paragraph, start: int) -> bool:
+    """Is the name at ``start`` the first words of its sentence, after an adverbial lead
+    ending with a comma ("Dehors, X …") or a title of a person noun ("le poissonnier X")
+    at most?"""
+    sentence = sentence_start(para, start)
+    lead = para.masked[sentence:start]
+    if not lead.strip(" _*"):
+        return True
+    if rules.NAME_RE.search(lead) or any(
+            sentence <= s.open < start and not s.label for s in para.spans):
+        return False
+    # "Représentant des forains, le poissonnier X": a common noun as the name's title.
+    return (lead.rstrip().endswith(",") or _titled_by_person_noun(para.masked, start)
+            or bool(_TITLE_LEAD_RE.fullmatch(lead)))
+
+
+#: What may stand before a sentence's subject name: a fronted apposition ending with a comma,
+#: then a determiner and a lowercase common noun as the name's title.
+_TITLE_LEAD_RE = re.compile(r"[\s_*]*(?:[^,.;:!?«»]{2,100},\s*)?(?i:le|la|l['’])\s*"
+                            r"[a-zàâçéèêëîïôûùüÿœæ]+(?:-[a-zàâçéèêëîïôûùüÿœæ]+)?\s+")
+
+
+def _leads_in_next_paragraph(para: Paragraph, following: Paragraph | None,
+                             start: int) -> bool:
+    """"X, mère de deux enfants, a lu un texte préparé la veille :" then a paragraph opening
+    with a quotation: the name opens the paragraph's last sentence, which ends with a colon
+    and holds no quotation, so the next paragraph's words are X's."""
+    if following is None or following.masked.lstrip(" _*")[:1] not in ("«", "“", '"'):
+        return False
+    text = para.masked.rstrip(" _*")
+    if (para.kind != "text" or not text.endswith(rules.LEAD_IN_END)
+            or any(not s.label for s in para.spans)):
+        return False
+    last = sentence_start(para, len(text) - 1)
+    return start >= last and _opens_sentence(para, start)
 
 
 #: "Il confie", "Elle a expliqué", "Il nous raconte": the pronoun subject opens the sentence.

@@ -575,7 +575,7 @@ DASH_LABELLED_QUOTE_RE = re.compile(r"^\s*[—–-]\s*[^«“\"\n:]{1,120}:\s*[�
 #: Taking the floor after a name and its apposition: "X, entraîneur du club, a pris le
 #: micro peu après :", "X prend la parole" — the words that follow are X's.
 TAKES_FLOOR_RE = re.compile(
-    r"(?:\s*,[^.;:!?()\n]{1,120},)?\s*,?\s*(?:a\s+|avait\s+)?(?:ensuite\s+|alors\s+)?"
+    r"(?:\s*,[^.;:!?()\n]{1,120},)?\s*,?\s*(?:qui\s+)?(?:a\s+|avait\s+)?(?:ensuite\s+|alors\s+)?"
     r"(?:pris|prend|prenait|repris|reprend|reprenait)\s+(?:la\s+parole|le\s+micro)\b",
     re.IGNORECASE)
 #: A compound past "a/avait + participle" (group 1), as in "il a dit", "elle avait lancé".
