@@ -740,3 +740,22 @@ def test_a_name_followed_by_a_quotation_with_a_feminine_incise_needs_no_role() -
             "Nadège Fournel a brandi le rapport de la chambre régionale. « Ces marges, vous ne "
             "les avez jamais utilisées », a-t-elle insisté (33:10).\n")
     assert read_article(text).quotes.iloc[0]["speaker"] == "Nadège Fournel"
+
+
+def test_a_time_inside_the_sentence_before_its_only_quotation_times_it() -> None:
+    text = ("Le conseil a siégé trois heures.\n\n"
+            "Peu avant le vote (1:12:40), le maire Paul Serre a tenu à avoir le dernier mot : "
+            "« Dans deux ans, on reparlera de ce vote. »\n\n"
+            "Elle a parlé, à la 52e minute, d'une « catastrophe pour un club centenaire ».\n")
+    quotes = read_article(text).quotes
+    assert list(quotes["stated_start"]) == [4360.0, 3120.0]
+    assert (quotes["kind"] != "paraphrase").all()
+
+
+def test_a_time_after_a_reported_clause_stays_with_the_paraphrase() -> None:
+    text = ("Le conseil a siégé trois heures.\n\n"
+            "Le maire Paul Serre a rappelé que le budget baissait (12:30) et a lancé : "
+            "« Nous tiendrons. »\n")
+    quotes = read_article(text).quotes
+    quote = quotes[quotes["clean_text"] == "Nous tiendrons."].iloc[0]
+    assert quote.isna()["stated_start"]

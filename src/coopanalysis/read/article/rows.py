@@ -25,7 +25,12 @@ from coopanalysis.read.article.attribution import (
 )
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp, collapse_spaces
 from coopanalysis.read.article.nested import is_nested, nested_kind, nested_spans
-from coopanalysis.read.article.spans import no_abbreviation_dots, outside_quotes, sentence_start
+from coopanalysis.read.article.spans import (
+    no_abbreviation_dots,
+    outside_quotes,
+    sentence_end,
+    sentence_start,
+)
 from coopanalysis.schema import QUOTES, conform
 from coopanalysis.text.normalize import fold, match_tokens, normalize_text
 
@@ -131,6 +136,27 @@ def _attach_stamps(para: Paragraph) -> None:
         if stamp.owner is None:
             stamp.owner = next((i for i, s in enumerate(para.spans)
                                 if s.open < stamp.start < s.close), None)
+        if stamp.owner is None:
+            stamp.owner = _sentence_quotation(para, stamp)
+
+
+def _sentence_quotation(para: Paragraph, stamp: Stamp) -> int | None:
+    """A time inside the writer's sentence before its only quotation, no reported clause
+    between: "Peu avant le vote (1:12:40), le maire a tenu à avoir le dernier mot : « … »",
+    "Il a parlé, à la 52e minute, d'une « catastrophe »". The time is when those words
+    were said, not a paraphrase of its own."""
+    start = sentence_start(para, stamp.start)
+    end = sentence_end(para, stamp.end)
+    inside = [i for i, s in enumerate(para.spans)
+              if start <= s.open < end and not s.label]
+    if len(inside) != 1 or para.spans[inside[0]].open < stamp.end:
+        return None
+    if _span_stamps(para, inside[0]) or any(
+            other is not stamp and start <= other.start < end for other in para.stamps):
+        return None
+    if re.search(r"\b(?i:que|qu['’])", para.masked[start:stamp.start]):
+        return None  # "Il a rappelé que le budget baisse (12:30) et …": a paraphrase's time
+    return inside[0]
 
 
 def _label_turn(para: Paragraph, stamp: Stamp) -> int | None:
