@@ -759,3 +759,12 @@ def test_a_time_after_a_reported_clause_stays_with_the_paraphrase() -> None:
     quotes = read_article(text).quotes
     quote = quotes[quotes["clean_text"] == "Nous tiendrons."].iloc[0]
     assert quote.isna()["stated_start"]
+
+
+def test_a_time_closing_the_sentence_of_a_long_fragment_times_the_fragment() -> None:
+    text = ("Le conseil a siégé trois heures.\n\n"
+            "Michel Serre, président de la communauté, a promis qu'un ramassage « matin et soir, "
+            "gratuit pour toutes les familles du plateau » serait étudié (1h09'40).\n")
+    quotes = read_article(text).quotes
+    assert list(quotes["stated_start"]) == [4180.0]
+    assert list(quotes["kind"]) == ["fragment"]

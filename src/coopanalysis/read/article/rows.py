@@ -141,21 +141,27 @@ def _attach_stamps(para: Paragraph) -> None:
 
 
 def _sentence_quotation(para: Paragraph, stamp: Stamp) -> int | None:
-    """A time inside the writer's sentence before its only quotation, no reported clause
-    between: "Peu avant le vote (1:12:40), le maire a tenu à avoir le dernier mot : « … »",
-    "Il a parlé, à la 52e minute, d'une « catastrophe »". The time is when those words
-    were said, not a paraphrase of its own."""
+    """A time in the writer's sentence around its only quotation, no other reported clause
+    between them: "Peu avant le vote (1:12:40), le maire a tenu à avoir le dernier mot :
+    « … »", "Il a parlé, à la 52e minute, d'une « catastrophe »", "Elle a réclamé un
+    « vrai débat » avant tout achat (1 h 10 min 05)". The time is when those words were
+    said, not a paraphrase of its own."""
     start = sentence_start(para, stamp.start)
     end = sentence_end(para, stamp.end)
     inside = [i for i, s in enumerate(para.spans)
               if start <= s.open < end and not s.label]
-    if len(inside) != 1 or para.spans[inside[0]].open < stamp.end:
-        return None
-    if _span_stamps(para, inside[0]) or any(
+    if len(inside) != 1 or _span_stamps(para, inside[0]) or any(
             other is not stamp and start <= other.start < end for other in para.stamps):
         return None
-    if re.search(r"\b(?i:que|qu['’])", para.masked[start:stamp.start]):
+    span = para.spans[inside[0]]
+    between = (para.masked[start:stamp.start] if span.open >= stamp.end
+               else para.masked[span.close + 1:stamp.start])
+    if re.search(r"\b(?i:que|qu['’])", between):
         return None  # "Il a rappelé que le budget baisse (12:30) et …": a paraphrase's time
+    if span.close < stamp.start and (len(para.masked[span.open + 1:span.close].split())
+                                     < len(between.split())):
+        return None  # "pour qui la « vacance » des logements est le vrai sujet (19min30)":
+        # the writer's words after a short quotation are what the time marks
     return inside[0]
 
 
