@@ -768,3 +768,13 @@ def test_a_time_closing_the_sentence_of_a_long_fragment_times_the_fragment() -> 
     quotes = read_article(text).quotes
     assert list(quotes["stated_start"]) == [4180.0]
     assert list(quotes["kind"]) == ["fragment"]
+
+
+def test_ancien_qualifying_a_thing_does_not_make_a_former_office_holder() -> None:
+    text = ("La réunion a duré deux heures.\n\n"
+            "Éleveur dont les prés longent l'ancienne voie ferrée, Marc Tiquet a dit ses "
+            "craintes : « Qui paiera les clôtures ? » (48:30)\n\n"
+            "L'ancien maire, Paul Ferrand, avait lancé le projet. « Il faut rouvrir la voie », "
+            "écrivait-il en 2012.\n")
+    article = read_article(text)
+    assert list(article.speakers["speaker"]) == ["Marc Tiquet"]

@@ -443,8 +443,27 @@ def _in_quotation(para: Paragraph, start: int) -> bool:
 
 
 def _is_former(para: Paragraph, start: int, end: int) -> bool:
-    return bool(citations.FORMER_AFTER_RE.match(para.masked, end)
-                or citations.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start]))
+    if citations.FORMER_AFTER_RE.match(para.masked, end):
+        return True
+    before = citations.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start])
+    if before is None:
+        return False
+    # "l'ancien maire X" is a former office-holder; "l'ancienne voie …, X" is not: "ancien"
+    # counts when the noun it qualifies names a person.
+    noun = re.match(r"(?i)\s*ancien(?:ne)?s?\s+([^\W\d_]+)", before.group(0))
+    return noun is None or _names_a_person(noun.group(1))
+
+
+#: Role and person nouns, folded.
+_PERSON_WORDS = frozenset(fold(w) for w in (*rules.ROLE_WORDS, *rules.PERSON_NOUNS))
+
+
+def _names_a_person(word: str) -> bool:
+    """A role or person noun ("maire", "élue", "patron"), or a word with an agent ending
+    ("directeur", "présidente", "député", "gestionnaire")."""
+    return (fold(word) in _PERSON_WORDS
+            or bool(re.search(r"(?:eur|euse|rice|iste|ien|ienne|aire|ant|ante|ent|ente|é|ée)$",
+                              word.lower())))
 
 
 def _recalled(para: Paragraph, start: int) -> bool:
