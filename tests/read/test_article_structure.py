@@ -778,3 +778,13 @@ def test_ancien_qualifying_a_thing_does_not_make_a_former_office_holder() -> Non
             "écrivait-il en 2012.\n")
     article = read_article(text)
     assert list(article.speakers["speaker"]) == ["Marc Tiquet"]
+
+
+def test_a_name_followed_by_selon_elle_presents_a_speaker() -> None:
+    text = ("La table ronde a réuni cinq élus.\n\n"
+            "Directrice de la police intercommunale depuis 2011, Agnès Ferral encadre sept "
+            "agents. Selon elle, la mutualisation suppose de « renoncer à avoir chacun son "
+            "policier devant sa mairie » (21'40).\n")
+    article = read_article(text)
+    assert list(article.speakers["speaker"]) == ["Agnès Ferral"]
+    assert article.quotes.iloc[0]["speaker"] == "Agnès Ferral"

@@ -344,8 +344,9 @@ def _subject_before_colon(para: Paragraph, start: int, end: int) -> bool:
 def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
     """"Dehors, X allume une cigarette. Il confie que…": the name is the subject of its
     sentence (only an adverbial lead or a title before it) and the next sentence opens with
-    "il/elle" and a reporting verb, or is a quotation closed by an inverted pronoun incise
-    ("X avait été invité à s'exprimer. « … », a-t-il lancé"): the pronoun can only mean X."""
+    "il/elle" and a reporting verb, or with "Selon elle,", or is a quotation closed by an
+    inverted pronoun incise ("X avait été invité à s'exprimer. « … », a-t-il lancé"): the
+    pronoun can only mean X."""
     if not _opens_sentence(para, start):
         return False
     following = next((s for s in para.sentence_starts if s > end), None)
@@ -353,6 +354,8 @@ def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
         return False
     cue = _SUBJECT_PRONOUN_RE.match(para.masked, following)
     if cue and fold(cue.group("verb")) in rules.REPORTING_VERBS:
+        return True
+    if _ACCORDING_TO_PRONOUN_RE.match(para.masked, following):
         return True
     quote = next((s for s in para.spans if s.open >= following), None)
     if (quote is None or quote.label or quote.turn
@@ -403,6 +406,8 @@ def _leads_in_next_paragraph(para: Paragraph, following: Paragraph | None,
     return start >= last and _opens_sentence(para, start)
 
 
+#: "Selon elle, …", "D'après lui, …": the next sentence gives the view of the person just named.
+_ACCORDING_TO_PRONOUN_RE = re.compile(r"\s*(?:Selon|D['’]après)\s+(?:elle|lui)\s*,")
 #: "Il confie", "Elle a expliqué", "Il nous raconte": the pronoun subject opens the sentence.
 _SUBJECT_PRONOUN_RE = re.compile(
     r"\s*(?:Il|Elle)\s+(?:(?:ne|nous|me|lui|leur|le|la)\s+|n['’]|l['’])?"
