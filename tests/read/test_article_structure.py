@@ -788,3 +788,14 @@ def test_a_name_followed_by_selon_elle_presents_a_speaker() -> None:
     article = read_article(text)
     assert list(article.speakers["speaker"]) == ["Agnès Ferral"]
     assert article.quotes.iloc[0]["speaker"] == "Agnès Ferral"
+
+
+def test_a_role_with_another_name_in_apposition_is_not_the_speaker_with_that_role() -> None:
+    text = ("La salle était pleine.\n\n"
+            "« Personne ne repartira sans réponse », a lancé le maire, Guy Tremel, en ouvrant "
+            "la séance (4:05).\n\n"
+            "Contacté mercredi, le maire de la commune voisine, Daniel Cazal, qui n'assistait "
+            "pas à la réunion, réserve sa position : « Je ne dirai ni oui ni non. »\n")
+    quotes = read_article(text).quotes
+    assert quotes.iloc[0]["speaker"] == "Guy Tremel"
+    assert quotes.iloc[-1]["speaker"] != "Guy Tremel"

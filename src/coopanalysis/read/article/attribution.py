@@ -77,7 +77,8 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
                 # eaux…": the organisation's first word, when it is one holder's only.
                 holders = full or [s for s in holders if s.organization and re.match(
                     _OF + re.escape(fold(s.organization).split()[0]) + r"\b", after)]
-            if len(holders) == 1 and free(match.start(), match.end()):
+            if (len(holders) == 1 and free(match.start(), match.end())
+                    and not _apposed_to_other(para, match.end(), holders[0].name)):
                 found.append(Mention(match.start(), match.end(), holders[0].name, "role"))
     found.sort(key=lambda m: m.start)
     for match in rules.ORDINAL_MENTION_RE.finditer(para.masked):
@@ -94,6 +95,20 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
 
 
 _OF = r"\s*(?:de la|de l'|du|des|d'|de|of the|of)\s*"
+#: A role's complement then a name in apposition: "le maire de la commune voisine, X,".
+_APPOSED_NAME_RE = re.compile(r"[^,.;:!?«»“”()\n]{0,80}?,\s*(?:(?:M\.|Mme|Dr)\s+)?")
+
+
+def _apposed_to_other(para: Paragraph, role_end: int, holder: str) -> bool:
+    """The role is followed by another person's name in apposition ("le président de la
+    chambre d'agriculture, Roland Espinasse,"): it designates that person, not the speaker
+    who holds the same role."""
+    lead = _APPOSED_NAME_RE.match(para.masked, role_end)
+    if lead is None:
+        return False
+    name = rules.NAME_RE.match(para.masked, lead.end())
+    return bool(name and name.group(0) != holder
+                and name.group(0) not in holder.split())
 
 
 def _is_surname_use(para: Paragraph, match: re.Match[str]) -> bool:
