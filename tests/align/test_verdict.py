@@ -35,6 +35,9 @@ ALTERATIONS = [
      "aujourd'hui, on a besoin d'un peu plus de travail.", "hedge cut: je pense"),
     ("gestion", "C'est une marketplace de bricolage et de jardinage et c'est le leader "
      "asiatique dans ce marché.", "word: europeen→asiatique"),
+    # A scale word printed where nothing was said: the quote claims more.
+    ("gestion", "C'est une marketplace de bricolage et de jardinage et c'est souvent le "
+     "leader européen dans ce marché.", "quantifier added: souvent"),
 ]
 
 

@@ -26,6 +26,7 @@ from coopanalysis.text.lexicon import (
     NE_PARTICLE,
 )
 from coopanalysis.text.meaning import (
+    ADDED_SCALE_WORDS,
     NEGATION_SOFTENERS,
     NEGATIONS,
     hedges_in,
@@ -308,6 +309,7 @@ def meaning_changes(ops: Sequence[Op], printed_text: str,
     changes, notes = number_changes(printed_text, spoken_text, ops)
     changes += _negations(ops)
     changes += _hedges(ops)
+    changes += _scale_added(ops)
     changes += _gaps(ops, compound_parts(printed_text, spoken_text))
     return list(dict.fromkeys(changes)), notes
 
@@ -456,6 +458,18 @@ def _hedges(ops: Sequence[Op]) -> list[str]:
                 ops[indices[-1]].kind in (ADDED, REPLACED)):
             out.append(f"hedge added: {hedge}")
     return out
+
+
+def _scale_added(ops: Sequence[Op]) -> list[str]:
+    """A comparative or quantifier printed where nothing was said in its place ("plus de
+    rôles modèles" printed, "rôles modèles" said): the quote claims more than the speaker
+    did. Negation words ("ne … plus", "jamais") are ``_negations``' and a word heard as
+    another is compared by ``_gaps``."""
+    printed, p_index, _spoken, _s_index = _sides(ops)
+    negation = {k for k, _word in polarity_markers(printed)}
+    return [f"quantifier added: {word}" for k, word in enumerate(printed)
+            if word in ADDED_SCALE_WORDS and k not in negation
+            and ops[p_index[k]].kind == ADDED]
 
 
 # --------------------------------------------------------------------------- words

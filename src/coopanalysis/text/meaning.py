@@ -51,6 +51,15 @@ SCALES: dict[str, tuple[frozenset[str], ...]] = {
     "presence": (frozenset({"avec"}), frozenset({"sans"})),
 }
 
+#: Scale words whose mere addition changes a claim ("on a besoin de rôles modèles" said,
+#: "on a besoin de plus de rôles modèles" printed): comparatives and the quantity and
+#: frequency words away from the middle of their scale. "tout", "aussi", "même", "très"
+#: are left out: said in passing, and dropped or added by captions.
+ADDED_SCALE_WORDS: frozenset[str] = frozenset({
+    "plus", "moins", "davantage", "beaucoup", "plupart", "majorite", "peu", "aucun",
+    "aucune", "certains", "certaines", "quelques", "toujours", "souvent", "rarement",
+    "jamais"})
+
 #: Phrases by which a speaker softens a claim; cutting one makes the quote firmer than
 #: what was said ("je crois que c'est…" → "c'est…"). Folded and tokenised like
 #: ``match_tokens`` ("peut-être" → "peut etre", "à mon avis" → "a mon avis").
