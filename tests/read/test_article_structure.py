@@ -799,3 +799,21 @@ def test_a_role_with_another_name_in_apposition_is_not_the_speaker_with_that_rol
     quotes = read_article(text).quotes
     assert quotes.iloc[0]["speaker"] == "Guy Tremel"
     assert quotes.iloc[-1].isna()["speaker"]  # Daniel Cazal, contacted, is no speaker
+
+
+def test_a_role_then_a_name_after_a_fronted_apposition_in_the_next_sentence() -> None:
+    text = ("La séance a duré deux heures.\n\n"
+            "Le directeur de la centrale a d'abord reconnu « un défaut de communication » "
+            "(11min05). Arrivé sur le site il y a dix-huit mois, Loïc Bernard a ensuite "
+            "détaillé la chronologie.\n")
+    assert read_article(text).quotes.iloc[0]["speaker"] == "Loïc Bernard"
+
+
+def test_a_role_of_the_other_gender_does_not_introduce_the_next_name() -> None:
+    text = ("La réunion a été filmée.\n\n"
+            "Le directeur de la société de cars y a assuré qu'aucun élève ne passerait plus de "
+            "cinquante minutes dans le car (replay : 8min40). Le lendemain, Noémie Castel, "
+            "vice-présidente chargée des mobilités, a répondu à nos questions.\n")
+    article = read_article(text)
+    assert "Noémie Castel" not in set(article.speakers["speaker"])
+    assert article.quotes.iloc[0].isna()["speaker"]

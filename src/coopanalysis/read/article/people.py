@@ -104,10 +104,15 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if head != speaker.role and head in rules.ROLE_WORDS and head not in speaker.aliases:
             speaker.aliases.append(head)  # "la directrice" for "directrice générale"
         if speaker.gender is None and speaker.role:
-            speaker.gender = ("f" if speaker.role in rules.FEMININE_ROLES
-                              else "m" if speaker.role in rules.MASCULINE_ROLES else None)
+            speaker.gender = _role_gender(speaker.role)
         if speaker.gender is None:
             speaker.gender = determiner_gender(doc.text, name)
+        if introduced and speaker.gender and _role_gender(introduced) not in (
+                None, speaker.gender):
+            # "Le directeur … a assuré que … Le lendemain, Noémie X, vice-présidente, …":
+            # a role of the other gender introduced someone else.
+            speaker.aliases.remove(introduced)
+            introduced = None
         # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
         # only when spaCy or bold type says the name is one.
         is_person = name in per or name in bold or any(
@@ -182,6 +187,10 @@ def _introduced_role(para: Paragraph, start: int) -> str | None:
         para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
     if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
         start -= len(lead.group(0))
+    elif _opens_sentence(para, start):
+        # "Arrivé sur le site il y a dix-huit mois, Loïc Brénugat a détaillé…": a fronted
+        # apposition before the name.
+        start = sentence_start(para, start)
     if start == 0 or sentence_start(para, start) != start:
         return None
     previous = sentence_start(para, start - 1)
@@ -283,6 +292,11 @@ def _organization(text: str) -> str | None:
             break
     text = text.strip(" ,;:.")
     return text or None
+
+
+def _role_gender(role: str) -> str | None:
+    return ("f" if role in rules.FEMININE_ROLES
+            else "m" if role in rules.MASCULINE_ROLES else None)
 
 
 def _titled_by_person_noun(masked: str, start: int) -> bool:
