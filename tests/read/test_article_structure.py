@@ -817,3 +817,13 @@ def test_a_role_of_the_other_gender_does_not_introduce_the_next_name() -> None:
     article = read_article(text)
     assert "Noémie Castel" not in set(article.speakers["speaker"])
     assert article.quotes.iloc[0].isna()["speaker"]
+
+
+def test_a_trade_noun_as_definite_description_names_the_paragraph_s_person() -> None:
+    text = ("Le conseil a débattu de l'éclairage.\n\n"
+            "Invité à s'exprimer, le capitaine Joël Ferrand, commandant de la brigade, a détaillé "
+            "les chiffres (27 min 40). « Les voleurs préfèrent la lumière », a résumé "
+            "l'officier (29:10).\n")
+    quotes = read_article(text).quotes
+    assert quotes[quotes["clean_text"].str.startswith("Les voleurs")].iloc[0]["speaker"] == (
+        "Joël Ferrand")

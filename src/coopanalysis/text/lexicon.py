@@ -183,7 +183,24 @@ PERSON_NOUN_WORDS: frozenset[str] = frozenset({
     "cheffe", "chef", "maire", "adjoint", "adjointe", "elu", "elue", "prefet", "prefete",
     "ingenieur", "ingenieure", "technicien", "technicienne", "responsable", "representant",
     "representante", "president", "presidente", "porte-parole", "scientifique", "chercheur",
-    "chercheuse", "hydrologue", "geologue", "biologiste", "naturaliste", "economiste"})
+    "chercheuse", "hydrologue", "geologue", "biologiste", "naturaliste", "economiste",
+    # Common trades and functions of French public life (general language, session 6).
+    "officier", "gendarme", "policier", "policiere", "pompier", "gardien", "gardienne",
+    "inspecteur", "inspectrice", "urgentiste", "pharmacien", "pharmacienne", "sage-femme",
+    "aide-soignant", "aide-soignante", "kinesitherapeute", "veterinaire", "avocat",
+    "avocate", "notaire", "juge", "magistrat", "magistrate", "architecte", "urbaniste",
+    "paysagiste", "sociologue", "historien", "historienne", "juriste", "consultant",
+    "consultante", "commissaire", "capitaine", "colonel", "commandant", "adjudant",
+    "gerant", "gerante", "patron", "patronne", "commercante", "restaurateur",
+    "restauratrice", "hotelier", "hoteliere", "viticulteur", "viticultrice", "maraicher",
+    "maraichere", "apiculteur", "apicultrice", "forestier", "forestiere", "berger",
+    "bergere", "menuisier", "menuisiere", "macon", "plombier", "electricien",
+    "electricienne", "mecanicien", "mecanicienne", "conducteur", "conductrice",
+    "animateur", "animatrice", "educateur", "educatrice", "benevole", "secretaire",
+    "tresorier", "tresoriere", "delegue", "deleguee", "syndic", "proviseur", "principal",
+    "principale", "documentaliste", "bibliothecaire", "journaliste", "photographe",
+    "agent", "agente", "fonctionnaire", "cadre", "ouvrier", "ouvriere", "employe",
+    "employee", "collegien", "collegienne", "mamie", "papi", "grand-mere", "grand-pere"})
 #: Nouns the press uses to refer back to someone already named whatever their exact role
 #: ("l'élu", "l'intéressée", "l'édile"), folded.
 GENERIC_ANAPHORS: frozenset[str] = frozenset({
