@@ -5,6 +5,8 @@ The texts are written for these tests; none is taken from a blind article.
 
 from __future__ import annotations
 
+import pytest
+
 from coopanalysis.read.article import read_article
 
 BOLD_INTERVIEW = """# La bibliothèque ouvrira le dimanche
@@ -827,3 +829,24 @@ def test_a_trade_noun_as_definite_description_names_the_paragraph_s_person() -> 
     quotes = read_article(text).quotes
     assert quotes[quotes["clean_text"].str.startswith("Les voleurs")].iloc[0]["speaker"] == (
         "Joël Ferrand")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Interrogé mardi par téléphone, Gilles Marot, président de l'union « Vitrines du centre », "
+    "qui n'assistait pas à la séance, parle d'un « coup dur pour les petits commerces ».",
+    "Jointe mercredi matin, la présidente de l'association « Commerces unis », Corinne Vial, "
+    "qui n'avait pas pu assister au conseil, s'inquiète : « Nous allons perdre des clients. »",
+    "Le rapport remis en septembre par le cabinet Terres Neuves, signé par la sociologue "
+    "Florence Bastel, est plus prudent : « L'effet propre du dispositif reste incertain. »",
+    "Dans une note remise à la mairie en décembre, le commandant de la brigade, le capitaine "
+    "Loïc Tremel, estime que ces caméras « permettraient d'élucider un tiers des vols ».",
+    "La maire a ensuite lu le courriel du directeur du syndicat départemental d'énergies, "
+    "Francis Dalmas, retenu ailleurs : « Nous n'avons constaté aucune hausse des accidents. »",
+    "Interrogée par Territoires forestiers après la réunion, l'économiste Agathe Rimel doute du "
+    "montage : « Le coût sera reporté sur les propriétaires. »",
+])
+def test_people_reached_or_read_apart_from_the_meeting_are_not_speakers(sentence: str) -> None:
+    text = ("Le conseil municipal a siégé trois heures.\n\n"
+            "Le maire, Paul Serre, a ouvert la séance : « Nous voterons ce soir. » (4:05)\n\n"
+            + sentence + "\n")
+    assert list(read_article(text).speakers["speaker"]) == ["Paul Serre"]

@@ -191,7 +191,7 @@ PERSON_NOUN_WORDS: frozenset[str] = frozenset({
     "avocate", "notaire", "juge", "magistrat", "magistrate", "architecte", "urbaniste",
     "paysagiste", "sociologue", "historien", "historienne", "juriste", "consultant",
     "consultante", "commissaire", "capitaine", "colonel", "commandant", "adjudant",
-    "gerant", "gerante", "patron", "patronne", "commercante", "restaurateur",
+    "gerant", "gerante", "patron", "patronne", "restaurateur",
     "restauratrice", "hotelier", "hoteliere", "viticulteur", "viticultrice", "maraicher",
     "maraichere", "apiculteur", "apicultrice", "forestier", "forestiere", "berger",
     "bergere", "menuisier", "menuisiere", "macon", "plombier", "electricien",

@@ -47,16 +47,19 @@ AUTHOR_BEFORE_RE = re.compile(
     r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
     # "Son auteur, l'ingénieur X": the author of the document just named.
     r"|\b(?i:son|sa|leur)\s+(?i:auteure?|autrice|rédacteur|rédactrice)\s*,[^.!?«»:;]{0,60}$"
-    r"|\b(?i:lettre|courrier|message|missive|tribune|livre|ouvrage|essai|rapport|testament)"
-    r"\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,3}$"
+    r"|\b(?i:lettre|courrier|courriel|mail|message|missive|tribune|livre|ouvrage|essai|rapport"
+    r"|testament)\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,6}$"
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
-    r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|lettre|message|missive"
-    r"|communiqué|tribune)\b[^.!?«»“”]{0,80}$"
+    r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|courriel|mail|lettre|message"
+    r"|missive|communiqué|tribune|note|rapport|étude|avis)\b[^.!?«»“”]{0,120}$"
+    # "…, signé par la sociologue X": the author of the document just named.
+    r"|\b(?i:signée?s?|rédigée?s?)\s+par\s+(?:(?i:le|la|l['’])\s*)?(?:[a-zà-ÿ'’-]+\s+){0,2}$"
     # "la lettre que lui a adressée le directeur départemental, X".
     r"|\b(?i:lettre|courrier|message|missive|note)\s+(?i:qu['’]|que)\s*(?i:lui|leur|nous|m['’]|me)?"
     r"\s*(?i:a|avait)\s+(?i:adressée?|envoyée?|écrite?)\b[^.!?«»“”:;]{0,100}$"
     # "un courrier adressé à la mission par la gérante des Autocars Ferrand, X".
-    r"|\b(?i:courrier|lettre|message|missive|note)\s+(?i:adressée?|envoyée?|écrite?|signée?)"
+    r"|\b(?i:courrier|courriel|lettre|message|missive|note|rapport|étude|document|avis|texte)"
+    r"[^.!?«»“”:;]{0,60}?\b(?i:adressée?|envoyée?|écrite?|signée?|rédigée?)"
     r"\b[^.!?«»“”:;]{0,100}\bpar\b[^.!?«»“”:;]{0,80}$")
 AUTHOR_AFTER_RE = re.compile(
     r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
@@ -95,8 +98,11 @@ PRESS_CONTACT_BEFORE_RE = re.compile(
     r"|(?:^|(?<=[.!?»]\s))(?:Joint|Jointe|Contacté|Contactée)s?\b[^,.;:!?«»]{0,40},"
     r"|\b(?i:reached|contacted)\s+(?i:by\s+(?:phone|telephone|email|us|the)|after|the\s+next)"
     r"|\b(?i:interrogé|interrogée|sollicité|sollicitée|questionné|questionnée|interviewé"
-    r"|interviewée)s?\s+par\s+(?:(?i:notre|nos|la\s+rédaction|le\s+journal|l['’]agence"
-    r"|téléphone)|(?:l['’])?[A-Z]{2,}\b))"
+    r"|interviewée)s?(?:\s+[^\W\d_]+){0,3}?\s+par\s+(?:(?i:notre|nos|la\s+rédaction|le\s+journal"
+    r"|l['’]agence|téléphone)|(?:l['’])?[A-Z]{2,}\b|[*_][^*_]{2,60}[*_])"
+    # "Interrogée par Territoires forestiers après la réunion, X": asked after the event.
+    r"|(?:\s+[^\W\d_'’]+|\s+[^\W\d_]+['’]){0,8}?\s+(?i:après|à\s+l['’]issue\s+de)\s+"
+    r"(?i:la|le)\s+(?i:réunion|séance|débat|conseil|table\s+ronde))"
     r"[^.!?«»“”]{0,120}$")
 #: The same after the name: "X a confié à notre rédaction", "X, joint par téléphone,".
 PRESS_CONTACT_AFTER_RE = re.compile(
@@ -119,6 +125,7 @@ ABSENT_AFTER_RE = re.compile(
     r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là)"
     r"|ne\s+suit\s+pas\s+(?:la\s+séance|la\s+réunion|le\s+débat)"
     r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion)"
+    r"|n['’](?:a|avait)\s+pas\s+pu\s+(?:assister|venir|être\s+présente?|se\s+déplacer)"
     r"|n['’]avait\s+pas\s+souhaité\s+(?:participer|venir|assister)"
     r"|did\s+not\s+attend|was\s+not\s+(?:present|there|at\s+the\s+meeting))")
 

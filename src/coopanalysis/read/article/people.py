@@ -446,13 +446,26 @@ def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
     letter's sender (``citations.AUTHOR_*_RE``), reached by the newsroom apart from the event
     (``citations.PRESS_CONTACT_*_RE``), said not to be there (``citations.ABSENT_AFTER_RE``),
     or named inside someone's quotation?"""
-    before = no_abbreviation_dots(para.masked[max(0, start - 150):start])
+    # A name in guillemets ("président de l'union « Les Vitrines »") is part of the prose.
+    text = _blank_labels(para)
+    before = no_abbreviation_dots(text[max(0, start - 150):start])
     return (_is_cited(para, start) or _in_quotation(para, start)
-            or bool(citations.AUTHOR_AFTER_RE.match(para.masked, end)
-                    or citations.AUTHOR_BEFORE_RE.search(before[-90:])
-                    or citations.PRESS_CONTACT_AFTER_RE.match(para.masked, end)
-                    or citations.ABSENT_AFTER_RE.match(para.masked, end)
+            or bool(citations.AUTHOR_AFTER_RE.match(text, end)
+                    or citations.AUTHOR_BEFORE_RE.search(before[-130:])
+                    or citations.PRESS_CONTACT_AFTER_RE.match(text, end)
+                    or citations.ABSENT_AFTER_RE.match(text, end)
                     or citations.PRESS_CONTACT_BEFORE_RE.search(before)))
+
+
+def _blank_labels(para: Paragraph) -> str:
+    """``para.masked`` with names in quotation marks (``Span.label``), marks included,
+    turned into letters: the prose around them reads as one clause."""
+    chars = list(para.masked)
+    for span in para.spans:
+        if span.label:
+            for i in range(span.open, min(span.close + 1, len(chars))):
+                chars[i] = "x"
+    return "".join(chars)
 
 
 def _in_quotation(para: Paragraph, start: int) -> bool:
