@@ -50,7 +50,10 @@ def tokens(text: str) -> list[str]:
     ("je crois que c'est", "je crois que"),         # two function words between: same clause
     ("c'est bon je pense", None),                   # no "que": it closed the sentence before
     ("je pense que la réunion", None),              # "réunion": another clause began
-    ("ça marche normalement", None),                # an adverb that may close a sentence
+    # A sentence adverb right before the quote: read as its hedge, even where it may close
+    # the sentence before (captions have no punctuation; missing a cut hedge is worse).
+    ("d'ici normalement", "normalement"),
+    ("ça marche normalement", "normalement"),
     ("je pense que tu, enfin,", "je pense que"),    # a self-correction keeps the hedge's reach
 ])
 def test_lead_hedge(before: str, expected: str | None) -> None:

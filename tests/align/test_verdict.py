@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from coopanalysis.align.aligner import align_quotes
-from coopanalysis.align.diff import Op
+from coopanalysis.align.diff import CHANGED, CUT, KEPT, REPLACED, Op
 from coopanalysis.align.verdict import faithful_kind, language_of, meaning_changes, sound_alike
 from coopanalysis.model import Transcript
 from coopanalysis.read.transcript import read_transcript
@@ -335,3 +335,22 @@ def test_the_number_one_said_as_an_article_is_a_value() -> None:
            Op(REPLACED, "dix", "un"), Op("changed", "ans", "an")]
     changes, _notes = meaning_changes(ops, "du dollar dans dix ans", "du dollar dans un an")
     assert "number: un→dix" in changes
+
+
+def test_a_quantifier_heard_alike_but_opposite_is_a_change() -> None:
+    """"aucune d'entre elles" said, "chacune d'entre elles" printed: the two words share
+    their ending, which excuses caption noise but not a reversed claim."""
+    ops = [Op(CHANGED, "chacune", "aucune"), Op(KEPT, "d", "d"), Op(KEPT, "entre", "entre"),
+           Op(KEPT, "elles", "elles"), Op(CUT, None, "ne"), Op(KEPT, "fait", "fait"),
+           Op(KEPT, "respecter", "respecter")]
+    changes, _notes = meaning_changes(ops, "chacune d'entre elles fait respecter",
+                                      "aucune d'entre elles ne fait respecter")
+    assert "quantifier: aucune→chacune" in changes
+
+
+def test_toute_and_certaines_are_opposite_quantities() -> None:
+    ops = [Op(KEPT, "tacler", "tacler"), Op(REPLACED, "certaines", "toute"),
+           Op(CHANGED, "actions", "action"), Op(KEPT, "qui", "qui")]
+    changes, _notes = meaning_changes(ops, "tacler certaines actions qui",
+                                      "tacler toute action qui")
+    assert "quantifier: toute→certaines" in changes

@@ -364,6 +364,9 @@ def _negations(ops: Sequence[Op]) -> list[str]:
                 out.append(f"negation: {op.spoken}→{op.printed}")
             elif opposite_prefix(op.printed, op.spoken):
                 out.append(f"word: {op.spoken}→{op.printed}")
+            elif op.kind == CHANGED and opposed(op.printed, op.spoken):
+                # "aucune" heard, "chacune" printed: alike in sound, opposite in meaning.
+                out.append(f"quantifier: {op.spoken}→{op.printed}")
             elif op.spoken in ("plus", "jamais") and op.printed in ("toujours", "encore"):
                 # "ils (ne) sont plus les mêmes" printed "ils sont toujours les mêmes"
                 out.append(f"negation removed: {op.spoken}")

@@ -21,6 +21,8 @@ FILLERS: frozenset[str] = frozenset(
     {
         "euh", "euhh", "heu", "hum", "hmm", "mmh", "bah", "ben", "beh", "hein", "ouais",
         "voila", "ah", "oh", "eh", "uh", "um", "erm", "er",
+        # "euh" as auto-captions often write it ("par 5 he je crois").
+        "he",
     }
 )
 
