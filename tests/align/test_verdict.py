@@ -354,3 +354,18 @@ def test_toute_and_certaines_are_opposite_quantities() -> None:
     changes, _notes = meaning_changes(ops, "tacler certaines actions qui",
                                       "tacler toute action qui")
     assert "quantifier: toute→certaines" in changes
+
+
+def test_a_prefix_the_captions_wrote_apart_is_no_negation() -> None:
+    """"incriminer" said, captions "un criminer": the printed word is what was said."""
+    ops = [Op(KEPT, "forcement", "forcement"), Op(CUT, None, "un"),
+           Op(CHANGED, "incriminer", "criminer"), Op(KEPT, "les", "les"),
+           Op(KEPT, "gens", "gens")]
+    changes, _notes = meaning_changes(ops, "forcément incriminer les gens",
+                                      "forcément un criminer les gens")
+    assert not [c for c in changes if c.startswith("negation")], changes
+    # Without the split, "criminer" heard and "incriminer" printed is still a change.
+    ops_joined = [op for op in ops if op.kind != CUT]
+    changes, _notes = meaning_changes(ops_joined, "forcément incriminer les gens",
+                                      "forcément criminer les gens")
+    assert "negation: criminer→incriminer" in changes

@@ -357,10 +357,10 @@ def _negations(ops: Sequence[Op]) -> list[str]:
             softener = _softener_cut(ops, i)
             if softener:
                 out.append(f"negation softener cut: {word} {softener}→{word}")
-    for op in ops:
+    for i, op in enumerate(ops):
         if op.kind in (REPLACED, CHANGED):
             prefix = negating_prefix(op.printed, op.spoken)
-            if prefix:
+            if prefix and not _prefix_heard_apart(ops, i):
                 out.append(f"negation: {op.spoken}→{op.printed}")
             elif opposite_prefix(op.printed, op.spoken):
                 out.append(f"word: {op.spoken}→{op.printed}")
@@ -371,6 +371,14 @@ def _negations(ops: Sequence[Op]) -> list[str]:
                 # "ils (ne) sont plus les mêmes" printed "ils sont toujours les mêmes"
                 out.append(f"negation removed: {op.spoken}")
     return out
+
+
+def _prefix_heard_apart(ops: Sequence[Op], i: int) -> bool:
+    """The captions wrote the prefix as a word of its own ("un criminer" for "incriminer"):
+    the spoken word cut just before ``ops[i]`` and its word sound like the printed one."""
+    previous = ops[i - 1] if i else None
+    return bool(previous and previous.kind == CUT and previous.spoken and phrase_key(
+        f"{previous.spoken} {ops[i].spoken}") == phrase_key(ops[i].printed or ""))
 
 
 def _printed_nearby(ops: Sequence[Op], i: int, word: str) -> bool:
