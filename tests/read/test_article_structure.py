@@ -850,3 +850,20 @@ def test_people_reached_or_read_apart_from_the_meeting_are_not_speakers(sentence
             "Le maire, Paul Serre, a ouvert la séance : « Nous voterons ce soir. » (4:05)\n\n"
             + sentence + "\n")
     assert list(read_article(text).speakers["speaker"]) == ["Paul Serre"]
+
+
+def test_a_verb_right_after_the_name_s_comma_reports_even_before_a_long_clause() -> None:
+    text = ("Le conseil a voté la fusion.\n\n"
+            "Le DGS, M. Laurent Kerhervé, a ensuite précisé que ce lissage pourrait durer douze "
+            "ans et que la taxe de Lormes, plus basse de 12 %, rejoindrait l'autre (41min20).\n")
+    article = read_article(text)
+    assert list(article.speakers["speaker"]) == ["Laurent Kerhervé"]
+
+
+def test_a_company_named_like_a_person_is_no_speaker() -> None:
+    text = ("Le projet est porté par six exploitations et la société Biogaz Ouest.\n\n"
+            "Le chef de projet de Biogaz Ouest, Thomas Guérin, a détaillé l'installation. "
+            "« Le digestat est un engrais, pas un déchet », a-t-il affirmé (8:40).\n")
+    article = read_article(text)
+    assert "Biogaz Ouest" not in set(article.speakers["speaker"])
+    assert article.quotes.iloc[-1]["speaker"] == "Thomas Guérin"

@@ -117,6 +117,10 @@ def find_speakers(doc: Document) -> list[Speaker]:
         # only when spaCy or bold type says the name is one.
         is_person = name in per or name in bold or any(
             _titled_by_person_noun(para.masked, start) for para, start, _ in places)
+        before = [para.masked[max(0, start - 40):start] for para, start, _ in places]
+        if any(_ORGANIZATION_NOUN_RE.search(text) for text in before) or (
+                not is_person and all(_COMPLEMENT_BEFORE_RE.search(text) for text in before)):
+            continue  # "la société Agrigaz Ouest", "le chef de projet d'Agrigaz Ouest"
         presented = speaker.role or (is_person and (speaker.organization or name in bold))
         if introduced and not presented:
             speaker.role = introduced
@@ -314,11 +318,29 @@ def _reports(masked: str, start: int, end: int) -> bool:
     # "M. Joël Cadiou, riverain du chemin des Saules, indique que…": the verb after the
     # name's apposition, in a compound tense or behind an object pronoun.
     behind = rules.VERB_AFTER_APPOSITION_RE.match(masked, end)
+    # "X, a ensuite précisé que …, plus basse …": the verb right after the comma, when the
+    # longest apposition would run past it.
+    direct = _VERB_AFTER_COMMA_RE.match(masked, end)
     # "Notre conseillère X a répondu : « … »": a compound past right after the name.
     compound = rules.COMPOUND_AFTER_NAME_RE.match(masked, end)
     return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
-               for m in (after, before, behind, compound)) or bool(
+               for m in (after, before, behind, direct, compound)) or bool(
                    rules.TAKES_FLOOR_RE.match(masked, end))
+
+
+#: An organisation noun right before a capitalised name: "la société X" names a company,
+#: whatever spaCy says of the name.
+_ORGANIZATION_NOUN_RE = re.compile(
+    r"\b(?i:la\s+société|l['’]entreprise|la\s+coopérative|la\s+firme|la\s+compagnie"
+    r"|le\s+cabinet|le\s+groupe|l['’]agence|le\s+bureau\s+d['’]études)\s+$")
+#: A preposition making a name a noun's complement ("le chef de projet d'X"): an
+#: organisation when spaCy does not say the name is a person's.
+_COMPLEMENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:d['’]|de\s+|du\s+|des\s+|chez\s+)$")
+#: ``rules.VERB_AFTER_APPOSITION_RE`` without the apposition: ", a ensuite précisé".
+_VERB_AFTER_COMMA_RE = re.compile(
+    r",\s*(?:(?:ne|n['’]|nous|lui|leur|me|m['’]|l['’]|le|la|les)\s*)?"
+    r"(?:(?:a|avait|aura)\s+(?:aussi\s+|également\s+|ensuite\s+|encore\s+|alors\s+"
+    r"|d['’]abord\s+)?)?([^\W\d_]+)")
 
 
 def _leads_quotation(para: Paragraph, start: int, end: int) -> bool:
