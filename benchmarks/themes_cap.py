@@ -23,6 +23,10 @@ not a seed) comes within cosine ``T`` of one of the theme's one-word seeds.
         [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
         [--threshold 0.6] [--vector-cue 0.8] [--max-themes 2] [--errors]
 
+``--set cap-tune`` (``cap-validate``, ``territorial-tune``, ``territorial-validate``) pools
+the released files of ``GROUPS`` (session 6: choose on cap-cap7, check on cap8 + cap9);
+give it with ``--split all``.
+
 ``--set FILE`` scores any CSV of the same layout (a new blind set, e.g.
 ``tests/data/themes/cap2/...``): ``unit_id``, ``text`` (or ``source``/``start``/``end`` to
 re-extract it), gold ids in ``topics`` (CAP: scored with ``policy_agendas`` and the
@@ -102,6 +106,31 @@ def baseline_codebook() -> Any:
     return Codebook.from_dict({"meta": {"name": "baseline"}, "themes": themes})
 
 
+#: Pooled dev groups (issue 14, session 6): ``tune`` = the released sets cap-cap7, on which
+#: changes are chosen; ``validate`` = cap8 + cap9, released later, only checked. Listed
+#: file by file, so that a new blind folder is never pooled by accident.
+THEMES = SETS.parent
+GROUPS: dict[str, tuple[str, ...]] = {
+    "cap-tune": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
+                 "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
+                 "cap5/cap5_synthetic_units.csv", "cap6/cap6_synthetic_units.csv",
+                 "cap7/cap7_units.csv"),
+    "cap-validate": ("cap8/cap8_synthetic_units.csv", "cap9/cap9_synthetic_units.csv"),
+    "territorial-tune": ("cap/territorial_units.csv", "cap2/territorial2_units.csv",
+                         "cap3/territorial3_units.csv", "cap4/territorial4_units.csv",
+                         "cap5/territorial5_units.csv", "cap6/territorial6_units.csv",
+                         "cap7/territorial7_units.csv"),
+    "territorial-validate": ("cap8/territorial8_units.csv", "cap9/territorial9_units.csv"),
+}
+
+
+def set_paths(name: str) -> list[Path]:
+    """The CSV files of a set: ``cap``, ``territorial``, a group of ``GROUPS`` or a path."""
+    if name in GROUPS:
+        return [THEMES / file for file in GROUPS[name]]
+    return [set_path(name)]
+
+
 def set_path(name: str) -> Path:
     """The CSV file of a set: ``cap``, ``territorial`` or a path."""
     builtin = {"cap": SETS / "cap_units.csv", "territorial": SETS / "territorial_units.csv"}
@@ -121,29 +150,29 @@ def gold_column(path: Path) -> str:
 def load_set(name: str, split: str | None) -> tuple[pd.DataFrame, int]:
     """The units of a set (``unit_id``, ``text``, ``gold`` = set of ids) and the number of
     units skipped because their text could not be rebuilt. ``name``: ``cap``,
-    ``territorial`` or a CSV path."""
-    path = set_path(name)
-    column = gold_column(path)
+    ``territorial``, a group of ``GROUPS`` (its files pooled) or a CSV path."""
     skipped = 0
     rows: list[dict[str, Any]] = []
     sys.path.insert(0, str(SETS))
     import extract_units
 
-    with open(path, encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            text = row.get("text") or ""
-            if not text and row.get("source"):
-                try:
-                    words = extract_units.extract(row["source"], float(row["start"]),
-                                                  float(row["end"]), str(CORPUS))
-                    text = " ".join(words)
-                except (OSError, ValueError):
-                    text = ""
-            if not text:
-                skipped += 1
-                continue
-            rows.append({"unit_id": row["unit_id"], "text": text,
-                         "gold": _ids(row[column]), "split": row.get("split") or ""})
+    for path in set_paths(name):
+        column = gold_column(path)
+        with open(path, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                text = row.get("text") or ""
+                if not text and row.get("source"):
+                    try:
+                        words = extract_units.extract(row["source"], float(row["start"]),
+                                                      float(row["end"]), str(CORPUS))
+                        text = " ".join(words)
+                    except (OSError, ValueError):
+                        text = ""
+                if not text:
+                    skipped += 1
+                    continue
+                rows.append({"unit_id": row["unit_id"], "text": text,
+                             "gold": _ids(row[column]), "split": row.get("split") or ""})
     frame = pd.DataFrame(rows, columns=["unit_id", "text", "gold", "split"])
     if split:
         frame = frame[frame["split"] == split].reset_index(drop=True)
@@ -257,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     parser.add_argument("--set", default="cap",
-                        help="cap, territorial, or the path of a CSV set of the same layout")
+                        help="cap, territorial, a pooled group (" + ", ".join(GROUPS)
+                        + ") or the path of a CSV set of the same layout")
     parser.add_argument("--codebook", default=None,
                         help="codebook name or file (default: by the set's gold column)")
     parser.add_argument("--vectors", action="store_true")
@@ -274,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     units, skipped = load_set(args.set, None if args.split == "all" else args.split)
     print(f"set {args.set}, split {args.split}: {len(units)} units "
           f"({skipped} skipped: text not rebuilt)")
-    cap = gold_column(set_path(args.set)) == "topics"
+    cap = gold_column(set_paths(args.set)[0]) == "topics"
     if args.codebook:
         books = [(args.codebook, load_codebook(args.codebook))]
         if cap:

@@ -529,3 +529,26 @@ def test_strict_mode_needs_two_cues_or_a_phrase() -> None:
     assert "passing" in set(loose["unit_id"])
     assert "passing" not in set(strict["unit_id"])
     assert {"two", "phrase"} <= set(strict["unit_id"])
+
+
+# --------------------------------------------------------------------------- issue 14, session 6
+
+PERIPHERAL_BOOK = Codebook.from_dict({"themes": [
+    {"id": "technology", "label": "Technologie", "lemmas": ["ordinateur", "logiciel"]},
+    {"id": "labor", "label": "Travail", "lemmas": ["syndicat", "grève"]}]})
+
+
+def test_a_detached_comparison_or_a_denied_list_is_a_weak_cue() -> None:
+    """A comparison added after a pause ("…, comme un …") or a denied list ("ni … ni")
+    names a term of comparison, not what is at issue: such a cue needs a second one of its
+    theme (issue 14, session 6). "comme" after a noun gives an example that is content."""
+    found = tag_themes(units(
+        "Le débat s'est figé, comme un ordinateur qui plante.",               # comparison
+        "Je ne viens ni du syndicat ni d'un parti, je viens en voisine.",     # denied list
+        "Comme un ordinateur trop vieux, le logiciel de la mairie rame.",     # + strong cue
+        "Il faudrait des outils comme un ordinateur portable par élève.",     # after a noun
+        "Comme on dit, l'ordinateur a encore planté.",                        # comma between
+        "La grève continue, ni plus ni moins."),                              # before "ni"
+        PERIPHERAL_BOOK)
+    assert sorted(set(zip(found["unit_id"], found["theme"], strict=True))) == [
+        (2, "technology"), (3, "technology"), (4, "technology"), (5, "labor")]

@@ -48,6 +48,7 @@ __all__ = [
     "ENTITY_LABELS",
     "FACTORY_NAME",
     "LEMMA_MODES",
+    "PERIPHERAL",
     "SPANS_KEY",
     "THEME_CAP",
     "THEME_EXCLUDE",
@@ -74,6 +75,15 @@ LEMMA_MODES: tuple[str, ...] = ("lookup", "rule")
 #: kept too). A third topic in a 15-45-word unit was wrong more often than right on the
 #: dev sets (issue 14, round 4, docs/themes.md); a long turn can be about many things.
 THEME_CAP: dict[str, int] = {"themes": 2, "words": 60}
+#: Peripheral cues: a match after one of these words, with (min, max) words between and no
+#: punctuation, counts as a weak cue; with ``detached`` the word must open a clause (unit
+#: start or punctuation before it). A detached "comme" + one or two words adds a comparison
+#: ("…, comme un vieil appareil", "…, comme chez le dentiste"): the word names a term of
+#: comparison, not what is at issue. Not kept: "comme" after a noun ("des projets comme
+#: un café associatif" gives the projects' content) or right before one ("on se voit comme
+#: chef d'orchestre", a role). "ni" denies a list ("ni la mairie ni l'école"). Measured on
+#: the pooled CAP dev sets (issue 14, session 6, docs/themes.md).
+PERIPHERAL: dict[str, tuple[int, int, bool]] = {"comme": (1, 2, True), "ni": (0, 2, False)}
 
 
 @dataclass(frozen=True)
@@ -232,9 +242,11 @@ class ThemeTagger:
                                             for k, forms in enumerate(pattern.tokens)):
                     target = cancelled if pattern.exclude else found
                     target.setdefault(pattern.theme, []).append((start, end))
-                    if pattern.weak and not pattern.exclude:
+                    if pattern.exclude:
+                        continue
+                    if pattern.weak or _peripheral(doc, start):
                         weak.setdefault((pattern.theme, start, end), _fold(pattern.text))
-                    elif not pattern.exclude:
+                    else:
                         strong.add((pattern.theme, start, end))
         spans: list[Span] = []
         for theme_id in self.codebook.ids:
@@ -324,6 +336,21 @@ class ThemeTagger:
             for component in steps:
                 doc = component(doc)
             yield doc
+
+
+def _peripheral(doc: Doc, start: int) -> bool:
+    """Whether a ``PERIPHERAL`` marker precedes token ``start`` at an allowed distance, in
+    the same stretch of words (punctuation breaks it)."""
+    widest = max(rule[1] for rule in PERIPHERAL.values())
+    for between in range(min(widest, start - 1) + 1):
+        at = start - 1 - between
+        if doc[at].is_punct:
+            return False
+        rule = PERIPHERAL.get(_fold(doc[at].lower_))
+        if rule is not None and rule[0] <= between <= rule[1] and (
+                not rule[2] or at == 0 or doc[at - 1].is_punct):
+            return True
+    return False
 
 
 def _anchor(pattern: _Pattern) -> frozenset[str]:
