@@ -867,3 +867,16 @@ def test_a_company_named_like_a_person_is_no_speaker() -> None:
     article = read_article(text)
     assert "Biogaz Ouest" not in set(article.speakers["speaker"])
     assert article.quotes.iloc[-1]["speaker"] == "Thomas Guérin"
+
+
+def test_l_elu_refers_back_not_to_the_speaker_whose_role_is_elu() -> None:
+    text = ("La session a duré la journée.\n\n"
+            "Président du groupe « Région en commun », Mehdi Benali a dénoncé « un plan social "
+            "silencieux » [00:31:40].\n\n"
+            "Il a ensuite lu une lettre. L'élu a tendu la feuille vers la tribune. « Vous lui "
+            "répondrez quoi ? », a-t-il poursuivi [00:36:15].\n\n"
+            "Hugues Delmas, élu de Montbran et rapporteur général, a ensuite précisé que l'aide "
+            "serait maintenue [01:02:15].\n")
+    quotes = read_article(text).quotes
+    row = quotes[quotes["clean_text"].str.startswith("Vous lui")].iloc[0]
+    assert row["speaker"] == "Mehdi Benali"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coopanalysis.read.article import citations, rules, syntax
-from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span
+from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span, Speaker
 from coopanalysis.read.article.people import clean_name, head_verb, name_re
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
@@ -60,15 +60,14 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
             if free(match.start(), match.end()) and _is_surname_use(para, match):
                 found.append(Mention(match.start(), match.end(), speaker.name, "surname"))
                 taken.append((match.start(), match.end()))
-    roles = sorted({r for s in doc.speakers for r in [s.role, *s.aliases] if r},
+    roles = sorted({r for s in doc.speakers for r in _mention_roles(s)},
                    key=lambda r: (-len(r), r))
     if roles:
         pattern = (rules.ROLE_MENTION_DETERMINERS + "(?P<role>"
                    + "|".join(map(re.escape, roles)) + r")\b")
         for match in re.finditer(pattern, para.masked, re.IGNORECASE):
             holders = [s for s in doc.speakers
-                       if any(fold(r) == fold(match.group("role")) for r in [s.role, *s.aliases]
-                              if r)]
+                       if any(fold(r) == fold(match.group("role")) for r in _mention_roles(s))]
             if len(holders) > 1:  # "Le maire de Figeac" when two maires speak
                 after = fold(para.masked[match.end():match.end() + 80])
                 full = [s for s in holders if s.organization and re.match(
@@ -95,6 +94,16 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
 
 
 _OF = r"\s*(?:de la|de l'|du|des|d'|de|of the|of)\s*"
+
+
+def _mention_roles(speaker: Speaker) -> list[str]:
+    """The role nouns that name ``speaker``: role and aliases. A generic role from an
+    apposition ("X, élu de Montbréhan") is left out: "l'élu", "l'intéressée" refer back
+    to whoever was just named, unless the article introduced this person by that noun
+    (an alias: "« … », a reconnu l'élu. X, qui siège…")."""
+    role = speaker.role if speaker.role and fold(speaker.role) not in rules.GENERIC_ANAPHORS \
+        else None
+    return [r for r in [role, *speaker.aliases] if r]
 #: A role's complement then a name in apposition: "le maire de la commune voisine, X,".
 _APPOSED_NAME_RE = re.compile(r"[^,.;:!?«»“”()\n]{0,80}?,\s*(?:(?:M\.|Mme|Dr)\s+)?")
 
