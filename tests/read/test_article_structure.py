@@ -880,3 +880,11 @@ def test_l_elu_refers_back_not_to_the_speaker_whose_role_is_elu() -> None:
     quotes = read_article(text).quotes
     row = quotes[quotes["clean_text"].str.startswith("Vous lui")].iloc[0]
     assert row["speaker"] == "Mehdi Benali"
+
+
+def test_a_surname_opening_a_sentence_with_a_compound_past_names_the_speaker() -> None:
+    text = ("Le conseil a siégé trois heures.\n\n"
+            "Le chef de file de l'opposition, Rodolphe Kerval, a déposé une motion. Kerval a "
+            "réclamé « une vraie concertation, pas une réunion d'information » (55min15).\n")
+    quotes = read_article(text).quotes
+    assert quotes.iloc[-1]["speaker"] == "Rodolphe Kerval"

@@ -129,7 +129,10 @@ def _is_surname_use(para: Paragraph, match: re.Match[str]) -> bool:
     if re.match(r"\s*:\s*[«“\"]", para.masked[match.end():]):
         return True  # "Mercadier : « … »", a speaker's turn in a transcript-like exchange
     following = re.match(r"\s*([^\W\d_]+)", para.masked[match.end():])
-    return bool(following and fold(following.group(1)) in rules.REPORTING_VERBS)
+    # "Kervella a réclamé…": a compound past.
+    compound = rules.COMPOUND_AFTER_NAME_RE.match(para.masked, match.end())
+    return any(m is not None and fold(m.group(1)) in rules.REPORTING_VERBS
+               for m in (following, compound))
 
 
 @dataclass
