@@ -888,3 +888,20 @@ def test_a_surname_opening_a_sentence_with_a_compound_past_names_the_speaker() -
             "réclamé « une vraie concertation, pas une réunion d'information » (55min15).\n")
     quotes = read_article(text).quotes
     assert quotes.iloc[-1]["speaker"] == "Rodolphe Kerval"
+
+
+def test_an_ordinal_before_a_role_still_names_its_holder() -> None:
+    text = ("Le conseil a voté la piétonnisation.\n\n"
+            "La première adjointe, Françoise Delorme, présentait le projet.\n\n"
+            "C'est ensuite la première adjointe qui a détaillé le calendrier. « Les livraisons "
+            "resteront possibles chaque matin », a-t-elle assuré (31min45).\n")
+    quotes = read_article(text).quotes
+    assert quotes.iloc[-1]["speaker"] == "Françoise Delorme"
+
+
+def test_a_demonstrative_role_before_a_name_restates_the_role_just_quoted() -> None:
+    text = ("Le conseil a voté la piétonnisation.\n\n"
+            "« Les livraisons resteront possibles chaque matin », a assuré l'adjointe (31min45). "
+            "Cette adjointe, Françoise Delorme, a ensuite détaillé le calendrier.\n")
+    quotes = read_article(text).quotes
+    assert quotes.iloc[0]["speaker"] == "Françoise Delorme"

@@ -187,6 +187,11 @@ def _introduced_role(para: Paragraph, start: int) -> str | None:
     The name (its first mention) starts the sentence right after one whose speech is given
     to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
     """
+    # "« … », a-t-elle assuré. Cette adjointe, Françoise X, …": the demonstrative restates
+    # the role of the person just quoted.
+    demonstrative = _DEMONSTRATIVE_ROLE_RE.search(para.masked[max(0, start - 60):start])
+    if demonstrative:
+        return demonstrative.group("role").lower()
     lead = rules.LEAD_BEFORE_NAME_RE.search(
         para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
     if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
@@ -208,6 +213,11 @@ def _introduced_role(para: Paragraph, start: int) -> str | None:
         if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
             return match.group("role").lower()
     return roles[0].group("role").lower() if len(roles) == 1 else None
+
+
+_DEMONSTRATIVE_ROLE_RE = re.compile(
+    rf"(?:^|[.!?»]\s+)(?:Cette|Ce|Cet)\s+(?P<role>{rules.ROLE_ALTERNATION})\s*,\s*$",
+    re.IGNORECASE)
 
 
 def name_re(name: str) -> re.Pattern[str]:

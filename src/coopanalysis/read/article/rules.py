@@ -219,7 +219,9 @@ AGE_APPOSITION_RE = re.compile(r"^(?:âgée?\s+de\s+)?\d{1,3}\s+ans\s*,\s*", re.
 #: ``GENERIC_ROLE_RE``).
 ROLE_MENTION_DETERMINERS = (r"\b(?:le\s+|la\s+|the\s+|l['’]"
                             # "Réponse *du* vice-président", "l'avis *de la* maire"
-                            r"|du\s+|de\s+la\s+|de\s+l['’])")
+                            r"|du\s+|de\s+la\s+|de\s+l['’])"
+                            # "la première adjointe", "le premier vice-président"
+                            r"(?:(?i:première|premier|deuxième|second|seconde)\s+)?")
 
 #: A definite role noun of the table ("le vice-président de l'agglomération"), wherever it
 #: stands: the subject of an incise before the name it announces.
