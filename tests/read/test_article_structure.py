@@ -905,3 +905,19 @@ def test_a_demonstrative_role_before_a_name_restates_the_role_just_quoted() -> N
             "Cette adjointe, Françoise Delorme, a ensuite détaillé le calendrier.\n")
     quotes = read_article(text).quotes
     assert quotes.iloc[0]["speaker"] == "Françoise Delorme"
+
+
+def test_a_hyphenated_surname_spacy_cuts_is_still_a_person() -> None:
+    text = ("La réunion a duré deux heures.\n\n"
+            "Co-présidente du conseil citoyen, Maïwenn Lestrade-Pujol a posé le décor : « Un "
+            "avion passe toutes les quatre minutes au-dessus de l'école. » (04:10)\n")
+    assert read_article(text).quotes.iloc[0]["speaker"] == "Maïwenn Lestrade-Pujol"
+
+
+def test_someone_describing_an_idea_in_their_book_is_cited() -> None:
+    text = ("La réunion a duré deux heures.\n\n"
+            "Le maire, Paul Serre, a ouvert la séance : « Nous voterons ce soir. » (4:05)\n\n"
+            "L'économiste des transports Sylvie Marcel décrivait ce mécanisme dès 2020 dans son "
+            "livre « Les petites lignes » : « Une ligne qu'on ne fait plus rouler perd ses "
+            "voyageurs. »\n")
+    assert list(read_article(text).speakers["speaker"]) == ["Paul Serre"]

@@ -62,6 +62,9 @@ AUTHOR_BEFORE_RE = re.compile(
     r"[^.!?«»“”:;]{0,60}?\b(?i:adressée?|envoyée?|écrite?|signée?|rédigée?)"
     r"\b[^.!?«»“”:;]{0,100}\bpar\b[^.!?«»“”:;]{0,80}$")
 AUTHOR_AFTER_RE = re.compile(
+    # "X décrivait ce mécanisme dès 2020 dans son livre …": the clause names X's writing.
+    r"[^.!?«»“”:;,]{0,60}?\b(?i:dans|en\s+conclusion\s+de)\s+(?i:son|sa|ses)\s+"
+    r"(?i:livre|ouvrage|essai|rapport|étude|thèse|article|tribune|roman|mémoires)\b|"
     r"(?:\s*,[^.!?«»“”:;]{0,80}?)?\s*(?:\(\s*(?:1[89]|20)\d\d\s*\)\s*)?"
     # "X l'a écrit dans son rapport": an object pronoun before the writing verb.
     r"(?:(?i:l['’]|les\s+|lui\s+)\s*)?"

@@ -85,13 +85,18 @@ def find_speakers(doc: Document) -> list[Speaker]:
         if name == author and not any(_speaks_after_quote(para.masked, start)
                                       for para, start, _ in places):
             continue
+        # spaCy may cut a hyphenated surname ("Maïwenn Lestrade-"): a person entity that
+        # starts with the name counts.
+        tagged = name in per or any(
+            e_start == s and e_end > s for para, s, _e in places
+            for e_start, e_end, _text in para.persons)
         speaker = Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
         first_para, first_start, _ = min(places, key=lambda p: p[0].start + p[1])
         introduced = _introduced_role(first_para, first_start)
         if introduced:
             speaker.aliases.append(introduced)
         for para, start, end in places:
-            role, organization = _apposition(para.masked, start, end, person=name in per)
+            role, organization = _apposition(para.masked, start, end, person=tagged)
             if role is None:
                 parsed_role, parsed_org = _parsed_role(para, start)
                 role, organization = parsed_role, organization or parsed_org
@@ -115,7 +120,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
             introduced = None
         # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
         # only when spaCy or bold type says the name is one.
-        is_person = name in per or name in bold or any(
+        is_person = tagged or name in bold or any(
             _titled_by_person_noun(para.masked, start) for para, start, _ in places)
         before = [para.masked[max(0, start - 40):start] for para, start, _ in places]
         if any(_ORGANIZATION_NOUN_RE.search(text) for text in before) or (
