@@ -921,3 +921,16 @@ def test_someone_describing_an_idea_in_their_book_is_cited() -> None:
             "livre « Les petites lignes » : « Une ligne qu'on ne fait plus rouler perd ses "
             "voyageurs. »\n")
     assert list(read_article(text).speakers["speaker"]) == ["Paul Serre"]
+
+
+@pytest.mark.parametrize("naming", [
+    "Franck Audouze, c'est son nom, a précisé plus tard la marge retenue.",
+    "Elle s'appelle Franck Audouze, et elle a promis de revenir.",
+    "Franck Audouze, puisque c'est de lui qu'il s'agit, a ensuite détaillé la méthode.",
+])
+def test_a_naming_formula_names_the_person_just_quoted(naming: str) -> None:
+    text = ("La réunion publique a duré trois heures.\n\n"
+            "L'hydrologue du bureau d'études a pris le micro pour défendre la méthode : « Le "
+            "modèle a été calé sur les crues de 1910 et de 2021. » " + naming + "\n")
+    article = read_article(text)
+    assert article.quotes.iloc[0]["speaker"] == "Franck Audouze"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from coopanalysis.read.article import citations, rules, syntax
 from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span, Speaker
+from coopanalysis.read.article.naming import named_next
 from coopanalysis.read.article.people import clean_name, head_verb, name_re
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
@@ -162,6 +163,10 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
     antecedent, and the article does not say who they are.
     """
     found = _attribute(para, doc, span_open, span_close, events, carry)
+    if found.speaker is None and span_close is not None:
+        formula = named_next(para, span_close)  # "« … » Franck Audouze, c'est son nom, …"
+        if formula:
+            return Attribution(formula, "after")
     if found.how not in ("pronoun", "paragraph") or found.speaker is None \
             or doc.language != "fr":
         return found

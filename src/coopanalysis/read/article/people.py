@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from coopanalysis.read.article import citations, rules
 from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
+from coopanalysis.read.article.naming import named_by_formula
 from coopanalysis.read.article.spans import no_abbreviation_dots, outside_quotes, sentence_start
 from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.text import lexicon
@@ -134,7 +135,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
                         or _leads_quotation(para, start, end)
                         or _subject_before_colon(para, start, end)
                         or _pronoun_reports_after(para, start, end)
-                        or _leads_in_next_paragraph(para, following[id(para)], start))
+                        or _leads_in_next_paragraph(para, following[id(para)], start)
+                        or named_by_formula(para.masked, start, end))
                        and not _only_cited_here(para, start, end)
                        for para, start, end in places)
         # Someone only ever named after a citation cue ("en citant Bruno Latour, sociologue"),
