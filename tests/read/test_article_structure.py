@@ -934,3 +934,12 @@ def test_a_naming_formula_names_the_person_just_quoted(naming: str) -> None:
             "modèle a été calé sur les crues de 1910 et de 2021. » " + naming + "\n")
     article = read_article(text)
     assert article.quotes.iloc[0]["speaker"] == "Franck Audouze"
+
+
+def test_an_indefinite_agent_noun_blocks_a_pronoun_from_the_paragraph_before() -> None:
+    text = ("Le débat a été filmé.\n\n"
+            "La présidente, Mathilde Sorel, a ouvert la séance : « Bienvenue à tous. » (0:40)\n\n"
+            "Une randonneuse installée au fond de la salle prend le micro. « Je me suis fait "
+            "charger par un patou l'été dernier », lance-t-elle (49:00).\n")
+    quotes = read_article(text).quotes
+    assert quotes.iloc[-1].isna()["speaker"]

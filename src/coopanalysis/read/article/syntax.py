@@ -9,6 +9,7 @@ people the clause names. See ``docs/article.md`` (attribution).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +75,10 @@ def introducing_subject(parsed: Any, start: int, end: int) -> Subject | None:
                    fold(left.text) in INDEFINITE_OPENERS)
 
 
+#: Endings of French agent nouns (people by what they do): "randonneuse", "riverain"…
+AGENT_NOUN_RE = re.compile(r"(?:euse|eur|rice|iste|ienne|ien|ière|ier|ante|ant|aine|ain)$")
+
+
 def person_subjects(parsed: Any, start: int, end: int
                     ) -> list[tuple[int, int, str, str, bool]]:
     """Subjects in ``start:end`` that designate a person by a common noun with a determiner
@@ -87,11 +92,16 @@ def person_subjects(parsed: Any, start: int, end: int
         if not (start <= token.idx < end) or token.dep_ not in SUBJECT_DEPS:
             continue
         left = token.left_edge
-        if fold(left.text) not in DETERMINERS or fold(token.text) not in rules.PERSON_NOUNS:
+        indefinite = fold(left.text) in INDEFINITE_OPENERS
+        if fold(left.text) not in DETERMINERS or not (
+                fold(token.text) in rules.PERSON_NOUNS
+                # "Une randonneuse prend le micro": an agent noun after "un/une".
+                or (indefinite and token.is_lower
+                    and AGENT_NOUN_RE.search(token.text))):
             continue
         right = token.right_edge
         found.append((left.idx, right.idx + len(right), parsed[left.i:right.i + 1].text,
-                      fold(token.text), fold(left.text) in INDEFINITE_OPENERS))
+                      fold(token.text), indefinite))
     return found
 
 
