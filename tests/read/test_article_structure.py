@@ -943,3 +943,12 @@ def test_an_indefinite_agent_noun_blocks_a_pronoun_from_the_paragraph_before() -
             "charger par un patou l'été dernier », lance-t-elle (49:00).\n")
     quotes = read_article(text).quotes
     assert quotes.iloc[-1].isna()["speaker"]
+
+
+def test_a_naming_formula_makes_a_person_whatever_spacy_tags() -> None:
+    text = ("Le débat a été filmé.\n\n"
+            "C'est l'agent des forêts qui a répondu : « Une carte en ligne, on sait faire », "
+            "a-t-il expliqué (33:10). Il s'appelle Loïc Garnier, il connaît le causse comme sa "
+            "poche, et il a ensuite précisé que la carte serait prête en mai (35:20).\n")
+    article = read_article(text)
+    assert "Loïc Garnier" in set(article.speakers["speaker"])

@@ -121,8 +121,10 @@ def find_speakers(doc: Document) -> list[Speaker]:
             introduced = None
         # An organisation alone ("Coopération Territoriale** (RNCT)") presents a person
         # only when spaCy or bold type says the name is one.
+        # "Il s'appelle X" says X is a person whatever spaCy tags.
         is_person = tagged or name in bold or any(
-            _titled_by_person_noun(para.masked, start) for para, start, _ in places)
+            _titled_by_person_noun(para.masked, start)
+            or named_by_formula(para.masked, start, end) for para, start, end in places)
         before = [para.masked[max(0, start - 40):start] for para, start, _ in places]
         if any(_ORGANIZATION_NOUN_RE.search(text) for text in before) or (
                 not is_person and all(_COMPLEMENT_BEFORE_RE.search(text) for text in before)):
