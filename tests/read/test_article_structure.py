@@ -844,6 +844,8 @@ def test_a_trade_noun_as_definite_description_names_the_paragraph_s_person() -> 
     "Francis Dalmas, retenu ailleurs : « Nous n'avons constaté aucune hausse des accidents. »",
     "Interrogée par Territoires forestiers après la réunion, l'économiste Agathe Rimel doute du "
     "montage : « Le coût sera reporté sur les propriétaires. »",
+    "Il s'est appuyé sur le rapport de la chambre des comptes, dont le magistrat rapporteur, "
+    "Hervé Tastel, qualifiait la politique tarifaire d'« insoutenable ».",
 ])
 def test_people_reached_or_read_apart_from_the_meeting_are_not_speakers(sentence: str) -> None:
     text = ("Le conseil municipal a siégé trois heures.\n\n"

@@ -52,6 +52,9 @@ AUTHOR_BEFORE_RE = re.compile(
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
     r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|courriel|mail|lettre|message"
     r"|missive|communiqué|tribune|note|rapport|étude|avis)\b[^.!?«»“”]{0,120}$"
+    # "le rapport de la chambre des comptes, dont le magistrat rapporteur, X, qualifiait…".
+    r"|\b(?i:rapport|étude|livre|ouvrage|lettre|note|courrier|avis)\b[^.!?«»“”:;]{0,100}?"
+    r"\bdont\s+(?i:le|la|l['’]|les)\s*[^.!?«»“”:;]{0,60}$"
     # "…, signé par la sociologue X": the author of the document just named.
     r"|\b(?i:signée?s?|rédigée?s?)\s+par\s+(?:(?i:le|la|l['’])\s*)?(?:[a-zà-ÿ'’-]+\s+){0,2}$"
     # "la lettre que lui a adressée le directeur départemental, X".
