@@ -954,3 +954,11 @@ def test_a_naming_formula_makes_a_person_whatever_spacy_tags() -> None:
             "poche, et il a ensuite précisé que la carte serait prête en mai (35:20).\n")
     article = read_article(text)
     assert "Loïc Garnier" in set(article.speakers["speaker"])
+
+
+def test_an_author_of_many_works_described_by_credentials_can_speak() -> None:
+    text = ("La table ronde a réuni cinq intervenants.\n\n"
+            "Maîtresse de conférences en géographie et autrice de plusieurs travaux sur la "
+            "mobilité, Claire Dumont a rappelé que sept usagers sur dix ont plus de 70 ans "
+            "(38 min 20).\n")
+    assert list(read_article(text).speakers["speaker"]) == ["Claire Dumont"]

@@ -44,7 +44,9 @@ FORMER_BEFORE_RE = re.compile(
 #: "X, dans son livre"), the sender of a letter read out ("une lettre de X", "le courrier
 #: de X"). Such a person is a speaker only when another mention says they speak.
 AUTHOR_BEFORE_RE = re.compile(
-    r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])[^.!?«»:;]{0,80}?,?\s*$"
+    # (not "autrice de plusieurs travaux": credentials, not a document quoted)
+    r"\b(?i:auteure?|autrice|signataire)\s+(?:de|du|des|d['’])(?!\s*(?i:plusieurs|nombreu|divers"
+    r"|travaux|ouvrages|livres|publications))[^.!?«»:;]{0,80}?,?\s*$"
     # "Son auteur, l'ingénieur X": the author of the document just named.
     r"|\b(?i:son|sa|leur)\s+(?i:auteure?|autrice|rédacteur|rédactrice)\s*,[^.!?«»:;]{0,60}$"
     r"|\b(?i:lettre|courrier|courriel|mail|message|missive|tribune|livre|ouvrage|essai|rapport"
