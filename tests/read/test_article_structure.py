@@ -962,3 +962,29 @@ def test_an_author_of_many_works_described_by_credentials_can_speak() -> None:
             "mobilité, Claire Dumont a rappelé que sept usagers sur dix ont plus de 70 ans "
             "(38 min 20).\n")
     assert list(read_article(text).speakers["speaker"]) == ["Claire Dumont"]
+
+
+PORTRAIT_INTERVIEW = """# Corinne Sabrié, la maire qui veut sauver le jumelage
+
+*Propos recueillis par Hélène Dastier*
+
+Président du comité, Bernard Lagarde a dénoncé la baisse. Le maire allemand, Jürgen Weber, a suivi.
+
+**Vous avez divisé par deux la subvention. Le jumelage est-il un luxe ?**
+
+Non, et je l'ai répété mardi. Une commune qui doit refaire le toit de son école doit choisir.
+
+**Que proposez-vous pour 2026 ?**
+
+Trois choses. Un échange de stagiaires, un tournoi de rugby et une résidence d'artistes.
+
+**Et vous, que vous a apporté ce jumelage ?**
+
+Mon métier, tout simplement. Je suis devenue professeure d'allemand grâce à lui.
+"""
+
+
+def test_a_portrait_interview_names_its_interviewee_in_the_headline() -> None:
+    quotes = read_article(PORTRAIT_INTERVIEW).quotes
+    answers = quotes[quotes["clean_text"].str.startswith(("Non, et", "Trois choses", "Mon métier"))]
+    assert list(answers["speaker"]) == ["Corinne Sabrié"] * 3

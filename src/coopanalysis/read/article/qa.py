@@ -192,7 +192,14 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
         introduced = [s for s in introduced if not re.search(
             rf"(?<![\w-]){re.escape(s.surname)}(?![\w-])", asked)]
     if len(introduced) != 1:
-        return
+        # A portrait-interview names its interviewee in the headline ("# Corinne X, la
+        # maire qui…"), however many people the lead-in then presents.
+        titled = _headline_person(doc, author)
+        if titled is None:
+            return
+        if titled not in {s.name for s in doc.speakers}:
+            doc.speakers.append(Speaker(titled, first_mention=doc.text.find(titled)))
+        introduced = [s for s in doc.speakers if s.name == titled]
     interviewee = introduced[0].name
     for index in questions:
         para = paragraphs[index]
@@ -207,6 +214,14 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
             _set_turn(para, 0, len(para.raw), "answer", interviewee)
     _resection(doc)
     doc.speakers = [s for s in doc.speakers if not _only_in_answers(doc, s.name)]
+
+
+def _headline_person(doc: Document, author: str | None) -> str | None:
+    """The one full name in the article's headline, or None (none, several, the author)."""
+    names = {m.group(0) for para in doc.paragraphs if para.kind == "title"
+             for m in rules.NAME_RE.finditer(para.raw)}
+    names = {n for n in names if len(n.split()) >= 2 and n != author}
+    return names.pop() if len(names) == 1 else None
 
 
 def _only_in_answers(doc: Document, name: str) -> bool:
