@@ -988,3 +988,11 @@ def test_a_portrait_interview_names_its_interviewee_in_the_headline() -> None:
     quotes = read_article(PORTRAIT_INTERVIEW).quotes
     answers = quotes[quotes["clean_text"].str.startswith(("Non, et", "Trois choses", "Mon métier"))]
     assert list(answers["speaker"]) == ["Corinne Sabrié"] * 3
+
+
+def test_a_demand_verb_reports_but_its_guillemets_stay_a_fragment() -> None:
+    text = ("Le conseil a voté le déménagement de la halle.\n\n"
+            "Conseiller d'opposition, Gilles Peyrol a raconté ses trente ans de marché. "
+            "Peyrol a réclamé « une navette gratuite le samedi matin » (31min10).\n")
+    row = read_article(text).quotes.iloc[0]
+    assert (row["speaker"], row["kind"], row["stated_start"]) == ("Gilles Peyrol", "fragment", 1870.0)

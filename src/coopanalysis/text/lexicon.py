@@ -221,6 +221,13 @@ MORE_SPEECH_VERBS: frozenset[str] = frozenset({
     "assenait", "tranchait", "ironisait", "agace", "agacait", "regrettait", "nuancait",
     "temperait", "abonde", "abondait", "rencherissait", "riposte", "ripostait",
     "questionnait", "admettait", "temoignait", "defendait", "alertait", "observait"})
+#: Speech acts of demand and judgement in a council debate (session 6): "a réclamé « une
+#: navette »", "a exigé que…". Like protest verbs, their object is often a noun phrase in
+#: guillemets (a fragment), not a statement. Participles that are also nouns ("jugé"/
+#: "juge", "avancé"/"avance") stay out.
+DEMAND_VERBS: frozenset[str] = frozenset({
+    "reclame", "reclamait", "reclamer", "suggere", "suggerait", "exige", "exigeait",
+    "saluait", "relevait", "avancait", "jugeait", "defendu"})
 #: Nouns that open the name of a plan or a scheme in quotation marks ("le « plan de
 #: périnatalité de proximité »", "une « charte de bon voisinage »"), folded.
 SCHEME_NOUNS: frozenset[str] = frozenset({

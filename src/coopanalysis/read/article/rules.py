@@ -52,7 +52,7 @@ PROTEST_VERBS: frozenset[str] = frozenset({
     "insurge", "insurgeait", "indignait", "inquietait",
     # Speech acts whose object is a noun phrase too: to speak of, to propose ("a parlé
     # d'« un entre-soi »", "a proposé « un moratoire »").
-    "parle", "parlait", "propose", "proposait"})
+    "parle", "parlait", "propose", "proposait"}) | lexicon.DEMAND_VERBS
 #: Object pronouns between a closing mark and its speech verb ("», y affirmait X"), and the
 #: reflexive "s'"/"se" of a pronominal one ("», s'engage-t-il").
 CLITICS_BEFORE_VERB: frozenset[str] = frozenset({"y", "en", "lui", "leur", "nous", "vous",
