@@ -995,4 +995,5 @@ def test_a_demand_verb_reports_but_its_guillemets_stay_a_fragment() -> None:
             "Conseiller d'opposition, Gilles Peyrol a raconté ses trente ans de marché. "
             "Peyrol a réclamé « une navette gratuite le samedi matin » (31min10).\n")
     row = read_article(text).quotes.iloc[0]
-    assert (row["speaker"], row["kind"], row["stated_start"]) == ("Gilles Peyrol", "fragment", 1870.0)
+    assert (row["speaker"], row["kind"], row["stated_start"]) == (
+        "Gilles Peyrol", "fragment", 1870.0)
