@@ -54,6 +54,9 @@ def tokens(text: str) -> list[str]:
     # the sentence before (captions have no punctuation; missing a cut hedge is worse).
     ("d'ici normalement", "normalement"),
     ("ça marche normalement", "normalement"),
+    ("alors peut-être", "peut etre"),               # "peut-être | un doublement du PIB"
+    ("ça peut être", None),                         # the verb "pouvoir être"
+    ("je leur dis peut-être mais", None),           # a sentence adverb must touch the quote
     ("je pense que tu, enfin,", "je pense que"),    # a self-correction keeps the hedge's reach
 ])
 def test_lead_hedge(before: str, expected: str | None) -> None:

@@ -16,6 +16,7 @@ from coopanalysis.align.rules import BOUNDARY_RULES, SELF_CORRECTION_MARKERS
 from coopanalysis.align.tokens import Stream
 from coopanalysis.text.lexicon import FILLERS, FUNCTION_WORDS, NE_PARTICLE
 from coopanalysis.text.meaning import (
+    LEAD_ADVERB_HEDGES,
     LEAD_HEDGES,
     TAIL_ADVERB_HEDGES,
     TAIL_HEDGE_BLOCKERS,
@@ -53,7 +54,13 @@ def lead_hedge(before: Sequence[str]) -> str | None:
         end = len(before) - gap
         for hedge in _LEAD:
             if end >= len(hedge) and tuple(before[end - len(hedge):end]) == hedge:
-                return " ".join(hedge)
+                phrase = " ".join(hedge)
+                subject = before[end - len(hedge) - 1] if end > len(hedge) else ""
+                if phrase == "peut etre" and subject in TAIL_HEDGE_NOT_AFTER[phrase]:
+                    continue  # "ça peut être | …": the verb "pouvoir être"
+                if gap and phrase in LEAD_ADVERB_HEDGES:
+                    continue  # "peut-être, mais | on a besoin…": the adverb ends a clause
+                return phrase
     return None
 
 

@@ -96,7 +96,14 @@ LEAD_HEDGES: tuple[str, ...] = (
     # punctuation in captions, "ça marche normalement | fin 2013" reads the same: flagged
     # too, since a hedge cut passed as faithful is the worse error (the change shows it).
     "normalement", "en principe", "a priori", "theoriquement", "probablement",
+    # "peut-être | un doublement du PIB": the adverb, unless a subject stands before it
+    # ("ça peut être un doublement": the verb; ``TAIL_HEDGE_NOT_AFTER``).
+    "peut etre",
 )
+#: The sentence adverbs of ``LEAD_HEDGES``: they govern the quote only right before its first
+#: word ("peut-être, mais | on a besoin…" closes the clause before).
+LEAD_ADVERB_HEDGES: frozenset[str] = frozenset({
+    "normalement", "en principe", "a priori", "theoriquement", "probablement", "peut etre"})
 #: Hedges a journalist cuts by ending the quote right before them ("c'est la bonne
 #: solution | je crois"). Not when the next word makes them open a new clause or take an
 #: object (``TAIL_HEDGE_BLOCKERS``: "je pense que demain…", "je pense à…", "je crois même
