@@ -56,7 +56,8 @@ def tokens(text: str) -> list[str]:
     ("ça marche normalement", "normalement"),
     ("alors peut-être", "peut etre"),               # "peut-être | un doublement du PIB"
     ("ça peut être", None),                         # the verb "pouvoir être"
-    ("je leur dis peut-être mais", None),           # a sentence adverb must touch the quote
+    ("je leur dis peut-être mais", None),           # "mais": the adverb closed a clause
+    ("donc normalement ça", "normalement"),         # "normalement ça | ça fait…": a repeat
     ("je pense que tu, enfin,", "je pense que"),    # a self-correction keeps the hedge's reach
 ])
 def test_lead_hedge(before: str, expected: str | None) -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from coopanalysis.align.aligner import align_quotes
-from coopanalysis.align.diff import CHANGED, CUT, KEPT, REPLACED, Op
+from coopanalysis.align.diff import ADDED, CHANGED, CUT, KEPT, REPLACED, Op
 from coopanalysis.align.verdict import faithful_kind, language_of, meaning_changes, sound_alike
 from coopanalysis.model import Transcript
 from coopanalysis.read.transcript import read_transcript
@@ -369,3 +369,14 @@ def test_a_prefix_the_captions_wrote_apart_is_no_negation() -> None:
     changes, _notes = meaning_changes(ops_joined, "forcément incriminer les gens",
                                       "forcément criminer les gens")
     assert "negation: criminer→incriminer" in changes
+
+
+def test_sans_heard_and_sous_printed_is_a_negation_removed() -> None:
+    """"investir sans contrôle des banques" said, "sous le contrôle" printed: "sous" is a
+    preposition, nothing that could explain the gap as noise."""
+    ops = [Op(KEPT, "investir", "investir"), Op(ADDED, "sous", ""),
+           Op(REPLACED, "le", "sans"), Op(KEPT, "controle", "controle"),
+           Op(KEPT, "des", "des"), Op(CHANGED, "banques", "banque")]
+    changes, _notes = meaning_changes(ops, "investir sous le contrôle des banques",
+                                      "investir sans contrôle des banque")
+    assert "negation removed: sans" in changes

@@ -35,6 +35,10 @@ _LEAD = tuple(sorted((tuple(h.split()) for h in LEAD_HEDGES), key=len, reverse=T
 _TAIL = tuple(sorted((tuple(h.split()) for h in TAIL_HEDGES), key=len, reverse=True))
 
 
+#: Words that join two clauses: a sentence adverb before them belongs to the first one.
+CLAUSE_LINKS = frozenset({"mais", "et", "donc", "or", "car", "puis", "alors", "sinon"})
+
+
 def lead_hedge(before: Sequence[str]) -> str | None:
     """The hedge that governs a clause starting after the folded tokens ``before``.
 
@@ -58,7 +62,7 @@ def lead_hedge(before: Sequence[str]) -> str | None:
                 subject = before[end - len(hedge) - 1] if end > len(hedge) else ""
                 if phrase == "peut etre" and subject in TAIL_HEDGE_NOT_AFTER[phrase]:
                     continue  # "ça peut être | …": the verb "pouvoir être"
-                if gap and phrase in LEAD_ADVERB_HEDGES:
+                if phrase in LEAD_ADVERB_HEDGES and set(before[end:]) & CLAUSE_LINKS:
                     continue  # "peut-être, mais | on a besoin…": the adverb ends a clause
                 return phrase
     return None

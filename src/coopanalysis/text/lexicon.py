@@ -28,6 +28,9 @@ FILLERS: frozenset[str] = frozenset(
 
 #: French function words: weight 1 in the alignment (see ``SCORING``).
 FUNCTION_WORDS: frozenset[str] = frozenset({
+    # Prepositions of place and time (session 6: "sous le contrôle" printed where "sans
+    # contrôle" was said; "sous" is no content word that could explain the gap).
+    "sous", "vers", "parmi", "envers", "durant", "pendant", "hors",
     "a", "au", "aux", "avec", "ce", "ces", "c", "ca", "cette", "d", "dans", "de", "des", "du",
     "elle", "elles", "en", "est", "et", "etait", "il", "ils", "j", "je", "l", "la", "le",
     "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne",
