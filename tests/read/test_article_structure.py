@@ -997,3 +997,28 @@ def test_a_demand_verb_reports_but_its_guillemets_stay_a_fragment() -> None:
     row = read_article(text).quotes.iloc[0]
     assert (row["speaker"], row["kind"], row["stated_start"]) == (
         "Gilles Peyrol", "fragment", 1870.0)
+
+
+TWO_PERSON_INTERVIEW = """# La grève à l'Ehpad, au lendemain de la table ronde
+
+*Propos recueillis par Lucie Marquet*
+
+**Qu'est-ce qui a changé jeudi soir ?**
+
+**Nadia Benkiran** : Pour la première fois, tout le monde a entendu la même chose.
+
+**Jérôme Vidal** : Le Département a mis un poste sur la table.
+
+**Et maintenant, la grève va-t-elle continuer ?**
+
+**Benkiran** : Oui, jusqu'à ce qu'on ait une date et un chiffre écrits.
+
+**Vidal** : Je respecte ce choix. La porte de mon bureau reste ouverte.
+"""
+
+
+def test_bold_surname_labels_name_the_full_names_printed_before() -> None:
+    quotes = read_article(TWO_PERSON_INTERVIEW).quotes
+    rows = {r.clean_text[:12]: r.speaker for r in quotes.itertuples()}
+    assert rows["Oui, jusqu'à"] == "Nadia Benkiran"
+    assert rows["Je respecte "] == "Jérôme Vidal"

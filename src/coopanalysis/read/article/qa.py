@@ -71,6 +71,10 @@ def mark_turns(doc: Document) -> None:
             continue  # a plain "Saint Aubin : …" is prose; only people presented count
         if match.group("caps") and not (what == "name" and _printed_name(doc, label)):
             continue  # "MISE À JOUR : …", "CGT : …": capitals that name nobody
+        if what is None and (match.group("bold") or match.group("bold_in")) and re.fullmatch(
+                r"[^\W\d_][\w'’-]+", label) and label[0].isupper() and _surname_alone(
+                    doc, label, author):
+            what = "surname-alone"  # "**Benkirane** :" after "**Nadia Benkirane** :"
         if what and para.raw[match.end():].strip():
             labelled.append((para, match.end(), label, what))
     if len(labelled) >= 2:
@@ -338,7 +342,8 @@ def _label_speaker(doc: Document, label: str, what: str, author: str | None,
     holders = {"first-host": lambda: _first_name_holder(doc, label, None),
                "first": lambda: _first_name_holder(doc, label, author),
                "capsurname": lambda: _caps_surname_holder(doc, label, author),
-               "surname": lambda: _surname_holder(doc, label)}
+               "surname": lambda: _surname_holder(doc, label),
+               "surname-alone": lambda: _surname_alone(doc, label, author)}
     if what in holders:
         name = holders[what]()
         if name is not None and all(s.name != name for s in doc.speakers):
@@ -395,6 +400,11 @@ def _first_name_holder(doc: Document, first: str, author: str | None) -> str | N
     presents, or any run of capitalised words: "les deux organisateurs, Léa Monsarrat et
     Malik Haddad"), the author aside. None when there is none or more than one."""
     return _one_full_name(doc, author, lambda name: name.split()[0] == first)
+
+
+def _surname_alone(doc: Document, label: str, author: str | None) -> str | None:
+    """The one full name the article prints whose surname is ``label``."""
+    return _one_full_name(doc, author, lambda name: name.split()[-1] == label)
 
 
 def _one_full_name(doc: Document, author: str | None,
