@@ -1022,3 +1022,17 @@ def test_bold_surname_labels_name_the_full_names_printed_before() -> None:
     rows = {r.clean_text[:12]: r.speaker for r in quotes.itertuples()}
     assert rows["Oui, jusqu'à"] == "Nadia Benkiran"
     assert rows["Je respecte "] == "Jérôme Vidal"
+
+
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_incise() -> None:
+    text = ("La réunion publique a duré trois heures.\n\n"
+            "« Je ne suis pas venu vous annoncer une bonne nouvelle », a d’emblée prévenu le "
+            "maire, Marc Darrig (à 2 min 45).\n")
+    assert read_article(text).quotes.iloc[0]["speaker"] == "Marc Darrig"
+
+
+def test_a_present_role_joined_to_a_former_one_is_no_former_office_holder() -> None:
+    text = ("Le conseil a voté le gymnase.\n\n"
+            "Adjoint aux sports et ancien entraîneur de l'équipe de handball, Karim Benaïs a "
+            "détaillé le plan. « Il nous manque encore la Région », a-t-il dit (12:10).\n")
+    assert read_article(text).quotes.iloc[0]["speaker"] == "Karim Benaïs"

@@ -524,7 +524,12 @@ def _is_former(para: Paragraph, start: int, end: int) -> bool:
     # "l'ancien maire X" is a former office-holder; "l'ancienne voie …, X" is not: "ancien"
     # counts when the noun it qualifies names a person.
     noun = re.match(r"(?i)\s*ancien(?:ne)?s?\s+([^\W\d_]+)", before.group(0))
-    return noun is None or _names_a_person(noun.group(1))
+    if noun is not None and not _names_a_person(noun.group(1)):
+        return False
+    # "Adjoint aux sports et ancien entraîneur, X": a present role joined to the former one.
+    return not re.search(
+        rf"(?i)(?<![\w-])(?:{rules.ROLE_ALTERNATION})(?![\w-])[^,.;:!?«»]{{0,60}}\bet\s+"
+        r"ancien(?:ne)?s?\s+[^.;:!?«»]{0,80}$", para.masked[max(0, start - 160):start])
 
 
 #: Role and person nouns, folded.
@@ -555,6 +560,14 @@ def article_author(doc: Document) -> str | None:
     return None
 
 
+#: Adverbs between an auxiliary and its participle ("a d'emblée prévenu"), folded and split
+#: as ``head_verb``'s words are ("d'emblée" → "d", "emblee").
+_ADVERBS_AFTER_AUXILIARY = frozenset({
+    "d", "emblee", "abord", "ensuite", "alors", "aussi", "encore", "egalement", "deja",
+    "aussitot", "immediatement", "enfin", "finalement", "pourtant", "toujours", "bien",
+    "simplement", "longuement", "sobrement", "vivement", "fermement"})
+
+
 def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
     """(a reporting verb heads ``words``, its subject is an inverted pronoun).
 
@@ -569,6 +582,10 @@ def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
     inverted = rules.INVERTED_PRONOUN_RE.fullmatch(words[0])
     verb = fold(inverted.group("verb")) if inverted else fold(words[0])
     if verb in rules.AUXILIARIES and len(words) > 1:
-        verb = fold(words[1])
+        # "a d'emblée prévenu", "a ensuite ajouté": adverbs between auxiliary and participle.
+        rest = [fold(w) for w in words[1:]]
+        while len(rest) > 1 and rest[0] in _ADVERBS_AFTER_AUXILIARY:
+            rest = rest[1:]
+        verb = rest[0]
     incise = inverted is not None and verb not in rules.NOT_INCISE_INVERSIONS
     return verb in rules.REPORTING_VERBS or incise, inverted is not None
