@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from coopanalysis import analyze, read_rttm, read_transcript
+from coopanalysis.tag.clues import Names
 from coopanalysis.tag.naming import (
-    _Names,
     find_evidence,
     match_clues,
     name_speakers,
@@ -213,7 +213,7 @@ SPEAKERS_DATA = Path(__file__).resolve().parents[1] / "data" / "speakers"
     ("thank you, councilmember kalb?", [("next", "kalb")]),
 ])
 def test_hand_off_clues_in_french_and_english(text, expected):
-    clues = match_clues(text, _Names([]))
+    clues = match_clues(text, Names([]))
     assert [(direction, name) for _source, direction, name, _end in clues] == expected
 
 

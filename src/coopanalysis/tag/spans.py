@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from coopanalysis.tag.naming import Evidence, _Names, match_clues
+from coopanalysis.tag.clues import Evidence, Names, match_clues
 from coopanalysis.text.normalize import fold
 
 __all__ = ["SpanNaming", "name_spans"]
@@ -28,8 +28,8 @@ class SpanNaming:
     evidence: list[Evidence]
 
 
-def _same(a: str, b: str, names: _Names) -> bool:
-    pool = _Names([a]) if len(a.split()) >= len(b.split()) else _Names([b])
+def _same(a: str, b: str, names: Names) -> bool:
+    pool = Names([a]) if len(a.split()) >= len(b.split()) else Names([b])
     shorter = b if len(a.split()) >= len(b.split()) else a
     return fold(a) == fold(b) or pool._person(shorter) is not None or (
         names._person(a) is not None and names._person(a) == names._person(b))
@@ -54,10 +54,10 @@ def name_spans(cues: pd.DataFrame, *, people: list[str] | tuple[str, ...] = ()) 
     texts = [str(t) for t in cues["text"].fillna("")]
     marker = (cues["speaker_change"].fillna(False).astype(bool).tolist()
               if "speaker_change" in cues else [False] * len(texts))
-    names = _Names(people)
+    names = Names(people)
     clues = [match_clues(text, names) for text in texts]
     # Resolve partial names ("Madame Durand") against the fuller names said elsewhere.
-    full = _Names([*names.people, *{c[2] for cs in clues for c in cs if len(c[2].split()) > 1}])
+    full = Names([*names.people, *{c[2] for cs in clues for c in cs if len(c[2].split()) > 1}])
     clues = [[(s, d, full._person(n) or n, e) for s, d, n, e in cs] for cs in clues]
     starts = cues["start"].astype(float).tolist()
     speaker: list[str | None] = [None] * len(texts)
