@@ -1036,3 +1036,14 @@ def test_a_present_role_joined_to_a_former_one_is_no_former_office_holder() -> N
             "Adjoint aux sports et ancien entraîneur de l'équipe de handball, Karim Benaïs a "
             "détaillé le plan. « Il nous manque encore la Région », a-t-il dit (12:10).\n")
     assert read_article(text).quotes.iloc[0]["speaker"] == "Karim Benaïs"
+
+
+def test_a_pronoun_takes_up_the_subject_not_the_object_of_the_sentence_before() -> None:
+    text = ("Le conseil a débattu du bus de nuit.\n\n"
+            "La vice-présidente, Mélanie Cortal, a présenté le tracé (10:00). La conseillère "
+            "Yasmine Zian a demandé un arrêt (20:00).\n\n"
+            "Mélanie Cortal a répondu à Yasmine Zian, qui demandait un arrêt devant la résidence. "
+            "Elle a promis que le tracé serait « revu avec les étudiants avant l'été » (55:10).\n")
+    quotes = read_article(text).quotes
+    row = quotes[quotes["clean_text"].str.startswith("revu")].iloc[0]
+    assert row["speaker"] == "Mélanie Cortal"

@@ -170,6 +170,8 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
     if found.how not in ("pronoun", "paragraph") or found.speaker is None \
             or doc.language != "fr":
         return found
+    if found.how == "pronoun":
+        found = _prefer_subject(para, span_open, found)
     earlier = [pos for pos, speaker in events if pos < span_open and speaker == found.speaker]
     since = max(earlier, default=0)
     named = [m for m in para.mentions if since <= m.start < span_open]
@@ -187,6 +189,22 @@ def attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | 
                           and noun not in rules.GENERIC_ANAPHORS):
             return Attribution(None, "blocked", f"the words may be those of «{text}», "
                                "whom the article does not name")
+    return found
+
+
+def _prefer_subject(para: Paragraph, position: int, found: Attribution) -> Attribution:
+    """"Mélanie X a répondu à Yasmine Y, qui demandait… Elle a promis « … »": when the
+    sentence before names the pronoun's speaker as an object and another speaker as its
+    subject, the pronoun takes up the subject."""
+    sentence = sentence_start(para, position)
+    if sentence == 0:
+        return found
+    previous = sentence_start(para, sentence - 1)
+    named = [m for m in para.mentions if previous <= m.start < sentence]
+    subjects = {m.speaker for m in named if syntax.is_subject_at(para.parsed, m.start)}
+    if (len(subjects) == 1 and found.speaker not in subjects
+            and any(m.speaker == found.speaker for m in named)):
+        return Attribution(subjects.pop(), "pronoun", found.note)
     return found
 
 

@@ -126,3 +126,16 @@ def parsed_people(parsed: Any) -> list[tuple[int, int, str | None, bool]]:
         if role or speaks:
             found.append((ent.start_char, ent.end_char, role, speaks))
     return found
+
+
+def is_subject_at(parsed: Any, start: int) -> bool:
+    """Is the name starting at character ``start`` the subject of its clause ("Mélanie X
+    a répondu à Yasmine Y": X is, Y is not)?"""
+    if parsed is None:
+        return False
+    token = next((t for t in parsed if t.idx == start), None)
+    if token is None:
+        return False
+    while token.dep_ == "flat:name" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
