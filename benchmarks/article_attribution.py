@@ -274,7 +274,10 @@ def evaluate(path: Path, *, details: bool, use_people: bool = True) -> dict[str,
     counts["names_expected"] = len(names_expected)
     counts["names_found"] = len(names_found)
     counts["names_correct"] = len(names_expected & names_found)
-    cited = {_norm(str(name)) for name in spec.get("cited", [])}
+    # Cited entries are names or {speaker, role, organization} tables: compare the names only
+    # (a cited father's role "père de Christian Maury" does not make Christian Maury cited).
+    cited = {_norm(str(entry["speaker"] if isinstance(entry, dict) else entry))
+             for entry in spec.get("cited", [])}
     counts["cited"] = len(cited)
     counts["cited_speakers"] = sum(
         any(c in _norm(n) or _norm(n) in c for c in cited) for n in names_found)

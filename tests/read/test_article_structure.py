@@ -846,6 +846,8 @@ def test_a_trade_noun_as_definite_description_names_the_paragraph_s_person() -> 
     "montage : « Le coût sera reporté sur les propriétaires. »",
     "Il s'est appuyé sur le rapport de la chambre des comptes, dont le magistrat rapporteur, "
     "Hervé Tastel, qualifiait la politique tarifaire d'« insoutenable ».",
+    "Jointe mercredi, la présidente de l'union commerciale « Les Vitrines de l'Agre », "
+    "Mireille Condal, salue un plan « qui arrive enfin ».",
 ])
 def test_people_reached_or_read_apart_from_the_meeting_are_not_speakers(sentence: str) -> None:
     text = ("Le conseil municipal a siégé trois heures.\n\n"

@@ -503,7 +503,10 @@ def _blank_labels(para: Paragraph) -> str:
     turned into letters: the prose around them reads as one clause."""
     chars = list(para.masked)
     for span in para.spans:
-        if span.label:
+        inside = para.raw[span.open + 1:span.close].strip(" \u00a0\u202f")
+        # A title-case name in guillemets ("« Les Vitrines de l'Agre »") reads as one too.
+        if span.label or (inside[:1].isupper() and len(inside.split()) <= 6
+                          and not re.search(r"[.!?,;:]", inside)):
             for i in range(span.open, min(span.close + 1, len(chars))):
                 chars[i] = "x"
     return "".join(chars)
