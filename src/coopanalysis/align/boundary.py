@@ -60,7 +60,7 @@ def lead_hedge(before: Sequence[str]) -> str | None:
             if end >= len(hedge) and tuple(before[end - len(hedge):end]) == hedge:
                 phrase = " ".join(hedge)
                 subject = before[end - len(hedge) - 1] if end > len(hedge) else ""
-                if phrase == "peut etre" and subject in TAIL_HEDGE_NOT_AFTER[phrase]:
+                if subject in TAIL_HEDGE_NOT_AFTER.get(phrase, frozenset()):
                     continue  # "ça peut être | …": the verb "pouvoir être"
                 if phrase in LEAD_ADVERB_HEDGES and set(before[end:]) & CLAUSE_LINKS:
                     continue  # "peut-être, mais | on a besoin…": the adverb ends a clause

@@ -242,3 +242,9 @@ SCHEME_NOUNS: frozenset[str] = frozenset({
 VERB_MARKERS: frozenset[str] = frozenset({
     "est", "sont", "etait", "sera", "seront", "a", "ont", "avait", "aura", "va", "vont",
     "fait", "faut", "peut", "doit", "veut", "ne", "n", "pas"})
+#: Adverbs between an auxiliary and its participle ("a d'emblée prévenu"), folded and split
+#: as the article reader's verb words are ("d'emblée" → "d", "emblee").
+ADVERBS_AFTER_AUXILIARY: frozenset[str] = frozenset({
+    "d", "emblee", "abord", "ensuite", "alors", "aussi", "encore", "egalement", "deja",
+    "aussitot", "immediatement", "enfin", "finalement", "pourtant", "toujours", "bien",
+    "simplement", "longuement", "sobrement", "vivement", "fermement"})

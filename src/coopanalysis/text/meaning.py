@@ -76,12 +76,21 @@ HEDGES: tuple[str, ...] = (
     # Opinion markers: "pour moi, c'est l'indicateur majeur" is one view, not a fact.
     "pour moi", "selon moi", "a mon sens", "de mon point de vue",
 )
+#: Sentence adverbs that hedge the clause they open (session 6): a quote starting right
+#: after one ("d'ici normalement | fin 2013 les prix…") prints as certain what was said as
+#: expected. Without punctuation in captions, "ça marche normalement | fin 2013" reads the
+#: same: flagged too, since a hedge cut passed as faithful is the worse error (the change
+#: shows it). "peut-être | un doublement du PIB" is the adverb unless a subject stands
+#: before it ("ça peut être": the verb, ``TAIL_HEDGE_NOT_AFTER``). They govern the quote
+#: only right before its first word ("peut-être, mais | on a besoin…" closes the clause
+#: before).
+LEAD_ADVERB_HEDGES: tuple[str, ...] = (
+    "normalement", "en principe", "a priori", "theoriquement", "probablement", "peut etre")
 #: Hedges a journalist cuts by starting the quote right after them ("je pense que | les
 #: gens sont contents"): every printed word is verbatim, the speaker's doubt is gone. An
 #: opinion verb must be followed by "que"/"qu'" there: "c'est bon je pense. Les gens…" ends
-#: the previous sentence. Adverbial hedges are taken with "que" only too ("peut-être que
-#: ça marche"); alone they may close the previous sentence ("ça marche normalement").
-#: "à mon avis"/"selon moi" open a clause far more often than they close one.
+#: the previous sentence. "à mon avis"/"selon moi" open a clause far more often than they
+#: close one. Sentence adverbs alone: ``LEAD_ADVERB_HEDGES``.
 LEAD_HEDGES: tuple[str, ...] = (
     "je pense que", "je pense qu", "je crois que", "je crois qu", "il me semble que",
     "il me semble qu", "j ai l impression que", "j ai l impression qu", "je dirais que",
@@ -91,19 +100,8 @@ LEAD_HEDGES: tuple[str, ...] = (
     "a mon avis", "selon moi",
     # An opinion verb that makes the clause after it a personal view.
     "je trouve que", "je trouve qu", "j ai le sentiment que", "j ai le sentiment qu",
-    # A sentence adverb before the quote's first word ("d'ici normalement | fin 2013 les
-    # prix…"): the quote prints as certain what was said as expected (session 6). Without
-    # punctuation in captions, "ça marche normalement | fin 2013" reads the same: flagged
-    # too, since a hedge cut passed as faithful is the worse error (the change shows it).
-    "normalement", "en principe", "a priori", "theoriquement", "probablement",
-    # "peut-être | un doublement du PIB": the adverb, unless a subject stands before it
-    # ("ça peut être un doublement": the verb; ``TAIL_HEDGE_NOT_AFTER``).
-    "peut etre",
+    *LEAD_ADVERB_HEDGES,
 )
-#: The sentence adverbs of ``LEAD_HEDGES``: they govern the quote only right before its first
-#: word ("peut-être, mais | on a besoin…" closes the clause before).
-LEAD_ADVERB_HEDGES: frozenset[str] = frozenset({
-    "normalement", "en principe", "a priori", "theoriquement", "probablement", "peut etre"})
 #: Hedges a journalist cuts by ending the quote right before them ("c'est la bonne
 #: solution | je crois"). Not when the next word makes them open a new clause or take an
 #: object (``TAIL_HEDGE_BLOCKERS``: "je pense que demain…", "je pense à…", "je crois même

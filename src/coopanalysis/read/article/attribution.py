@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from coopanalysis.read.article import citations, rules, syntax
 from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span, Speaker
 from coopanalysis.read.article.naming import named_next
-from coopanalysis.read.article.people import clean_name, head_verb, name_re
+from coopanalysis.read.article.people import (
+    VERB_WORD_RE,
+    clean_name,
+    head_verb,
+    incise_words,
+    name_re,
+)
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
     outside_quotes,
@@ -382,10 +388,7 @@ def _inverted_attribution(para: Paragraph, doc: Document, span_open: int, span_c
     if paren:
         inside = [m for m in mentions if m.start < span_close + 1 + tail.find(")")]
         return Attribution(inside[0].speaker, "after") if inside else None
-    words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", tail)
-    # "», y affirmait l'ancien ministre", "», leur a lancé X": a clitic before the verb.
-    while len(words) > 1 and fold(words[0]) in rules.CLITICS_BEFORE_VERB:
-        words = words[1:]
+    words = incise_words(tail)
     if not words:
         return None
     first = words[0]
@@ -460,7 +463,7 @@ def is_attribution_clause(text: str) -> bool:
         return True
     if re.search(r"[.!?;:]", no_abbreviation_dots(text)):
         return False
-    words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", text)
+    words = VERB_WORD_RE.findall(text)
     if not words:
         return False
     if len(words) > 8:

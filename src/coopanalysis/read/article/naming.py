@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from coopanalysis.read.article.layout import Mention, Paragraph
+from coopanalysis.read.article.layout import Paragraph
 from coopanalysis.read.article.spans import sentence_end
 
 #: Before the name: "Elle s'appelle X", "Il se nomme X", "Il s'agit de X".
@@ -36,10 +36,11 @@ def named_next(para: Paragraph, span_close: int) -> str | None:
     if following >= len(para.masked):
         return None
     limit = sentence_end(para, following)
-    named: list[Mention] = [m for m in para.mentions if following <= m.start < limit]
-    for mention in named[:1]:
-        lead = para.masked[following:mention.start]
-        if (not lead.strip() or FORMULA_BEFORE_RE.search(lead)) and named_by_formula(
-                para.masked, mention.start, mention.end):
-            return mention.speaker
+    mention = next((m for m in para.mentions if following <= m.start < limit), None)
+    if mention is None:
+        return None
+    lead = para.masked[following:mention.start]
+    if (not lead.strip() or FORMULA_BEFORE_RE.search(lead)) and named_by_formula(
+            para.masked, mention.start, mention.end):
+        return mention.speaker
     return None

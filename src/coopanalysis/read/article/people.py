@@ -416,11 +416,8 @@ def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
     if (quote is None or quote.label or quote.turn
             or para.masked[following:quote.open].strip(" _*")):
         return False
-    words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?",
-                       para.masked[quote.close + 1:quote.close + 60].split(".")[0])
-    while len(words) > 1 and fold(words[0]) in rules.CLITICS_BEFORE_VERB:
-        words = words[1:]
-    reporting, inverted = head_verb(words)
+    reporting, inverted = head_verb(incise_words(
+        para.masked[quote.close + 1:quote.close + 60].split(".")[0]))
     return reporting and inverted
 
 
@@ -473,8 +470,7 @@ def _speaks_after_quote(masked: str, start: int) -> bool:
     """Is the name at ``start`` the subject of a reporting verb right after a closing mark
     ("», a demandé Mathilde Roussel")?"""
     match = rules.QUOTE_THEN_VERB_RE.search(masked[max(0, start - 60):start])
-    return bool(match and head_verb(re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?",
-                                                  match.group("words")))[0])
+    return bool(match and head_verb(VERB_WORD_RE.findall(match.group("words")))[0])
 
 
 def _is_cited(para: Paragraph, start: int) -> bool:
@@ -563,12 +559,17 @@ def article_author(doc: Document) -> str | None:
     return None
 
 
-#: Adverbs between an auxiliary and its participle ("a d'emblée prévenu"), folded and split
-#: as ``head_verb``'s words are ("d'emblée" → "d", "emblee").
-_ADVERBS_AFTER_AUXILIARY = frozenset({
-    "d", "emblee", "abord", "ensuite", "alors", "aussi", "encore", "egalement", "deja",
-    "aussitot", "immediatement", "enfin", "finalement", "pourtant", "toujours", "bien",
-    "simplement", "longuement", "sobrement", "vivement", "fermement"})
+#: A word as speech verbs are read: "a-t-il", "s'engage-t-elle" stay one word each.
+VERB_WORD_RE = re.compile(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?")
+
+
+def incise_words(text: str) -> list[str]:
+    """The words of an incise for ``head_verb``, clitics before the verb dropped
+    ("», y affirmait l'ancien ministre", "», leur a lancé X")."""
+    words = VERB_WORD_RE.findall(text)
+    while len(words) > 1 and fold(words[0]) in rules.CLITICS_BEFORE_VERB:
+        words = words[1:]
+    return words
 
 
 def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
@@ -587,7 +588,7 @@ def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
     if verb in rules.AUXILIARIES and len(words) > 1:
         # "a d'emblée prévenu", "a ensuite ajouté": adverbs between auxiliary and participle.
         rest = [fold(w) for w in words[1:]]
-        while len(rest) > 1 and rest[0] in _ADVERBS_AFTER_AUXILIARY:
+        while len(rest) > 1 and rest[0] in lexicon.ADVERBS_AFTER_AUXILIARY:
             rest = rest[1:]
         verb = rest[0]
     incise = inverted is not None and verb not in rules.NOT_INCISE_INVERSIONS

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
-from coopanalysis.read.article.people import article_author, head_verb, name_re
+from coopanalysis.read.article.people import VERB_WORD_RE, article_author, head_verb, name_re
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
     outside_quotes,
@@ -568,8 +568,7 @@ def _incise(para: Paragraph, start: int) -> int | None:
         if incise and incise.start() <= position:
             return incise.start()
         after = para.masked[start + match.end():][:60]
-        words = re.findall(r"[^\W\d_]+(?:-t)?(?:-[^\W\d_]+)?", after)
-        if head_verb(words)[0]:
+        if head_verb(VERB_WORD_RE.findall(after))[0]:
             return position
     return incise.start() if incise else None
 
