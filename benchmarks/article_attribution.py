@@ -113,8 +113,9 @@ BLIND31_DIR = EXPECTED_DIR / "blind31"
 BLIND32_DIR = EXPECTED_DIR / "blind32"
 BLIND33_DIR = EXPECTED_DIR / "blind33"
 BLIND34_DIR = EXPECTED_DIR / "blind34"
-#: The next blind set (not written yet): never read. Only its aggregate line is printed.
 BLIND35_DIR = EXPECTED_DIR / "blind35"
+#: The next blind set (not written yet): never read. Only its aggregate line is printed.
+BLIND36_DIR = EXPECTED_DIR / "blind36"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -127,10 +128,10 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind26": BLIND26_DIR, "blind27": BLIND27_DIR,
                   "blind28": BLIND28_DIR, "blind29": BLIND29_DIR, "blind30": BLIND30_DIR,
                   "blind31": BLIND31_DIR, "blind32": BLIND32_DIR,
-                  "blind33": BLIND33_DIR, "blind34": BLIND34_DIR}
+                  "blind33": BLIND33_DIR, "blind34": BLIND34_DIR, "blind35": BLIND35_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind35-test": BLIND35_DIR}
+HIDDEN_DIRS = {"blind36-test": BLIND36_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -342,7 +343,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind35-test only runs when named)")
+                             "(blind36-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
+
+import pandas as pd
 
 from coopanalysis.read.article import read_article
 
@@ -152,3 +155,15 @@ def test_initials_label_of_the_author_gives_no_speaker() -> None:
     article = read_article(text)
     row = article.quotes[article.quotes["clean_text"].str.startswith("Trois")].iloc[0]
     assert not isinstance(row["speaker"], str)
+
+
+
+def test_a_question_naming_the_interviewee_is_read_without_error() -> None:
+    # blind35's interview (released as dev data): an italic question that names the
+    # interviewee ("*Madame Cance, comment … ?*") stands between labelled answers. It looked
+    # like a heading, was never scanned for sentences, and the surname check crashed on it.
+    path = (Path(__file__).parents[1] / "data" / "articles" / "blind35"
+            / "b35_02_entretien_fermeture_classe.md")
+    quotes = read_article(path).quotes
+    question = quotes[quotes["text"].str.startswith("Madame Cance, comment")]
+    assert len(question) == 1 and pd.isna(question["speaker"].iat[0])

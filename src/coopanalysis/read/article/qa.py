@@ -80,9 +80,7 @@ def mark_turns(doc: Document) -> None:
     if len(labelled) >= 2:
         interviewee = _interviewee(doc, labelled, author)
         for para, _start, _label, _what in labelled:
-            if not para.masked:  # a short turn taken for a heading was never scanned
-                scan_paragraph(para, doc)
-            para.kind = "text"  # "Question : Pourquoi ?" is short enough to look a heading
+            _as_prose(para, doc)  # "Question : Pourquoi ?" is short enough to look a heading
         _resection(doc)
         for para, start, label, what in labelled:
             speaker = _label_speaker(doc, label, what, author,
@@ -105,7 +103,7 @@ def mark_turns(doc: Document) -> None:
             if bold and para.kind in ("text", "heading") and all(
                     s.label or len(para.masked[s.open:s.close].split()) <= rules.TERM_MAX_WORDS
                     for s in para.spans):
-                para.kind = "text"
+                _as_prose(para, doc)
                 _set_turn(para, bold.start("text"), bold.end("text"), "question", None,
                           addressee=_section_interviewee(doc, para) or interviewee)
         _resection(doc)
@@ -131,6 +129,14 @@ def mark_turns(doc: Document) -> None:
             state, previous = _dialogue_turn(para, interviewee, state=state), index
 
 
+def _as_prose(para: Paragraph, doc: Document) -> None:
+    """A paragraph taken for a heading becomes prose, scanned first if it never was (a
+    heading without quotation marks is not scanned: it would have no sentence starts)."""
+    if not para.masked:
+        scan_paragraph(para, doc)
+    para.kind = "text"
+
+
 def _between_turns(doc: Document, para: Paragraph,
                    labelled: list[tuple[Paragraph, int, str, str]]) -> bool:
     """A heading that is the journalist's question: a sentence ("?" or "." at its end: "Le
@@ -149,6 +155,7 @@ def _heading_turn(para: Paragraph) -> None:
     para.kind = "text"
     if not para.masked:
         para.masked = para.raw
+        para.sentence_starts = [0]
     _set_turn(para, start, start + len(para.heading), "question", None)
 
 
@@ -208,7 +215,7 @@ def _mark_unlabelled_answers(doc: Document, author: str | None) -> None:
     for index in questions:
         para = paragraphs[index]
         bold = _BOLD_QUESTION_RE.match(para.raw)
-        para.kind = "text"
+        _as_prose(para, doc)
         _set_turn(para, bold.start("text"), bold.end("text"),  # type: ignore[union-attr]
                   "question", None, addressee=interviewee)
     for block in answers:
