@@ -29,7 +29,10 @@ to back in one process) and whether peak memory stays under 2 GB. Timings are ta
 shared, loaded machine: the CPU ratio is the steadier one.
 
     .venv/bin/python benchmarks/themes.py [--words 93600] [--repeat 1] [--no-tracemalloc]
-        [--matchers] [--codebook policy_agendas]
+        [--matchers] [--codebook policy_agendas] [--hybrid 10000]
+
+``--hybrid WORDS`` also times ``tag_themes(method="hybrid")`` (the sentence encoder reads
+every unit) on the first units holding WORDS words, against the full pipeline's rate.
 """
 
 from __future__ import annotations
@@ -252,6 +255,32 @@ def _rows(frame: pd.DataFrame) -> set[tuple[str, str, int, int]]:
                    strict=True))
 
 
+def time_hybrid(units: pd.DataFrame, book: str | None, words: int, full_rate: float,
+                batch_size: int) -> None:
+    """``tag_themes(method="hybrid")`` on the first units holding ``words`` words: words/s,
+    CPU, and the ratio to the full pipeline's words/s measured on the whole input."""
+    from coopanalysis.tag.themes import tag_themes
+
+    counts = units["text"].str.split().str.len().cumsum()
+    part = units[counts <= words]
+    n_words = int(part["text"].str.split().str.len().sum())
+    tag_themes(part.head(5), book, method="hybrid")  # load the encoder and the model
+    found: pd.DataFrame = pd.DataFrame()
+
+    def run_hybrid() -> None:
+        nonlocal found
+        found = tag_themes(part, book, batch_size=batch_size, method="hybrid")
+
+    hybrid_s = best_time(run_hybrid, 1)
+    added = int((found["method"] == "model").sum())
+    ratio = n_words / hybrid_s / full_rate
+    print(f"tag_themes (hybrid) on {len(part)} units, {n_words} words: {hybrid_s:7.2f} s  "
+          f"{n_words / hybrid_s:8.0f} words/s  CPU {CPU['run_hybrid']:.2f} s  "
+          f"{len(found)} rows ({added} added by the model)  peak RSS {peak_rss_mb():.0f} MB; "
+          f"ratio to the full pipeline: {ratio:.2f}x (target >= 3x: "
+          f"{'met' if ratio >= 3 else 'NOT met'})")
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
@@ -268,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also compare the hand-written matcher with spaCy's matchers")
     parser.add_argument("--codebook", default=None,
                         help="built-in name or file (default: territorial_cooperation)")
+    parser.add_argument("--hybrid", type=int, default=0, metavar="WORDS",
+                        help="also time tag_themes(method='hybrid') on the first units "
+                             "holding this many words (extra model; 0: skip)")
     args = parser.parse_args(argv)
 
     import spacy
@@ -325,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{'met' if ratio >= 3 else 'NOT met'}); with lemmas='rule': "
           f"{full_s / unscreened_s:.2f}x")
 
+    if args.hybrid:
+        time_hybrid(units, book, args.hybrid, n_words / full_s, args.batch_size)
     if args.matchers:
         compare_matchers(units, full_s, args.batch_size, args.repeat)
 

