@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from tests.helpers.model import needs_model
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag.codebook import Codebook, load_codebook
@@ -21,7 +22,6 @@ from coopanalysis.tag.theme_model import (
     word_terms,
 )
 from coopanalysis.tag.themes import tag_themes
-from tests.helpers.model import needs_model
 
 THEMES_DATA = Path(__file__).resolve().parents[1] / "data" / "themes"
 
@@ -69,7 +69,7 @@ def test_word_terms_are_folded_words_and_neighbour_pairs_with_offsets() -> None:
 def test_a_file_that_is_not_a_model_is_named_in_the_error(tmp_path: Path) -> None:
     bad = tmp_path / "model.npz"
     bad.write_text("not numpy")
-    with pytest.raises(CoopanalysisError, match="model.npz"):
+    with pytest.raises(CoopanalysisError, match=r"model\.npz"):
         load_theme_model(bad)
 
 
