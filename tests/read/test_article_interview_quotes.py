@@ -167,3 +167,25 @@ def test_a_question_naming_the_interviewee_is_read_without_error() -> None:
     quotes = read_article(path).quotes
     question = quotes[quotes["text"].str.startswith("Madame Cance, comment")]
     assert len(question) == 1 and pd.isna(question["speaker"].iat[0])
+
+
+def test_plain_initials_and_a_dash_label_the_answer_of_the_person_they_fit() -> None:
+    # The printed-press interview: full names first, then "A. R. — …" without bold.
+    text = ("# Le marché couvert rouvre\n\n"
+            "**Trois semaines après la réunion publique, le maire, Paul Verdier, et la "
+            "présidente des commerçants, Anne Roux, reviennent sur la soirée.**\n\n"
+            "*Vous attendiez-vous à autant de monde ?*\n\n"
+            "**Paul Verdier.** — Non. Nous avions prévu quatre-vingts chaises.\n\n"
+            "*Madame Roux, qu'attendez-vous du conseil ?*\n\n"
+            "A. R. — Une date, rien de plus. Les commerçants attendent depuis deux ans "
+            "[00:40:05].\n\n"
+            "P. V. — Elle l'aura avant l'été.\n\n"
+            "J. K. — Personne ici ne porte ces initiales.\n")
+    quotes = read_article(text).quotes
+    answer = quotes[quotes["text"].str.startswith("Une date, rien de plus.")]
+    assert list(answer["speaker"]) == ["Anne Roux"]
+    assert list(answer["stated_start"]) == [2405.0]
+    assert list(quotes.loc[quotes["text"] == "Elle l'aura avant l'été.", "speaker"]) == [
+        "Paul Verdier"]
+    nobody = quotes[quotes["text"].str.startswith("Personne ici")]
+    assert nobody["speaker"].isna().all()

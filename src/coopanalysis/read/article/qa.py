@@ -43,11 +43,15 @@ def mark_turns(doc: Document) -> None:
                              or match.group("caps") or match.group("first")
                              or match.group("capsurname") or match.group("capsrole")
                              or match.group("anonymous")
-                             or match.group("anonymous_caps")).strip(" .:"))
+                             or match.group("anonymous_caps")
+                             or match.group("initials")).strip(" .:"))
         what = _label_type(label)
         if match.group("anonymous") or match.group("anonymous_caps") or (match.group("bold_dot")
                                         and rules.QA_ANONYMOUS_LABEL_RE.match(label)):
             what = "anonymous"  # a turn with no speaker (kept only with named turns)
+        if match.group("initials") and not _label_speaker(doc, label, "initials", author,
+                                                          None):
+            continue  # "A. B. —" naming nobody the article presents is no turn
         if match.group("capsrole"):
             if not _caps_role_holder(doc, label):
                 continue
