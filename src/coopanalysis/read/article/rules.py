@@ -455,8 +455,7 @@ QA_LABEL_RE = re.compile(
     # the layout of interviews in the printed press once the full names were given.
     rf"|^[ \t>]*(?:\*\*|__)?(?P<capsurname>[{_UPPER}][{_UPPER}'’-]{{2,}})(?:\*\*|__)?"
     r"\s*\.?\s*[—–]\s+(?![«“\"‘*_])"
-    # Initials without bold, then a dash or a colon ("C. M. — …", "M.-L. B. : …"): the
-    # printed-press interview once the full names were given.
+    # Plain initials, then a dash or a colon ("C. M. — …"): the printed-press interview.
     rf"|^[ \t>]*(?P<initials>[{_UPPER}]\.(?:\s?-?\s?[{_UPPER}]\.){{1,3}})\s*[—–:]\s+"
     # A role in capitals ("LE MAIRE —", "LA MÉDECIN :"): the one person in that role.
     rf"|^[ \t>]*{QA_TIMECODE.format(name='timecode_capsrole')}(?:\*\*|__)?"
