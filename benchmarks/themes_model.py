@@ -39,24 +39,35 @@ RELEASED = {
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
             "cap5/cap5_synthetic_units.csv", "cap6/cap6_synthetic_units.csv",
             "cap7/cap7_units.csv", "cap8/cap8_synthetic_units.csv",
-            "cap9/cap9_synthetic_units.csv", "cap10/cap10_units.csv"),
+            "cap9/cap9_synthetic_units.csv", "cap10/cap10_units.csv",
+            "cap11/cap11_units.csv", "cap12/cap12_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 11))),
+                                                   for i in range(2, 13))),
+}
+#: Units written only to train the model (session 7: ``train_a``, ``train_b``): always in
+#: the training folds, never scored.
+TRAINING_ONLY = {
+    "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv"),
+    "territorial": ("train_a/train_a_territorial_units.csv",
+                    "train_b/train_b_territorial_units.csv"),
 }
 CODEBOOK = {"cap": "policy_agendas", "territorial": "territorial_cooperation"}
 
 
-def released_units(kind: str, files: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """The units of the released files: ``unit_id`` (file-qualified), ``text``, ``gold``,
-    ``file``, ``stored`` (the repository holds the text, so it may train a shipped model)."""
+def released_units(kind: str, training: bool = True) -> pd.DataFrame:
+    """The units of the released files, then (``training``) of the training-only files:
+    ``unit_id`` (file-qualified), ``text``, ``gold``, ``file``, ``stored`` (the repository
+    holds the text, so it may give words to a shipped model), ``scored`` (released, not
+    training-only)."""
     frames = []
-    for name in files or RELEASED[kind]:
+    for name in (*RELEASED[kind], *(TRAINING_ONLY[kind] if training else ())):
         path = themes_cap.THEMES / name
         frame, _ = themes_cap.load_set(str(path), None)
         stored = set(pd.read_csv(path, dtype=str, keep_default_na=False)
                      .query("text != ''")["unit_id"])
         frame["stored"] = frame["unit_id"].isin(stored)
         frame["file"] = name
+        frame["scored"] = name in RELEASED[kind]
         frame["unit_id"] = name + ":" + frame["unit_id"]
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
@@ -80,17 +91,23 @@ def embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
 
 def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
                        train_all: bool) -> theme_model.UnitReading:
-    """Every unit read by a model trained on the other files (stored texts unless
-    ``train_all``); the readings stacked in the units' order."""
+    """Every scored unit read by a model trained on the other files and the training-only
+    units (``scored`` False), stored texts only unless ``train_all``; the readings of the
+    scored units, in their order."""
+    extra = ~units["scored"].to_numpy()
+    vectors_all, units_all = vectors, units
+    units, vectors = units[~extra].reset_index(drop=True), vectors[~extra]
     n = len(units)
     probability, sentence, words = (np.zeros((n, len(themes))) for _ in range(3))
     strongest: list[dict[str, list[tuple[str, int, int]]]] = [{} for _ in range(n)]
     for name in units["file"].unique():
-        held = (units["file"] == name).to_numpy()
-        train = ~held & (units["stored"].to_numpy() | train_all)
+        held = (units_all["file"] == name).to_numpy()
+        train = ~held & (units_all["stored"].to_numpy() | train_all)
         model = theme_model.train_theme_model(
-            list(units["text"][train]), [sorted(g) for g in units["gold"][train]], themes,
-            embeddings=vectors[train], vocabulary_from=list(units["stored"][train]))
+            list(units_all["text"][train]), [sorted(g) for g in units_all["gold"][train]],
+            themes, embeddings=vectors_all[train],
+            vocabulary_from=list(units_all["stored"][train]))
+        held = (units["file"] == name).to_numpy()
         reading = theme_model.read_units(list(units["text"][held]), model,
                                          embeddings=vectors[held])
         probability[held], sentence[held], words[held] = (reading.probability,
@@ -101,15 +118,21 @@ def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[st
 
 
 def line(units: pd.DataFrame, chosen: list[set[str]], themes: list[str]) -> str:
+    """Scores of all units, of the newest file, and of the real captions (the units
+    re-extracted from the corpus: real debates, auto-captioned)."""
     newest = (units["file"] == units["file"].iat[-1]).to_numpy()
+    real = ~units["stored"].to_numpy()
     parts = []
-    for mask in (np.ones(len(units), dtype=bool), newest):
+    for mask in (np.ones(len(units), dtype=bool), newest, real):
+        if not mask.any():
+            parts.append("none")
+            continue
         sub = units[mask].reset_index(drop=True)
         found = {u: c for u, c, m in zip(units["unit_id"], chosen, mask, strict=True) if m}
         s = themes_cap.score(sub, found, themes)[1]
         parts.append(f"P {s['precision']:.3f} R {s['recall']:.3f} "
                      f"no-topic {s['no_topic_tagged']:.1%}")
-    return f"{parts[0]}  | newest file: {parts[1]}"
+    return f"{parts[0]}  | newest file: {parts[1]}  | real captions: {parts[2]}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,16 +140,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=sorted(RELEASED), default="cap")
     parser.add_argument("--grid", action="store_true", help="scan the hybrid's settings")
     parser.add_argument("--cache", type=Path, help="embeddings cache (.npz)")
+    parser.add_argument("--no-training-sets", action="store_true",
+                        help="leave the training-only files out of the training folds")
     parser.add_argument("--stored-only", action="store_true",
                         help="train only on units whose text the repository stores")
     args = parser.parse_args(argv)
-    units = released_units(args.set)
+    units = released_units(args.set, training=not args.no_training_sets)
     book = load_codebook(CODEBOOK[args.set])
     themes = book.ids
-    found = themes_cap.predict(units, book)
-    lexical = [set(found[u]) for u in units["unit_id"]]
     vectors = embeddings(list(units["text"]), args.cache)
     reading = leave_one_file_out(units, vectors, themes, not args.stored_only)
+    units = units[units["scored"]].reset_index(drop=True)
+    found = themes_cap.predict(units, book)
+    lexical = [set(found[u]) for u in units["unit_id"]]
     print(f"{args.set}: {len(units)} units in {units['file'].nunique()} files, "
           f"{int(units['stored'].sum())} with stored text; newest file {units['file'].iat[-1]}")
     print(f"{'codebook':34s}", line(units, lexical, themes))

@@ -2,8 +2,9 @@
 
 Writes ``src/coopanalysis/data/models/policy_agendas.npz`` and
 ``territorial_cooperation.npz`` from the released hand-coded sets of
-``tests/data/themes/`` (the files of ``benchmarks/themes_model.RELEASED``; never a blind
-set before its single test run).
+``tests/data/themes/`` and the units written only for training (the files of
+``benchmarks/themes_model.RELEASED`` and ``TRAINING_ONLY``; never a blind set before its
+single test run).
 
 Provenance. The regressions learn from every coded unit. The units of the real debates
 whose captions have no known licence are not stored in the repository: their text is
@@ -36,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="embeddings cache (.npz)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    for kind, files in themes_model.RELEASED.items():
+    for kind in themes_model.RELEASED:
+        files = (*themes_model.RELEASED[kind], *themes_model.TRAINING_ONLY[kind])
         units = themes_model.released_units(kind)
         expected = sum(len(themes_model.pd.read_csv(themes_cap_path(f))) for f in files)
         if len(units) != expected:

@@ -13,9 +13,26 @@ from coopanalysis.tag.fit import codebook_fit
 from coopanalysis.tag.naming import name_speakers, speaker_coverage
 from coopanalysis.tag.speakers import tag_speakers
 from coopanalysis.tag.suggest import suggest_terms
+from coopanalysis.tag.theme_model import ThemeModel, load_theme_model, train_theme_model
 from coopanalysis.tag.themes import tag_themes
 from coopanalysis.tag.units import sentences, turns
 
-__all__ = ["Codebook", "codebook_fit", "default_codebook", "diarize", "entities",
-           "load_codebook", "name_speakers", "resolve_codebook", "sentences",
-           "speaker_coverage", "suggest_terms", "tag_speakers", "tag_themes", "turns"]
+__all__ = [
+           "Codebook",
+           "ThemeModel",
+           "codebook_fit",
+           "default_codebook",
+           "diarize",
+           "entities",
+           "load_codebook",
+           "load_theme_model",
+           "name_speakers",
+           "resolve_codebook",
+           "sentences",
+           "speaker_coverage",
+           "suggest_terms",
+           "tag_speakers",
+           "tag_themes",
+           "train_theme_model",
+           "turns",
+]
