@@ -40,16 +40,18 @@ RELEASED = {
             "cap5/cap5_synthetic_units.csv", "cap6/cap6_synthetic_units.csv",
             "cap7/cap7_units.csv", "cap8/cap8_synthetic_units.csv",
             "cap9/cap9_synthetic_units.csv", "cap10/cap10_units.csv",
-            "cap11/cap11_units.csv", "cap12/cap12_units.csv"),
+            "cap11/cap11_units.csv", "cap12/cap12_units.csv", "cap13/cap13_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 13))),
+                                                   for i in range(2, 14))),
 }
-#: Units written only to train the model (session 7: ``train_a``, ``train_b``): always in
+#: Units written only to train the model (session 7: ``train_a``, ``train_b``, ``train_c``): always in
 #: the training folds, never scored.
 TRAINING_ONLY = {
-    "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv"),
+    "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
+            "train_c/train_c_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
-                    "train_b/train_b_territorial_units.csv"),
+                    "train_b/train_b_territorial_units.csv",
+                    "train_c/train_c_territorial_units.csv"),
 }
 CODEBOOK = {"cap": "policy_agendas", "territorial": "territorial_cooperation"}
 

