@@ -44,8 +44,8 @@ RELEASED = {
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
                                                    for i in range(2, 14))),
 }
-#: Units written only to train the model (session 7: ``train_a``, ``train_b``, ``train_c``): always in
-#: the training folds, never scored.
+#: Units written only to train the model (session 7: ``train_a``, ``train_b``,
+#: ``train_c``): always in the training folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
             "train_c/train_c_units.csv"),
