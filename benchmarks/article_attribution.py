@@ -20,7 +20,7 @@ until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind35-test`` (``tests/data/articles/blind35/``,
+dev data: ``--details`` prints their rows. ``blind37-test`` (``tests/data/articles/blind37/``,
 not written yet), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind35-test|all] [--people auto|never]``
+blind37-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -114,8 +114,9 @@ BLIND32_DIR = EXPECTED_DIR / "blind32"
 BLIND33_DIR = EXPECTED_DIR / "blind33"
 BLIND34_DIR = EXPECTED_DIR / "blind34"
 BLIND35_DIR = EXPECTED_DIR / "blind35"
-#: The next blind set (not written yet): never read. Only its aggregate line is printed.
 BLIND36_DIR = EXPECTED_DIR / "blind36"
+#: The next blind set (not written yet): never read. Only its aggregate line is printed.
+BLIND37_DIR = EXPECTED_DIR / "blind37"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -128,10 +129,11 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind26": BLIND26_DIR, "blind27": BLIND27_DIR,
                   "blind28": BLIND28_DIR, "blind29": BLIND29_DIR, "blind30": BLIND30_DIR,
                   "blind31": BLIND31_DIR, "blind32": BLIND32_DIR,
-                  "blind33": BLIND33_DIR, "blind34": BLIND34_DIR, "blind35": BLIND35_DIR}
+                  "blind33": BLIND33_DIR, "blind34": BLIND34_DIR, "blind35": BLIND35_DIR,
+                  "blind36": BLIND36_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind36-test": BLIND36_DIR}
+HIDDEN_DIRS = {"blind37-test": BLIND37_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -343,7 +345,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind36-test only runs when named)")
+                             "(blind37-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()

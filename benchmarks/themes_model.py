@@ -33,7 +33,8 @@ from coopanalysis.tag import theme_model
 from coopanalysis.tag.codebook import load_codebook
 
 #: Released files (their blind runs are over), oldest first. A new blind set is added here
-#: only after its single test run.
+#: only after its single test run. cap14 (run once at the end of session 7, released) is
+#: left out for now: the shipped model is the one its run measured; add it when retraining.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -48,7 +49,7 @@ RELEASED = {
 #: ``train_c``): always in the training folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
-            "train_c/train_c_units.csv"),
+            "train_c/train_c_units.csv", "train_real/train_real_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
                     "train_b/train_b_territorial_units.csv",
                     "train_c/train_c_territorial_units.csv"),
@@ -65,8 +66,11 @@ def released_units(kind: str, training: bool = True) -> pd.DataFrame:
     for name in (*RELEASED[kind], *(TRAINING_ONLY[kind] if training else ())):
         path = themes_cap.THEMES / name
         frame, _ = themes_cap.load_set(str(path), None)
-        stored = set(pd.read_csv(path, dtype=str, keep_default_na=False)
-                     .query("text != ''")["unit_id"])
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        stored = set(table.query("text != ''")["unit_id"])
+        source = dict(zip(table["unit_id"], table.get("source", table["unit_id"]),
+                          strict=True))
+        frame["source"] = [source[u] if u not in stored else "" for u in frame["unit_id"]]
         frame["stored"] = frame["unit_id"].isin(stored)
         frame["file"] = name
         frame["scored"] = name in RELEASED[kind]
@@ -101,6 +105,7 @@ def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[st
     units, vectors = units[~extra].reset_index(drop=True), vectors[~extra]
     n = len(units)
     probability, sentence, words = (np.zeros((n, len(themes))) for _ in range(3))
+    topical = np.zeros(n)
     strongest: list[dict[str, list[tuple[str, int, int]]]] = [{} for _ in range(n)]
     for name in units["file"].unique():
         held = (units_all["file"] == name).to_numpy()
@@ -114,9 +119,41 @@ def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[st
                                          embeddings=vectors[held])
         probability[held], sentence[held], words[held] = (reading.probability,
                                                           reading.sentence, reading.words)
+        topical[held] = reading.topical
         for k, row in zip(np.flatnonzero(held), reading.strongest, strict=True):
             strongest[k] = row
-    return theme_model.UnitReading(tuple(themes), probability, sentence, words, strongest)
+    return theme_model.UnitReading(tuple(themes), probability, sentence, words, strongest,
+                                   topical)
+
+
+def leave_one_debate_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
+                         book_found: dict[str, set[str]], gate: float) -> str:
+    """The real-caption units scored debate by debate: each debate's scored units read by a
+    model trained on every unit of the other debates (and all synthetic units): a debate
+    never seen, as a user's replay is. Returns the score line of the hybrid, pooled."""
+    real = units["source"].to_numpy() != ""
+    chosen: dict[str, set[str]] = {}
+    for debate in sorted(set(units["source"][real])):
+        train = (units["source"] != debate).to_numpy()
+        held = ((units["source"] == debate) & units["scored"]).to_numpy()
+        model = theme_model.train_theme_model(
+            list(units["text"][train]), [sorted(g) for g in units["gold"][train]], themes,
+            embeddings=vectors[train], vocabulary_from=list(units["stored"][train]))
+        reading = theme_model.read_units(list(units["text"][held]), model,
+                                         embeddings=vectors[held])
+        ids = list(units["unit_id"][held])
+        picks = theme_model.hybrid_choice([book_found[u] for u in ids], reading,
+                                          confirm=model.confirm, add=model.add,
+                                          max_themes=2, gate=gate)
+        chosen.update({u: {t for t, _ in c} for u, c in zip(ids, picks, strict=True)})
+    scored = units[real & units["scored"].to_numpy()].reset_index(drop=True)
+    result = []
+    for name, found in (("codebook", {u: book_found[u] for u in scored["unit_id"]}),
+                        ("hybrid", chosen)):
+        s = themes_cap.score(scored, found, themes)[1]
+        result.append(f"{name} P {s['precision']:.3f} R {s['recall']:.3f} "
+                      f"no-topic {s['no_topic_tagged']:.1%}")
+    return f"{len(scored)} units, {scored['source'].nunique()} debates: " + "; ".join(result)
 
 
 def line(units: pd.DataFrame, chosen: list[set[str]], themes: list[str]) -> str:
@@ -144,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="embeddings cache (.npz)")
     parser.add_argument("--no-training-sets", action="store_true",
                         help="leave the training-only files out of the training folds")
+    parser.add_argument("--by-debate", action="store_true",
+                        help="also score the real captions one debate out")
     parser.add_argument("--stored-only", action="store_true",
                         help="train only on units whose text the repository stores")
     args = parser.parse_args(argv)
@@ -152,27 +191,34 @@ def main(argv: list[str] | None = None) -> int:
     themes = book.ids
     vectors = embeddings(list(units["text"]), args.cache)
     reading = leave_one_file_out(units, vectors, themes, not args.stored_only)
+    everything = units
     units = units[units["scored"]].reset_index(drop=True)
     found = themes_cap.predict(units, book)
     lexical = [set(found[u]) for u in units["unit_id"]]
+    if args.by_debate:
+        print("real captions, one debate out:",
+              leave_one_debate_out(everything, vectors, themes, found, theme_model.GATE))
     print(f"{args.set}: {len(units)} units in {units['file'].nunique()} files, "
           f"{int(units['stored'].sum())} with stored text; newest file {units['file'].iat[-1]}")
-    print(f"{'codebook':34s}", line(units, lexical, themes))
-    settings = ([(w, c, a) for w in (0.6, 0.7) for c in (0.2, 0.3, 0.4)
-                 for a in (0.6, 0.7, 0.8, 0.9)] if args.grid else
-                [(theme_model.SENTENCE_WEIGHT, theme_model.CONFIRM, theme_model.ADD)])
-    for weight, confirm, add in settings:
+    print(f"{'codebook':42s}", line(units, lexical, themes))
+    # The gate's probability stays at the model's own encoder weight in the grid.
+    settings = ([(w, c, a, g) for w in (0.5, 0.6, 0.7) for c in (0.3, 0.4) for a in (0.7, 0.8)
+                 for g in (0.0, 0.2, 0.3, 0.4)] if args.grid else
+                [(theme_model.SENTENCE_WEIGHT, theme_model.CONFIRM, theme_model.ADD, 0.0),
+                 (theme_model.SENTENCE_WEIGHT, theme_model.CONFIRM, theme_model.ADD,
+                  theme_model.GATE)])
+    for weight, confirm, add, gate in settings:
         mixed = theme_model.UnitReading(
             reading.themes, weight * reading.sentence + (1 - weight) * reading.words,
-            reading.sentence, reading.words, reading.strongest)
+            reading.sentence, reading.words, reading.strongest, reading.topical)
         alone = theme_model.hybrid_choice([set() for _ in lexical], mixed, confirm=confirm,
-                                          add=add, max_themes=2)
+                                          add=add, max_themes=2, gate=gate)
         hybrid = theme_model.hybrid_choice(lexical, mixed, confirm=confirm, add=add,
-                                           max_themes=2)
-        if not args.grid or (confirm, add) == (0.4, 0.7):
-            print(f"{f'model alone w={weight} at {add}':34s}",
+                                           max_themes=2, gate=gate)
+        if not args.grid or (confirm, add, gate) == (0.4, 0.7, 0.3):
+            print(f"{f'model alone w={weight} at {add} gate {gate}':42s}",
                   line(units, [{t for t, _ in c} for c in alone], themes))
-        print(f"{f'hybrid w={weight} confirm={confirm} add={add}':34s}",
+        print(f"{f'hybrid w={weight} c={confirm} a={add} gate {gate}':42s}",
               line(units, [{t for t, _ in c} for c in hybrid], themes))
     return 0
 

