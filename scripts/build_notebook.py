@@ -284,6 +284,19 @@ edited = replace(book, themes=tuple(replace(t, lemmas=t.lemmas + tuple(accepted.
 retagged = ca.tag_themes(sentences, edited)
 len(themes), len(retagged)"""),
     ("md", """\
+A trained model can also read each whole sentence (`method="hybrid"`, the `model` extra:
+`pip install 'coopanalysis[model]'`): it drops codebook tags it does not confirm, drops
+every tag of a sentence it reads as about no theme, and adds themes said without their
+keywords (`method` "model"), each row with its `probability` and `evidence`. On real
+debates it has never seen it is stricter than the codebook, not better: more precise, fewer
+themes found (README, "Themes")."""),
+    ("code", """\
+try:
+    hybrid = ca.tag_themes(sentences, ca.default_codebook(), method="hybrid")
+    display(hybrid[["unit_id", "theme", "term", "method", "probability", "evidence"]])
+except ca.CoopanalysisError as error:  # the model extra is not installed
+    print(error)"""),
+    ("md", """\
 ## 6. Figures
 
 Each figure function returns a matplotlib `Figure` (and draws into an `ax` if you give one),
