@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.helpers.model import needs_model
 
 from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
@@ -273,3 +274,16 @@ def test_analyze_still_skips_quoted_terms(transcript: Transcript) -> None:
 def test_analyze_with_a_missing_codebook(transcript: Transcript, tmp_path: Path) -> None:
     with pytest.raises(CoopanalysisError, match="missing"):
         analyze(transcript, codebook=tmp_path / "missing.toml")
+
+
+def test_a_bad_theme_method_is_refused_before_any_step() -> None:
+    with pytest.raises(CoopanalysisError, match="theme_method"):
+        analyze(labelled_transcript(), theme_method="neural")
+
+
+@needs_model
+def test_hybrid_themes_carry_the_model_s_reading() -> None:
+    result = analyze(labelled_transcript(), theme_method="hybrid")
+    assert result.themes is not None
+    assert result.themes["method"].isin(["codebook", "model"]).all()
+    assert result.themes["probability"].between(0.3, 1.0).all()

