@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -62,11 +63,14 @@ def released_units(kind: str, training: bool = True) -> pd.DataFrame:
     """The units of the released files, then (``training``) of the training-only files:
     ``unit_id`` (file-qualified), ``text``, ``gold``, ``file``, ``stored`` (the repository
     holds the text, so it may give words to a shipped model), ``scored`` (released, not
-    training-only)."""
+    training-only), ``source`` (the caption file of a re-extracted unit, else ""). The
+    number of units whose text could not be rebuilt is in ``attrs["skipped"]``."""
     frames = []
+    skipped = 0
     for name in (*RELEASED[kind], *(TRAINING_ONLY[kind] if training else ())):
         path = themes_cap.THEMES / name
-        frame, _ = themes_cap.load_set(str(path), None)
+        frame, missing = themes_cap.load_set(str(path), None)
+        skipped += missing
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         stored = set(table.query("text != ''")["unit_id"])
         source = dict(zip(table["unit_id"], table.get("source", table["unit_id"]),
@@ -77,7 +81,9 @@ def released_units(kind: str, training: bool = True) -> pd.DataFrame:
         frame["scored"] = name in RELEASED[kind]
         frame["unit_id"] = name + ":" + frame["unit_id"]
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    units = pd.concat(frames, ignore_index=True)
+    units.attrs["skipped"] = skipped
+    return units
 
 
 def embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
@@ -96,6 +102,15 @@ def embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
     return np.vstack([known[key] for key in keys])
 
 
+def train_on(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
+             train: np.ndarray, **options: Any) -> theme_model.ThemeModel:
+    """A model trained on the units where ``train`` is true, its words taken only from the
+    stored texts among them (as the shipped models are)."""
+    return theme_model.train_theme_model(
+        list(units["text"][train]), [sorted(g) for g in units["gold"][train]], themes,
+        embeddings=vectors[train], vocabulary_from=list(units["stored"][train]), **options)
+
+
 def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
                        train_all: bool) -> theme_model.UnitReading:
     """Every scored unit read by a model trained on the other files and the training-only
@@ -109,12 +124,9 @@ def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[st
     topical = np.zeros(n)
     strongest: list[dict[str, list[tuple[str, int, int]]]] = [{} for _ in range(n)]
     for name in units["file"].unique():
-        held = (units_all["file"] == name).to_numpy()
-        train = ~held & (units_all["stored"].to_numpy() | train_all)
-        model = theme_model.train_theme_model(
-            list(units_all["text"][train]), [sorted(g) for g in units_all["gold"][train]],
-            themes, embeddings=vectors_all[train],
-            vocabulary_from=list(units_all["stored"][train]))
+        train = ((units_all["file"] != name).to_numpy()
+                 & (units_all["stored"].to_numpy() | train_all))
+        model = train_on(units_all, vectors_all, themes, train)
         held = (units["file"] == name).to_numpy()
         reading = theme_model.read_units(list(units["text"][held]), model,
                                          embeddings=vectors[held])
@@ -135,11 +147,8 @@ def leave_one_debate_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[
     real = units["source"].to_numpy() != ""
     chosen: dict[str, set[str]] = {}
     for debate in sorted(set(units["source"][real])):
-        train = (units["source"] != debate).to_numpy()
         held = ((units["source"] == debate) & units["scored"]).to_numpy()
-        model = theme_model.train_theme_model(
-            list(units["text"][train]), [sorted(g) for g in units["gold"][train]], themes,
-            embeddings=vectors[train], vocabulary_from=list(units["stored"][train]))
+        model = train_on(units, vectors, themes, (units["source"] != debate).to_numpy())
         reading = theme_model.read_units(list(units["text"][held]), model,
                                          embeddings=vectors[held])
         ids = list(units["unit_id"][held])

@@ -22,10 +22,11 @@ import argparse
 import sys
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import themes_model
 
-from coopanalysis.tag import theme_model
 from coopanalysis.tag.codebook import load_codebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,9 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in themes_model.RELEASED:
         files = (*themes_model.RELEASED[kind], *themes_model.TRAINING_ONLY[kind])
         units = themes_model.released_units(kind)
-        expected = sum(len(themes_model.pd.read_csv(themes_cap_path(f))) for f in files)
-        if len(units) != expected:
-            raise SystemExit(f"{kind}: {expected - len(units)} units could not be rebuilt "
+        if units.attrs["skipped"]:
+            raise SystemExit(f"{kind}: {units.attrs['skipped']} units could not be rebuilt "
                              "(is /work/shared/corpus here?)")
         name = themes_model.CODEBOOK[kind]
         book = load_codebook(name)
@@ -50,17 +50,13 @@ def main(argv: list[str] | None = None) -> int:
         trained_on = (f"{len(units)} hand-coded units ({int(units['stored'].sum())} with "
                       f"stored text, the vocabulary's only source) of "
                       + ", ".join(f"tests/data/themes/{f}" for f in files))
-        model = theme_model.train_theme_model(
-            list(units["text"]), [sorted(g) for g in units["gold"]], book.ids,
-            codebook=name, trained_on=trained_on, embeddings=vectors,
-            vocabulary_from=list(units["stored"]))
+        model = themes_model.train_on(units, vectors, book.ids,
+                                      np.ones(len(units), dtype=bool), codebook=name,
+                                      trained_on=trained_on)
         model.save(OUT / f"{name}.npz")
         print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes; {trained_on}")
     return 0
 
-
-def themes_cap_path(file: str) -> Path:
-    return themes_model.themes_cap.THEMES / file
 
 
 if __name__ == "__main__":
