@@ -248,3 +248,55 @@ ADVERBS_AFTER_AUXILIARY: frozenset[str] = frozenset({
     "d", "emblee", "abord", "ensuite", "alors", "aussi", "encore", "egalement", "deja",
     "aussitot", "immediatement", "enfin", "finalement", "pourtant", "toujours", "bien",
     "simplement", "longuement", "sobrement", "vivement", "fermement"})
+
+#: Role words, longest first (so "vice-présidente" wins over "présidente", "adjoint au maire"
+#: over "maire"). French feminine and masculine forms, then English.
+ROLE_WORDS: tuple[str, ...] = tuple(sorted({
+    "vice-présidente", "vice-président", "présidente", "président", "secrétaire générale",
+    "secrétaire général", "adjointe au maire", "adjoint au maire", "maire", "ministre",
+    "associée", "associé", "directrice générale", "directeur général", "directrice",
+    "directeur", "chargée de mission", "chargé de mission", "conseillère municipale",
+    "conseiller municipal", "conseillère régionale", "conseiller régional",
+    "conseillère départementale", "conseiller départemental", "conseillère", "conseiller",
+    "cofondatrice", "cofondateur", "co-fondatrice", "co-fondateur", "fondatrice", "fondateur",
+    "chercheuse", "chercheur", "professeure", "professeur", "coordinatrice", "coordinateur",
+    "déléguée générale", "délégué général", "déléguée", "délégué", "responsable",
+    "cheffe de projet", "chef de projet", "cheffe de service", "chef de service", "cheffe",
+    "chef", "journaliste", "représentante", "représentant", "députée", "député", "sénatrice",
+    "sénateur",
+    # Offices and professions that present a speaker ("L'adjointe aux affaires scolaires,
+    # Nadia Ferhat", "Étienne Morel, médecin généraliste").
+    "adjointe", "adjoint", "élue", "élu", "médecin", "porte-parole", "trésorière", "trésorier",
+    "avocate", "avocat", "ingénieure", "ingénieur", "urbaniste", "architecte",
+    "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
+    # A doctor's title stands before the name in the press ("le docteur X"), as a role.
+    "docteure", "docteur", "infirmière", "infirmier", "consultante", "consultant",
+    "commandante", "commandant", "agricultrice", "agriculteur", "éleveuse", "éleveur",
+    # The State's representatives in a department.
+    "sous-préfète", "sous-préfet", "préfète", "préfet",
+    "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
+    "co-founder", "founder", "researcher", "professor", "minister", "councillor",
+    "coordinator", "manager", "chief executive", "partner", "lecturer",
+}, key=lambda word: (-len(word), word)))
+
+#: Grammatical gender that a role word or a civil title gives its holder, checked against
+#: the pronoun of an attribution ("», dit-elle" cannot be a "président"). Epicene roles
+#: (maire, ministre, responsable…) and English roles give none.
+FEMININE_ROLES: frozenset[str] = frozenset({
+    "vice-présidente", "présidente", "secrétaire générale", "adjointe au maire", "associée",
+    "directrice générale", "directrice", "chargée de mission", "conseillère municipale",
+    "conseillère régionale", "conseillère départementale", "conseillère", "cofondatrice",
+    "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
+    "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
+    "députée", "sénatrice", "gérante", "représentante",
+    "animatrice", "chairwoman", "adjointe", "élue", "trésorière", "avocate", "ingénieure",
+    "sous-préfète", "préfète", "consultante", "commandante", "agricultrice", "éleveuse"})
+MASCULINE_ROLES: frozenset[str] = frozenset({
+    "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
+    "directeur général", "directeur", "chargé de mission", "conseiller municipal",
+    "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
+    "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
+    "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
+    "représentant", "animateur", "chairman", "adjoint", "élu", "trésorier", "avocat",
+    "ingénieur", "sous-préfet", "préfet", "consultant", "commandant", "agriculteur",
+    "éleveur"})

@@ -16,8 +16,9 @@ from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Speaker
 
 #: What ``read_article(people=…)`` accepts: names, rows with ``speaker`` (and optionally
-#: ``role`` and ``organization``), or a DataFrame with those columns.
-People = Iterable[str] | Iterable[Mapping[str, Any]] | pd.DataFrame
+#: ``role`` and ``organization``), a DataFrame with those columns, or the path of a people
+#: file (``read_people_file``).
+People = Iterable[str] | Iterable[Mapping[str, Any]] | pd.DataFrame | str | Path
 
 
 def read_people_file(path: str | Path) -> list[dict[str, str | None]]:
@@ -58,8 +59,11 @@ def speakers_from_people(people: People, text: str, *, source: str) -> list[Spea
         if "speaker" not in people.columns:
             raise ArticleError("people table needs a 'speaker' column", source)
         records: list[Any] = people.to_dict("records")
+    elif isinstance(people, Path) or (isinstance(people, str) and Path(people).is_file()):
+        records = read_people_file(people)  # the guest list's file, as ``--people FILE``
     elif isinstance(people, str | bytes):
-        raise ArticleError("people must be a list of names or rows, not one string", source)
+        raise ArticleError("people must be a list of names or rows, or the path of a people "
+                           f"file; {people!r} is neither", source)
     else:
         records = list(people)
     speakers: list[Speaker] = []
@@ -80,10 +84,20 @@ def speakers_from_people(people: People, text: str, *, source: str) -> list[Spea
             head = re.split(r"\s+(?:de|du|des|d['’]|chargée?s?|en charge)\s|,", role)[0].strip()
             if head and head != role:  # "le maire" for "maire de Saint-Aubin"
                 speaker.aliases.append(head)
+            word = _role_word(role)  # "la vice-présidente" for "vice-présidente environnement"
+            if word and word != role and word not in speaker.aliases:
+                speaker.aliases.append(word)
             speaker.gender = ("f" if role in rules.FEMININE_ROLES
                               else "m" if role in rules.MASCULINE_ROLES else None)
         speakers.append(speaker)
     return sorted(speakers, key=lambda s: s.first_mention)
+
+
+def _role_word(role: str) -> str | None:
+    """The longest role word (``rules.ROLE_WORDS``) the role starts with."""
+    lowered = role.lower()
+    return next((word for word in sorted(rules.ROLE_WORDS, key=len, reverse=True)
+                 if lowered == word or lowered.startswith(word + " ")), None)
 
 
 def _cell(value: Any) -> str | None:

@@ -105,7 +105,7 @@ class Speaker:
     first_mention: int = 0
     gender: str | None = None  # "f" | "m" from a role form or a civil title, None unknown
     # Role nouns that also name them: "la représentante de l'OFB" said something, then the
-    # next sentence named her (_introduced_role).
+    # next sentence named her (naming.introduced_role).
     aliases: list[str] = field(default_factory=list)
 
     @property

@@ -3,15 +3,18 @@ son nom", "X, puisque c'est de lui qu'il s'agit", "Il s'agit de X").
 
 The press first shows someone by what they do ("un éleveur a demandé le micro : « … »") and
 names them in the next sentence with one of these formulas: the name is a speaker, and the
-quotation just before is theirs.
+quotation just before is theirs. Or it quotes someone by role and names them in the next
+sentence ("», a précisé la cheffe du service. Cette ingénieure, X, …": ``introduced_role``).
 """
 
 from __future__ import annotations
 
 import re
 
+from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Paragraph
-from coopanalysis.read.article.spans import sentence_end
+from coopanalysis.read.article.spans import outside_quotes, sentence_end, sentence_start
+from coopanalysis.text.normalize import fold
 
 #: Before the name: "Elle s'appelle X", "Il se nomme X", "Il s'agit de X".
 FORMULA_BEFORE_RE = re.compile(
@@ -44,3 +47,89 @@ def named_next(para: Paragraph, span_close: int) -> str | None:
             para.masked, mention.start, mention.end):
         return mention.speaker
     return None
+
+
+def introduced_role(para: Paragraph, start: int) -> str | None:
+    """The role noun of a person introduced by role then named: "« … », détaille le directeur
+    des services. Loïc Daniel réclame…" → "directeur" for Loïc Daniel.
+
+    The name (its first mention) starts the sentence right after one whose speech is given
+    to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
+    """
+    # "« … », a-t-elle assuré. Cette adjointe, Françoise X, …": the demonstrative restates
+    # the role of the person just quoted.
+    # The role the quotation was given ("», a précisé la cheffe du service. Cette
+    # ingénieure, X, …") names X first; the demonstrative's noun is the fallback.
+    demonstrative = _DEMONSTRATIVE_ROLE_RE.search(para.masked[max(0, start - 60):start])
+    if demonstrative:
+        return (_previous_sentence_role(para, sentence_start(para, start))
+                or demonstrative.group("role").lower())
+    lead = rules.LEAD_BEFORE_NAME_RE.search(
+        para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
+    if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
+        start -= len(lead.group(0))
+    elif opens_sentence(para, start):
+        # "Arrivé sur le site il y a dix-huit mois, Loïc Brénugat a détaillé…": a fronted
+        # apposition before the name. One that gives a role of its own ("Consultant du
+        # cabinet, X") presents someone new, not the person the last sentence quoted.
+        fronted = para.masked[sentence_start(para, start):start]
+        if re.search(rf"\b(?:{rules.ROLE_ALTERNATION})\b", fronted, re.IGNORECASE):
+            return None
+        start = sentence_start(para, start)
+    if start == 0 or sentence_start(para, start) != start:
+        return None
+    return _previous_sentence_role(para, start)
+
+
+def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
+    """The role word of "le/la/l' + role" in the sentence before the one starting at
+    ``start`` when that sentence holds a reporting verb outside quotation marks: the subject
+    of an inverted verb first, else the only role mentioned."""
+    if start == 0:
+        return None
+    previous = sentence_start(para, start - 1)
+    prose = outside_quotes(para, previous, start)
+    if not any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", prose)):
+        return None
+    pattern = rules.ROLE_MENTION_DETERMINERS + rf"(?P<role>{rules.ROLE_ALTERNATION})\b"
+    roles = list(re.finditer(pattern, prose, re.IGNORECASE))
+    for match in roles:  # the subject of an inverted verb: "», détaille le directeur"
+        verb = re.search(r"([^\W\d_]+)\s*$", prose[:match.start()])
+        if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
+            return match.group("role").lower()
+    return roles[0].group("role").lower() if len(roles) == 1 else None
+
+
+_DEMONSTRATIVE_ROLE_RE = re.compile(
+    rf"(?:^|[.!?»]\s+)(?:Cette|Ce|Cet)\s+(?P<role>{rules.ROLE_ALTERNATION})\s*,\s*$",
+    re.IGNORECASE)
+
+
+def titled_by_person_noun(masked: str, start: int) -> bool:
+    """A common noun for a person as the name's title: "la commerçante X", "le médecin X"
+    (``rules.PERSON_NOUNS``): the name is a person's even when spaCy misses it."""
+    title = re.search(r"(?:^|\s)(?i:le|la|l['’])\s*([^\W\d_]+(?:-[^\W\d_]+)?)\s+$",
+                      masked[max(0, start - 40):start])
+    return bool(title and fold(title.group(1)) in rules.PERSON_NOUNS)
+
+
+def opens_sentence(para: Paragraph, start: int) -> bool:
+    """Is the name at ``start`` the first words of its sentence, after an adverbial lead
+    ending with a comma ("Dehors, X …") or a title of a person noun ("le poissonnier X")
+    at most?"""
+    sentence = sentence_start(para, start)
+    lead = para.masked[sentence:start]
+    if not lead.strip(" _*"):
+        return True
+    if rules.NAME_RE.search(lead) or any(
+            sentence <= s.open < start and not s.label for s in para.spans):
+        return False
+    # "Représentant des forains, le poissonnier X": a common noun as the name's title.
+    return (lead.rstrip().endswith(",") or titled_by_person_noun(para.masked, start)
+            or bool(_TITLE_LEAD_RE.fullmatch(lead)))
+
+
+#: What may stand before a sentence's subject name: a fronted apposition ending with a comma,
+#: then a determiner and a lowercase common noun as the name's title.
+_TITLE_LEAD_RE = re.compile(r"[\s_*]*(?:[^,.;:!?«»]{2,100},\s*)?(?i:le|la|l['’])\s*"
+                            r"[a-zàâçéèêëîïôûùüÿœæ]+(?:-[a-zàâçéèêëîïôûùüÿœæ]+)?\s+")

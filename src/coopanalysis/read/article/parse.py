@@ -104,7 +104,8 @@ def parse_article(text: str, *, source: str = "<string>",
         scan_paragraph(para, doc)
     run_nlp(doc)
     doc.speakers = (_with_roster(find_speakers(doc), roster_speakers(doc)) if people is None
-                    else speakers_from_people(people, text, source=source))
+                    else _with_text(speakers_from_people(people, text, source=source),
+                                    find_speakers(doc)))
     mark_turns(doc)
     rows: list[dict[str, Any]] = []
     carry: str | None = None
@@ -161,6 +162,24 @@ def _with_roster(found: list[Speaker], listed: list[Speaker]) -> list[Speaker]:
             speaker.aliases.append(head)
         extra.append(speaker)
     return sorted(found + extra, key=lambda s: s.first_mention)
+
+
+def _with_text(listed: list[Speaker], found: list[Speaker]) -> list[Speaker]:
+    """The user's list, each person completed with what the text says of them: the role
+    nouns that name them ("a rétorqué la vice-présidente") and their gender. The list's
+    role and organisation stay; people the list does not name are not added."""
+    by_name = {speaker.name: speaker for speaker in found}
+    for speaker in listed:
+        known = by_name.get(speaker.name)
+        if known is None:
+            continue
+        speaker.aliases.extend(a for a in known.aliases if a not in speaker.aliases)
+        if known.role:
+            word = known.role.split(" ")[0]
+            if word in rules.ROLE_WORDS and word not in speaker.aliases:
+                speaker.aliases.append(word)
+        speaker.gender = speaker.gender or known.gender
+    return listed
 
 
 def _speakers_table(doc: Document) -> pd.DataFrame:

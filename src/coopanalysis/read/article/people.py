@@ -11,7 +11,12 @@ from collections.abc import Sequence
 
 from coopanalysis.read.article import citations, rules
 from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
-from coopanalysis.read.article.naming import named_by_formula
+from coopanalysis.read.article.naming import (
+    introduced_role,
+    named_by_formula,
+    opens_sentence,
+    titled_by_person_noun,
+)
 from coopanalysis.read.article.spans import no_abbreviation_dots, outside_quotes, sentence_start
 from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.text import lexicon
@@ -93,7 +98,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
             for e_start, e_end, _text in para.persons)
         speaker = Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
         first_para, first_start, _ = min(places, key=lambda p: p[0].start + p[1])
-        introduced = _introduced_role(first_para, first_start)
+        introduced = introduced_role(first_para, first_start)
         if introduced:
             speaker.aliases.append(introduced)
         for para, start, end in places:
@@ -123,7 +128,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
         # only when spaCy or bold type says the name is one.
         # "Il s'appelle X" says X is a person whatever spaCy tags.
         is_person = tagged or name in bold or any(
-            _titled_by_person_noun(para.masked, start)
+            titled_by_person_noun(para.masked, start)
             or named_by_formula(para.masked, start, end) for para, start, end in places)
         before = [para.masked[max(0, start - 40):start] for para, start, _ in places]
         if any(_ORGANIZATION_NOUN_RE.search(text) for text in before) or (
@@ -187,46 +192,6 @@ def _parsed_role(para: Paragraph, start: int) -> tuple[str | None, str | None]:
 
 def _parsed_speaks(para: Paragraph, start: int) -> bool:
     return any(begin == start and speaks for begin, _e, _r, speaks in para.parsed_people)
-
-
-def _introduced_role(para: Paragraph, start: int) -> str | None:
-    """The role noun of a person introduced by role then named: "« … », détaille le directeur
-    des services. Loïc Daniel réclame…" → "directeur" for Loïc Daniel.
-
-    The name (its first mention) starts the sentence right after one whose speech is given
-    to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
-    """
-    # "« … », a-t-elle assuré. Cette adjointe, Françoise X, …": the demonstrative restates
-    # the role of the person just quoted.
-    demonstrative = _DEMONSTRATIVE_ROLE_RE.search(para.masked[max(0, start - 60):start])
-    if demonstrative:
-        return demonstrative.group("role").lower()
-    lead = rules.LEAD_BEFORE_NAME_RE.search(
-        para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
-    if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
-        start -= len(lead.group(0))
-    elif _opens_sentence(para, start):
-        # "Arrivé sur le site il y a dix-huit mois, Loïc Brénugat a détaillé…": a fronted
-        # apposition before the name.
-        start = sentence_start(para, start)
-    if start == 0 or sentence_start(para, start) != start:
-        return None
-    previous = sentence_start(para, start - 1)
-    prose = outside_quotes(para, previous, start)
-    if not any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", prose)):
-        return None
-    pattern = rules.ROLE_MENTION_DETERMINERS + rf"(?P<role>{rules.ROLE_ALTERNATION})\b"
-    roles = list(re.finditer(pattern, prose, re.IGNORECASE))
-    for match in roles:  # the subject of an inverted verb: "», détaille le directeur"
-        verb = re.search(r"([^\W\d_]+)\s*$", prose[:match.start()])
-        if verb and fold(verb.group(1)) in rules.REPORTING_VERBS:
-            return match.group("role").lower()
-    return roles[0].group("role").lower() if len(roles) == 1 else None
-
-
-_DEMONSTRATIVE_ROLE_RE = re.compile(
-    rf"(?:^|[.!?»]\s+)(?:Cette|Ce|Cet)\s+(?P<role>{rules.ROLE_ALTERNATION})\s*,\s*$",
-    re.IGNORECASE)
 
 
 def name_re(name: str) -> re.Pattern[str]:
@@ -322,14 +287,6 @@ def _role_gender(role: str) -> str | None:
             else "m" if role in rules.MASCULINE_ROLES else None)
 
 
-def _titled_by_person_noun(masked: str, start: int) -> bool:
-    """A common noun for a person as the name's title: "la commerçante X", "le médecin X"
-    (``rules.PERSON_NOUNS``): the name is a person's even when spaCy misses it."""
-    title = re.search(r"(?:^|\s)(?i:le|la|l['’])\s*([^\W\d_]+(?:-[^\W\d_]+)?)\s+$",
-                      masked[max(0, start - 40):start])
-    return bool(title and fold(title.group(1)) in rules.PERSON_NOUNS)
-
-
 def _reports(masked: str, start: int, end: int) -> bool:
     """Is the name the subject of a reporting verb ("X explique", "», confie X")?"""
     after = re.match(r"\s*([^\W\d_]+)", masked[end:end + 40])
@@ -402,7 +359,7 @@ def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
     "il/elle" and a reporting verb, or with "Selon elle,", or is a quotation closed by an
     inverted pronoun incise ("X avait été invité à s'exprimer. « … », a-t-il lancé"): the
     pronoun can only mean X."""
-    if not _opens_sentence(para, start):
+    if not opens_sentence(para, start):
         return False
     following = next((s for s in para.sentence_starts if s > end), None)
     if following is None or rules.NAME_RE.search(outside_quotes(para, end, following)):
@@ -421,28 +378,6 @@ def _pronoun_reports_after(para: Paragraph, start: int, end: int) -> bool:
     return reporting and inverted
 
 
-def _opens_sentence(para: Paragraph, start: int) -> bool:
-    """Is the name at ``start`` the first words of its sentence, after an adverbial lead
-    ending with a comma ("Dehors, X …") or a title of a person noun ("le poissonnier X")
-    at most?"""
-    sentence = sentence_start(para, start)
-    lead = para.masked[sentence:start]
-    if not lead.strip(" _*"):
-        return True
-    if rules.NAME_RE.search(lead) or any(
-            sentence <= s.open < start and not s.label for s in para.spans):
-        return False
-    # "Représentant des forains, le poissonnier X": a common noun as the name's title.
-    return (lead.rstrip().endswith(",") or _titled_by_person_noun(para.masked, start)
-            or bool(_TITLE_LEAD_RE.fullmatch(lead)))
-
-
-#: What may stand before a sentence's subject name: a fronted apposition ending with a comma,
-#: then a determiner and a lowercase common noun as the name's title.
-_TITLE_LEAD_RE = re.compile(r"[\s_*]*(?:[^,.;:!?«»]{2,100},\s*)?(?i:le|la|l['’])\s*"
-                            r"[a-zàâçéèêëîïôûùüÿœæ]+(?:-[a-zàâçéèêëîïôûùüÿœæ]+)?\s+")
-
-
 def _leads_in_next_paragraph(para: Paragraph, following: Paragraph | None,
                              start: int) -> bool:
     """"X, mère de deux enfants, a lu un texte préparé la veille :" then a paragraph opening
@@ -455,7 +390,7 @@ def _leads_in_next_paragraph(para: Paragraph, following: Paragraph | None,
             or any(not s.label for s in para.spans)):
         return False
     last = sentence_start(para, len(text) - 1)
-    return start >= last and _opens_sentence(para, start)
+    return start >= last and opens_sentence(para, start)
 
 
 #: "Selon elle, …", "D'après lui, …": the next sentence gives the view of the person just named.

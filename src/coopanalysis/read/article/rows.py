@@ -24,7 +24,7 @@ from coopanalysis.read.article.attribution import (
 )
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp, collapse_spaces
 from coopanalysis.read.article.nested import is_nested, nested_kind, nested_spans
-from coopanalysis.read.article.spans import outside_quotes, sentence_start
+from coopanalysis.read.article.spans import names_something, outside_quotes, sentence_start
 from coopanalysis.read.article.stamps import answer_of, attach_stamps, said_by_cited, span_stamps
 from coopanalysis.schema import QUOTES, conform
 from coopanalysis.text.normalize import fold, match_tokens, normalize_text
@@ -88,8 +88,12 @@ def quotes_of_paragraph(para: Paragraph, doc: Document, rows: list[dict[str, Any
     attach_stamps(para)
     items: list[tuple[int, str, Any]] = [(s.open, "span", s) for s in para.spans]
     lead_time = lead_in_stamp(para)  # the next paragraph's time, not a paraphrase's
-    items += [(s.start, "stamp", s) for s in para.stamps
-              if s.owner is None and s is not lead_time]
+    free = [s for s in para.stamps if s.owner is None and s is not lead_time]
+    for stamp in [s for s in free if _gives_recording_length(para, s)]:
+        doc.warn(para.start + stamp.start, f"{stamp.raw!r} follows words about the recording "
+                 "itself, not someone's speech: read as its length, no row")
+        free.remove(stamp)
+    items += [(s.start, "stamp", s) for s in free]
     for _position, what, item in sorted(items, key=lambda x: x[0]):
         if what == "span":
             row = _span_row(para, doc, item, events, carry)
@@ -173,7 +177,8 @@ def _nested_row(para: Paragraph, doc: Document, open_: int, close: int) -> dict[
     printed = _printed(para, open_ + 1, close)
     clean = _clean(printed)
     row = _row(para, doc, start=open_, end=close + 1, speaker=None, text=printed, clean=clean,
-               seconds=math.nan, kind=nested_kind(len(clean.split())), cites=None,
+               seconds=math.nan, kind="term" if names_something(para, open_, close)
+               else nested_kind(len(clean.split())), cites=None,
                attribution=None, time_position=None, warnings=[])
     row["_nested"] = True
     return row
@@ -228,6 +233,20 @@ def _kind(para: Paragraph, span: Span, clean: str, attribution: Attribution,
     if verb and fold(verb.group(1)) in rules.REPORTING_VERBS - rules.PROTEST_VERBS:
         return "quote"  # 'lance « … »', 'said "…"': the verb introduces a statement
     return "quote" if first.isupper() else "fragment"
+
+
+def _gives_recording_length(para: Paragraph, stamp: Stamp) -> bool:
+    """"La commune a mis la vidéo en ligne (1 h 49)": a time after a clause about the
+    recording (``rules.RECORDING_RE``) with no reporting verb and no person is the
+    recording's length, not a time in it."""
+    start = _clause_start(para, stamp.start)
+    clause = outside_quotes(para, start, stamp.start)
+    if not rules.RECORDING_RE.search(clause):
+        return False
+    if any(start <= m.start < stamp.start for m in para.mentions):
+        return False
+    words = re.findall(r"[^\W\d_]+", clause)
+    return not any(fold(w) in rules.REPORTING_VERBS for w in words)
 
 
 def _paraphrase_row(para: Paragraph, doc: Document, stamp: Stamp,

@@ -114,56 +114,11 @@ NAME_RE = re.compile(rf"(?<![\w-]){NAME_PATTERN}(?![\w'’-])")
 #: "> — Bruno Cayrou-Lenoir, maire de Saint-Gervais" (a name, then its apposition).
 SIGNATURE_LINE_RE = re.compile(rf"^[ \t>*_]*[—–―][ \t]*{NAME_PATTERN}\s*[,(]")
 
-#: Role words, longest first (so "vice-présidente" wins over "présidente", "adjoint au maire"
-#: over "maire"). French feminine and masculine forms, then English.
-ROLE_WORDS: tuple[str, ...] = tuple(sorted({
-    "vice-présidente", "vice-président", "présidente", "président", "secrétaire générale",
-    "secrétaire général", "adjointe au maire", "adjoint au maire", "maire", "ministre",
-    "associée", "associé", "directrice générale", "directeur général", "directrice",
-    "directeur", "chargée de mission", "chargé de mission", "conseillère municipale",
-    "conseiller municipal", "conseillère régionale", "conseiller régional",
-    "conseillère départementale", "conseiller départemental", "conseillère", "conseiller",
-    "cofondatrice", "cofondateur", "co-fondatrice", "co-fondateur", "fondatrice", "fondateur",
-    "chercheuse", "chercheur", "professeure", "professeur", "coordinatrice", "coordinateur",
-    "déléguée générale", "délégué général", "déléguée", "délégué", "responsable",
-    "cheffe de projet", "chef de projet", "cheffe de service", "chef de service", "cheffe",
-    "chef", "journaliste", "représentante", "représentant", "députée", "député", "sénatrice",
-    "sénateur",
-    # Offices and professions that present a speaker ("L'adjointe aux affaires scolaires,
-    # Nadia Ferhat", "Étienne Morel, médecin généraliste").
-    "adjointe", "adjoint", "élue", "élu", "médecin", "porte-parole", "trésorière", "trésorier",
-    "avocate", "avocat", "ingénieure", "ingénieur", "urbaniste", "architecte",
-    "gérante", "gérant", "animatrice", "animateur", "sociologue", "économiste", "géographe",
-    # A doctor's title stands before the name in the press ("le docteur X"), as a role.
-    "docteure", "docteur", "infirmière", "infirmier",
-    # The State's representatives in a department.
-    "sous-préfète", "sous-préfet", "préfète", "préfet",
-    "deputy mayor", "mayor", "director", "president", "chairwoman", "chairman", "chair",
-    "co-founder", "founder", "researcher", "professor", "minister", "councillor",
-    "coordinator", "manager", "chief executive", "partner", "lecturer",
-}, key=lambda word: (-len(word), word)))
+#: Role words (``text.lexicon``), longest first, and the gender their form gives.
+ROLE_WORDS = lexicon.ROLE_WORDS
 ROLE_ALTERNATION = "|".join(re.escape(word) for word in ROLE_WORDS)
-
-#: Grammatical gender that a role word or a civil title gives its holder, checked against
-#: the pronoun of an attribution ("», dit-elle" cannot be a "président"). Epicene roles
-#: (maire, ministre, responsable…) and English roles give none.
-FEMININE_ROLES: frozenset[str] = frozenset({
-    "vice-présidente", "présidente", "secrétaire générale", "adjointe au maire", "associée",
-    "directrice générale", "directrice", "chargée de mission", "conseillère municipale",
-    "conseillère régionale", "conseillère départementale", "conseillère", "cofondatrice",
-    "co-fondatrice", "fondatrice", "chercheuse", "professeure", "coordinatrice",
-    "déléguée générale", "déléguée", "cheffe de projet", "cheffe de service", "cheffe",
-    "députée", "sénatrice", "gérante", "représentante",
-    "animatrice", "chairwoman", "adjointe", "élue", "trésorière", "avocate", "ingénieure",
-    "sous-préfète", "préfète"})
-MASCULINE_ROLES: frozenset[str] = frozenset({
-    "vice-président", "président", "secrétaire général", "adjoint au maire", "associé",
-    "directeur général", "directeur", "chargé de mission", "conseiller municipal",
-    "conseiller régional", "conseiller départemental", "conseiller", "cofondateur",
-    "co-fondateur", "fondateur", "chercheur", "professeur", "coordinateur", "délégué général",
-    "délégué", "chef de projet", "chef de service", "chef", "député", "sénateur", "gérant",
-    "représentant", "animateur", "chairman", "adjoint", "élu", "trésorier", "avocat",
-    "ingénieur", "sous-préfet", "préfet"})
+FEMININE_ROLES = lexicon.FEMININE_ROLES
+MASCULINE_ROLES = lexicon.MASCULINE_ROLES
 TITLE_GENDER: dict[str, str] = {title.lower(): gender
                                 for title, gender in lexicon.CIVIL_TITLES.items() if gender}
 PRONOUN_GENDER: dict[str, str] = lexicon.PRONOUN_GENDER
@@ -272,7 +227,7 @@ NOT_ROLE_NOUNS: frozenset[str] = frozenset({
     "public", "assistance", "projet", "plan", "rapport", "étude", "objectif", "enjeu"})
 #: "Pour " / "Selon " right before a name that opens its sentence, perhaps with the
 #: person's common noun ("Pour la commerçante X", "Selon le docteur X"): the name is still
-#: the sentence's first word for ``_introduced_role``.
+#: the sentence's first word for ``naming.introduced_role``.
 LEAD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s*_]))(?:Pour|Selon|D['’]après)\s+"
                                  r"(?:(?:le|la|l['’]|les)\s*[a-zà-ÿœ-]{3,}\s+"
                                  r"(?:[a-zà-ÿœ-]{3,}\s+)?)?$")
@@ -389,6 +344,9 @@ TERM_LEAD_RE = re.compile(
     r"|\bce\s+qu['’](?:est|sont|était|étaient)\s+(?:le|la|les|l['’]|un|une|des)\s*"
     r"|\bwhat\s+(?:a|an|the)\s+)$",
     re.IGNORECASE)
+#: Words about the recording itself: a time after them is its length (``rows.py``).
+RECORDING_RE = re.compile(r"\b(?i:vidéos?|video|enregistrement|replay|captation|"
+                          r"retransmission|rediffusion|filmée?s?|revoir)\b")
 #: A term announced by ``TERM_LEAD_RE`` may be a little longer than ``TERM_MAX_WORDS``.
 TERM_LEAD_MAX_WORDS = 6
 
@@ -554,12 +512,15 @@ WORK_TITLE_LEAD_RE = re.compile(
 WORK_TITLE_MAX_WORDS = 14
 #: A naming verb or noun right before the quotation marks: what follows is a name, in any
 #: case ("que le projet baptise « accueil de nuit … »", "qualifie l'ouvrage de « … »",
-#: "au titre de « territoire labellisé … »", "un nom administratif : « … »").
+#: "au titre de « territoire labellisé … »", "un nom administratif : « … »", "le projet
+#: porte un nom, « … »").
 NAMING_LEAD_RE = re.compile(
     r"\b(?i:baptis(?:e|é|ée|és|ées|ent)|intitul(?:e|é|ée|és|ées)|dénomm(?:é|ée|és|ées)"
     r"|surnomm(?:e|é|ée|és|ées)|qualifi(?:e|é|ée|ent)\s+(?:\S+\s+){0,3}?de"
     r"|au\s+titre\s+d[eu]|sous\s+(?:le\s+|l['’])?(?:nom|label|appellation|intitulé)\s+de"
-    r"|(?:nom|appellation)\s+(?:[^\W\d_]+\s+){0,4}?:)\s*$")
+    r"|(?:nom|appellation)\s+(?:[^\W\d_]+\s+){0,4}?:"
+    # "Le projet porte un nom, « … »", "porte le nom de « … »".
+    r"|port(?:e|ent|ait|aient)\s+(?:un|le)\s+nom(?:\s+d[eu])?\s*[,:]?)\s*$")
 
 
 # --- People and speech cues ----------------------------------------------------------------

@@ -37,26 +37,33 @@ def _is_label(para: Paragraph, span: Span) -> bool:
     """A capitalised name after a noun that announces one (``rules.LABEL_LEAD_RE``)."""
     if not (span.has_open_mark and span.has_close_mark):
         return False
-    inner = para.masked[span.open + 1:span.close].strip(" _*")
+    return names_something(para, span.open, span.close)
+
+
+def names_something(para: Paragraph, open_: int, close: int) -> bool:
+    """The words between the quotation marks at ``open_`` and ``close`` name a thing (a
+    scheme, a work, a group) announced by the words before them, rather than report speech.
+    Also used for quotations inside a quotation (``nested.py``)."""
+    inner = para.masked[open_ + 1:close].strip(" _*")
     if inner[-1:] in ".!…,":
         return False
-    if any(0 <= s.start - span.close <= 3 for s in para.stamps):
+    if any(0 <= s.start - close <= 3 for s in para.stamps):
         return False
     words = len(inner.split())
-    lead = para.masked[max(0, span.open - 80):span.open]
+    lead = para.masked[max(0, open_ - 80):open_]
     if words <= rules.WORK_TITLE_MAX_WORDS and (
             (inner[:1].isupper() and rules.WORK_TITLE_LEAD_RE.search(lead))
             # "dans son rapport « Soigner sans cabinet : … »": a work's title
-            or rules.NAMING_LEAD_RE.search(lead) or _names_a_scheme(para, span, inner)):
+            or rules.NAMING_LEAD_RE.search(lead) or _names_a_scheme(para, open_, inner)):
         return True  # "un dispositif baptisé « zone de vigilance … »", "le « plan de … »"
     if words > rules.LABEL_MAX_WORDS:
         return False
     if not inner[:1].isupper():
         return False
-    return bool(rules.LABEL_LEAD_RE.search(para.masked[max(0, span.open - 60):span.open]))
+    return bool(rules.LABEL_LEAD_RE.search(para.masked[max(0, open_ - 60):open_]))
 
 
-def _names_a_scheme(para: Paragraph, span: Span, inner: str) -> bool:
+def _names_a_scheme(para: Paragraph, open_: int, inner: str) -> bool:
     """"le « plan de périnatalité de proximité du Haut-Ségala »", "une « charte de bon
     voisinage »": a determiner, then a quotation that opens with a noun naming a plan or a
     scheme (``rules.SCHEME_NOUNS``) and holds no verb — the name of a thing, not words
@@ -64,7 +71,7 @@ def _names_a_scheme(para: Paragraph, span: Span, inner: str) -> bool:
     words = inner.split()
     if not words or fold(words[0]) not in rules.SCHEME_NOUNS:
         return False
-    before = re.search(r"(\S+)\s*$", para.masked[max(0, span.open - 20):span.open])
+    before = re.search(r"(\S+)\s*$", para.masked[max(0, open_ - 20):open_])
     if not before or fold(before.group(1)) not in rules.SCHEME_DETERMINERS:
         return False
     return not any(fold(w.strip(",;:")) in rules.VERB_MARKERS for w in words)
