@@ -87,3 +87,45 @@ def test_a_guest_list_keeps_the_role_nouns_the_text_gives(tmp_path: Path) -> Non
 def test_a_single_string_that_is_no_file_is_refused() -> None:
     with pytest.raises(ArticleError, match="neither"):
         read_article(INTRO + PEOPLE_TEXT, people="Claire Sabatier")
+
+
+def test_a_heading_that_announces_the_speakers_lists_them_item_by_item() -> None:
+    text = ("## Les intervenants\n\n"
+            "- Me Lucie Rabier, notaire à Castans\n"
+            "- Bastien Coulon, président du syndicat des eaux\n\n"
+            "## Les échanges\n\n"
+            "Me Rabier a décrit les indivisions : « Une maison sur trois attend un héritier "
+            "qui ne répond pas. » [00:12:05]\n")
+    rows = _rows(text)
+    assert [r[0] for r in rows] == ["Lucie Rabier"]
+
+
+def test_a_spoken_recall_before_a_timed_quotation_keeps_its_speaker() -> None:
+    text = ("« Le bus passera toutes les heures », a promis Julie Carrère, maire de Lunac "
+            "(04:10).\n\n"
+            "Comme le rappelait Julie Carrère en conclusion : « Une ligne qu'on ne prend pas "
+            "est une ligne qu'on perd. » (47:20)\n")
+    assert [r[0] for r in _rows(text)] == ["Julie Carrère", "Julie Carrère"]
+
+
+def test_the_author_of_an_op_ed_reports_her_own_words() -> None:
+    text = ("*Tribune — Par Agathe Lemaire, présidente de l'association des usagers*\n\n"
+            "« Le car sera à l'heure », a assuré le vice-président, Noël Sabatier (05:10).\n\n"
+            "J'ai répondu ce soir-là par une question simple : « Et les dimanches ? » (08:40)\n")
+    rows = _rows(text)
+    assert [r[0] for r in rows] == ["Noël Sabatier", "Agathe Lemaire"]
+
+
+def test_a_name_given_in_the_next_item_names_the_role_just_quoted() -> None:
+    text = ("- « On ne demande pas des dorures, on demande des volets en bois », a lancé "
+            "l'architecte des bâtiments de France [00:21:30].\n"
+            "- Il s'appelle Gilles Fabre. Il a ensuite proposé une visite gratuite avant "
+            "chaque dossier [00:24:05].\n")
+    assert [r[0] for r in _rows(text)] == ["Gilles Fabre", "Gilles Fabre"]
+
+
+def test_a_role_quoted_after_a_colon_is_named_by_the_next_sentence() -> None:
+    text = ("La vice-présidente chargée des routes a été nette : « Pas un euro sans "
+            "diagnostic des ponts. » (08:15) Pour Carole Vidal, ce diagnostic est « la "
+            "condition de tout le reste » (10:40).\n")
+    assert [r[0] for r in _rows(text)] == ["Carole Vidal", "Carole Vidal"]

@@ -81,6 +81,10 @@ CIVIL_TITLES: dict[str, str | None] = {
     # Marsh" is Helen Marsh).
     "Professor": None, "Professeur": None, "Professeure": "f", "Docteur": None,
     "Docteure": "f", "Doctor": None, "Maître": None,
+    # A notary's or a lawyer's title, abbreviated ("Me Philippe Gaubert").
+    "Me": None,
+    # Spelt out, as in questions and minutes ("Madame Fabregat, vous avez dit…").
+    "Monsieur": "m", "Madame": "f", "Mademoiselle": "f",
 }
 #: Civil titles spelt out, used to address someone ("Monsieur Teixeira, … ?").
 ADDRESS_TITLES: tuple[str, ...] = ("Monsieur", "Madame", "Mademoiselle")

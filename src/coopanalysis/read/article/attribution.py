@@ -15,7 +15,9 @@ from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span,
 from coopanalysis.read.article.naming import named_next
 from coopanalysis.read.article.people import (
     VERB_WORD_RE,
+    article_author,
     clean_name,
+    first_person_report,
     head_verb,
     incise_words,
     name_re,
@@ -214,6 +216,14 @@ def _prefer_subject(para: Paragraph, position: int, found: Attribution) -> Attri
     return found
 
 
+def _recalls_a_speaker(cue: re.Match[str], doc: Document) -> bool:
+    """"Comme le rappelait X en conclusion : « … » (1:54:30)": a spoken recall of one of
+    the article's speakers, before a quotation with a replay time, gives their words at the
+    event, not a citation (written cues, "comme l'écrivait X", stay citations)."""
+    return (bool(citations.SPOKEN_RECALL_RE.match(cue.group(0)))
+            and any(cue.group("name") in (s.name, s.surname) for s in doc.speakers))
+
+
 def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int | None,
                events: list[tuple[int, str]], carry: str | None) -> Attribution:
     if span_close is not None:
@@ -222,9 +232,18 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
             return after
     sentence = sentence_start(para, span_open)
     region = para.masked[sentence:span_open]
-    cited = [(m.start() + sentence, m.end() + sentence) for m in citations.CITE_RE.finditer(region)]
+    timed = span_close is not None and any(0 <= s.start - span_close <= 3 for s in para.stamps)
+    cited = [(m.start() + sentence, m.end() + sentence) for m in citations.CITE_RE.finditer(region)
+             if not (timed and _recalls_a_speaker(m, doc))]
     named = [m for m in para.mentions if sentence <= m.start < span_open
              and not any(s <= m.start < e for s, e in cited)]
+    span = next((s for s in para.spans if s.open == span_open), None)
+    if span is not None and doc.language == "fr" and first_person_report(para, span):
+        author = article_author(doc)  # an op-ed: "J'ai répondu : « … »"
+        if author and any(s.name == author for s in doc.speakers):
+            return Attribution(author, "before")
+        return Attribution(None, "blocked", "the writer's own words, and the article names "
+                           "no author among its speakers")
     clause = (syntax.introducing_subject(para.parsed, sentence, span_open)
               if doc.language == "fr" else None)
     if clause is not None and fold(clause.text) == "nous":

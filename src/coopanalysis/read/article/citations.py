@@ -24,6 +24,10 @@ CITE_RE = re.compile(
     r"(?:(?i:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+)[^\W\d_]+(?:\s+[a-zà-ÿ'’-]+){0,5},?\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})"
 )
+#: The spoken ones among ``CITE_RE``'s recall cues ("comme le rappelait X"), as opposed to
+#: written ones ("comme l'écrivait X") and citations ("en citant X").
+SPOKEN_RECALL_RE = re.compile(r"(?i)comme\s+(?:le\s+|la\s+|l['’])?(?:disait|répétait"
+                              r"|affirmait|rappelait|soulignait|notait|avait\s+dit)\b")
 
 #: A past tenure stated after a name ("Jean Durand, maire de la commune de 1989 à 2008",
 #: "qui a présidé cette région de 1998 à 2004", "élue de 1997 à 2012"): a former
@@ -57,8 +61,9 @@ AUTHOR_BEFORE_RE = re.compile(
     # "le rapport de la chambre des comptes, dont le magistrat rapporteur, X, qualifiait…".
     r"|\b(?i:rapport|étude|livre|ouvrage|lettre|note|courrier|avis)\b[^.!?«»“”:;]{0,100}?"
     r"\bdont\s+(?i:le|la|l['’]|les)\s*[^.!?«»“”:;]{0,60}$"
-    # "…, signé par la sociologue X": the author of the document just named.
-    r"|\b(?i:signée?s?|rédigée?s?)\s+par\s+(?:(?i:le|la|l['’])\s*)?(?:[a-zà-ÿ'’-]+\s+){0,2}$"
+    # "…, signé par la sociologue X", "signée de la diététicienne X": the author of the
+    # document just named.
+    r"|\b(?i:signée?s?|rédigée?s?)\s+(?:par|de|du)\s+(?:(?i:le|la|l['’])\s*)?(?:[a-zà-ÿ'’-]+\s+){0,2}$"
     # "la lettre que lui a adressée le directeur départemental, X".
     r"|\b(?i:lettre|courrier|message|missive|note)\s+(?i:qu['’]|que)\s*(?i:lui|leur|nous|m['’]|me)?"
     r"\s*(?i:a|avait)\s+(?i:adressée?|envoyée?|écrite?)\b[^.!?«»“”:;]{0,100}$"

@@ -18,8 +18,11 @@ from coopanalysis.text.normalize import fold
 
 #: Before the name: "Elle s'appelle X", "Il se nomme X", "Il s'agit de X".
 FORMULA_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[.!?»)]\s))\s*(?:Il|Elle)\s+(?:s['’]appelle|se\s+nomme|s['’]agit\s+d['’]|"
-    r"s['’]agit\s+de)\s*$")
+    r"(?:^(?:\s*[-+*]\s+)?|(?<=[.!?»)]\s))\s*(?:Il|Elle)\s+(?:s['’]appelle|se\s+nomme"
+    r"|s['’]agit\s+d['’]|"
+    r"s['’]agit\s+de)\s*$"
+    # "J'ai appris son nom à la pause : X."
+    r"|(?:^|(?<=[.!?»)]\s))[^.!?«»]{0,40}\b(?i:son|leur)\s+nom\b[^.!?«»]{0,40}:\s*$")
 #: After the name: ", c'est son nom", ", puisque c'est de lui qu'il s'agit".
 FORMULA_AFTER_RE = re.compile(
     r"\s*,\s*(?:c['’]est\s+son\s+nom|(?:puisque|car)\s+c['’]est\s+d(?:e\s+lui|['’]elle)\s+"
@@ -49,21 +52,31 @@ def named_next(para: Paragraph, span_close: int) -> str | None:
     return None
 
 
-def introduced_role(para: Paragraph, start: int) -> str | None:
+def introduced_role(para: Paragraph, start: int,
+                    previous: Paragraph | None = None) -> str | None:
     """The role noun of a person introduced by role then named: "« … », détaille le directeur
     des services. Loïc Daniel réclame…" → "directeur" for Loïc Daniel.
 
     The name (its first mention) starts the sentence right after one whose speech is given
-    to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks.
+    to "le/la/l' + role word" and that holds a reporting verb, outside quotation marks. A
+    naming formula opening a paragraph ("- Il s'appelle X.") looks at the last sentence of
+    the ``previous`` paragraph.
     """
+    sentence = sentence_start(para, start)
+    if FORMULA_BEFORE_RE.search(para.masked[sentence:start]):
+        if sentence == 0:
+            return (_previous_sentence_role(previous, len(previous.masked))
+                    if previous is not None else None)
+        return _previous_sentence_role(para, sentence)
     # "« … », a-t-elle assuré. Cette adjointe, Françoise X, …": the demonstrative restates
     # the role of the person just quoted.
     # The role the quotation was given ("», a précisé la cheffe du service. Cette
     # ingénieure, X, …") names X first; the demonstrative's noun is the fallback.
-    demonstrative = _DEMONSTRATIVE_ROLE_RE.search(para.masked[max(0, start - 60):start])
-    if demonstrative:
+    demonstrative = _DEMONSTRATIVE_RE.search(para.masked[max(0, start - 60):start])
+    if demonstrative:  # "Ce cuisinier, X," after "», a expliqué le chef de cuisine."
+        noun = demonstrative.group("noun").lower()
         return (_previous_sentence_role(para, sentence_start(para, start))
-                or demonstrative.group("role").lower())
+                or (noun if re.fullmatch(rules.ROLE_ALTERNATION, noun) else None))
     lead = rules.LEAD_BEFORE_NAME_RE.search(
         para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
     if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."
@@ -83,13 +96,18 @@ def introduced_role(para: Paragraph, start: int) -> str | None:
 
 def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
     """The role word of "le/la/l' + role" in the sentence before the one starting at
-    ``start`` when that sentence holds a reporting verb outside quotation marks: the subject
+    ``start`` when that sentence reports speech — a reporting verb outside quotation marks,
+    or a colon before a quotation ("La vice-présidente a été nette : « … »"): the subject
     of an inverted verb first, else the only role mentioned."""
     if start == 0:
         return None
     previous = sentence_start(para, start - 1)
     prose = outside_quotes(para, previous, start)
-    if not any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", prose)):
+    colon = any(previous <= span.open < start
+                and para.masked[previous:span.open].rstrip(" _*").endswith(":")
+                for span in para.spans)
+    if not colon and not any(fold(w) in rules.REPORTING_VERBS
+                             for w in re.findall(r"[^\W\d_]+", prose)):
         return None
     pattern = rules.ROLE_MENTION_DETERMINERS + rf"(?P<role>{rules.ROLE_ALTERNATION})\b"
     roles = list(re.finditer(pattern, prose, re.IGNORECASE))
@@ -100,8 +118,10 @@ def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
     return roles[0].group("role").lower() if len(roles) == 1 else None
 
 
-_DEMONSTRATIVE_ROLE_RE = re.compile(
-    rf"(?:^|[.!?»]\s+)(?:Cette|Ce|Cet)\s+(?P<role>{rules.ROLE_ALTERNATION})\s*,\s*$",
+#: "Cette ingénieure, X,", "Ce cuisinier, X,": a demonstrative and a noun (its role, or
+#: any noun for a person) then the name.
+_DEMONSTRATIVE_RE = re.compile(
+    r"(?:^|[.!?»]\s+)(?:Cette|Ce|Cet)\s+(?P<noun>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ-]+)?)\s*,\s*$",
     re.IGNORECASE)
 
 

@@ -10,7 +10,13 @@ import re
 from collections.abc import Sequence
 
 from coopanalysis.read.article import citations, rules
-from coopanalysis.read.article.layout import Document, Paragraph, Speaker, collapse_spaces
+from coopanalysis.read.article.layout import (
+    Document,
+    Paragraph,
+    Span,
+    Speaker,
+    collapse_spaces,
+)
 from coopanalysis.read.article.naming import (
     introduced_role,
     named_by_formula,
@@ -71,6 +77,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
     content = list(doc.content())
     following = {id(para): next_para for para, next_para in
                  zip(content, [*content[1:], None], strict=False)}
+    previous = {id(para): before for para, before in zip(content[1:], content, strict=False)}
     for para in content:
         for _start, _end, text in para.persons:
             per.add(clean_name(text))
@@ -84,12 +91,15 @@ def find_speakers(doc: Document) -> list[Speaker]:
                 for match in name_re(name).finditer(para.masked):
                     candidates.setdefault(name, []).append((para, match.start(), match.end()))
     author = article_author(doc)
+    # An op-ed by a participant: the author reports their own words ("J'ai répondu : « … »").
+    writes_own_words = any(first_person_report(para, span)
+                           for para in content for span in para.spans)
     speakers: list[Speaker] = []
     for name, places in candidates.items():
         if fold(name.split()[0]) in lexicon.NOT_FIRST_NAMES:
             continue
         if name == author and not any(_speaks_after_quote(para.masked, start)
-                                      for para, start, _ in places):
+                                      for para, start, _ in places) and not writes_own_words:
             continue
         # spaCy may cut a hyphenated surname ("Maïwenn Lestrade-"): a person entity that
         # starts with the name counts.
@@ -98,7 +108,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
             for e_start, e_end, _text in para.persons)
         speaker = Speaker(name, first_mention=min(p.start + s for p, s, _ in places))
         first_para, first_start, _ = min(places, key=lambda p: p[0].start + p[1])
-        introduced = introduced_role(first_para, first_start)
+        introduced = introduced_role(first_para, first_start, previous.get(id(first_para)))
         if introduced:
             speaker.aliases.append(introduced)
         for para, start, end in places:
@@ -157,6 +167,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
             continue
         if (presented or (reported and is_person)) and not (only_cited and name not in bold):
             speakers.append(speaker)
+    if author and writes_own_words and author not in {s.name for s in speakers}:
+        speakers.append(Speaker(author, first_mention=max(doc.text.find(author), 0)))
     return sorted(speakers, key=lambda s: s.first_mention)
 
 
@@ -479,9 +491,31 @@ def _names_a_person(word: str) -> bool:
 
 
 def _recalled(para: Paragraph, start: int) -> bool:
+    """Named after a recall cue ("comme le disait X"), a cited person, unless the cue is
+    spoken and introduces a quotation with a replay time: "Comme le rappelait X en
+    conclusion : « … » (47:20)" gives X's words at the event."""
     return any(m.start("name") == start and re.match(r"(?i)comme|cit|a\s+cit|ont", m.group(0))
                and not re.match(r"(?i)citant|en\s+citant", m.group(0))
+               and not (citations.SPOKEN_RECALL_RE.match(m.group(0))
+                        and _timed_quotation_after(para, m.end()))
                for m in citations.CITE_RE.finditer(para.masked))
+
+
+def _timed_quotation_after(para: Paragraph, position: int) -> bool:
+    """The first quotation after ``position`` opens in the same sentence and has a replay
+    time right after its closing mark."""
+    span = next((s for s in para.spans if s.open >= position), None)
+    return (span is not None and sentence_start(para, span.open) <= position
+            and any(0 <= stamp.start - span.close <= 3 for stamp in para.stamps))
+
+
+def first_person_report(para: Paragraph, span: Span) -> bool:
+    """The writer reports their own words: "J'ai répondu ce soir-là : « … »" (a sentence
+    whose subject is "je", with a reporting verb, ending with a colon before the quotation).
+    """
+    lead = outside_quotes(para, sentence_start(para, span.open), span.open).strip(" _*")
+    return (bool(rules.FIRST_PERSON_LEAD_RE.match(lead)) and lead.endswith(":")
+            and any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", lead)))
 
 
 def article_author(doc: Document) -> str | None:

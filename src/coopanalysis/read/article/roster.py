@@ -34,11 +34,27 @@ _LISTED_TITLE_RE = re.compile(
     r"|(?:le|la|l['’])\s*(?P<role>[^\W\d_]+(?:-[^\W\d_]+)*)\s+)", re.IGNORECASE)
 
 
+#: A heading or a line that announces a list of the people who speak, one item each
+#: ("## Les intervenants", "Nos invités :", "Autour de la table").
+ROSTER_HEADING_RE = re.compile(
+    r"^[#\s*_]*(?i:(?:les\s+|nos\s+|vos\s+)?(?:intervenante?s?|invitée?s?|participante?s?"
+    r"|panélistes?|orat(?:eur|rice)s?)|autour\s+de\s+la\s+table|sur\s+le\s+plateau)"
+    r"[^.!?«»\n]{0,40}?[\s*_:]*$")
+
+
 def roster_speakers(doc: Document) -> list[Speaker]:
     """The people of the document's attendance lists, with the role the list gives them
     (a group's plural role is made singular: "adjoints" → "adjoint") and the gender of
-    their civil title."""
+    their civil title; and the people of a list of items under a heading that announces
+    the speakers ("## Les intervenants" then "- Paul Roux, maire de Vernade")."""
     found: list[Speaker] = []
+    for index, para in enumerate(doc.paragraphs):
+        if para.kind in ("heading", "text") and ROSTER_HEADING_RE.match(para.raw.strip()):
+            for item in itertools.takewhile(lambda p: p.kind == "item",
+                                            doc.paragraphs[index + 1:]):
+                person = _item_speaker(item.raw, item.start)
+                if person:
+                    found.append(person)
     for para in doc.paragraphs:
         for line_start, line in _sentences(para.raw):
             label = ROSTER_LABEL_RE.match(line)
@@ -49,6 +65,23 @@ def roster_speakers(doc: Document) -> list[Speaker]:
                 found += _group_speakers(group, para.start + line_start,
                                          role=(label.group("role") or "").lower() or None)
     return found
+
+
+def _item_speaker(line: str, offset: int) -> Speaker | None:
+    """"- Me Paul Roux, notaire à Vernade (voir plus bas)": the name after an optional civil
+    title, and the words up to the next comma as the role; None when the item names nobody
+    ("- l'architecte des bâtiments de France")."""
+    text = re.sub(r"\([^)]*\)", "", rules.LIST_ITEM_RE.sub("", line)).strip(" *_.;")
+    head, _, rest = text.partition(",")
+    head = head.strip(" *_")
+    title = rules.HONORIFIC_RE.match(head)
+    name = head[title.end():] if title else head
+    if not rules.NAME_RE.fullmatch(name):
+        return None
+    civil = title.group(0).strip(" .").lower() if title else None
+    role = rest.split(",")[0].strip(" *_") or None
+    return Speaker(name, role=role, first_mention=offset,
+                   gender=rules.TITLE_GENDER.get(civil) if civil else None)
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

@@ -174,7 +174,9 @@ AGE_APPOSITION_RE = re.compile(r"^(?:âgée?\s+de\s+)?\d{1,3}\s+ans\s*,\s*", re.
 #: ``GENERIC_ROLE_RE``).
 ROLE_MENTION_DETERMINERS = (r"\b(?:le\s+|la\s+|the\s+|l['’]"
                             # "Réponse *du* vice-président", "l'avis *de la* maire"
-                            r"|du\s+|de\s+la\s+|de\s+l['’])"
+                            r"|du\s+|de\s+la\s+|de\s+l['’]"
+                            # a newsletter's "notre coordinatrice", a letter's "votre maire"
+                            r"|(?i:notre|votre)\s+)"
                             # "la première adjointe", "le premier vice-président"
                             r"(?:(?i:première|premier|deuxième|second|seconde)\s+)?")
 
@@ -270,11 +272,15 @@ BYLINE_NAME_RE = re.compile(
     rf"(?:\s+[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}})(?=[\s*_]*(?:$|\n|—|–))",
     re.MULTILINE)
 AUTHOR_RE = re.compile(
-    r"^[*_\s]*(?:Rédaction|Rédigé\s+par|Par|Texte|Auteur|Autrice|Propos\s+recueillis\s+par"
+    # "Tribune — Par X": a rubric may stand before the credit.
+    r"^[*_\s]*(?:[^\W\d_]+\s*[—–]\s*)?(?:Rédaction|Rédigé\s+par|Par|Texte|Auteur|Autrice|Propos\s+recueillis\s+par"
     rf"|Written\s+by|By)\s*:?\s+(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
     rf"(?:\s+[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}})"
     r"(?:\s+(?:de|pour|for|at|,)\s+(?P<publication>[^\s*—–]+))?",
 )
+#: A sentence whose subject is the writer ("J'ai répondu ce soir-là : « … »", "Ce soir-là,
+#: je leur ai dit : « … »"): in an op-ed by a participant, the author's own words.
+FIRST_PERSON_LEAD_RE = re.compile(r"^(?:[^.!?«»,]{0,40},\s*)?(?i:j['’]ai|je)\b")
 _FR_MONTHS = list(lexicon.FRENCH_MONTHS)
 _EN_MONTHS = list(lexicon.ENGLISH_MONTHS)
 MONTHS: dict[str, int] = {**{m: i + 1 for i, m in enumerate(_FR_MONTHS)},
