@@ -37,6 +37,13 @@ FORMER_AFTER_RE = re.compile(
     r"\s*[,(][^.!?«»“”]{0,90}?\b(?:de|entre)\s+(?:1[89]|20)\d\d\s+(?:à|a|et)\s+(?:1[89]|20)\d\d\b"
     r"|\s*\(\s*(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d\s*\)"
     r"|\s*,[^.!?«»“”:]{0,80}?(?<![\w-])(?i:décédée?|disparue?|morte?)\s+(?:en|le|il\s+y\s+a)\b")
+#: "X, ancienne directrice de l'office,": a former office (not a former trade: "ancien
+#: infirmier") in the apposition after the name; former only when no present role presents
+#: the name ("La vice-présidente, X, ancienne maire" holds an office today).
+FORMER_APPOSITION_RE = re.compile(
+    r"\s*,\s*(?i:ancien(?:ne)?s?\s+|ex-)(?i:maire|présidente?|vice-présidente?|directeur|directrice"
+    r"|préfète?|sous-préfète?|députée?|sénat(?:eur|rice)|ministre|adjointe?|conseill(?:er|ère)"
+    r"|déléguée?|secrétaire|cheffe?|élue?)\b")
 FORMER_BEFORE_RE = re.compile(
     r"(?:\b(?i:ancien(?:ne)?|feue?|regretté(?:e)?|défunte?|prédécesseure?|prédécesseur)\b"
     r"|\b(?i:ex)-"
@@ -54,10 +61,16 @@ AUTHOR_BEFORE_RE = re.compile(
     # "Son auteur, l'ingénieur X": the author of the document just named.
     r"|\b(?i:son|sa|leur)\s+(?i:auteure?|autrice|rédacteur|rédactrice)\s*,[^.!?«»:;]{0,60}$"
     r"|\b(?i:lettre|courrier|courriel|mail|message|missive|tribune|livre|ouvrage|essai|rapport"
-    r"|testament)\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?(?:[a-zà-ÿ'’-]+\s*,?\s+){0,6}$"
+    r"|testament)\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?"
+    # the sender's role may name a place: "la lettre de la directrice de l'école de la Prade, X"
+    r"(?:[^\W\d_][\w'’-]*\s*,?\s+){0,6}$"
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
     r"|\b(?i:dans|par)\s+(?i:un|une|son|sa|leur)\s+(?i:courrier|courriel|mail|lettre|message"
-    r"|missive|communiqué|tribune|note|rapport|étude|avis)\b[^.!?«»“”]{0,120}$"
+    r"|missive|communiqué|tribune|note|rapport|étude|avis|livre|ouvrage|essai|thèse|article)"
+    r"\b[^.!?«»“”]{0,120}$"
+    # "dans son *Histoire de la vallée*, l'historienne X": a work's title (capitalised after
+    # the possessive; the italics are masked).
+    r"|\b(?i:dans|par)\s+(?i:son|sa|leur)\s+[*_\s]*[A-ZÀ-Ý][^.!?«»“”,]{1,80},[^.!?«»“”]{0,80}$"
     # "le rapport de la chambre des comptes, dont le magistrat rapporteur, X, qualifiait…".
     r"|\b(?i:rapport|étude|livre|ouvrage|lettre|note|courrier|avis)\b[^.!?«»“”:;]{0,100}?"
     r"\bdont\s+(?i:le|la|l['’]|les)\s*[^.!?«»“”:;]{0,60}$"
@@ -97,7 +110,8 @@ CITED_RELATIVE_RE = re.compile(r"^[^.!?«»“”]{0,120}?\b(?:qui|dont|pour\s+q
 #: Writing, not speaking, before a quotation inside an interview answer ("Elle écrit que
 #: ‘…’", "il l'a publié") : the words of a book or a letter, not of the debate.
 WRITES_RE = re.compile(r"\b(?:écri(?:t|s|vait|vent|ra|re)|publi(?:e|é|ait))\b", re.IGNORECASE)
-WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaient|avaient\s+écrit)"
+WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaient|avaient\s+écrit"
+                             r"|a\s+écrit|ont\s+écrit)"
                              r"\b[^.!?«»“”]{0,60}?[:,]?\s*$", re.IGNORECASE)
 
 #: Someone the newsroom reached apart from the event ("Joint par l'AFP dans la soirée, X",
@@ -122,16 +136,30 @@ PRESS_CONTACT_AFTER_RE = re.compile(
     r"\s*,?\s*(?:[^.!?«»“”]{0,80}?\s)?"
     r"(?:(?i:a\s+)?(?i:confié|déclaré|expliqué|indiqué|précisé|assuré|affirmé)\s+à\s+"
     r"(?i:notre|nos|la\s+rédaction|l['’]agence)"
-    r"|(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain))")
+    r"|(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain)"
+    # "X m'a écrit", "nous a répondu par courriel", "m'a répondu vendredi": an answer to
+    # the writer apart from the event ("m'a répondu sans détour : « … » (57:20)", at the
+    # meeting, is not one).
+    r"|(?i:m['’]|nous\s+)(?i:a|avait)\s+(?i:écrit\b|répondu\s+(?:par\s+(?:courriel|mail|écrit"
+    r"|téléphone|message|lettre|SMS)|le\s+lendemain|plus\s+tard|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche)\b)"
+    # "X déclara le lendemain du vote : « … »": words given after the event.
+    r"|(?i:a\s+|avait\s+)?(?i:déclaré|déclara|confié|confia|indiqué|indiqua)\s+"
+    r"(?i:le\s+lendemain|le\s+jour\s+suivant|après\s+la\s+(?:réunion|séance)))")
 #: A letter or a message read out before a quotation ("a donné lecture d'un courrier … :
 #: « … »", "a lu la lettre du préfet : « … »"): the quoted words are the writer's, not
 #: the reader's — no speaker (the writer is cited).
 READ_OUT_RE = re.compile(
     r"\b(?i:donné\s+lecture|donne\s+lecture|fait\s+lecture|lecture\s+(?:d['’]un|d['’]une|du|de\s+la)"
-    r"|(?:a|avait)\s+(?:ensuite\s+|alors\s+)?lu|lit|lisait)\b[^.!?«»“”]{0,40}?"
+    r"|(?:a|avait)\s+(?:d['’]abord\s+|[^\W\d_]+\s+)?lu|lit|lisait"
+    r"|lisant)\b[^.!?«»“”]{0,40}?"
     r"\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|passage|phrase"
     r"|extrait|ligne|paragraphe)\b"
     r"[^.!?«»“”]{0,160}$")
+#: "Absent de la réunion, le conseiller …, X": said not to be at the event, before the name.
+ABSENT_BEFORE_RE = re.compile(
+    r"(?:^|[.!?»]\s+)[\s*_]*(?i:absente?s?|excusée?s?)\s+(?:de|à|lors\s+de)\s+(?:la|le|l['’])\s*"
+    r"(?i:séance|réunion|table\s+ronde|débat|conseil)\b[^.!?«»“”]{0,100}$")
 #: Someone the text says was not at the event ("X, qui n'était pas présent, écrit…", "X,
 #: qui ne suit pas la séance", "X, absente de la réunion"): never a speaker of it.
 ABSENT_AFTER_RE = re.compile(

@@ -74,7 +74,7 @@ def introduced_role(para: Paragraph, start: int,
     # ingénieure, X, …") names X first; the demonstrative's noun is the fallback.
     demonstrative = _DEMONSTRATIVE_RE.search(para.masked[max(0, start - 60):start])
     if demonstrative:  # "Ce cuisinier, X," after "», a expliqué le chef de cuisine."
-        noun = demonstrative.group("noun").lower()
+        noun = (demonstrative.group("noun") or "").lower()
         return (_previous_sentence_role(para, sentence_start(para, start))
                 or (noun if re.fullmatch(rules.ROLE_ALTERNATION, noun) else None))
     lead = rules.LEAD_BEFORE_NAME_RE.search(
@@ -89,6 +89,16 @@ def introduced_role(para: Paragraph, start: int,
         if re.search(rf"\b(?:{rules.ROLE_ALTERNATION})\b", fronted, re.IGNORECASE):
             return None
         start = sentence_start(para, start)
+    name = rules.NAME_RE.match(para.masked, start)
+    if start == 0 and previous is not None and name and re.match(
+            r"\s*(?:,\s*(?:qui|dont)\b|[a-zà-ÿ])", para.masked[name.end():]) and not re.search(
+            rf"(?i)(?<![\w-])(?:{rules.ROLE_ALTERNATION})(?![\w-])",
+            para.masked[:sentence_end(para, 0)]):
+        # "…, a déclaré le président du conseil régional (2:36:05).¶Laurent Marsal, qui
+        # dirige la Région depuis 2021, a rappelé…": a name opening the next paragraph,
+        # with a verb or a relative clause but no description of its own ("X, entraîneur du
+        # club, …" presents someone new), names the role its last sentence quoted.
+        return _previous_sentence_role(previous, len(previous.masked))
     if start == 0 or sentence_start(para, start) != start:
         return None
     return _previous_sentence_role(para, start)
@@ -121,7 +131,9 @@ def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
 #: "Cette ingénieure, X,", "Ce cuisinier, X,": a demonstrative and a noun (its role, or
 #: any noun for a person) then the name.
 _DEMONSTRATIVE_RE = re.compile(
-    r"(?:^|[.!?»]\s+)(?:Cette|Ce|Cet)\s+(?P<noun>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ-]+)?)\s*,\s*$",
+    r"(?:^|[.!?»]\s+)(?:(?:Cette|Ce|Cet)\s+(?P<noun>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ-]+)?)"
+    # "Celle qui parlait ainsi, X,": the person just quoted.
+    r"|(?:Celle|Celui)\s+qui\s+[^,.;:!?«»]{2,50})\s*,\s*$",
     re.IGNORECASE)
 
 

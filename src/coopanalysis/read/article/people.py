@@ -96,7 +96,8 @@ def find_speakers(doc: Document) -> list[Speaker]:
                            for para in content for span in para.spans)
     speakers: list[Speaker] = []
     for name, places in candidates.items():
-        if fold(name.split()[0]) in lexicon.NOT_FIRST_NAMES:
+        if fold(name.split()[0]) in lexicon.NOT_FIRST_NAMES or name.split()[0].lower() in \
+                rules.ROLE_WORDS:  # "Élu de Mazerolles depuis 2014, X": a role, not a name
             continue
         if name == author and not any(_speaks_after_quote(para.masked, start)
                                       for para, start, _ in places) and not writes_own_words:
@@ -149,6 +150,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
             speaker.role = introduced
             presented = True
         reported = any((_reports(para.masked, start, end) or _parsed_speaks(para, start)
+                        or _signs_quotation(para, start)
                         or _leads_quotation(para, start, end)
                         or _subject_before_colon(para, start, end)
                         or _pronoun_reports_after(para, start, end)
@@ -438,6 +440,7 @@ def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
                     or citations.AUTHOR_BEFORE_RE.search(before[-130:])
                     or citations.PRESS_CONTACT_AFTER_RE.match(text, end)
                     or citations.ABSENT_AFTER_RE.match(text, end)
+                    or citations.ABSENT_BEFORE_RE.search(before)
                     or citations.PRESS_CONTACT_BEFORE_RE.search(before)))
 
 
@@ -463,6 +466,10 @@ def _in_quotation(para: Paragraph, start: int) -> bool:
 
 def _is_former(para: Paragraph, start: int, end: int) -> bool:
     if citations.FORMER_AFTER_RE.match(para.masked, end):
+        return True
+    if citations.FORMER_APPOSITION_RE.match(para.masked, end) and not re.search(
+            rf"(?i)(?<![\w-])(?:{rules.ROLE_ALTERNATION})(?![\w-])",
+            para.masked[sentence_start(para, start):start]):
         return True
     before = citations.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start])
     if before is None:
@@ -499,6 +506,15 @@ def _recalled(para: Paragraph, start: int) -> bool:
                and not (citations.SPOKEN_RECALL_RE.match(m.group(0))
                         and _timed_quotation_after(para, m.end()))
                for m in citations.CITE_RE.finditer(para.masked))
+
+
+def _signs_quotation(para: Paragraph, start: int) -> bool:
+    """The name signs a quotation behind a dash: "» — Josette Rigal, épicière", or a
+    signature line under a pull quote ("— Corinne Azéma, maire (12:05)")."""
+    before = para.masked[max(0, start - 12):start]
+    return bool(re.search(r"[»”\"][\s*_]*[—–―][ \t]*$", before)
+                or (rules.SIGNATURE_LINE_RE.match(para.raw)
+                    and not para.masked[:start].strip(" \t>*_—–―")))
 
 
 def _timed_quotation_after(para: Paragraph, position: int) -> bool:

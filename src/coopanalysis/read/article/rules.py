@@ -174,9 +174,7 @@ AGE_APPOSITION_RE = re.compile(r"^(?:âgée?\s+de\s+)?\d{1,3}\s+ans\s*,\s*", re.
 #: ``GENERIC_ROLE_RE``).
 ROLE_MENTION_DETERMINERS = (r"\b(?:le\s+|la\s+|the\s+|l['’]"
                             # "Réponse *du* vice-président", "l'avis *de la* maire"
-                            r"|du\s+|de\s+la\s+|de\s+l['’]"
-                            # a newsletter's "notre coordinatrice", a letter's "votre maire"
-                            r"|(?i:notre|votre)\s+)"
+                            r"|du\s+|de\s+la\s+|de\s+l['’])"
                             # "la première adjointe", "le premier vice-président"
                             r"(?:(?i:première|premier|deuxième|second|seconde)\s+)?")
 
@@ -524,7 +522,7 @@ NAMING_LEAD_RE = re.compile(
     r"\b(?i:baptis(?:e|é|ée|és|ées|ent)|intitul(?:e|é|ée|és|ées)|dénomm(?:é|ée|és|ées)"
     r"|surnomm(?:e|é|ée|és|ées)|qualifi(?:e|é|ée|ent)\s+(?:\S+\s+){0,3}?de"
     r"|au\s+titre\s+d[eu]|sous\s+(?:le\s+|l['’])?(?:nom|label|appellation|intitulé)\s+de"
-    r"|(?:nom|appellation)\s+(?:[^\W\d_]+\s+){0,4}?:"
+    r"|(?:nom|appellation)\s+(?:[^\W\d_]+\s+){0,6}?:"
     # "Le projet porte un nom, « … »", "porte le nom de « … »".
     r"|port(?:e|ent|ait|aient)\s+(?:un|le)\s+nom(?:\s+d[eu])?\s*[,:]?)\s*$")
 

@@ -47,8 +47,8 @@ def names_something(para: Paragraph, open_: int, close: int) -> bool:
     inner = para.masked[open_ + 1:close].strip(" _*")
     if inner[-1:] in ".!…,":
         return False
-    if any(0 <= s.start - close <= 3 for s in para.stamps):
-        return False
+    if any(0 <= s.start - close <= 3 or 0 <= open_ - s.end <= 4 for s in para.stamps):
+        return False  # a replay time right before or after: someone's words
     words = len(inner.split())
     lead = para.masked[max(0, open_ - 80):open_]
     if words <= rules.WORK_TITLE_MAX_WORDS and (

@@ -1,0 +1,93 @@
+"""Issue 13, session 8 round 3: people who are not speakers of the event (a letter's writer
+read out, someone who answered the writer afterwards, a former office-holder in an
+apposition, an author named through their work, someone absent), and the cues that name a
+speaker across sentences and paragraphs. Wordings of our own; real spaCy."""
+
+from __future__ import annotations
+
+from coopanalysis.read.article import read_article
+
+INTRO = "La réunion publique s'est tenue jeudi soir à la salle polyvalente.\n\n"
+
+
+def _speakers(text: str) -> list[str | None]:
+    quotes = read_article(INTRO + text).quotes
+    return [r.speaker if isinstance(r.speaker, str) else None for r in quotes.itertuples()]
+
+
+def test_a_letter_read_out_by_the_mayor_is_not_the_mayor_s_words() -> None:
+    text = ("Le maire, Paul Sarrut, a ouvert la séance en lisant la lettre de la directrice "
+            "de l'école du Moulin, Irène Castel : « Nous avons fermé deux classes cet "
+            "hiver. » Puis il a fixé la règle : « Ce soir, chacun parle trois minutes. » "
+            "(04:10)\n")
+    assert _speakers(text) == [None, "Paul Sarrut"]
+
+
+def test_someone_who_answered_the_writer_afterwards_is_not_a_speaker() -> None:
+    text = ("« Le pont rouvrira en mars », a promis la maire, Anne Rieu (12:40).\n\n"
+            "Le lendemain, j'ai écrit à la préfecture. Marc Delbos, chef du service des "
+            "routes, m'a répondu vendredi : « Les crédits sont inscrits. »\n")
+    assert _speakers(text) == ["Anne Rieu", None]
+
+
+def test_a_former_office_in_the_apposition_makes_a_cited_person() -> None:
+    text = ("« Le marché couvert doit rouvrir », a lancé la maire, Anne Rieu (03:10).\n\n"
+            "Le 8 mai, Louise Ferrand, ancienne directrice de l'office de tourisme, a écrit "
+            "aux élus : « Je n'avais jamais vu une salle aussi pleine. »\n")
+    assert _speakers(text) == ["Anne Rieu", None]
+
+
+def test_a_former_trade_with_a_present_role_keeps_the_speaker() -> None:
+    text = ("Pour Hugo Viala, ancien infirmier qui préside le comité depuis 2019, « la "
+            "régulation par téléphone ne remplacera jamais une porte ouverte » (21:30).\n")
+    assert _speakers(text) == ["Hugo Viala"]
+
+
+def test_an_author_named_through_the_title_of_their_book_is_cited() -> None:
+    text = ("L'idée n'est pas neuve : dans son *Histoire du canton*, l'historienne Rose "
+            "Vialar décrivait dès 1998 des villages « trop petits pour vivre seuls ».\n\n"
+            "« Fusionner n'est pas disparaître », a répondu le maire, Paul Sarrut (12:05).\n")
+    assert _speakers(text) == [None, "Paul Sarrut"]
+
+
+def test_someone_absent_from_the_meeting_who_spoke_the_next_day_is_cited() -> None:
+    text = ("« Le vote est acquis », a conclu le maire, Paul Sarrut (1:02:15).\n\n"
+            "Absent de la réunion, le conseiller départemental, Gilles Pradal, déclara le "
+            "lendemain : « Une fusion à deux reste une étape. »\n")
+    assert _speakers(text) == ["Paul Sarrut", None]
+
+
+def test_a_replay_time_before_a_quotation_makes_it_speech_not_a_title() -> None:
+    rows = read_article(INTRO + "Un habitant a interpellé la tribune (à 48 min 30) : « On "
+                        "nous demande notre avis, mais tout est décidé ? »\n").quotes
+    assert list(rows["kind"]) == ["quote"]
+    assert list(rows["stated_start"]) == [2910.0]
+
+
+def test_a_dash_signature_makes_its_name_a_speaker() -> None:
+    text = ("Une épicière d'un village voisin avait raconté ses comptes : « Je fais 900 "
+            "euros les bons jours. » — Josette Marcou, épicière à Lavernhe [00:12:05]\n")
+    assert _speakers(text) == ["Josette Marcou"]
+
+
+def test_a_role_word_with_a_place_is_not_a_name() -> None:
+    text = ("« Personne ne veut fermer le service », a déclaré le président du syndicat "
+            "(03:40). Élu de Mazerolles depuis 2014, Denis Fabre a ensuite présenté le "
+            "projet (05:10).\n")
+    names = set(read_article(INTRO + text).speakers["speaker"])
+    assert "Élu de Mazerolles" not in names
+
+
+def test_celle_qui_parlait_ainsi_names_the_role_just_quoted() -> None:
+    text = ("L'élue régionale chargée de la vie rurale a été franche : « La Région ne paiera "
+            "pas les salaires. » (09:15) Celle qui parlait ainsi, Nadia Ferrat, a ensuite "
+            "précisé le montant (10:40).\n")
+    assert _speakers(text) == ["Nadia Ferrat", "Nadia Ferrat"]
+
+
+def test_a_name_opening_the_next_paragraph_names_the_role_just_quoted() -> None:
+    text = ("« Sans cette ligne, le nord du département est isolé », a déclaré en ouvrant "
+            "le débat le président du conseil départemental (2:36:05).\n\n"
+            "Laurent Sabatié, qui dirige le Département depuis 2021, a rappelé que trois "
+            "usines en dépendaient (2:39:40).\n")
+    assert _speakers(text) == ["Laurent Sabatié", "Laurent Sabatié"]
