@@ -91,3 +91,68 @@ def test_a_name_opening_the_next_paragraph_names_the_role_just_quoted() -> None:
             "Laurent Sabatié, qui dirige le Département depuis 2021, a rappelé que trois "
             "usines en dépendaient (2:39:40).\n")
     assert _speakers(text) == ["Laurent Sabatié", "Laurent Sabatié"]
+
+
+def test_the_economist_known_by_her_book_is_cited() -> None:
+    text = ("« Le premier mètre cube doit rester gratuit », a plaidé le président, Jean Vidal "
+            "(06:50). Le projet s'appuie sur les travaux de l'économiste Claire Dumas, dont "
+            "l'ouvrage décrit une facture « deux fois plus lourde pour les ménages pauvres ».\n")
+    assert _speakers(text) == ["Jean Vidal", None]
+
+
+def test_an_editorialist_who_was_not_in_the_room_is_cited() -> None:
+    text = ("« Je demande une assurance », a lancé Marc Azéma, irrigant (21:05). "
+            "L'éditorialiste de *La Voix*, Paul Ferrand, qui n'était pas dans la salle, voit "
+            "dans la soirée un « dialogue de sourds entre deux agricultures ».\n")
+    assert _speakers(text) == ["Marc Azéma", None]
+
+
+def _times(text: str) -> list[float]:
+    return list(read_article(INTRO + text).quotes["stated_start"])
+
+
+def test_a_time_opening_a_lead_in_dates_the_next_quotation() -> None:
+    times = _times("Pour conclure (replay : 1h21min40), notre présidente a tenu à remercier "
+                   "chacun :\n\n« Pour la première fois, on nous parle de service public. »\n"
+                   "— Isabelle Garric, présidente du réseau\n")
+    assert times == [4900.0]
+
+
+def test_a_time_after_a_group_named_in_the_incise_is_the_quote_s() -> None:
+    rows = read_article(INTRO + "« Le bruit s'entendra jusqu'au bourg », a assuré Gérard "
+                        "Sicard, président de l'association « Sauvons le plateau » (vidéo, "
+                        "19'05).\n").quotes
+    quote = rows[rows["kind"] == "quote"]
+    assert list(quote["stated_start"]) == [1145.0]
+    assert list(rows[rows["kind"] == "term"]["text"]) == ["Sauvons le plateau"]
+
+
+def test_a_time_before_a_quote_after_quelques_minutes_is_read() -> None:
+    times = _times("Quelques minutes avant la clôture (vidéo, 1h48'20), Frédéric Salles a voulu "
+                   "rassurer la salle : « Nous ne reviendrons pas sur les crédits. »\n")
+    assert times == [6500.0]
+
+
+def test_the_room_s_reaction_between_a_quote_and_its_time() -> None:
+    times = _times("Depuis le fond de la salle, un homme lance : « Et quand le bac est plein "
+                   "de neige ? » Rires dans le public. (47:30)\n")
+    assert times == [2850.0]
+
+
+def test_a_pull_quote_s_footer_keeps_its_speaker_and_time() -> None:
+    html = ("<html><head><title>Débat sur l'école</title></head><body><article>"
+            "<h1>Débat sur l'école</h1>"
+            "<p>La réunion publique sur le regroupement des écoles a duré deux heures et "
+            "la vidéo est en ligne sur le site de la commune, avec ses repères.</p>"
+            "<p>« Nous garderons une classe dans chaque village », a promis le maire, Paul "
+            "Tessier (<a href='https://v.example/e?t=840'>à 14 min 00</a>).</p>"
+            "<blockquote><p>&laquo;&nbsp;Vous fermerez la classe, mais pas nos "
+            "souvenirs.&nbsp;&raquo;</p><footer>— Corinne Azais, maire de Combes (<a "
+            "href='https://v.example/e?t=2945'>à 49 min 05</a>)</footer></blockquote>"
+            "<p>La décision sera prise en conseil communautaire au printemps prochain, après "
+            "une nouvelle réunion avec les parents d'élèves des deux villages.</p>"
+            "</article></body></html>")
+    rows = read_article(html.encode("utf-8")).quotes
+    pull = rows[rows["text"].str.startswith("Vous fermerez")]
+    assert list(pull["speaker"]) == ["Corinne Azais"]
+    assert list(pull["stated_start"]) == [2945.0]

@@ -271,6 +271,10 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
             or rules.INDEFINITE_SUBJECT_RE.match(region):
         return Attribution(None, "blocked")
     current = current_speaker(events, span_open)
+    other = _nearer_person(para, doc, [(sentence, "")], span_open) if current else None
+    if other:  # "L'éditorialiste X, qui n'était pas dans la salle, voit « … »"
+        return Attribution(None, "blocked", f"the words may be those of {other}, who is "
+                           "named in the sentence and is not a speaker")
     return Attribution(current, "paragraph" if current else None)
 
 

@@ -97,7 +97,10 @@ AUTHOR_AFTER_RE = re.compile(
     r"|a\s+écrit\s+dans|notait\s+dans|dans\s+(?:son|sa|ses)\s+(?:livre|ouvrage|essai"
     r"|roman|thèse|lettre|mémoires)|auteure?\s+(?:de|du|des|d['’])"
     r"|autrice\s+(?:de|du|des|d['’])|dont\s+(?:la|le)\s+(?:lettre|courrier|message)"
-    r"\s+(?:a\s+été|fut|était)\s+lu))")
+    r"\s+(?:a\s+été|fut|était)\s+lu"
+    # "l'économiste X, dont l'ouvrage sur les tarifs décrit …": known by a work.
+    r"|dont\s+(?:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+)\s*(?:dernier\s+|dernière\s+)?"
+    r"(?:ouvrage|livre|rapport|étude|thèse|travaux|essai|article|note|enquête)\b))")
 #: Between a cited person's name and a quotation, a relative clause whose antecedent is that
 #: person ("Il a cité le rapport de l'ancien sénateur X, *qui estimait* que « … »", "X, *pour
 #: qui* « … »"): the quoted words are the cited person's — no speaker (a cited third party).
@@ -163,7 +166,8 @@ ABSENT_BEFORE_RE = re.compile(
 #: Someone the text says was not at the event ("X, qui n'était pas présent, écrit…", "X,
 #: qui ne suit pas la séance", "X, absente de la réunion"): never a speaker of it.
 ABSENT_AFTER_RE = re.compile(
-    r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là)"
+    r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là|venue?s?"
+    r"|dans\s+la\s+salle)"
     r"|ne\s+suit\s+pas\s+(?:la\s+séance|la\s+réunion|le\s+débat)"
     r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion)"
     r"|n['’](?:a|avait)\s+pas\s+pu\s+(?:assister|venir|être\s+présente?|se\s+déplacer)"

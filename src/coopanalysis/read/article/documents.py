@@ -72,7 +72,8 @@ def extract_document(raw: bytes | str, name: str) -> tuple[str, dict[str, Any]] 
 
 
 def _html(html: str, name: str) -> tuple[str, dict[str, Any]]:
-    body = trafilatura.extract(_href_times_as_text(html), output_format="markdown",
+    body = trafilatura.extract(_signatures_kept(_href_times_as_text(html)),
+                               output_format="markdown",
                                include_formatting=True, include_links=False, include_comments=False,
                                include_tables=True, with_metadata=False)
     if not body:
@@ -87,6 +88,19 @@ def _html(html: str, name: str) -> tuple[str, dict[str, Any]]:
     metadata = {"title": title, "author": meta.author if meta else None,
                 "date_iso": meta.date if meta and meta.date else None}
     return body.strip() + "\n", metadata
+
+
+def _signatures_kept(html: str) -> str:
+    """A pull quote's signature ("<blockquote><p>« … »</p><footer>— X, maire (à 49 min
+    05)</footer></blockquote>") as a paragraph: trafilatura drops ``<footer>`` and
+    ``<cite>`` as page furniture, and with them the quote's speaker and time."""
+    return _BLOCKQUOTE_RE.sub(
+        lambda block: _SIGNATURE_TAG_RE.sub(lambda tag: f"<{tag.group(1)}p{tag.group(3)}>",
+                                            block.group(0)), html)
+
+
+_BLOCKQUOTE_RE = re.compile(r"<blockquote\b.*?</blockquote>", re.IGNORECASE | re.DOTALL)
+_SIGNATURE_TAG_RE = re.compile(r"<(/?)(footer|cite)\b([^>]*)>", re.IGNORECASE)
 
 
 def _href_times_as_text(html: str) -> str:

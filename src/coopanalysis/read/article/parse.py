@@ -63,9 +63,9 @@ def read_article(source: Source, *, people: People | None = None) -> Article:
     ``coopanalysis.read.source.is_text``, shared with ``read_transcript``).
 
     ``people``: the list of people who speak (a programme's guest list) — names, rows
-    with ``speaker``, ``role``, ``organization``, or a DataFrame with those columns (see
-    ``inventory.read_people_file``). Given, it is the inventory of speakers: nobody else is
-    attributed a quotation.
+    with ``speaker``, ``role``, ``organization``, a DataFrame with those columns, or the
+    path of a people file (see ``inventory.read_people_file``). Given, it is the inventory
+    of speakers: nobody else is attributed a quotation.
 
     Returns:
         An :class:`~coopanalysis.model.Article`; its ``quotes`` table has the columns of

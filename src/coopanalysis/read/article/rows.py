@@ -54,10 +54,22 @@ def lead_in_sentence(para: Paragraph, *, quotes_allowed: bool = False) -> int | 
 def lead_in_stamp(para: Paragraph) -> Stamp | None:
     """A time at the end of a lead-in that holds no quotation ("Un échange s'engage alors
     entre A et B (enr. 38'40) :"): the time of the words in the next paragraph."""
-    if lead_in_sentence(para) is None or not para.stamps:
+    start = lead_in_sentence(para)
+    if start is None or not para.stamps:
         return None
     last = para.stamps[-1]
-    return last if not para.masked[last.end:].strip(" _*:") else None
+    if not para.masked[last.end:].strip(" _*:"):
+        return last
+    # "Pour conclure (replay : 1h21min40), notre présidente a tenu à remercier chacun :": a
+    # time after a short adverbial opening of the lead-in, not after reported words.
+    opening = [s for s in para.stamps if s.start >= start
+               and len(para.masked[start:s.start].split()) <= LEAD_TIME_OPENING_WORDS]
+    return opening[0] if opening else None
+
+
+#: At most this many words before a time in a lead-in sentence for it to date the next
+#: paragraph's quotation ("Pour conclure (12:30), X a dit :").
+LEAD_TIME_OPENING_WORDS = 4
 
 
 def lead_in_speaker(para: Paragraph) -> str | None:

@@ -496,6 +496,15 @@ LABEL_LEAD_RE = re.compile(
     r"|s['’]appelle|s['’]intitule|called|named|programme|scheme)"
     r"(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[^\W\d_]+){0,2}\s*$",
     re.IGNORECASE)
+#: The room's reaction written between a quotation and its time ("Rires dans le public.",
+#: "Applaudissements.", "(Murmures dans la salle)").
+ROOM_REACTION_RE = re.compile(
+    r"[\s.,;:(]*(?i:rires?|applaudissements?|murmures?|silence|brouhaha|huées?|sifflets?)"
+    r"\b[^.!?()«»\n]{0,40}[.!)]?[\s(]*")
+#: The groups among ``LABEL_LEAD_RE``'s nouns: a group's name never speaks.
+GROUP_LABEL_LEAD_RE = re.compile(
+    r"\b(?i:association|collectif|groupe|club|comité|coopérative|fédération|syndicat|liste"
+    r"|amicale|réseau)(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[^\W\d_]+){0,2}\s*$")
 SCHEME_NOUNS = lexicon.SCHEME_NOUNS
 VERB_MARKERS = lexicon.VERB_MARKERS
 #: Determiners right before a scheme's name in quotation marks ("le « plan de … »").

@@ -47,9 +47,16 @@ def names_something(para: Paragraph, open_: int, close: int) -> bool:
     inner = para.masked[open_ + 1:close].strip(" _*")
     if inner[-1:] in ".!…,":
         return False
-    if any(0 <= s.start - close <= 3 or 0 <= open_ - s.end <= 4 for s in para.stamps):
-        return False  # a replay time right before or after: someone's words
     words = len(inner.split())
+    if any(0 <= s.start - close <= 3 for s in para.stamps) and not (
+            inner[:1].isupper() and words <= rules.LABEL_MAX_WORDS
+            and rules.GROUP_LABEL_LEAD_RE.search(para.masked[max(0, open_ - 60):open_])):
+        # A replay time right after: someone's words — unless the quotation marks name a
+        # group ("président de l'association « Sauvons le plateau » (19'05)": the time is
+        # the quote's before it).
+        return False
+    if any(0 <= open_ - s.end <= 4 for s in para.stamps):
+        return False  # a replay time right before: someone's words
     lead = para.masked[max(0, open_ - 80):open_]
     if words <= rules.WORK_TITLE_MAX_WORDS and (
             (inner[:1].isupper() and rules.WORK_TITLE_LEAD_RE.search(lead))

@@ -61,7 +61,7 @@ def _sentence_quotation(para: Paragraph, stamp: Stamp) -> int | None:
     span = para.spans[inside[0]]
     between = (para.masked[start:stamp.start] if span.open >= stamp.end
                else para.masked[span.close + 1:stamp.start])
-    if re.search(r"\b(?i:que|qu['’])", between):
+    if re.search(r"\b(?i:que\b|qu['’])", between):  # not "Quelques minutes avant…"
         return None  # "Il a rappelé que le budget baisse (12:30) et …": a paraphrase's time
     if span.close < stamp.start and (len(para.masked[span.open + 1:span.close].split())
                                      < len(between.split())):
@@ -123,8 +123,11 @@ def _attach_near(para: Paragraph, stamp: Stamp) -> None:
         before = before[:-1]
     if before:
         index, span = before[-1]
-        between = para.masked[span.close + 1:stamp.start]
-        adjacent = re.fullmatch(r"[\s.,;:(]*", between)
+        between = _without_labels(para, span.close + 1, stamp.start)
+        # "« … ? » Rires dans le public. (47:30)": the room's reaction between a quote and
+        # its time.
+        adjacent = re.fullmatch(r"[\s.,;:(]*", between) or rules.ROOM_REACTION_RE.fullmatch(
+            between)
         if not adjacent and after and _leads(para, stamp, after[0][1]) \
                 and not span_stamps(para, after[0][0]):
             stamp.owner = after[0][0]  # "À 41 min 30, elle lance : « … »"
@@ -137,6 +140,17 @@ def _attach_near(para: Paragraph, stamp: Stamp) -> None:
         if (re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open])
                 or _leads(para, stamp, span)) and not span_stamps(para, index):
             stamp.owner = index
+
+
+def _without_labels(para: Paragraph, start: int, end: int) -> str:
+    """``para.masked[start:end]`` with each name in quotation marks (``Span.label``) turned
+    into one word: "a assuré X, président de l'association « Sauvons le plateau » (" reads
+    as the attribution clause it is."""
+    text = para.masked[start:end]
+    for span in sorted((s for s in para.spans if s.label and start <= s.open and s.close < end),
+                       key=lambda s: -s.open):
+        text = text[:span.open - start] + "Nom" + text[span.close + 1 - start:]
+    return text
 
 
 def _names_in_signature(para: Paragraph, quote: Span, name: Span, stamp: Stamp) -> bool:
