@@ -60,7 +60,7 @@ _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediff
            r"|into\s+the\s+(?:video|recording))")
 _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
-# "à la 47e minute": the minute of a recording counted as a match's.
+# "à la 47e minute", "(47e minute)": the minute of a recording counted as a match's.
 _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
 # "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
 # sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
@@ -74,7 +74,8 @@ _IN_TEXT_RE = re.compile(
     r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
     + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
     r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b"
-    r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_") + r"\s*[\)\]]"
+    r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
+    + r"\s*[\)\]]"
     r"|(?<![\w'’])" + _ORDINAL_MINUTE
     + r"|" + _LEADING,
     re.IGNORECASE | re.MULTILINE,

@@ -156,3 +156,53 @@ def test_a_pull_quote_s_footer_keeps_its_speaker_and_time() -> None:
     pull = rows[rows["text"].str.startswith("Vous fermerez")]
     assert list(pull["speaker"]) == ["Corinne Azais"]
     assert list(pull["stated_start"]) == [2945.0]
+
+
+def test_a_bracketed_ordinal_minute_is_a_replay_time() -> None:
+    assert _times("« Ce soir, c'est vous qui présentez », a lancé le maire, Joël Cabanes "
+                  "(3e minute).\n") == [180.0]
+
+
+def test_a_letter_that_a_speaker_read_is_its_writer_s() -> None:
+    text = ("« Nous tiendrons les délais », a promis le président, Bruno Lafon (12:10). "
+            "Notre fournisseur, absent lui aussi, nous avait adressé une lettre que Bruno "
+            "Lafon a lue à la tribune : « Je comprends votre démarche, mais mes camions "
+            "livrent encore la vallée. »\n")
+    assert _speakers(text) == ["Bruno Lafon", None]
+
+
+def test_a_petition_read_out_is_not_the_reader_s_and_the_next_pronoun_is() -> None:
+    text = ("L'adjoint aux sports, Serge Bonnal, a lu la pétition des riverains portée par "
+            "Marcel Teysseire : « Nous demandons le calme après 20 heures. » Il a ensuite "
+            "estimé que la commune ne pourrait pas payer avant 2031 (22:10).\n")
+    assert _speakers(text) == [None, "Serge Bonnal"]
+
+
+def test_a_consultant_whose_study_is_cited_and_absent_is_not_a_speaker() -> None:
+    text = ("« Six relais suffiront », a assuré l'adjoint au numérique, Kévin Roques (09:45). "
+            "Il s'appuie sur l'étude de la consultante Valérie Rouquet, absente ce soir, qui "
+            "classe la commune parmi celles « qu'aucun opérateur ne jugera rentables ».\n")
+    assert _speakers(text) == ["Kévin Roques", None]
+
+
+def test_someone_interviewed_by_the_paper_after_the_meeting_is_cited() -> None:
+    text = ("« La carte sera revue rue par rue », a promis la préfète, Anne Vidal (12:30).\n\n"
+            "Le directeur régional d'une mutuelle, Franck Amiel, interrogé par notre revue "
+            "après la réunion, ne s'alarme pas : « Une zone rouge claire vaut mieux qu'un "
+            "flou. »\n")
+    assert _speakers(text) == ["Anne Vidal", None]
+
+
+def test_a_role_used_as_another_person_s_title_does_not_name_the_speaker() -> None:
+    text = ("« Le plan sera révisé », a dit l'ingénieur, Rémi Fabre (14:05).\n\n"
+            "Le plan de 1984 reposait sur le rapport de l'ingénieur Paul Séguier, qui "
+            "jugeait la digue « suffisante pour un siècle au moins ».\n")
+    assert _speakers(text) == ["Rémi Fabre", None]
+
+
+def test_a_former_mayor_named_nearer_the_quote_blocks_the_speaker_before() -> None:
+    text = ("« Ils ont travaillé huit mois », a insisté l'adjointe à la jeunesse, Lucie "
+            "Amiel (31:00). "
+            "Lucie Amiel a rappelé que l'ancienne maire Paulette Ginest avait promis dès 2015 "
+            "« un lieu pour les ados, fait avec eux ».\n")
+    assert _speakers(text) == ["Lucie Amiel", None]

@@ -119,8 +119,12 @@ _APPOSED_NAME_RE = re.compile(r"[^,.;:!?«»“”()\n]{0,80}?,\s*(?:(?:M\.|Mme|
 
 def _apposed_to_other(para: Paragraph, role_end: int, holder: str) -> bool:
     """The role is followed by another person's name in apposition ("le président de la
-    chambre d'agriculture, Roland Espinasse,"): it designates that person, not the speaker
-    who holds the same role."""
+    chambre d'agriculture, Roland Espinasse,") or as a title ("l'ingénieur Paul Séguier"):
+    it designates that person, not the speaker who holds the same role."""
+    titled = rules.NAME_RE.match(para.masked, role_end + 1) if para.masked[
+        role_end:role_end + 1] == " " else None
+    if titled and titled.group(0) != holder and titled.group(0) not in holder.split():
+        return True
     lead = _APPOSED_NAME_RE.match(para.masked, role_end)
     if lead is None:
         return False
@@ -256,6 +260,10 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
         if decided is not None:
             return decided
     if named:
+        other = _nearer_person(para, doc, [(named[-1].end, "")], span_open, strict=True)
+        if other:  # "X a rappelé que l'ancienne maire Y avait promis « … »"
+            return Attribution(None, "blocked", f"the words may be those of {other}, who is "
+                               "named nearer the quotation and is not a speaker")
         return Attribution(named[-1].speaker, "before")
     cue, gender = _pronoun_cue(outside_quotes(para, sentence, span_open))
     subject = None if cue else _subject_pronoun(para, sentence, span_open, events)
@@ -271,7 +279,8 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
             or rules.INDEFINITE_SUBJECT_RE.match(region):
         return Attribution(None, "blocked")
     current = current_speaker(events, span_open)
-    other = _nearer_person(para, doc, [(sentence, "")], span_open) if current else None
+    other = (_nearer_person(para, doc, [(sentence, "")], span_open, strict=True)
+             if current else None)
     if other:  # "L'éditorialiste X, qui n'était pas dans la salle, voit « … »"
         return Attribution(None, "blocked", f"the words may be those of {other}, who is "
                            "named in the sentence and is not a speaker")
@@ -315,21 +324,32 @@ def _subject_pronoun(para: Paragraph, sentence: int, span_open: int,
 
 
 def _nearer_person(para: Paragraph, doc: Document, events: Sequence[tuple[int, str]],
-                   position: int) -> str | None:
+                   position: int, *, strict: bool = False) -> str | None:
     """A person who is not a speaker (a former office-holder, someone recalled) named in the
     paragraph before ``position`` and after its last speaker: the nearer antecedent of a
     pronoun. A name after a citation cue ("dit-elle en citant Bruno Latour") is the
-    speaker's source, not an antecedent."""
+    speaker's source, not an antecedent; so is a document's author ("la pétition portée par
+    X"), named as the complement of the sentence's subject. ``strict``: only names the name
+    pattern reads (spaCy tags "Gilets jaunes" as a person)."""
     last = max((pos for pos, _speaker in events if pos < position), default=0)
     speakers = {s.name for s in doc.speakers} | {s.surname for s in doc.speakers}
     cited = {m.start("name") for m in citations.CITE_RE.finditer(para.masked)}
     for start, end, text in para.persons:  # spaCy person entities, not organisations
         name = clean_name(text)
+        if _DOCUMENT_AUTHOR_RE.search(para.masked[max(0, start - 30):start]):
+            continue
+        if strict and not rules.NAME_RE.fullmatch(name):
+            continue  # spaCy's "Gilets jaunes": not a person's name
         if (last <= start < position and span_at(para.spans, start) is None
                 and not any(start <= c < end for c in cited) and " " in name
                 and not any(part in speakers for part in (name, name.split()[-1]))):
             return name
     return None
+
+
+#: "portée par", "signée par", "rédigé par" before a name: the author of a document.
+_DOCUMENT_AUTHOR_RE = re.compile(r"\b(?i:portée?s?|signée?s?|rédigée?s?|écrite?s?|adressée?s?"
+                                 r"|lancée?s?)\s+par\s+(?:(?i:le|la|l['’])\s*[^\W\d_]+\s+)?$")
 
 
 def _pronoun(doc: Document, events: list[tuple[int, str]], position: int, carry: str | None,

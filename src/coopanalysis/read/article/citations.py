@@ -61,7 +61,7 @@ AUTHOR_BEFORE_RE = re.compile(
     # "Son auteur, l'ingénieur X": the author of the document just named.
     r"|\b(?i:son|sa|leur)\s+(?i:auteure?|autrice|rédacteur|rédactrice)\s*,[^.!?«»:;]{0,60}$"
     r"|\b(?i:lettre|courrier|courriel|mail|message|missive|tribune|livre|ouvrage|essai|rapport"
-    r"|testament)\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?"
+    r"|testament|étude|enquête|pétition)\s+(?:de|du|des|d['’])\s*(?:l['’]|le\s+|la\s+)?"
     # the sender's role may name a place: "la lettre de la directrice de l'école de la Prade, X"
     r"(?:[^\W\d_][\w'’-]*\s*,?\s+){0,6}$"
     # "Dans un courrier lu en ouverture de séance, le préfet X…": the writer of a letter.
@@ -146,6 +146,9 @@ PRESS_CONTACT_AFTER_RE = re.compile(
     r"|(?i:m['’]|nous\s+)(?i:a|avait)\s+(?i:écrit\b|répondu\s+(?:par\s+(?:courriel|mail|écrit"
     r"|téléphone|message|lettre|SMS)|le\s+lendemain|plus\s+tard|lundi|mardi|mercredi|jeudi"
     r"|vendredi|samedi|dimanche)\b)"
+    # "X, interrogé par Risques & Territoires après la réunion,": reached after the event.
+    r"|(?i:interrogée?|sollicitée?|questionnée?|interviewée?)s?\s+par\b[^.!?«»“”]{0,60}?"
+    r"\b(?i:après|à\s+l['’]issue\s+de)\b"
     # "X déclara le lendemain du vote : « … »": words given after the event.
     r"|(?i:a\s+|avait\s+)?(?i:déclaré|déclara|confié|confia|indiqué|indiqua)\s+"
     r"(?i:le\s+lendemain|le\s+jour\s+suivant|après\s+la\s+(?:réunion|séance)))")
@@ -154,11 +157,18 @@ PRESS_CONTACT_AFTER_RE = re.compile(
 #: the reader's — no speaker (the writer is cited).
 READ_OUT_RE = re.compile(
     r"\b(?i:donné\s+lecture|donne\s+lecture|fait\s+lecture|lecture\s+(?:d['’]un|d['’]une|du|de\s+la)"
-    r"|(?:a|avait)\s+(?:d['’]abord\s+|[^\W\d_]+\s+)?lu|lit|lisait"
+    r"|(?:a|avait)\s+(?:d['’]abord\s+|[^\W\d_]+\s+)?lue?s?|lit|lisait"
     r"|lisant)\b[^.!?«»“”]{0,40}?"
     r"\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|passage|phrase"
-    r"|extrait|ligne|paragraphe)\b"
-    r"[^.!?«»“”]{0,160}$")
+    r"|extrait|ligne|paragraphe|pétition|motion|déclaration)\b"
+    r"[^.!?«»“”]{0,160}$"
+    # "une lettre que X a lue à la tribune : « … »": the document first, then its reading.
+    r"|\b(?i:courrier|lettre|message|missive|communiqué|mail|courriel|note|pétition|motion)\s+"
+    r"(?i:que|qu['’])[^.!?«»“”]{0,60}?\b(?i:a|avait)\s+lue?s?\b[^.!?«»“”]{0,100}$")
+#: "X, absente ce soir, …", "X, absent lui aussi,": in the name's own apposition.
+ABSENT_APPOSITION_RE = re.compile(
+    r"\s*,\s*(?:[^,.;:!?«»“”]{0,60},\s*)?(?i:absente?s?)\s+(?i:ce\s+soir|ce\s+jour|lors\s+d"
+    r"|du\s+débat|de\s+la\s+(?:séance|réunion|table\s+ronde)|elle\s+aussi|lui\s+aussi)")
 #: "Absent de la réunion, le conseiller …, X": said not to be at the event, before the name.
 ABSENT_BEFORE_RE = re.compile(
     r"(?:^|[.!?»]\s+)[\s*_]*(?i:absente?s?|excusée?s?)\s+(?:de|à|lors\s+de)\s+(?:la|le|l['’])\s*"

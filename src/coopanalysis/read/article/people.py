@@ -440,6 +440,7 @@ def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
                     or citations.AUTHOR_BEFORE_RE.search(before[-130:])
                     or citations.PRESS_CONTACT_AFTER_RE.match(text, end)
                     or citations.ABSENT_AFTER_RE.match(text, end)
+                    or citations.ABSENT_APPOSITION_RE.match(text, end)
                     or citations.ABSENT_BEFORE_RE.search(before)
                     or citations.PRESS_CONTACT_BEFORE_RE.search(before)))
 
