@@ -206,3 +206,42 @@ def test_a_former_mayor_named_nearer_the_quote_blocks_the_speaker_before() -> No
             "Lucie Amiel a rappelé que l'ancienne maire Paulette Ginest avait promis dès 2015 "
             "« un lieu pour les ados, fait avec eux ».\n")
     assert _speakers(text) == ["Lucie Amiel", None]
+
+
+def test_a_demonstrative_after_a_quote_names_its_unnamed_speaker() -> None:
+    text = ("Le porteur du projet a ensuite pris la parole : « Nous sommes cinq éleveurs et "
+            "nous voulons transformer nos fumiers » (à 9 min 05). Cet éleveur laitier, "
+            "Julien Carrère, a précisé que le site chaufferait 1 500 foyers (11:20).\n")
+    assert _speakers(text) == ["Julien Carrère", "Julien Carrère"]
+
+
+def test_a_former_trade_restated_by_a_demonstrative_keeps_the_speaker() -> None:
+    text = ("Le directeur des services techniques a déroulé le calendrier : « Nous "
+            "reprogrammerons les horloges quartier par quartier » (8min15). Cet ancien "
+            "électricien, Bruno Lacan, a précisé que 940 points seraient reprogrammés "
+            "(10min40).\n")
+    assert _speakers(text) == ["Bruno Lacan", "Bruno Lacan"]
+
+
+def test_a_spoken_recall_with_the_time_before_the_quote_keeps_its_speaker() -> None:
+    text = ("« Le réseau fuit », a expliqué l'ingénieur, Laurent Borie (9'05).\n\n"
+            "Comme le rappelait Laurent Borie peu après (1h12'40), « chaque année de retard "
+            "coûte plus cher ».\n")
+    assert _speakers(text) == ["Laurent Borie", "Laurent Borie"]
+
+
+def test_two_fronted_appositions_before_the_subject_of_a_colon() -> None:
+    text = ("Maire de Saint-Pons, 210 habitants, Denise Aygal n'a pas caché sa colère : « Nous "
+            "avons entretenu notre source pendant cinquante ans » (22'50).\n")
+    assert _speakers(text) == ["Denise Aygal"]
+
+
+def test_a_petition_launched_by_someone_and_a_diagnosis_author_are_cited() -> None:
+    text = ("Rémi Castan, chef de file de l'opposition, attaque : « Vous récompensez les "
+            "tricheurs » (41:30). Il lit ensuite la pétition lancée par une habitante, "
+            "Josiane Bouzac, et signée par 1 300 personnes : « Nous trions déjà. »\n\n"
+            "Le projet s'appuie sur le diagnostic rédigé par l'urbaniste Bertrand Lagarde, "
+            "qui n'était pas convié à la commission. Il y décrivait un parc « vieilli et "
+            "humide ».\n")
+    speakers = set(read_article(INTRO + text).speakers["speaker"])
+    assert speakers == {"Rémi Castan"}

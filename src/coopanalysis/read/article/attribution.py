@@ -236,7 +236,8 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
             return after
     sentence = sentence_start(para, span_open)
     region = para.masked[sentence:span_open]
-    timed = span_close is not None and any(0 <= s.start - span_close <= 3 for s in para.stamps)
+    timed = span_close is not None and any(0 <= s.start - span_close <= 3
+                                           or sentence <= s.start < span_open for s in para.stamps)
     cited = [(m.start() + sentence, m.end() + sentence) for m in citations.CITE_RE.finditer(region)
              if not (timed and _recalls_a_speaker(m, doc))]
     named = [m for m in para.mentions if sentence <= m.start < span_open

@@ -81,8 +81,9 @@ AUTHOR_BEFORE_RE = re.compile(
     r"|\b(?i:lettre|courrier|message|missive|note)\s+(?i:qu['’]|que)\s*(?i:lui|leur|nous|m['’]|me)?"
     r"\s*(?i:a|avait)\s+(?i:adressée?|envoyée?|écrite?)\b[^.!?«»“”:;]{0,100}$"
     # "un courrier adressé à la mission par la gérante des Autocars Ferrand, X".
-    r"|\b(?i:courrier|courriel|lettre|message|missive|note|rapport|étude|document|avis|texte)"
-    r"[^.!?«»“”:;]{0,60}?\b(?i:adressée?|envoyée?|écrite?|signée?|rédigée?)"
+    r"|\b(?i:courrier|courriel|lettre|message|missive|note|rapport|étude|document|avis|texte"
+    r"|pétition|diagnostic|expertise|audit)"
+    r"[^.!?«»“”:;]{0,60}?\b(?i:adressée?|envoyée?|écrite?|signée?|rédigée?|lancée?|portée?)"
     r"\b[^.!?«»“”:;]{0,100}\bpar\b[^.!?«»“”:;]{0,80}$")
 AUTHOR_AFTER_RE = re.compile(
     # "X décrivait ce mécanisme dès 2020 dans son livre …": the clause names X's writing.
@@ -123,7 +124,8 @@ WRITTEN_LEAD_RE = re.compile(r"\b(?:écrivait|avait\s+écrit|écrivit|écrivaien
 #: "contacté" always mean reached outside the room; "interrogé", "sollicité" and "questionné"
 #: only with the press as their agent ("Interrogée par la salle, X" speaks at the meeting).
 PRESS_CONTACT_BEFORE_RE = re.compile(
-    r"(?:\b(?i:joint|jointe|contacté|contactée)s?\s+(?i:par|au\s+téléphone|après|le\s+lendemain)"
+    r"(?:\b(?i:joint|jointe|contacté|contactée)s?\s+(?:[^\W\d_]+\s+)?"
+    r"(?i:par|au\s+téléphone|après|le\s+lendemain)"
     # "Contactée jeudi, la directrice …": a participial clause opening the sentence.
     r"|(?:^|(?<=[.!?»]\s))(?:Joint|Jointe|Contacté|Contactée)s?\b[^,.;:!?«»]{0,40},"
     r"|\b(?i:reached|contacted)\s+(?i:by\s+(?:phone|telephone|email|us|the)|after|the\s+next)"
@@ -177,7 +179,7 @@ ABSENT_BEFORE_RE = re.compile(
 #: qui ne suit pas la séance", "X, absente de la réunion"): never a speaker of it.
 ABSENT_AFTER_RE = re.compile(
     r"[^.!?«»“”]{0,120}?\b(?i:n['’](?:était|étaient|est)\s+pas\s+(?:présente?s?|là|venue?s?"
-    r"|dans\s+la\s+salle)"
+    r"|dans\s+la\s+salle|conviée?s?|invitée?s?)"
     r"|ne\s+suit\s+pas\s+(?:la\s+séance|la\s+réunion|le\s+débat)"
     r"|n['’]assist(?:ait|e)\s+pas|absente?s?\s+(?:de|à)\s+la\s+(?:séance|réunion)"
     r"|n['’](?:a|avait)\s+pas\s+pu\s+(?:assister|venir|être\s+présente?|se\s+déplacer)"

@@ -49,6 +49,11 @@ def named_next(para: Paragraph, span_close: int) -> str | None:
     if (not lead.strip() or FORMULA_BEFORE_RE.search(lead)) and named_by_formula(
             para.masked, mention.start, mention.end):
         return mention.speaker
+    # "Le porteur du projet a pris la parole : « … » (9:05). Cet éleveur laitier, X, a
+    # précisé…": a demonstrative opening the next sentence restates the person just quoted.
+    demonstrative = _DEMONSTRATIVE_RE.search(lead)
+    if demonstrative and not lead[:demonstrative.start()].strip(" *_.!?»"):
+        return mention.speaker
     return None
 
 
@@ -75,8 +80,9 @@ def introduced_role(para: Paragraph, start: int,
     demonstrative = _DEMONSTRATIVE_RE.search(para.masked[max(0, start - 60):start])
     if demonstrative:  # "Ce cuisinier, X," after "», a expliqué le chef de cuisine."
         noun = (demonstrative.group("noun") or "").lower()
+        role = re.match(rf"(?:{rules.ROLE_ALTERNATION})(?![\w-])", noun)  # "ingénieur hydraulicien"
         return (_previous_sentence_role(para, sentence_start(para, start))
-                or (noun if re.fullmatch(rules.ROLE_ALTERNATION, noun) else None))
+                or (role.group(0) if role else None))
     lead = rules.LEAD_BEFORE_NAME_RE.search(
         para.masked[max(0, start - rules.LEAD_BEFORE_NAME_SPAN):start])
     if lead:  # "Pour Olivier Roux, la priorité…" after "« … », a tempéré le directeur."

@@ -353,8 +353,9 @@ def _subject_before_colon(para: Paragraph, start: int, end: int) -> bool:
                         # a live thread's number and clock time: "4/ 19:22 — X, … : « … »"
                         r"(?:\d+/\s*)?(?:\d{1,2}[:h]\d{2}\s*[—–-]\s*)?"
                         r"(?:(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)*\s+"
-                        # "Co-présidente du conseil citoyen, X a posé le décor : « … »"
-                        r"|[^,.;:!?«»“”]{2,100},\s*)?", para.masked[sentence:start]):
+                        # "Co-présidente du conseil citoyen, X a posé le décor : « … »",
+                        # "Maire de Saint-Pons, 210 habitants, X n'a pas caché : « … »"
+                        r"|(?:[^,.;:!?«»“”]{2,100},\s*){1,2})?", para.masked[sentence:start]):
         return False
     for span in para.spans:
         if span.label:  # "X, du groupe « Brémontel en commun » : « … »": a name, skipped
@@ -475,6 +476,8 @@ def _is_former(para: Paragraph, start: int, end: int) -> bool:
     before = citations.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start])
     if before is None:
         return False
+    if re.search(r"(?i)\b(?:cet|cette|ce)\s+ancien", para.masked[max(0, start - 60):start]):
+        return False  # "Cet ancien électricien, X": restates someone just quoted, present
     # "l'ancien maire X" is a former office-holder; "l'ancienne voie …, X" is not: "ancien"
     # counts when the noun it qualifies names a person.
     noun = re.match(r"(?i)\s*ancien(?:ne)?s?\s+([^\W\d_]+)", before.group(0))
@@ -520,10 +523,12 @@ def _signs_quotation(para: Paragraph, start: int) -> bool:
 
 def _timed_quotation_after(para: Paragraph, position: int) -> bool:
     """The first quotation after ``position`` opens in the same sentence and has a replay
-    time right after its closing mark."""
+    time right after its closing mark, or between ``position`` and its opening mark
+    ("Comme le rappelait X peu après (1h12'40), « … »")."""
     span = next((s for s in para.spans if s.open >= position), None)
     return (span is not None and sentence_start(para, span.open) <= position
-            and any(0 <= stamp.start - span.close <= 3 for stamp in para.stamps))
+            and any(0 <= stamp.start - span.close <= 3
+                    or position <= stamp.start < span.open for stamp in para.stamps))
 
 
 def first_person_report(para: Paragraph, span: Span) -> bool:
