@@ -245,3 +245,24 @@ def test_a_petition_launched_by_someone_and_a_diagnosis_author_are_cited() -> No
             "humide ».\n")
     speakers = set(read_article(INTRO + text).speakers["speaker"])
     assert speakers == {"Rémi Castan"}
+
+
+def test_a_bare_minute_mark_after_a_is_a_replay_time() -> None:
+    times = _times("Un propriétaire a alors lancé, à 38'05 : « Si vous taxez les maisons, on "
+                   "les louera aux touristes. »\n")
+    assert times == [2285.0]
+
+
+def test_a_bracketed_notation_holding_a_minute_mark_stays_one_stamp() -> None:
+    rows = read_article(INTRO + "« Le Département ne peut pas se substituer à la commune », "
+                        "lui a répondu le président de la commission, Paul Vabre (à 27'35 de "
+                        "l'enregistrement).\n").quotes
+    assert list(rows["speaker"]) == ["Paul Vabre"]
+    assert list(rows["stated_start"]) == [1655.0]
+
+
+def test_a_long_group_name_in_a_signature_leaves_the_time_to_the_quote() -> None:
+    times = _times("« Personne ne veut d'un métier payé à l'heure et seul chez soi. »\n"
+                   "— Amandine Falgous, présidente du relais « Les P'tits Loups d'Oustal » "
+                   "[00:12:05]\n")
+    assert times[0] == 725.0

@@ -567,11 +567,14 @@ def head_verb(words: Sequence[str]) -> tuple[bool, bool]:
     """(a reporting verb heads ``words``, its subject is an inverted pronoun).
 
     Knows the simple ("confie X", "dit-elle"), compound ("a-t-elle ajouté", "a conclu X")
-    and pronominal forms ("s'engage-t-il"). An inverted subject makes any verb an incise
-    of reported speech ("sourit-il"), but "est-il", "faut-il" (``rules.NOT_INCISE_INVERSIONS``).
+    and pronominal forms ("s'engage-t-il"), after an object pronoun ("lui a répondu X"). An
+    inverted subject makes any verb an incise of reported speech ("sourit-il"), but "est-il",
+    "faut-il" (``rules.NOT_INCISE_INVERSIONS``).
     """
     if words and fold(words[0]) in ("s", "se"):
         words = words[1:]  # a pronominal verb: "s'engage-t-il", "s'étonne X"
+    elif len(words) > 1 and fold(words[0]) in ("lui", "leur", "nous", "vous", "m", "me"):
+        words = words[1:]  # an object pronoun: "», lui a répondu le président"
     if not words:
         return False, False
     inverted = rules.INVERTED_PRONOUN_RE.fullmatch(words[0])

@@ -109,6 +109,12 @@ def _find_stamps(text: str) -> list[Stamp]:
                    for s in stamps):
             stamps.append(Stamp(found_stamp.start_char, found_stamp.end_char, found_stamp.raw,
                                  found_stamp.seconds))
+    for match in rules.BARE_MINUTE_MARK_RE.finditer(text):
+        # "a alors lancé, à 38'05 : « … »": the press's minute mark without brackets (inside
+        # a bracketed notation, "(à 27'35 de l'enregistrement)", the notation is the stamp).
+        if not any(s.start < match.end() and match.start() < s.end for s in stamps):
+            seconds = int(match.group("m")) * 60 + int(match.group("s"))
+            stamps.append(Stamp(match.start(), match.end(), match.group(0), float(seconds)))
     return sorted(stamps, key=lambda s: s.start)
 
 

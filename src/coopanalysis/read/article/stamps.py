@@ -156,9 +156,12 @@ def _without_labels(para: Paragraph, start: int, end: int) -> str:
 def _names_in_signature(para: Paragraph, quote: Span, name: Span, stamp: Stamp) -> bool:
     """The short quotation between a quote and a time is a name inside the quote's
     signature ("» — Nathalie Corbière, présidente de l'union « Montfaucon Boutiques »
-    [00:19:45]"), not words of its own."""
+    [00:19:45]", "— X, présidente du relais « Les P'tits Loups d'Oustal » [00:12:05]"), not
+    words of its own: three words, or a capitalised name of up to ``LABEL_MAX_WORDS``."""
     words = para.masked[name.open + 1:name.close].split()
-    return (len(words) <= rules.TERM_MAX_WORDS and quote.close < name.open
+    short = len(words) <= rules.TERM_MAX_WORDS or (
+        len(words) <= rules.LABEL_MAX_WORDS and words[0][:1].isupper())
+    return (short and quote.close < name.open
             and bool(rules.DASH_SIGNATURE_RE.match(para.masked, quote.close + 1))
             and is_attribution_clause(outside_quotes(para, quote.close + 1, stamp.start)))
 
