@@ -129,8 +129,9 @@ BLIND47_DIR = EXPECTED_DIR / "blind47"
 BLIND48_DIR = EXPECTED_DIR / "blind48"
 BLIND49_DIR = EXPECTED_DIR / "blind49"
 BLIND50_DIR = EXPECTED_DIR / "blind50"
-#: The next blind set (not written yet): never read. Only its aggregate line is printed.
+#: The next blind sets (being written): never read. Only their aggregate lines are printed.
 BLIND51_DIR = EXPECTED_DIR / "blind51"
+BLIND52_DIR = EXPECTED_DIR / "blind52"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -153,7 +154,7 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind49": BLIND49_DIR, "blind50": BLIND50_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind51-test": BLIND51_DIR}
+HIDDEN_DIRS = {"blind51-test": BLIND51_DIR, "blind52-test": BLIND52_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())

@@ -266,3 +266,12 @@ def test_a_long_group_name_in_a_signature_leaves_the_time_to_the_quote() -> None
                    "— Amandine Falgous, présidente du relais « Les P'tits Loups d'Oustal » "
                    "[00:12:05]\n")
     assert times[0] == 725.0
+
+
+def test_a_demonstrative_with_a_short_complement_restates_the_role() -> None:
+    text = ("Le chef de projet de la société Ventalis a présenté le parc : « Chaque éolienne "
+            "rapportera 15 000 euros par an » (à 9 min 30). Cet ingénieur de trente-quatre "
+            "ans, Maxime Cabanel, a précisé que le chantier durerait dix-huit mois (11:20).\n\n"
+            "« Madame Arnaud, les notaires n'ont constaté aucune baisse des prix », a répondu "
+            "le chef de projet (à 21 min 50).\n")
+    assert _speakers(text) == ["Maxime Cabanel", "Maxime Cabanel", "Maxime Cabanel"]

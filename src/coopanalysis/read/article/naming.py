@@ -137,7 +137,8 @@ def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
 #: "Cette ingénieure, X,", "Ce cuisinier, X,": a demonstrative and a noun (its role, or
 #: any noun for a person) then the name.
 _DEMONSTRATIVE_RE = re.compile(
-    r"(?:^|[.!?»]\s+)(?:(?:Cette|Ce|Cet)\s+(?P<noun>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ-]+)?)"
+    # "Cet ingénieur de trente-quatre ans, X,": a noun and a short complement.
+    r"(?:^|[.!?»]\s+)(?:(?:Cette|Ce|Cet)\s+(?P<noun>[a-zà-ÿœ-]+(?:\s+[a-zà-ÿœ'’-]+){0,4})"
     # "Celle qui parlait ainsi, X,": the person just quoted.
     r"|(?:Celle|Celui)\s+qui\s+[^,.;:!?«»]{2,50})\s*,\s*$",
     re.IGNORECASE)
