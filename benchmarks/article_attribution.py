@@ -16,11 +16,11 @@ written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
 ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``, ``blind11``, ``blind12`` and
-``blind14`` to ``blind50`` (each measured once as a
+``blind14`` to ``blind52`` (each measured once as a
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind51-test`` (``tests/data/articles/blind51/``,
+dev data: ``--details`` prints their rows. ``blind53-test`` (``tests/data/articles/blind53/``,
 not written yet), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind51-test|all] [--people auto|never]``
+blind53-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -129,9 +129,10 @@ BLIND47_DIR = EXPECTED_DIR / "blind47"
 BLIND48_DIR = EXPECTED_DIR / "blind48"
 BLIND49_DIR = EXPECTED_DIR / "blind49"
 BLIND50_DIR = EXPECTED_DIR / "blind50"
-#: The next blind sets (being written): never read. Only their aggregate lines are printed.
 BLIND51_DIR = EXPECTED_DIR / "blind51"
 BLIND52_DIR = EXPECTED_DIR / "blind52"
+#: The next blind set (not written yet): never read. Only its aggregate line is printed.
+BLIND53_DIR = EXPECTED_DIR / "blind53"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -151,10 +152,11 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind43": BLIND43_DIR, "blind44": BLIND44_DIR,
                   "blind45": BLIND45_DIR, "blind46": BLIND46_DIR,
                   "blind47": BLIND47_DIR, "blind48": BLIND48_DIR,
-                  "blind49": BLIND49_DIR, "blind50": BLIND50_DIR}
+                  "blind49": BLIND49_DIR, "blind50": BLIND50_DIR,
+                  "blind51": BLIND51_DIR, "blind52": BLIND52_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind51-test": BLIND51_DIR, "blind52-test": BLIND52_DIR}
+HIDDEN_DIRS = {"blind53-test": BLIND53_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -366,7 +368,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind51-test only runs when named)")
+                             "(blind53-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
