@@ -21,6 +21,7 @@ from coopanalysis.read.article.people import (
     head_verb,
     incise_words,
     name_re,
+    quotation_timed,
 )
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
@@ -236,13 +237,12 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
             return after
     sentence = sentence_start(para, span_open)
     region = para.masked[sentence:span_open]
-    timed = span_close is not None and any(0 <= s.start - span_close <= 3
-                                           or sentence <= s.start < span_open for s in para.stamps)
+    span = next((s for s in para.spans if s.open == span_open), None)
+    timed = span_close is not None and span is not None and quotation_timed(para, span, sentence)
     cited = [(m.start() + sentence, m.end() + sentence) for m in citations.CITE_RE.finditer(region)
              if not (timed and _recalls_a_speaker(m, doc))]
     named = [m for m in para.mentions if sentence <= m.start < span_open
              and not any(s <= m.start < e for s, e in cited)]
-    span = next((s for s in para.spans if s.open == span_open), None)
     if span is not None and doc.language == "fr" and first_person_report(para, span):
         author = article_author(doc)  # an op-ed: "J'ai répondu : « … »"
         if author and any(s.name == author for s in doc.speakers):

@@ -96,7 +96,7 @@ def speakers_from_people(people: People, text: str, *, source: str) -> list[Spea
 def _role_word(role: str) -> str | None:
     """The longest role word (``rules.ROLE_WORDS``) the role starts with."""
     lowered = role.lower()
-    return next((word for word in sorted(rules.ROLE_WORDS, key=len, reverse=True)
+    return next((word for word in rules.ROLE_WORDS  # longest first
                  if lowered == word or lowered.startswith(word + " ")), None)
 
 

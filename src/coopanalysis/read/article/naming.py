@@ -80,7 +80,7 @@ def introduced_role(para: Paragraph, start: int,
     demonstrative = _DEMONSTRATIVE_RE.search(para.masked[max(0, start - 60):start])
     if demonstrative:  # "Ce cuisinier, X," after "», a expliqué le chef de cuisine."
         noun = (demonstrative.group("noun") or "").lower()
-        role = re.match(rf"(?:{rules.ROLE_ALTERNATION})(?![\w-])", noun)  # "ingénieur hydraulicien"
+        role = rules.ROLE_WORD_RE.match(noun)  # "ingénieur hydraulicien"
         return (_previous_sentence_role(para, sentence_start(para, start))
                 or (role.group(0) if role else None))
     lead = rules.LEAD_BEFORE_NAME_RE.search(
@@ -97,9 +97,8 @@ def introduced_role(para: Paragraph, start: int,
         start = sentence_start(para, start)
     name = rules.NAME_RE.match(para.masked, start)
     if start == 0 and previous is not None and name and re.match(
-            r"\s*(?:,\s*(?:qui|dont)\b|[a-zà-ÿ])", para.masked[name.end():]) and not re.search(
-            rf"(?i)(?<![\w-])(?:{rules.ROLE_ALTERNATION})(?![\w-])",
-            para.masked[:sentence_end(para, 0)]):
+            r"\s*(?:,\s*(?:qui|dont)\b|[a-zà-ÿ])", para.masked[name.end():]) and not \
+            rules.ROLE_WORD_RE.search(para.masked[:sentence_end(para, 0)]):
         # "…, a déclaré le président du conseil régional (2:36:05).¶Laurent Marsal, qui
         # dirige la Région depuis 2021, a rappelé…": a name opening the next paragraph,
         # with a verb or a relative clause but no description of its own ("X, entraîneur du

@@ -434,7 +434,7 @@ def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
     (``citations.PRESS_CONTACT_*_RE``), said not to be there (``citations.ABSENT_AFTER_RE``),
     or named inside someone's quotation?"""
     # A name in guillemets ("président de l'union « Les Vitrines »") is part of the prose.
-    text = _blank_labels(para)
+    text = blank_labels(para)
     before = no_abbreviation_dots(text[max(0, start - 150):start])
     return (_is_cited(para, start) or _in_quotation(para, start)
             or bool(citations.AUTHOR_AFTER_RE.match(text, end)
@@ -446,7 +446,7 @@ def _only_cited_here(para: Paragraph, start: int, end: int) -> bool:
                     or citations.PRESS_CONTACT_BEFORE_RE.search(before)))
 
 
-def _blank_labels(para: Paragraph) -> str:
+def blank_labels(para: Paragraph) -> str:
     """``para.masked`` with names in quotation marks (``Span.label``), marks included,
     turned into letters: the prose around them reads as one clause."""
     chars = list(para.masked)
@@ -469,8 +469,7 @@ def _in_quotation(para: Paragraph, start: int) -> bool:
 def _is_former(para: Paragraph, start: int, end: int) -> bool:
     if citations.FORMER_AFTER_RE.match(para.masked, end):
         return True
-    if citations.FORMER_APPOSITION_RE.match(para.masked, end) and not re.search(
-            rf"(?i)(?<![\w-])(?:{rules.ROLE_ALTERNATION})(?![\w-])",
+    if citations.FORMER_APPOSITION_RE.match(para.masked, end) and not rules.ROLE_WORD_RE.search(
             para.masked[sentence_start(para, start):start]):
         return True
     before = citations.FORMER_BEFORE_RE.search(para.masked[max(0, start - 60):start])
@@ -522,13 +521,18 @@ def _signs_quotation(para: Paragraph, start: int) -> bool:
 
 
 def _timed_quotation_after(para: Paragraph, position: int) -> bool:
-    """The first quotation after ``position`` opens in the same sentence and has a replay
-    time right after its closing mark, or between ``position`` and its opening mark
-    ("Comme le rappelait X peu après (1h12'40), « … »")."""
+    """The first quotation after ``position`` opens in the same sentence and is timed
+    (``quotation_timed`` from ``position``)."""
     span = next((s for s in para.spans if s.open >= position), None)
     return (span is not None and sentence_start(para, span.open) <= position
-            and any(0 <= stamp.start - span.close <= 3
-                    or position <= stamp.start < span.open for stamp in para.stamps))
+            and quotation_timed(para, span, position))
+
+
+def quotation_timed(para: Paragraph, span: Span, since: int) -> bool:
+    """A replay time right after the quotation's closing mark, or between ``since`` and its
+    opening mark ("Comme le rappelait X peu après (1h12'40), « … »")."""
+    return any(0 <= stamp.start - span.close <= 3 or since <= stamp.start < span.open
+               for stamp in para.stamps)
 
 
 def first_person_report(para: Paragraph, span: Span) -> bool:

@@ -117,6 +117,8 @@ SIGNATURE_LINE_RE = re.compile(rf"^[ \t>*_]*[—–―][ \t]*{NAME_PATTERN}\s*[,
 #: Role words (``text.lexicon``), longest first, and the gender their form gives.
 ROLE_WORDS = lexicon.ROLE_WORDS
 ROLE_ALTERNATION = "|".join(re.escape(word) for word in ROLE_WORDS)
+#: A role word standing as a word of its own (not inside "co-président"), any case.
+ROLE_WORD_RE = re.compile(rf"(?<![\w-])(?:{ROLE_ALTERNATION})(?![\w-])", re.IGNORECASE)
 FEMININE_ROLES = lexicon.FEMININE_ROLES
 MASCULINE_ROLES = lexicon.MASCULINE_ROLES
 TITLE_GENDER: dict[str, str] = {title.lower(): gender

@@ -12,6 +12,7 @@ from coopanalysis.read.article import citations, rules
 from coopanalysis.read.article.attribution import is_attribution_clause
 from coopanalysis.read.article.layout import Paragraph, Span, Stamp
 from coopanalysis.read.article.nested import nested_spans
+from coopanalysis.read.article.people import blank_labels
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
     outside_quotes,
@@ -123,7 +124,9 @@ def _attach_near(para: Paragraph, stamp: Stamp) -> None:
         before = before[:-1]
     if before:
         index, span = before[-1]
-        between = _without_labels(para, span.close + 1, stamp.start)
+        # A group named in the incise reads as a word: "a assuré X, président de
+        # l'association « Sauvons le plateau » (19'05)".
+        between = blank_labels(para)[span.close + 1:stamp.start]
         # "« … ? » Rires dans le public. (47:30)": the room's reaction between a quote and
         # its time.
         adjacent = re.fullmatch(r"[\s.,;:(]*", between) or rules.ROOM_REACTION_RE.fullmatch(
@@ -140,17 +143,6 @@ def _attach_near(para: Paragraph, stamp: Stamp) -> None:
         if (re.fullmatch(r"[\s:,]*", para.masked[stamp.end:span.open])
                 or _leads(para, stamp, span)) and not span_stamps(para, index):
             stamp.owner = index
-
-
-def _without_labels(para: Paragraph, start: int, end: int) -> str:
-    """``para.masked[start:end]`` with each name in quotation marks (``Span.label``) turned
-    into one word: "a assuré X, président de l'association « Sauvons le plateau » (" reads
-    as the attribution clause it is."""
-    text = para.masked[start:end]
-    for span in sorted((s for s in para.spans if s.label and start <= s.open and s.close < end),
-                       key=lambda s: -s.open):
-        text = text[:span.open - start] + "Nom" + text[span.close + 1 - start:]
-    return text
 
 
 def _names_in_signature(para: Paragraph, quote: Span, name: Span, stamp: Stamp) -> bool:
