@@ -325,7 +325,7 @@ TIME_LEAD_RE = re.compile(r"[\s*_]*(?i:(?:et\s+)?c['’]est|puis|ensuite|enfin|p
 LEADING_TIME_CLAUSE_RE = re.compile(r"[\s,]*[^.!?…«»“”\n]{1,160}?[:,]?\s*")
 #: "à 38'05" without brackets: minutes and two-digit seconds after "à" (a replay time;
 #: "à 18 h 30", a clock time, has no minute mark).
-BARE_MINUTE_MARK_RE = re.compile(r"(?<![\w'’])(?:à|vers)\s+(?P<m>\d{1,3})['’′](?P<s>[0-5]\d)"
+BARE_MINUTE_MARK_RE = re.compile(r"(?<![\w'’])(?:à|vers)\s+(?P<time>\d{1,3}['’′][0-5]\d)"
                                  r"(?![\d'’″\"]|\s*(?:m\b|km|€|%))")
 #: Minute notations of the press that ``timecode`` does not read: "(6'20)", "(6’20")",
 #: "(6mn20)". They are rewritten "6min20" before parsing.

@@ -15,7 +15,7 @@ from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp
 from coopanalysis.text import lexicon
 from coopanalysis.text.normalize import fold
-from coopanalysis.timecode import find_timestamps
+from coopanalysis.timecode import find_timestamps, parse_time
 
 _BLANKED = frozenset("*\u00a0\u202f\u2009\u2007")
 
@@ -113,8 +113,8 @@ def _find_stamps(text: str) -> list[Stamp]:
         # "a alors lancé, à 38'05 : « … »": the press's minute mark without brackets (inside
         # a bracketed notation, "(à 27'35 de l'enregistrement)", the notation is the stamp).
         if not any(s.start < match.end() and match.start() < s.end for s in stamps):
-            seconds = int(match.group("m")) * 60 + int(match.group("s"))
-            stamps.append(Stamp(match.start(), match.end(), match.group(0), float(seconds)))
+            stamps.append(Stamp(match.start(), match.end(), match.group(0),
+                                parse_time(match.group("time"))))
     return sorted(stamps, key=lambda s: s.start)
 
 
