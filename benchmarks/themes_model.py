@@ -35,7 +35,8 @@ from coopanalysis.tag.codebook import load_codebook
 
 #: Released files (their blind runs are over), oldest first. A new blind set is added here
 #: only after its single test run (cap14 and cap15: run at the end of session 7, trained on
-#: from session 8).
+#: from session 8; cap16, territorial16, realtest and realtest2: run in session 8, trained
+#: on from session 9).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -43,17 +44,19 @@ RELEASED = {
             "cap7/cap7_units.csv", "cap8/cap8_synthetic_units.csv",
             "cap9/cap9_synthetic_units.csv", "cap10/cap10_units.csv",
             "cap11/cap11_units.csv", "cap12/cap12_units.csv", "cap13/cap13_units.csv",
-            "cap14/cap14_units.csv", "cap15/cap15_units.csv"),
+            "cap14/cap14_units.csv", "cap15/cap15_units.csv", "cap16/cap16_units.csv",
+            "realtest/realtest_units.csv", "realtest2/realtest2_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 16))),
+                                                   for i in range(2, 17))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
-#: topic): always in the training folds, never scored.
+#: topic; session 9: ``train_real2``, 1,596 real caption windows): always in the training
+#: folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
             "train_c/train_c_units.csv", "train_real/train_real_units.csv",
-            "train_d/train_d_units.csv"),
+            "train_d/train_d_units.csv", "train_real2/train_real2_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
                     "train_b/train_b_territorial_units.csv",
                     "train_c/train_c_territorial_units.csv",

@@ -117,6 +117,7 @@ def test_render_html_has_the_tables_and_escapes_inputs() -> None:
     assert html.escape(HOSTILE) in page
     assert "La coopération &lt;territoriale&gt;" in page
     assert "&lt;not found&gt;" in page  # warnings shown, escaped
+    assert "has not been measured" in page  # no codebook given: no accuracy to claim
     assert "marked as SIMULATED" in page  # the notice says the captions are not real
     assert "SIMULATED captions &lt;not real&gt;" in page  # the file's own NOTE, escaped
     # Nothing is loaded from elsewhere: no src/href to another host, no @import.
@@ -236,6 +237,9 @@ def test_write_report_writes_tables_figures_and_qdpx(reference_report: Path) -> 
     page = reference_report.read_text(encoding="utf-8")
     assert page.count("data:image/png;base64,") == len(pngs)
     assert "SIMULATED" in page
+    # the themes come with the accuracy measured for the default codebook, out of sample
+    assert "(territorial_cooperation, codebook method)" in page
+    assert "precision 0.84" in page and "check a sample of tags" in page
 
 
 # Appended to a copy of the page (the report itself has no script): after load, write into

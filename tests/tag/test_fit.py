@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coopanalysis.tag.fit import codebook_fit, fit_warning
+from coopanalysis.tag.codebook import Codebook, load_codebook
+from coopanalysis.tag.fit import MEASURED_ACCURACY, accuracy_note, codebook_fit, fit_warning
 from coopanalysis.tag.themes import tag_themes
 
 # Written for the tests: energy talk, then small talk the territorial codebook cannot tag.
@@ -39,3 +40,21 @@ def test_a_theme_carried_by_one_word_is_flagged() -> None:
     fit = codebook_fit(units, "policy_agendas", themes)
     assert "single term 'inflation'" in (fit.attrs["warning"] or "")
     assert fit_warning(fit.iloc[:0]) is None
+
+
+def test_the_accuracy_note_gives_the_measured_figures_of_a_built_in_codebook() -> None:
+    note = accuracy_note(load_codebook("policy_agendas"), "hybrid")
+    for what, precision, recall in MEASURED_ACCURACY[("policy_agendas", "hybrid")]:
+        assert f"on {what}, precision {precision:.2f}" in note
+        assert f"recall {recall:.2f}" in note
+    # real speech is named first: it is what users bring, and where the tagger is weakest
+    assert note.index("real caption windows") < note.index("written units")
+    assert "precision 0.60" in accuracy_note(load_codebook("policy_agendas"))
+
+
+def test_a_user_codebook_has_no_measured_accuracy(small: Codebook) -> None:
+    note = accuracy_note(small, "codebook")
+    assert note.startswith("The accuracy of this codebook (codebook method) has not been "
+                           "measured")
+    assert "precision" not in note
+    assert "has not been measured" in accuracy_note(None)

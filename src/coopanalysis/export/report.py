@@ -28,6 +28,7 @@ from coopanalysis.export.speaker_section import speaker_section
 from coopanalysis.export.views import html_table, quote_table_frame, render_diffs
 from coopanalysis.model import Article, Transcript
 from coopanalysis.progress import progress_steps
+from coopanalysis.tag.fit import accuracy_note
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -237,10 +238,12 @@ def render_html(analysis: ReportSource, *, figures: dict[str, tuple[str, bytes]]
                                table_id="quotes-table", row_class="status",
                                diffs=render_diffs(analysis.diff_ops))),
         ]
+    trust = accuracy_note(analysis.codebook, theme_method(analysis.themes))
     body += [
         "<h2 id='speakers'>Speakers</h2>",
         speaker_section(analysis, no_speaker=NO_SPEAKER),
         "<h2 id='themes'>Themes</h2>",
+        f"<p class='accuracy'>{html.escape(trust)}</p>",
         _scroll(html_table(theme_view(analysis.theme_stats), table_id="themes-table",
                            max_rows=200)),
         "<h3>Share of each speaker's talk per theme</h3>",
@@ -269,6 +272,13 @@ def render_html(analysis: ReportSource, *, figures: dict[str, tuple[str, bytes]]
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
+
+
+def theme_method(themes: pd.DataFrame) -> str:
+    """``"hybrid"`` when the tags carry the model's probability, else ``"codebook"`` (a
+    hybrid run that tagged nothing reads as the codebook's)."""
+    has_model = "probability" in themes.columns and bool(themes["probability"].notna().any())
+    return "hybrid" if has_model else "codebook"
 
 
 def themes_by_speaker(analysis: ReportSource) -> pd.DataFrame:

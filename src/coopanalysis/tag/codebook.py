@@ -25,7 +25,7 @@ from coopanalysis.errors import CodebookError, UnknownThemeError
 from coopanalysis.text.normalize import fold
 
 __all__ = ["BUILTIN_CODEBOOKS", "Codebook", "CodebookArg", "Theme", "builtin_codebook",
-           "default_codebook", "load_codebook", "resolve_codebook"]
+           "builtin_name", "default_codebook", "load_codebook", "resolve_codebook"]
 
 #: Codebooks shipped in ``coopanalysis/data/codebooks/``, loadable by name.
 BUILTIN_CODEBOOKS: tuple[str, ...] = ("territorial_cooperation", "policy_agendas")
@@ -156,6 +156,11 @@ def builtin_codebook(name: str) -> Codebook:
     text = resource.read_text(encoding="utf-8")
     source = f"coopanalysis/data/codebooks/{name}.toml"
     return _parse_codebook(_parse_toml(text, source), source=source, text=text)
+
+
+def builtin_name(codebook: Codebook) -> str:
+    """The name of the built-in codebook equal to ``codebook``, or "" for a user's own."""
+    return next((name for name in BUILTIN_CODEBOOKS if builtin_codebook(name) == codebook), "")
 
 
 def default_codebook() -> Codebook:

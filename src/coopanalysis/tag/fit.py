@@ -3,6 +3,9 @@
 ``codebook_fit`` gives, per theme, the share of units tagged and of words covered, and the
 term that gives the theme most of its tags; ``fit_warning`` turns it into a sentence when
 the codebook tags under 10 % of the units or a theme owes most of its tags to one word.
+``accuracy_note`` says how far the tags can be trusted: the accuracy measured on hand-coded
+units never used to write or train the tagger (``MEASURED_ACCURACY``), or that a user's
+codebook was never measured.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from typing import Any
 
 import pandas as pd
 
-from coopanalysis.tag.codebook import CodebookArg, resolve_codebook
+from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
 from coopanalysis.tag.units import unit_rows
 
-__all__ = ["MIN_UNIT_SHARE", "SINGLE_TERM_SHARE", "codebook_fit", "fit_warning"]
+__all__ = ["MEASURED_ACCURACY", "MIN_UNIT_SHARE", "SINGLE_TERM_SHARE", "accuracy_note",
+           "codebook_fit", "fit_warning"]
 
 #: Under this share of units tagged (all themes together), the fit warning is given.
 MIN_UNIT_SHARE = 0.10
@@ -22,6 +26,25 @@ MIN_UNIT_SHARE = 0.10
 #: single term, is flagged.
 SINGLE_TERM_SHARE = 0.5
 MIN_TAGS_FOR_TERM = 5
+
+#: Accuracy of the built-in codebooks on their latest never-read sets (``docs/themes.md``;
+#: each set hand-coded by someone who never saw the tagger, run once): per (codebook,
+#: ``tag_themes`` method), ``(what was measured, precision, recall)``, real speech first.
+MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {
+    ("policy_agendas", "codebook"): (
+        ("200 real caption windows of debates and talks (realtest3, 2026)", 0.60, 0.42),
+        ("170 written units of live round tables (cap16, 2026)", 0.72, 0.77)),
+    ("policy_agendas", "hybrid"): (
+        ("200 real caption windows of debates and talks (realtest3, 2026)", 0.66, 0.56),
+        ("170 written units of live round tables (cap16, 2026, previous model)", 0.89,
+         0.89)),
+    ("territorial_cooperation", "codebook"): (
+        ("40 written units of territorial-cooperation talk (territorial16, 2026)", 0.84,
+         0.67),),
+    ("territorial_cooperation", "hybrid"): (
+        ("40 written units of territorial-cooperation talk (territorial16, 2026, previous "
+         "model)", 0.95, 0.83),),
+}
 
 
 def codebook_fit(units: pd.DataFrame, codebook: CodebookArg = None,
@@ -76,3 +99,21 @@ def fit_warning(fit: pd.DataFrame, source: str = "the codebook") -> str | None:
         return None
     return (f"the codebook may not fit this debate ({source}): " + "; ".join(reasons)
             + ". Review the tags, and coopanalysis.suggest_terms for terms to add.")
+
+
+def accuracy_note(codebook: Codebook | None, method: str = "codebook") -> str:
+    """How far the tags of ``codebook`` (``tag_themes(method=…)``) can be trusted, as one
+    sentence for a report: the precision and recall measured out of sample
+    (``MEASURED_ACCURACY``), or, for a user's codebook, that none was measured."""
+    name = builtin_name(codebook) if codebook is not None else ""
+    measured = MEASURED_ACCURACY.get((name, method), ())
+    check = ("Theme counts are indications: check a sample of tags (their term and "
+             "evidence) before citing them.")
+    if not measured:
+        return (f"The accuracy of this codebook ({method} method) has not been measured: "
+                f"code a sample of units by hand and compare. {check}")
+    figures = "; ".join(f"on {what}, precision {precision:.2f} (share of tags that are "
+                        f"right), recall {recall:.2f} (share of coded topics found)"
+                        for what, precision, recall in measured)
+    return (f"Measured on hand-coded units never used to write or train the tagger "
+            f"({name}, {method} method): {figures}. {check}")

@@ -39,7 +39,7 @@ import pandas as pd
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.tag.codebook import BUILTIN_CODEBOOKS, Codebook, builtin_codebook
+from coopanalysis.tag.codebook import Codebook, builtin_name
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
@@ -338,8 +338,7 @@ def resolve_theme_model(model: ThemeModel | str | Path | None,
     shipped with a built-in codebook. Its themes must be the codebook's."""
     theme_ids = codebook.ids
     if model is None:
-        name = next((n for n in BUILTIN_CODEBOOKS if builtin_codebook(n) == codebook), "")
-        resolved = builtin_theme_model(name or codebook.name)
+        resolved = builtin_theme_model(builtin_name(codebook) or codebook.name)
     elif isinstance(model, ThemeModel):
         resolved = model
     else:
