@@ -261,14 +261,17 @@ ca.theme_pivot(by_speaker, values="share_of_talk")"""),
 
 `codebook_fit` gives, per theme, the share of sentences tagged and of words covered, and
 the term behind most tags; `fit.attrs["warning"]` says when the codebook may not fit the
-debate (under 10 % of units tagged, or a theme carried by one word). Another built-in
-codebook is `ca.load_codebook("policy_agendas")` (the 21 CAP policy topics).
+debate (under 10 % of units tagged, or a theme carried by one word), and `accuracy_note`
+what was measured for a built-in codebook on units coded by hand (the report prints it
+beside the theme counts). Another built-in codebook is `ca.load_codebook("policy_agendas")`
+(the 21 CAP policy topics).
 `suggest_terms` lists frequent words of the transcript close to a theme (co-occurrence
 with its tags; word vectors too if `coopanalysis[vectors]` is installed), with examples in
 context: you decide which to add to your copy of the codebook, then tag again."""),
     ("code", """\
 fit = ca.codebook_fit(sentences, ca.default_codebook(), themes)
 print(fit.attrs["warning"] or "no fit warning")
+print(ca.accuracy_note(ca.default_codebook()))
 fit[["theme", "n_units", "unit_share", "word_share", "top_term", "top_term_share"]]"""),
     ("code", """\
 suggestions = ca.suggest_terms(sentences, ca.default_codebook(), n=5, themes=themes,

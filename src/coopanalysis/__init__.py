@@ -56,6 +56,7 @@ _LAZY: dict[str, str] = {
     "load_theme_model": "coopanalysis.tag",
     "train_theme_model": "coopanalysis.tag",
     "codebook_fit": "coopanalysis.tag",
+    "accuracy_note": "coopanalysis.tag",
     "entities": "coopanalysis.tag",
     "Codebook": "coopanalysis.tag",
     "speaker_stats": "coopanalysis.analyse",

@@ -9,7 +9,7 @@ speakers (``speakers``), ``turns`` and ``sentences`` (``units``), long-format ``
 from coopanalysis.tag.codebook import Codebook, default_codebook, load_codebook, resolve_codebook
 from coopanalysis.tag.diarize import diarize
 from coopanalysis.tag.entities import entities
-from coopanalysis.tag.fit import codebook_fit
+from coopanalysis.tag.fit import accuracy_note, codebook_fit
 from coopanalysis.tag.naming import name_speakers, speaker_coverage
 from coopanalysis.tag.speakers import tag_speakers
 from coopanalysis.tag.suggest import suggest_terms
@@ -20,6 +20,7 @@ from coopanalysis.tag.units import sentences, turns
 __all__ = [
            "Codebook",
            "ThemeModel",
+           "accuracy_note",
            "codebook_fit",
            "default_codebook",
            "diarize",

@@ -39,11 +39,11 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
         ("170 written units of live round tables (cap16, 2026, previous model)", 0.89,
          0.89)),
     ("territorial_cooperation", "codebook"): (
-        ("40 written units of territorial-cooperation talk (territorial16, 2026)", 0.84,
-         0.67),),
+        ("40 written units of territorial-cooperation talk (territorial16, 2026; no real "
+         "speech has been coded for this codebook)", 0.84, 0.67),),
     ("territorial_cooperation", "hybrid"): (
         ("40 written units of territorial-cooperation talk (territorial16, 2026, previous "
-         "model)", 0.95, 0.83),),
+         "model; no real speech has been coded for this codebook)", 0.95, 0.83),),
 }
 
 
