@@ -36,7 +36,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: Released files (their blind runs are over), oldest first. A new blind set is added here
 #: only after its single test run (cap14 and cap15: run at the end of session 7, trained on
 #: from session 8; cap16, territorial16, realtest and realtest2: run in session 8, trained
-#: on from session 9).
+#: on from session 9). Run once in session 9 on the models shipped then, to add at the next
+#: retraining: ``realtest3/realtest3_units.csv``, ``cap17/cap17_units.csv``,
+#: ``cap17/territorial17_units.csv``.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",

@@ -33,17 +33,18 @@ MIN_TAGS_FOR_TERM = 5
 MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {
     ("policy_agendas", "codebook"): (
         ("200 real caption windows of debates and talks (realtest3, 2026)", 0.60, 0.42),
-        ("170 written units of live round tables (cap16, 2026)", 0.72, 0.77)),
+        ("170 written units of participatory-democracy meetings (cap17, 2026)", 0.59,
+         0.69)),
     ("policy_agendas", "hybrid"): (
         ("200 real caption windows of debates and talks (realtest3, 2026)", 0.66, 0.56),
-        ("170 written units of live round tables (cap16, 2026, previous model)", 0.89,
-         0.89)),
+        ("170 written units of participatory-democracy meetings (cap17, 2026)", 0.81,
+         0.84)),
     ("territorial_cooperation", "codebook"): (
-        ("40 written units of territorial-cooperation talk (territorial16, 2026; no real "
-         "speech has been coded for this codebook)", 0.84, 0.67),),
+        ("40 written units of territorial-cooperation talk (territorial17, 2026; no real "
+         "speech has been coded for this codebook)", 0.79, 0.62),),
     ("territorial_cooperation", "hybrid"): (
-        ("40 written units of territorial-cooperation talk (territorial16, 2026, previous "
-         "model; no real speech has been coded for this codebook)", 0.95, 0.83),),
+        ("40 written units of territorial-cooperation talk (territorial17, 2026; no real "
+         "speech has been coded for this codebook)", 0.95, 0.88),),
 }
 
 
