@@ -36,9 +36,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: Released files (their blind runs are over), oldest first. A new blind set is added here
 #: only after its single test run (cap14 and cap15: run at the end of session 7, trained on
 #: from session 8; cap16, territorial16, realtest and realtest2: run in session 8, trained
-#: on from session 9). Run once in session 9 on the models shipped then, to add at the next
-#: retraining: ``realtest3/realtest3_units.csv``, ``cap17/cap17_units.csv``,
-#: ``cap17/territorial17_units.csv``.
+#: on from session 9; realtest3, cap17 and territorial17: run in session 9, then trained
+#: on by the models shipped at the end of session 9). Run once on those shipped models, to
+#: add at the next retraining: ``cap18/cap18_units.csv``, ``cap18/territorial18_units.csv``.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -47,9 +47,10 @@ RELEASED = {
             "cap9/cap9_synthetic_units.csv", "cap10/cap10_units.csv",
             "cap11/cap11_units.csv", "cap12/cap12_units.csv", "cap13/cap13_units.csv",
             "cap14/cap14_units.csv", "cap15/cap15_units.csv", "cap16/cap16_units.csv",
-            "realtest/realtest_units.csv", "realtest2/realtest2_units.csv"),
+            "realtest/realtest_units.csv", "realtest2/realtest2_units.csv",
+            "cap17/cap17_units.csv", "realtest3/realtest3_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 17))),
+                                                   for i in range(2, 18))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no

@@ -239,7 +239,7 @@ def test_write_report_writes_tables_figures_and_qdpx(reference_report: Path) -> 
     assert page.count("data:image/png;base64,") == len(pngs)
     assert "SIMULATED" in page
     # the themes come with the accuracy measured for the default codebook, out of sample
-    assert "(territorial_cooperation, codebook method)" in page
+    assert "(territorial_cooperation, codebook method;" in page
     _, precision, recall = MEASURED_ACCURACY[("territorial_cooperation", "codebook")][0]
     assert f"precision {precision:.2f}" in page and f"recall {recall:.2f}" in page
     assert "check a sample of tags" in page
