@@ -66,6 +66,12 @@ TRAINING_ONLY = {
                     "train_d/train_d_territorial_units.csv"),
 }
 CODEBOOK = {"cap": "policy_agendas", "territorial": "territorial_cooperation"}
+#: The hybrid's thresholds each shipped model stores (``confirm``, ``add``): the library's
+#: defaults, raised for the CAP model in session 9, where precision was short of its target
+#: on the dev units (leave one file out, and one debate out on real captions;
+#: ``docs/themes.md``). The territorial model met its precision target and keeps them.
+THRESHOLDS = {"cap": {"confirm": 0.4, "add": 0.8},
+              "territorial": {"confirm": theme_model.CONFIRM, "add": theme_model.ADD}}
 
 
 def released_units(kind: str, training: bool = True) -> pd.DataFrame:
@@ -157,7 +163,8 @@ def leave_one_debate_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[
     chosen: dict[str, set[str]] = {}
     for debate in sorted(set(units["source"][real])):
         held = ((units["source"] == debate) & units["scored"]).to_numpy()
-        model = train_on(units, vectors, themes, (units["source"] != debate).to_numpy())
+        model = train_on(units, vectors, themes, (units["source"] != debate).to_numpy(),
+                         **THRESHOLDS["cap"])
         reading = theme_model.read_units(list(units["text"][held]), model,
                                          embeddings=vectors[held])
         ids = list(units["unit_id"][held])
@@ -223,9 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     # The gate's probability stays at the model's own encoder weight in the grid.
     settings = ([(w, c, a, g) for w in (0.5, 0.6, 0.7) for c in (0.3, 0.4) for a in (0.7, 0.8)
                  for g in (0.0, 0.2, 0.3, 0.4)] if args.grid else
-                [(theme_model.SENTENCE_WEIGHT, theme_model.CONFIRM, theme_model.ADD, 0.0),
-                 (theme_model.SENTENCE_WEIGHT, theme_model.CONFIRM, theme_model.ADD,
-                  theme_model.GATE)])
+                [(theme_model.SENTENCE_WEIGHT, THRESHOLDS[args.set]["confirm"],
+                  THRESHOLDS[args.set]["add"], gate) for gate in (0.0, theme_model.GATE)])
     for weight, confirm, add, gate in settings:
         mixed = theme_model.UnitReading(
             reading.themes, weight * reading.sentence + (1 - weight) * reading.words,

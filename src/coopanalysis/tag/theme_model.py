@@ -53,6 +53,7 @@ WORDS_C = 4.0           # … of the words' regressions
 SENTENCE_WEIGHT = 0.6   # the encoder's share of the averaged probability
 CONFIRM = 0.3           # a codebook tag is kept at this probability or above
 ADD = 0.7               # a theme without codebook match is added at this probability
+#                         (a model stores its own: the shipped CAP model has 0.4 and 0.8)
 GATE = 0.3              # a unit whose "any theme" probability is lower gets no theme
 EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
 

@@ -508,8 +508,10 @@ def tag_themes(units: pd.DataFrame,
         method: ``"codebook"`` (default): the codebook's matches only. ``"hybrid"``: a
             trained model also reads each whole unit (``tag.theme_model``: a sentence
             encoder and the unit's words); a codebook tag is kept only when the model's
-            probability for its theme reaches the model's ``confirm`` (0.4), and a theme
-            with no match is added at ``add`` (0.7). Needs the ``model`` extra; about
+            probability for its theme reaches the model's ``confirm``, and a theme
+            with no match is added at ``add`` (shipped models: 0.4 and 0.8 for
+            ``policy_agendas``, 0.3 and 0.7 for ``territorial_cooperation``); a unit under
+            the model's ``gate`` (0.3) for "any theme" keeps none. Needs the ``model`` extra; about
             1,000 words/s on two cores, against 75,000 for ``"codebook"``.
         model: the ``ThemeModel`` (or its ``.npz`` path) for ``method="hybrid"``; default
             the model shipped with a built-in codebook.
