@@ -37,8 +37,10 @@ from coopanalysis.tag.codebook import load_codebook
 #: only after its single test run (cap14 and cap15: run at the end of session 7, trained on
 #: from session 8; cap16, territorial16, realtest and realtest2: run in session 8, trained
 #: on from session 9; realtest3, cap17 and territorial17: run in session 9, then trained
-#: on by the models shipped at the end of session 9). Run once on those shipped models, to
-#: add at the next retraining: ``cap18/cap18_units.csv``, ``cap18/territorial18_units.csv``.
+#: on by the models shipped at the end of session 9). Run once on models of that data, to
+#: add at the next retraining: ``cap18/cap18_units.csv``, ``cap18/territorial18_units.csv``
+#: (thresholds 0.3 / 0.7), ``cap19/cap19_units.csv``, ``cap19/territorial19_units.csv``
+#: (the shipped thresholds).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",

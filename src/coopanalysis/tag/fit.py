@@ -33,19 +33,17 @@ MIN_TAGS_FOR_TERM = 5
 MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {
     ("policy_agendas", "codebook"): (
         ("200 real caption windows of debates and talks (realtest3, 2026)", 0.602, 0.417),
-        ("170 written units of radio phone-ins and local TV debates (cap18, 2026)", 0.646,
-         0.715)),
+        ("170 written units of public hearings (cap19, 2026)", 0.650, 0.741)),
     ("policy_agendas", "hybrid"): (
-        ("200 real caption windows of debates and talks (realtest3, 2026, previous model)",
-         0.659, 0.558),
-        ("170 written units of radio phone-ins and local TV debates (cap18, 2026)", 0.827,
-         0.880)),
+        ("200 real caption windows of debates and talks (realtest3, 2026, previous model "
+         "and thresholds)", 0.659, 0.558),
+        ("170 written units of public hearings (cap19, 2026)", 0.819, 0.804)),
     ("territorial_cooperation", "codebook"): (
-        ("40 written units of territorial-cooperation talk (territorial18, 2026; no real "
-         "speech has been coded for this codebook)", 0.696, 0.667),),
+        ("40 written units of territorial-cooperation hearings (territorial19, 2026; no real "
+         "speech has been coded for this codebook)", 0.659, 0.604),),
     ("territorial_cooperation", "hybrid"): (
-        ("40 written units of territorial-cooperation talk (territorial18, 2026; no real "
-         "speech has been coded for this codebook)", 0.936, 0.917),),
+        ("40 written units of territorial-cooperation hearings (territorial19, 2026; no real "
+         "speech has been coded for this codebook)", 0.854, 0.854),),
 }
 
 
