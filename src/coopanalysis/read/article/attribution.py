@@ -24,6 +24,7 @@ from coopanalysis.read.article.people import (
     quotation_timed,
 )
 from coopanalysis.read.article.spans import (
+    has_reporting_verb,
     no_abbreviation_dots,
     outside_quotes,
     sentence_end,
@@ -276,8 +277,7 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
         if subject:
             gender = rules.PRONOUN_GENDER[subject]
         return _pronoun(doc, events, span_open, carry, gender)
-    if any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", region)) \
-            or rules.INDEFINITE_SUBJECT_RE.match(region):
+    if has_reporting_verb(region) or rules.INDEFINITE_SUBJECT_RE.match(region):
         return Attribution(None, "blocked")
     current = current_speaker(events, span_open)
     other = (_nearer_person(para, doc, [(sentence, "")], span_open, strict=True)

@@ -13,7 +13,12 @@ import re
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Paragraph
-from coopanalysis.read.article.spans import outside_quotes, sentence_end, sentence_start
+from coopanalysis.read.article.spans import (
+    has_reporting_verb,
+    outside_quotes,
+    sentence_end,
+    sentence_start,
+)
 from coopanalysis.text.normalize import fold
 
 #: Before the name: "Elle s'appelle X", "Il se nomme X", "Il s'agit de X".
@@ -121,8 +126,7 @@ def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
     colon = any(previous <= span.open < start
                 and para.masked[previous:span.open].rstrip(" _*").endswith(":")
                 for span in para.spans)
-    if not colon and not any(fold(w) in rules.REPORTING_VERBS
-                             for w in re.findall(r"[^\W\d_]+", prose)):
+    if not colon and not has_reporting_verb(prose):
         return None
     pattern = rules.ROLE_MENTION_DETERMINERS + rf"(?P<role>{rules.ROLE_ALTERNATION})\b"
     roles = list(re.finditer(pattern, prose, re.IGNORECASE))

@@ -23,7 +23,12 @@ from coopanalysis.read.article.naming import (
     opens_sentence,
     titled_by_person_noun,
 )
-from coopanalysis.read.article.spans import no_abbreviation_dots, outside_quotes, sentence_start
+from coopanalysis.read.article.spans import (
+    has_reporting_verb,
+    no_abbreviation_dots,
+    outside_quotes,
+    sentence_start,
+)
 from coopanalysis.read.article.syntax import parsed_people
 from coopanalysis.text import lexicon
 from coopanalysis.text.normalize import fold
@@ -541,7 +546,7 @@ def first_person_report(para: Paragraph, span: Span) -> bool:
     """
     lead = outside_quotes(para, sentence_start(para, span.open), span.open).strip(" _*")
     return (bool(rules.FIRST_PERSON_LEAD_RE.match(lead)) and lead.endswith(":")
-            and any(fold(w) in rules.REPORTING_VERBS for w in re.findall(r"[^\W\d_]+", lead)))
+            and has_reporting_verb(lead))
 
 
 def article_author(doc: Document) -> str | None:

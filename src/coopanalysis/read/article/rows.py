@@ -24,7 +24,12 @@ from coopanalysis.read.article.attribution import (
 )
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp, collapse_spaces
 from coopanalysis.read.article.nested import is_nested, nested_kind, nested_spans
-from coopanalysis.read.article.spans import names_something, outside_quotes, sentence_start
+from coopanalysis.read.article.spans import (
+    has_reporting_verb,
+    names_something,
+    outside_quotes,
+    sentence_start,
+)
 from coopanalysis.read.article.stamps import answer_of, attach_stamps, said_by_cited, span_stamps
 from coopanalysis.schema import QUOTES, conform
 from coopanalysis.text.normalize import fold, match_tokens, normalize_text
@@ -257,8 +262,7 @@ def _gives_recording_length(para: Paragraph, stamp: Stamp) -> bool:
         return False
     if any(start <= m.start < stamp.start for m in para.mentions):
         return False
-    words = re.findall(r"[^\W\d_]+", clause)
-    return not any(fold(w) in rules.REPORTING_VERBS for w in words)
+    return not has_reporting_verb(clause)
 
 
 def _paraphrase_row(para: Paragraph, doc: Document, stamp: Stamp,

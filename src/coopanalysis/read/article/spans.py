@@ -310,6 +310,11 @@ def outside_quotes(para: Paragraph, start: int, end: int) -> str:
     return "".join(chars)
 
 
+def has_reporting_verb(text: str) -> bool:
+    """A word of ``text`` is a reporting verb (``rules.REPORTING_VERBS``, folded)."""
+    return any(fold(word) in rules.REPORTING_VERBS for word in re.findall(r"[^\W\d_]+", text))
+
+
 def no_abbreviation_dots(text: str) -> str:
     """``text`` with the periods of "M.", "Mme."… blanked (same length)."""
     return rules.ABBREVIATION_DOT_RE.sub(lambda m: m.group(0)[:-1] + " ", text)

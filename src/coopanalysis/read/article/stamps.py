@@ -14,12 +14,12 @@ from coopanalysis.read.article.layout import Paragraph, Span, Stamp
 from coopanalysis.read.article.nested import nested_spans
 from coopanalysis.read.article.people import blank_labels
 from coopanalysis.read.article.spans import (
+    has_reporting_verb,
     no_abbreviation_dots,
     outside_quotes,
     sentence_end,
     sentence_start,
 )
-from coopanalysis.text.normalize import fold
 
 
 def attach_stamps(para: Paragraph) -> None:
@@ -102,8 +102,7 @@ def _reported_in_answer(para: Paragraph, stamp: Stamp) -> int | None:
                     and (turn is None or m.speaker != turn.turn_speaker)
                     for m in para.mentions)
         prose = para.masked[start:span.open]  # the answer's own words (a turn span)
-        spoken = any(fold(w) in rules.REPORTING_VERBS
-                     for w in re.findall(r"[^\W\d_]+", prose))
+        spoken = has_reporting_verb(prose)
         if named or spoken:
             return index
     return None
