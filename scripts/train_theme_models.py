@@ -55,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                                       trained_on=trained_on, **themes_model.THRESHOLDS[kind])
         model.save(OUT / f"{name}.npz")
         print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes, confirm "
-              f"{model.confirm}, add {model.add}; {trained_on}")
+              f"{model.confirm}, add {model.add}, gate {model.gate}, second {model.second}; "
+              f"{trained_on}")
     return 0
-
 
 
 if __name__ == "__main__":

