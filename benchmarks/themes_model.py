@@ -38,7 +38,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: from session 8; cap16, territorial16, realtest and realtest2: run in session 8, trained
 #: on from session 9; realtest3, cap17 and territorial17: run in session 9, then trained
 #: on by the models shipped at the end of session 9; cap18, territorial18, cap19 and
-#: territorial19: run in session 9, trained on from session 10).
+#: territorial19: run in session 9, trained on from session 10; cap20, cap21,
+#: territorial20 and territorial21: run in session 10 on the models shipped then).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -49,9 +50,10 @@ RELEASED = {
             "cap14/cap14_units.csv", "cap15/cap15_units.csv", "cap16/cap16_units.csv",
             "realtest/realtest_units.csv", "realtest2/realtest2_units.csv",
             "cap17/cap17_units.csv", "realtest3/realtest3_units.csv",
-            "cap18/cap18_units.csv", "cap19/cap19_units.csv"),
+            "cap18/cap18_units.csv", "cap19/cap19_units.csv", "cap20/cap20_units.csv",
+            "cap21/cap21_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 20))),
+                                                   for i in range(2, 22))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
