@@ -47,7 +47,7 @@ def test_the_accuracy_note_gives_the_measured_figures_of_a_built_in_codebook() -
     for what, precision, recall in MEASURED_ACCURACY[("policy_agendas", "hybrid")]:
         assert f"on {what}, precision {precision:.2f}, recall {recall:.2f}" in note
     # real speech is named first: it is what users bring, and where the tagger is weakest
-    assert note.index("real caption windows") < note.index("written units")
+    assert note.index("real caption windows") < note.index("synthetic")
     assert "precision 0.60" in accuracy_note(load_codebook("policy_agendas"))
 
 

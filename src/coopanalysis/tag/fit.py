@@ -33,17 +33,19 @@ MIN_TAGS_FOR_TERM = 5
 MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {
     ("policy_agendas", "codebook"): (
         ("200 real caption windows of debates and talks (realtest3, 2026)", 0.602, 0.417),
-        ("170 written units of public hearings (cap19, 2026)", 0.650, 0.741)),
+        ("170 synthetic automatic captions of street interviews and local reports (cap22, "
+         "2026)", 0.489, 0.442)),
     ("policy_agendas", "hybrid"): (
-        ("200 real caption windows of debates and talks (realtest3, 2026, previous model "
+        ("200 real caption windows of debates and talks (realtest3, 2026, an earlier model "
          "and thresholds)", 0.659, 0.558),
-        ("170 written units of public hearings (cap19, 2026)", 0.819, 0.804)),
+        ("170 synthetic automatic captions of street interviews and local reports (cap22, "
+         "2026)", 0.845, 0.741)),
     ("territorial_cooperation", "codebook"): (
-        ("40 written units of territorial-cooperation hearings (territorial19, 2026; no real "
-         "speech has been coded for this codebook)", 0.659, 0.604),),
+        ("40 synthetic automatic captions of residents and mayors (territorial22, 2026; no "
+         "real speech has been coded for this codebook)", 0.727, 0.500),),
     ("territorial_cooperation", "hybrid"): (
-        ("40 written units of territorial-cooperation hearings (territorial19, 2026; no real "
-         "speech has been coded for this codebook)", 0.854, 0.854),),
+        ("40 synthetic automatic captions of residents and mayors (territorial22, 2026; no "
+         "real speech has been coded for this codebook)", 0.905, 0.792),),
 }
 
 
