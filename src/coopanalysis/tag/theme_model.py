@@ -12,11 +12,12 @@ something else. A ``ThemeModel`` reads the whole unit in two ways and averages t
 
 A third pair of regressions, the *gate*, reads whether the unit is about any theme at all.
 In hybrid mode a unit under ``gate`` keeps no theme; otherwise a codebook tag is kept when
-the model's probability for its theme reaches ``confirm``, and a theme the codebook did not
-see is added when it reaches ``add``. The models of the built-in codebooks
-(``data/models/<codebook>.npz``) are trained by ``scripts/train_theme_models.py`` on the
-released hand-coded units and the training-only sets (words taken only from the texts the
-repository stores); ``train_theme_model`` trains one for a user's own codebook and coding.
+the model's probability for its theme reaches ``confirm``, a theme the codebook did not
+see is added when it reaches ``add``, and a unit's second theme needs ``second`` either
+way. The models of the built-in codebooks (``data/models/<codebook>.npz``) are trained by
+``scripts/train_theme_models.py`` on the released hand-coded units and the training-only
+sets (words taken only from the texts the repository stores); ``train_theme_model``
+trains one for a user's own codebook and coding.
 Measured in ``docs/themes.md`` (session 7): on real debates it has not seen, the hybrid is
 more precise than the codebook and finds fewer themes.
 """
