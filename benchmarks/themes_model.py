@@ -59,12 +59,14 @@ RELEASED = {
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
-#: topic; session 9: ``train_real2``, 1,596 real caption windows): always in the training
+#: topic; session 9: ``train_real2``, 1,596 real caption windows; session 10: ``train_e``,
+#: 300 units in caption form of long economy and energy debates): always in the training
 #: folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
             "train_c/train_c_units.csv", "train_real/train_real_units.csv",
-            "train_d/train_d_units.csv", "train_real2/train_real2_units.csv"),
+            "train_d/train_d_units.csv", "train_real2/train_real2_units.csv",
+            "train_e/train_e_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
                     "train_b/train_b_territorial_units.csv",
                     "train_c/train_c_territorial_units.csv",

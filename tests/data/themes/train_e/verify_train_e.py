@@ -276,7 +276,7 @@ def main():
             print("  %s: %s" % (r["unit_id"], " | ".join(sorted(" ".join(g) for g in m))))
     print("ids starting with %r in the other CSV files: %d" % (PREFIX, prefix_hits))
     print("6-word sequences shared with the texts of the other CSV files under tests/data/themes/ "
-          "(%d files, cap20-cap23 excluded): %d" % (len(others), shared))
+          "(%d files): %d" % (len(others), shared))
     if shared:
         fail("units share 6-word sequences with other sets")
 
