@@ -33,19 +33,19 @@ MIN_TAGS_FOR_TERM = 5
 MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] = {
     ("policy_agendas", "codebook"): (
         ("200 real caption windows of debates and talks (realtest3, 2026)", 0.602, 0.417),
-        ("170 synthetic automatic captions of street interviews and local reports (cap22, "
-         "2026)", 0.489, 0.442)),
+        ("170 synthetic automatic captions of long expert interviews (cap23, 2026)", 0.595,
+         0.638)),
     ("policy_agendas", "hybrid"): (
         ("200 real caption windows of debates and talks (realtest3, 2026, an earlier model "
          "and thresholds)", 0.659, 0.558),
-        ("170 synthetic automatic captions of street interviews and local reports (cap22, "
-         "2026)", 0.845, 0.741)),
+        ("170 synthetic automatic captions of long expert interviews (cap23, 2026)", 0.872,
+         0.717)),
     ("territorial_cooperation", "codebook"): (
-        ("40 synthetic automatic captions of residents and mayors (territorial22, 2026; no "
-         "real speech has been coded for this codebook)", 0.727, 0.500),),
+        ("40 synthetic automatic captions of interviews with local officials (territorial23, "
+         "2026; no real speech has been coded for this codebook)", 0.778, 0.583),),
     ("territorial_cooperation", "hybrid"): (
-        ("40 synthetic automatic captions of residents and mayors (territorial22, 2026; no "
-         "real speech has been coded for this codebook)", 0.905, 0.792),),
+        ("40 synthetic automatic captions of interviews with local officials (territorial23, "
+         "2026; no real speech has been coded for this codebook)", 0.905, 0.792),),
 }
 
 
