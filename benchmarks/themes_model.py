@@ -42,7 +42,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: territorial20 and territorial21: run in session 10, then trained on by the models
 #: shipped at its end). Run once, to add at the next retraining: ``cap22/cap22_units.csv``,
 #: ``cap22/territorial22_units.csv`` (on the shipped models but for ``train_e``),
-#: ``cap23/cap23_units.csv``, ``cap23/territorial23_units.csv`` (the shipped models).
+#: ``cap23/cap23_units.csv``, ``cap23/territorial23_units.csv``, ``cap24/cap24_units.csv``,
+#: ``cap24/territorial24_units.csv`` (the shipped models).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",

@@ -36,7 +36,9 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
     ("policy_agendas", "codebook"): (
         ("200 real caption windows of debates and talks (realtest3, 2026)", 0.602, 0.417),
         ("170 synthetic automatic captions of long expert interviews (cap23, 2026)", 0.595,
-         0.638)),
+         0.638),
+        ("170 synthetic subtitles of TV and radio debate programmes (cap24, 2026)", 0.604,
+         0.547)),
     ("policy_agendas", "hybrid"): (
         ("981 real caption windows of six debates, each read by a model trained without "
          "that debate (dev data, on which the thresholds were chosen, not never-read; 2026)",
@@ -44,13 +46,17 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
         ("200 real caption windows of debates and talks (realtest3, 2026, an earlier model "
          "and thresholds)", 0.659, 0.558),
         ("170 synthetic automatic captions of long expert interviews (cap23, 2026)", 0.872,
-         0.717)),
+         0.717),
+        ("170 synthetic subtitles of TV and radio debate programmes (cap24, 2026)", 0.915,
+         0.723)),
     ("territorial_cooperation", "codebook"): (
         ("40 synthetic automatic captions of interviews with local officials (territorial23, "
-         "2026; no real speech has been coded for this codebook)", 0.778, 0.583),),
+         "2026; no real speech has been coded for this codebook)", 0.778, 0.583),
+        ("40 synthetic subtitles of debate programmes (territorial24, 2026)", 0.700, 0.583)),
     ("territorial_cooperation", "hybrid"): (
         ("40 synthetic automatic captions of interviews with local officials (territorial23, "
-         "2026; no real speech has been coded for this codebook)", 0.905, 0.792),),
+         "2026; no real speech has been coded for this codebook)", 0.905, 0.792),
+        ("40 synthetic subtitles of debate programmes (territorial24, 2026)", 0.889, 0.667)),
 }
 
 
