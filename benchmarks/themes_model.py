@@ -81,11 +81,12 @@ CODEBOOK = {"cap": "policy_agendas", "territorial": "territorial_cooperation"}
 #: the dev units (leave one file out, and one debate out on real captions;
 #: ``docs/themes.md``). ``second`` (session 10): the library's for the CAP model; 0.5 for
 #: the territorial one, whose coded units carry two themes far more often (half of them,
-#: against one CAP unit in eight).
+#: against one CAP unit in eight). ``sure`` (session 10): the library's for both.
 THRESHOLDS = {"cap": {"confirm": 0.4, "add": 0.8, "gate": 0.4,
-                      "second": theme_model.SECOND},
+                      "second": theme_model.SECOND, "sure": theme_model.SURE},
               "territorial": {"confirm": theme_model.CONFIRM, "add": theme_model.ADD,
-                              "gate": theme_model.GATE, "second": 0.5}}
+                              "gate": theme_model.GATE, "second": 0.5,
+                              "sure": theme_model.SURE}}
 
 
 def released_units(kind: str, training: bool = True) -> pd.DataFrame:
@@ -185,7 +186,7 @@ def leave_one_debate_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[
         picks = theme_model.hybrid_choice([book_found[u] for u in ids], reading,
                                           confirm=model.confirm, add=model.add,
                                           max_themes=2, gate=model.gate,
-                                          second=model.second)
+                                          second=model.second, sure=model.sure)
         chosen.update({u: {t for t, _ in c} for u, c in zip(ids, picks, strict=True)})
     scored = units[real & units["scored"].to_numpy()].reset_index(drop=True)
     result = []
@@ -241,27 +242,34 @@ def main(argv: list[str] | None = None) -> int:
               leave_one_debate_out(everything, vectors, themes, found))
     print(f"{args.set}: {len(units)} units in {units['file'].nunique()} files, "
           f"{int(units['stored'].sum())} with stored text; newest file {units['file'].iat[-1]}")
-    print(f"{'codebook':48s}", line(units, lexical, themes))
+    print(f"{'codebook':56s}", line(units, lexical, themes))
     # The gate's probability stays at the model's own encoder weight in the grid.
     shipped = THRESHOLDS[args.set]
-    settings = ([(w, c, a, g, s) for w in (0.5, 0.6, 0.7) for c in (0.3, 0.4, 0.5)
-                 for a in (0.7, 0.8) for g in (0.0, 0.3, 0.4) for s in (0.0, 0.6, 0.7)]
+    never = 2.0  # a ``sure`` over any probability: the rule is off
+    settings = ([(w, c, a, g, s, u) for w in (0.5, 0.6, 0.7) for c in (0.3, 0.4, 0.5)
+                 for a in (0.7, 0.8) for g in (0.0, 0.3, 0.4) for s in (0.0, 0.6, 0.7)
+                 for u in (never, 0.85, 0.9)]
                 if args.grid else
                 [(theme_model.SENTENCE_WEIGHT, shipped["confirm"], shipped["add"], gate,
-                  second) for gate, second in ((0.0, 0.0), (shipped["gate"], 0.0),
-                                               (shipped["gate"], shipped["second"]))])
-    for weight, confirm, add, gate, second in settings:
+                  second, sure)
+                 for gate, second, sure in ((0.0, 0.0, never), (shipped["gate"], 0.0, never),
+                                            (shipped["gate"], shipped["second"], never),
+                                            tuple(shipped[k] for k in ("gate", "second",
+                                                                       "sure")))])
+    for weight, confirm, add, gate, second, sure in settings:
         mixed = theme_model.UnitReading(
             reading.themes, weight * reading.sentence + (1 - weight) * reading.words,
             reading.sentence, reading.words, reading.strongest, reading.topical)
         alone = theme_model.hybrid_choice([set() for _ in lexical], mixed, confirm=confirm,
-                                          add=add, max_themes=2, gate=gate, second=second)
+                                          add=add, max_themes=2, gate=gate, second=second,
+                                          sure=sure)
         hybrid = theme_model.hybrid_choice(lexical, mixed, confirm=confirm, add=add,
-                                           max_themes=2, gate=gate, second=second)
-        if not args.grid or (confirm, add, gate, second) == tuple(shipped.values()):
-            print(f"{f'model alone w={weight} at {add} gate {gate} 2nd {second}':48s}",
+                                           max_themes=2, gate=gate, second=second, sure=sure)
+        label = f"gate {gate} 2nd {second} sure {sure if sure <= 1 else '-'}"
+        if not args.grid or (confirm, add, gate, second, sure) == tuple(shipped.values()):
+            print(f"{f'model alone w={weight} at {add} {label}':56s}",
                   line(units, [{t for t, _ in c} for c in alone], themes))
-        print(f"{f'hybrid w={weight} c={confirm} a={add} gate {gate} 2nd {second}':48s}",
+        print(f"{f'hybrid w={weight} c={confirm} a={add} {label}':56s}",
               line(units, [{t for t, _ in c} for c in hybrid], themes))
     return 0
 

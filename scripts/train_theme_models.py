@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                                       trained_on=trained_on, **themes_model.THRESHOLDS[kind])
         model.save(OUT / f"{name}.npz")
         print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes, confirm "
-              f"{model.confirm}, add {model.add}, gate {model.gate}, second {model.second}; "
+              f"{model.confirm}, add {model.add}, gate {model.gate}, second {model.second}, "
+              f"sure {model.sure}; "
               f"{trained_on}")
     return 0
 

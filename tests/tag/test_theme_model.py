@@ -84,6 +84,20 @@ def test_a_second_theme_needs_the_second_threshold() -> None:
     assert before[0] == [("energy", "codebook"), ("housing", "codebook")]
 
 
+def test_a_surely_topical_unit_left_without_theme_keeps_its_likeliest() -> None:
+    themes = ("energy", "housing")
+    probs = reading([[0.55, 0.3],     # sure to be topical: energy kept (≥ confirm 0.4)
+                     [0.55, 0.3],     # not sure enough (0.8 < 0.9): nothing
+                     [0.35, 0.3]],    # sure, but its likeliest theme is under confirm
+                    themes, topical=[0.95, 0.8, 0.95])
+    chosen = hybrid_choice([set(), set(), set()], probs, confirm=0.4, add=0.8, max_themes=2,
+                           gate=0.4, second=0.6, sure=0.9)
+    assert chosen == [[("energy", "model")], [], []]
+    # off by default (and for model files saved before the rule)
+    assert hybrid_choice([set()], reading([[0.55, 0.3]], themes, topical=[0.95]),
+                         confirm=0.4, add=0.8, max_themes=2) == [[]]
+
+
 def test_word_terms_are_folded_words_and_neighbour_pairs_with_offsets() -> None:
     text = "L'école ferme, hélas."
     terms = word_terms(text)
@@ -118,7 +132,7 @@ def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
     assert model.word_coef.shape == (len(model.themes) + 1, len(model.vocabulary))
     assert model.sentence_coef.shape == (len(model.themes) + 1, 384)
     assert 0 < model.gate <= model.confirm < model.add < 1
-    assert model.confirm < model.second <= model.add
+    assert model.confirm < model.second <= model.add and model.gate < model.sure < 1
     # provenance: the training files exist, and none is a set kept for a blind run
     files = [part for part in model.trained_on.split() if part.startswith("tests/")]
     assert files and all((THEMES_DATA.parents[2] / f.rstrip(",")).exists() for f in files)
@@ -176,8 +190,8 @@ def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path) -> None:
     model.save(path)
     again = load_theme_model(path)
     assert again.themes == model.themes and again.vocabulary == model.vocabulary
-    assert (again.confirm, again.add, again.gate, again.second) == (
-        model.confirm, model.add, model.gate, model.second)
+    assert (again.confirm, again.add, again.gate, again.second, again.sure) == (
+        model.confirm, model.add, model.gate, model.second, model.sure)
     assert np.allclose(again.word_coef, model.word_coef, atol=1e-6)
     # a model must predict the codebook's own themes
     if len(present) < len(book.ids):

@@ -14,10 +14,11 @@ A third pair of regressions, the *gate*, reads whether the unit is about any the
 In hybrid mode a unit under ``gate`` keeps no theme; otherwise a codebook tag is kept when
 the model's probability for its theme reaches ``confirm``, a theme the codebook did not
 see is added when it reaches ``add``, and a unit's second theme needs ``second`` either
-way. The models of the built-in codebooks (``data/models/<codebook>.npz``) are trained by
-``scripts/train_theme_models.py`` on the released hand-coded units and the training-only
-sets (words taken only from the texts the repository stores); ``train_theme_model``
-trains one for a user's own codebook and coding.
+way; a unit left with none that the gate reads as surely topical (``sure``) keeps its
+likeliest theme. The models of the built-in codebooks (``data/models/<codebook>.npz``)
+are trained by ``scripts/train_theme_models.py`` on the released hand-coded units and the
+training-only sets (words taken only from the texts the repository stores);
+``train_theme_model`` trains one for a user's own codebook and coding.
 Measured in ``docs/themes.md`` (session 7): on real debates it has not seen, the hybrid is
 more precise than the codebook and finds fewer themes.
 """
@@ -59,6 +60,8 @@ GATE = 0.3              # a unit whose "any theme" probability is lower gets no 
 SECOND = 0.6            # a unit's second theme (and any after) needs this probability:
 #                         most units are about one topic, and a second tag is wrong more
 #                         often than a first (session 10, ``docs/themes.md``)
+SURE = 0.9              # a unit this sure to be about some theme, left with none, keeps its
+#                         likeliest theme if that reaches ``confirm`` (session 10)
 EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
 
 
@@ -86,6 +89,7 @@ class ThemeModel:
     add: float = ADD
     gate: float = GATE
     second: float = SECOND
+    sure: float = SURE
     trained_on: str = ""
     encoder: str = ENCODER
 
@@ -94,7 +98,7 @@ class ThemeModel:
         meta = {"codebook": self.codebook, "themes": list(self.themes),
                 "sentence_weight": self.sentence_weight, "confirm": self.confirm,
                 "add": self.add, "gate": self.gate, "second": self.second,
-                "trained_on": self.trained_on,
+                "sure": self.sure, "trained_on": self.trained_on,
                 "encoder": self.encoder}
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
                             vocabulary=np.array(self.vocabulary), idf=self.idf.astype(np.float32),
@@ -147,6 +151,8 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       confirm=float(meta["confirm"]), add=float(meta["add"]),
                       gate=float(meta.get("gate", 0.0)),
                       second=float(meta.get("second", 0.0)),
+                      # saved before it existed: over any probability, so never used
+                      sure=float(meta.get("sure", 2.0)),
                       trained_on=meta.get("trained_on", ""),
                       encoder=meta.get("encoder", ENCODER), **arrays)
 
@@ -264,8 +270,8 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       vocabulary_from: Sequence[bool] | None = None,
                       sentence_c: float = SENTENCE_C, words_c: float = WORDS_C,
                       sentence_weight: float = SENTENCE_WEIGHT, confirm: float = CONFIRM,
-                      add: float = ADD, gate: float = GATE,
-                      second: float = SECOND) -> ThemeModel:
+                      add: float = ADD, gate: float = GATE, second: float = SECOND,
+                      sure: float = SURE) -> ThemeModel:
     """Train a model on hand-coded units: ``texts`` and, per text, its theme ids
     (``labels``; none for a unit about no theme). Every theme of ``themes`` needs coded
     units (a ``CoopanalysisError`` says which has none). Needs scikit-learn.
@@ -328,12 +334,12 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       word_coef=word_coef, word_intercept=word_intercept,
                       sentence_coef=sentence_coef, sentence_intercept=sentence_intercept,
                       sentence_weight=sentence_weight, confirm=confirm, add=add,
-                      gate=gate, second=second, trained_on=trained_on)
+                      gate=gate, second=second, sure=sure, trained_on=trained_on)
 
 
 def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,
                   add: float, max_themes: int | None, gate: float = 0.0,
-                  second: float = 0.0) -> list[list[tuple[str, str]]]:
+                  second: float = 0.0, sure: float = 2.0) -> list[list[tuple[str, str]]]:
     """Per unit, the themes the hybrid rule keeps, as ``(theme, "codebook" | "model")``.
 
     A unit whose ``topical`` probability is under ``gate`` keeps none.
@@ -341,6 +347,8 @@ def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: f
     probability reaches ``confirm``; a theme the codebook did not find is added at ``add``.
     Kept codebook themes come first, each group by decreasing probability; every theme after
     the first also needs ``second``, and at most ``max_themes`` are kept (``None``: all).
+    A unit left with no theme whose ``topical`` probability reaches ``sure`` keeps its
+    likeliest theme ("model") if that reaches ``confirm`` (2.0, the default: never).
     """
     column = {theme: j for j, theme in enumerate(reading.themes)}
     chosen: list[list[tuple[str, str]]] = []
@@ -354,6 +362,9 @@ def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: f
                  if p[j] >= add and reading.themes[j] not in themes]
         ranked = [(t, "codebook") for t in kept] + [(t, "model") for t in added]
         ranked = ranked[:1] + [(t, how) for t, how in ranked[1:] if p[column[t]] >= second]
+        likeliest = int(np.argmax(p))
+        if not ranked and reading.topical[row] >= sure and p[likeliest] >= confirm:
+            ranked = [(reading.themes[likeliest], "model")]
         chosen.append(ranked if max_themes is None else ranked[:max_themes])
     return chosen
 
@@ -393,7 +404,8 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
         by_unit.setdefault(unit, []).append(row)
     found = [{row["theme"] for row in by_unit.get(i, [])} for i in todo]
     chosen = hybrid_choice(found, reading, confirm=model.confirm, add=model.add,
-                           max_themes=max_themes, gate=model.gate, second=model.second)
+                           max_themes=max_themes, gate=model.gate, second=model.second,
+                           sure=model.sure)
     out: list[dict[str, Any]] = []
     for k, i in enumerate(todo):
         unit_rows: list[dict[str, Any]] = []
