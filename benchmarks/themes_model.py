@@ -41,9 +41,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: territorial19: run in session 9, trained on from session 10; cap20, cap21,
 #: territorial20 and territorial21: run in session 10, then trained on by the models
 #: shipped at its end). Run once, to add at the next retraining: ``cap22/cap22_units.csv``,
-#: ``cap22/territorial22_units.csv`` (on the shipped models but for ``train_e``),
-#: ``cap23/cap23_units.csv``, ``cap23/territorial23_units.csv``, ``cap24/cap24_units.csv``,
-#: ``cap24/territorial24_units.csv`` (the shipped models).
+#: ``cap22/territorial22_units.csv`` (on the shipped models but for ``train_e`` and
+#: ``sure``), ``cap23``, ``cap24`` and their territorial files (but for ``sure``),
+#: ``cap25``, ``cap26`` and their territorial files (the shipped models).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
