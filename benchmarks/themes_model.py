@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'codebook':56s}", line(units, lexical, themes))
     # The gate's probability stays at the model's own encoder weight in the grid.
     shipped = THRESHOLDS[args.set]
-    never = 2.0  # a ``sure`` over any probability: the rule is off
+    never = theme_model.SURE_OFF
     settings = ([(w, c, a, g, s, u) for w in (0.5, 0.6, 0.7) for c in (0.3, 0.4, 0.5)
                  for a in (0.7, 0.8) for g in (0.0, 0.3, 0.4) for s in (0.0, 0.6, 0.7)
                  for u in (never, 0.85, 0.9)]

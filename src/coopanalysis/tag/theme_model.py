@@ -62,6 +62,7 @@ SECOND = 0.6            # a unit's second theme (and any after) needs this proba
 #                         often than a first (session 10, ``docs/themes.md``)
 SURE = 0.9              # a unit this sure to be about some theme, left with none, keeps its
 #                         likeliest theme if that reaches ``confirm`` (session 10)
+SURE_OFF = 2.0          # a ``sure`` over any probability: that rule never applies
 EVIDENCE_WORDS = 3      # strongest words shown in a tag's evidence
 
 
@@ -151,8 +152,7 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       confirm=float(meta["confirm"]), add=float(meta["add"]),
                       gate=float(meta.get("gate", 0.0)),
                       second=float(meta.get("second", 0.0)),
-                      # saved before it existed: over any probability, so never used
-                      sure=float(meta.get("sure", 2.0)),
+                      sure=float(meta.get("sure", SURE_OFF)),  # saved before the rule
                       trained_on=meta.get("trained_on", ""),
                       encoder=meta.get("encoder", ENCODER), **arrays)
 
@@ -339,7 +339,8 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
 
 def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,
                   add: float, max_themes: int | None, gate: float = 0.0,
-                  second: float = 0.0, sure: float = 2.0) -> list[list[tuple[str, str]]]:
+                  second: float = 0.0,
+                  sure: float = SURE_OFF) -> list[list[tuple[str, str]]]:
     """Per unit, the themes the hybrid rule keeps, as ``(theme, "codebook" | "model")``.
 
     A unit whose ``topical`` probability is under ``gate`` keeps none.
@@ -348,7 +349,7 @@ def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: f
     Kept codebook themes come first, each group by decreasing probability; every theme after
     the first also needs ``second``, and at most ``max_themes`` are kept (``None``: all).
     A unit left with no theme whose ``topical`` probability reaches ``sure`` keeps its
-    likeliest theme ("model") if that reaches ``confirm`` (2.0, the default: never).
+    likeliest theme ("model") if that reaches ``confirm`` (``SURE_OFF``, the default: never).
     """
     column = {theme: j for j, theme in enumerate(reading.themes)}
     chosen: list[list[tuple[str, str]]] = []
@@ -362,9 +363,10 @@ def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: f
                  if p[j] >= add and reading.themes[j] not in themes]
         ranked = [(t, "codebook") for t in kept] + [(t, "model") for t in added]
         ranked = ranked[:1] + [(t, how) for t, how in ranked[1:] if p[column[t]] >= second]
-        likeliest = int(np.argmax(p))
-        if not ranked and reading.topical[row] >= sure and p[likeliest] >= confirm:
-            ranked = [(reading.themes[likeliest], "model")]
+        if not ranked and reading.topical[row] >= sure:
+            likeliest = int(np.argmax(p))
+            if p[likeliest] >= confirm:
+                ranked = [(reading.themes[likeliest], "model")]
         chosen.append(ranked if max_themes is None else ranked[:max_themes])
     return chosen
 
