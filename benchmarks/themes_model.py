@@ -40,10 +40,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: on by the models shipped at the end of session 9; cap18, territorial18, cap19 and
 #: territorial19: run in session 9, trained on from session 10; cap20, cap21,
 #: territorial20 and territorial21: run in session 10, then trained on by the models
-#: shipped at its end). Run once, to add at the next retraining: ``cap22/cap22_units.csv``,
-#: ``cap22/territorial22_units.csv`` (on the shipped models but for ``train_e`` and
-#: ``sure``), ``cap23``, ``cap24`` and their territorial files (but for ``sure``),
-#: ``cap25``, ``cap26`` and their territorial files (the shipped models).
+#: shipped at its end; cap22 to cap26 and territorial22 to territorial26: run in session
+#: 10, trained on from session 11).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -55,9 +53,10 @@ RELEASED = {
             "realtest/realtest_units.csv", "realtest2/realtest2_units.csv",
             "cap17/cap17_units.csv", "realtest3/realtest3_units.csv",
             "cap18/cap18_units.csv", "cap19/cap19_units.csv", "cap20/cap20_units.csv",
-            "cap21/cap21_units.csv"),
+            "cap21/cap21_units.csv", "cap22/cap22_units.csv", "cap23/cap23_units.csv",
+            "cap24/cap24_units.csv", "cap25/cap25_units.csv", "cap26/cap26_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 22))),
+                                                   for i in range(2, 27))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
