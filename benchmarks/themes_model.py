@@ -266,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         hybrid = theme_model.hybrid_choice(lexical, mixed, confirm=confirm, add=add,
                                            max_themes=2, gate=gate, second=second, sure=sure)
         label = f"gate {gate} 2nd {second} sure {sure if sure <= 1 else '-'}"
-        if not args.grid or (confirm, add, gate, second, sure) == tuple(shipped.values()):
+        if not args.grid or (confirm, add, gate, second, sure) == tuple(
+                shipped[k] for k in ("confirm", "add", "gate", "second", "sure")):
             print(f"{f'model alone w={weight} at {add} {label}':56s}",
                   line(units, [{t for t, _ in c} for c in alone], themes))
         print(f"{f'hybrid w={weight} c={confirm} a={add} {label}':56s}",
