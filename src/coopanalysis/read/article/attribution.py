@@ -15,7 +15,6 @@ from coopanalysis.read.article.layout import Document, Mention, Paragraph, Span,
 from coopanalysis.read.article.naming import named_next
 from coopanalysis.read.article.people import (
     VERB_WORD_RE,
-    article_author,
     clean_name,
     first_person_report,
     head_verb,
@@ -245,7 +244,7 @@ def _attribute(para: Paragraph, doc: Document, span_open: int, span_close: int |
     named = [m for m in para.mentions if sentence <= m.start < span_open
              and not any(s <= m.start < e for s, e in cited)]
     if span is not None and doc.language == "fr" and first_person_report(para, span):
-        author = article_author(doc)  # an op-ed: "J'ai répondu : « … »"
+        author = doc.author  # an op-ed: "J'ai répondu : « … »"
         if author and any(s.name == author for s in doc.speakers):
             return Attribution(author, "before")
         return Attribution(None, "blocked", "the writer's own words, and the article names "

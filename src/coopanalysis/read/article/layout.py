@@ -123,6 +123,7 @@ class Document:
     # Speakers named or attributed so far, in reading order (pronouns reach back to them).
     history: list[str] = field(default_factory=list)
     language: str = "fr"  # "fr" | "en": the article's language (parse.py)
+    author: str | None = None  # the name in the credit line ("Par Camille Roux"; parse.py)
     warnings: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
 

@@ -33,7 +33,12 @@ from coopanalysis.read.article.layout import (
     normalize_newlines,
     split_paragraphs,
 )
-from coopanalysis.read.article.people import NLP_EXCLUDE, find_speakers, run_nlp
+from coopanalysis.read.article.people import (
+    NLP_EXCLUDE,
+    article_author,
+    find_speakers,
+    run_nlp,
+)
 from coopanalysis.read.article.qa import mark_turns
 from coopanalysis.read.article.roster import roster_speakers
 from coopanalysis.read.article.rows import (
@@ -95,6 +100,7 @@ def parse_article(text: str, *, source: str = "<string>",
     text = check_text(normalize_newlines(text), source)
     doc = Document(text=text, source=source, language=_language(text))
     doc.paragraphs = classify_paragraphs(join_page_breaks(split_paragraphs(text), text), text)
+    doc.author = article_author(doc)
     for para, following in zip(doc.paragraphs, doc.paragraphs[1:], strict=False):
         para.next_start = following.raw.lstrip(" *_")[:1]
     for para in doc.paragraphs:

@@ -95,7 +95,7 @@ def find_speakers(doc: Document) -> list[Speaker]:
                 doc.people.add(name)
                 for match in name_re(name).finditer(para.masked):
                     candidates.setdefault(name, []).append((para, match.start(), match.end()))
-    author = article_author(doc)
+    author = doc.author
     # An op-ed by a participant: the author reports their own words ("J'ai répondu : « … »").
     writes_own_words = any(first_person_report(para, span)
                            for para in content for span in para.spans)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Speaker
-from coopanalysis.read.article.people import VERB_WORD_RE, article_author, head_verb, name_re
+from coopanalysis.read.article.people import VERB_WORD_RE, head_verb, name_re
 from coopanalysis.read.article.spans import (
     no_abbreviation_dots,
     outside_quotes,
@@ -29,7 +29,7 @@ _BOLD_QUESTION_RE = re.compile(r"^\s*(?:\*\*|__|\*|_)(?P<text>[^*_\n]+\?)\s*(?:\
 
 def mark_turns(doc: Document) -> None:
     """Give the labelled paragraphs one span each, with who speaks (``Span.turn``)."""
-    author = article_author(doc)
+    author = doc.author
     labelled: list[tuple[Paragraph, int, str, str]] = []  # para, text start, label, type
     for para in doc.paragraphs:
         if para.kind not in ("text", "item", "heading"):
