@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
                       + ", ".join(f"tests/data/themes/{f}" for f in files))
         model = themes_model.train_on(units, vectors, book.ids,
                                       np.ones(len(units), dtype=bool), codebook=name,
-                                      trained_on=trained_on, **themes_model.THRESHOLDS[kind])
+                                      trained_on=trained_on,
+                                      competing=themes_model.COMPETING[kind],
+                                      **themes_model.THRESHOLDS[kind])
         model.save(OUT / f"{name}.npz")
         print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes, confirm "
               f"{model.confirm}, add {model.add}, gate {model.gate}, second {model.second}, "

@@ -131,8 +131,14 @@ def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
     # one regression per theme, and the gate's ("any theme") last
     assert model.word_coef.shape == (len(model.themes) + 1, len(model.vocabulary))
     assert model.sentence_coef.shape == (len(model.themes) + 1, 384)
-    assert 0 < model.gate <= model.confirm < model.add < 1
-    assert model.confirm < model.second <= model.add and model.gate < model.sure < 1
+    assert 0 < model.confirm < model.add < 1 and 0 < model.gate < model.sure < 1
+    assert model.confirm < model.second <= model.add
+    # the CAP model's encoder reading is one multinomial regression (themes, then "none")
+    competing = model.competing_coef is not None
+    assert competing == (name == "policy_agendas")
+    if model.competing_coef is not None and model.competing_intercept is not None:
+        assert model.competing_coef.shape == (len(model.themes) + 1, 384)
+        assert model.competing_intercept.shape == (len(model.themes) + 1,)
     # provenance: the training files exist, and none is a set kept for a blind run
     files = [part for part in model.trained_on.split() if part.startswith("tests/")]
     assert files and all((THEMES_DATA.parents[2] / f.rstrip(",")).exists() for f in files)
@@ -155,7 +161,8 @@ def test_hybrid_reads_situations_and_keeps_evidence() -> None:
     assert "energy" in by_unit["heat"]
     assert "education" in by_unit["teacher"]
     assert "meeting" not in by_unit
-    assert found["probability"].between(0.4, 1.0).all()
+    assert found["probability"].between(builtin_theme_model("policy_agendas").confirm,
+                                        1.0).all()
     assert found["evidence"].str.match(r"model [01]\.\d\d \(sentence [01]\.\d\d, words").all()
     for row in found.itertuples():
         text = units.set_index("unit_id").at[row.unit_id, "text"]
@@ -179,13 +186,15 @@ def test_embeddings_are_kept_for_the_next_call(monkeypatch: pytest.MonkeyPatch) 
 
 
 @needs_model
-def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path) -> None:
+@pytest.mark.parametrize("competing", [False, True])
+def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path, competing: bool) -> None:
     coded = pd.read_csv(THEMES_DATA / "cap9" / "territorial9_units.csv", dtype=str,
                         keep_default_na=False)
     book = load_codebook("territorial_cooperation")
     labels = [[t for t in themes.split(";") if t] for themes in coded["themes"]]
     present = sorted({t for unit in labels for t in unit})
-    model = train_theme_model(list(coded["text"]), labels, present, codebook="mine")
+    model = train_theme_model(list(coded["text"]), labels, present, codebook="mine",
+                              competing=competing)
     path = tmp_path / "mine.npz"
     model.save(path)
     again = load_theme_model(path)
@@ -193,6 +202,17 @@ def test_a_model_trained_on_coded_units_round_trips(tmp_path: Path) -> None:
     assert (again.confirm, again.add, again.gate, again.second, again.sure) == (
         model.confirm, model.add, model.gate, model.second, model.sure)
     assert np.allclose(again.word_coef, model.word_coef, atol=1e-6)
+    assert (again.competing_coef is None) == (not competing)
+    if competing:
+        # the themes compete: a unit's encoder probabilities share one unit of mass with
+        # "no theme", and its gate still has its own regression
+        reading = read_units(list(coded["text"]), again)
+        assert (reading.sentence.sum(axis=1) <= 1 + 1e-6).all()
+        assert reading.topical.shape == (len(coded),)
+        ranked = np.argsort(-reading.probability, axis=1)[:, :2]
+        gold = [[model.themes.index(t) for t in unit] for unit in labels]
+        assert np.mean([j in ranked[i] for i, unit in enumerate(gold) for j in unit]) > 0.9
+        return
     # a model must predict the codebook's own themes
     if len(present) < len(book.ids):
         with pytest.raises(CoopanalysisError, match="does not predict"):
@@ -216,3 +236,18 @@ def test_a_custom_codebook_needs_its_own_model() -> None:
         {"id": "water", "label": "Eau", "lemmas": ["eau"]}]})
     with pytest.raises(CoopanalysisError, match="no trained model"):
         tag_themes(pd.DataFrame({"text": ["L'eau manque."]}), book, method="hybrid")
+
+
+def test_competing_regression_with_one_theme_and_no_theme() -> None:
+    """Two classes only (one theme and "no theme"): scikit-learn keeps one row of
+    coefficients; the model's softmax must still give the theme to its own units."""
+    pytest.importorskip("sklearn")
+    rng = np.random.default_rng(0)
+    near = rng.normal(0, 0.1, (20, 384)) + np.eye(384)[0]
+    far = rng.normal(0, 0.1, (20, 384)) - np.eye(384)[0]
+    texts = [f"unité {i}" for i in range(40)]
+    labels = [["energy"]] * 20 + [[]] * 20
+    vectors = np.vstack([near, far])
+    model = train_theme_model(texts, labels, ["energy"], embeddings=vectors, competing=True)
+    reading = read_units(texts, model, embeddings=vectors)
+    assert reading.sentence[:20, 0].min() > 0.8 > 0.2 > reading.sentence[20:, 0].max()

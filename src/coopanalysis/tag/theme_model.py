@@ -55,7 +55,7 @@ WORDS_C = 4.0           # … of the words' regressions
 SENTENCE_WEIGHT = 0.6   # the encoder's share of the averaged probability
 CONFIRM = 0.3           # a codebook tag is kept at this probability or above
 ADD = 0.7               # a theme without codebook match is added at this probability
-#                         (a model stores its own: the shipped CAP model has 0.4 and 0.8)
+#                         (a model stores its own: the shipped CAP model has 0.2 and 0.5)
 GATE = 0.3              # a unit whose "any theme" probability is lower gets no theme
 SECOND = 0.6            # a unit's second theme (and any after) needs this probability:
 #                         most units are about one topic, and a second tag is wrong more
@@ -74,7 +74,10 @@ class ThemeModel:
     Arrays: ``idf`` (n_terms), ``word_coef`` ((n_themes + 1) × n_terms), ``word_intercept``
     (n_themes + 1), ``sentence_coef`` ((n_themes + 1) × embedding size),
     ``sentence_intercept``; the last row is the gate's. ``vocabulary`` holds folded words
-    and word pairs ("prix", "prix de").
+    and word pairs ("prix", "prix de"). ``competing_coef`` ((n_themes + 1) × embedding
+    size, the last row "no theme") and ``competing_intercept``, when given, replace the
+    encoder's per-theme regressions by one multinomial regression in which the themes
+    compete (``train_theme_model(competing=True)``); the gate keeps its own regression.
     """
 
     codebook: str
@@ -93,6 +96,8 @@ class ThemeModel:
     sure: float = SURE
     trained_on: str = ""
     encoder: str = ENCODER
+    competing_coef: np.ndarray | None = None
+    competing_intercept: np.ndarray | None = None
 
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
@@ -101,12 +106,16 @@ class ThemeModel:
                 "add": self.add, "gate": self.gate, "second": self.second,
                 "sure": self.sure, "trained_on": self.trained_on,
                 "encoder": self.encoder}
+        arrays: dict[str, Any] = {
+            "word_coef": self.word_coef, "word_intercept": self.word_intercept,
+            "sentence_coef": self.sentence_coef, "sentence_intercept": self.sentence_intercept,
+            "idf": self.idf}
+        if self.competing_coef is not None and self.competing_intercept is not None:
+            arrays |= {"competing_coef": self.competing_coef,
+                       "competing_intercept": self.competing_intercept}
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
-                            vocabulary=np.array(self.vocabulary), idf=self.idf.astype(np.float32),
-                            word_coef=self.word_coef.astype(np.float32),
-                            word_intercept=self.word_intercept.astype(np.float32),
-                            sentence_coef=self.sentence_coef.astype(np.float32),
-                            sentence_intercept=self.sentence_intercept.astype(np.float32))
+                            vocabulary=np.array(self.vocabulary),
+                            **{name: array.astype(np.float32) for name, array in arrays.items()})
 
 
 @dataclass(frozen=True)
@@ -142,7 +151,9 @@ def load_theme_model(path: str | Path) -> ThemeModel:
         with np.load(Path(path), allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             arrays = {name: data[name] for name in ("idf", "word_coef", "word_intercept",
-                                                     "sentence_coef", "sentence_intercept")}
+                                                     "sentence_coef", "sentence_intercept",
+                                                     "competing_coef", "competing_intercept")
+                      if name in data or not name.startswith("competing")}
             vocabulary = tuple(str(term) for term in data["vocabulary"])
     except (OSError, KeyError, ValueError) as error:
         raise CoopanalysisError(f"not a theme model (.npz written by ThemeModel.save): "
@@ -230,6 +241,12 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def _softmax(x: np.ndarray) -> np.ndarray:
+    """Row-wise softmax (each row sums to 1)."""
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 def read_units(texts: Sequence[str], model: ThemeModel, *,
                embeddings: np.ndarray | None = None) -> UnitReading:
     """The model's probabilities for every text and theme, with the strongest words.
@@ -238,6 +255,10 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     """
     vectors = embed(texts) if embeddings is None else embeddings
     sentence = _sigmoid(vectors @ model.sentence_coef.T + model.sentence_intercept)
+    if model.competing_coef is not None and model.competing_intercept is not None:
+        n = len(model.themes)
+        sentence[:, :n] = _softmax(vectors @ model.competing_coef.T
+                                   + model.competing_intercept)[:, :n]
     index = {term: i for i, term in enumerate(model.vocabulary)}
     words = np.zeros((len(texts), len(model.word_intercept)))
     strongest: list[dict[str, list[tuple[str, int, int]]]] = []
@@ -271,7 +292,7 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
                       sentence_c: float = SENTENCE_C, words_c: float = WORDS_C,
                       sentence_weight: float = SENTENCE_WEIGHT, confirm: float = CONFIRM,
                       add: float = ADD, gate: float = GATE, second: float = SECOND,
-                      sure: float = SURE) -> ThemeModel:
+                      sure: float = SURE, competing: bool = False) -> ThemeModel:
     """Train a model on hand-coded units: ``texts`` and, per text, its theme ids
     (``labels``; none for a unit about no theme). Every theme of ``themes`` needs coded
     units (a ``CoopanalysisError`` says which has none). Needs scikit-learn.
@@ -282,6 +303,12 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
     weigh its positive units as much as the rest (``class_weight="balanced"``); one more
     pair of regressions reads whether a unit has any theme (the ``gate``: units with no
     label teach it; without them, it lets every unit through).
+
+    ``competing``: the encoder's reading of the themes is one multinomial regression over
+    the themes and "no theme" (a unit with two themes counts half for each), so the themes
+    compete for a unit, instead of one regression per theme. Suits a codebook whose units
+    mostly carry one theme, as CAP's do (session 12, ``docs/themes.md``); the thresholds
+    then apply to these probabilities.
     """
     try:
         from scipy.sparse import csr_matrix
@@ -330,11 +357,43 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
 
     word_coef, word_intercept = fit(matrix, words_c)
     sentence_coef, sentence_intercept = fit(vectors, sentence_c)
+    competing_coef = competing_intercept = None
+    if competing:
+        competing_coef, competing_intercept = _fit_competing(vectors, target[:, :-1],
+                                                             sentence_c)
     return ThemeModel(codebook=codebook, themes=themes, vocabulary=vocabulary, idf=idf,
                       word_coef=word_coef, word_intercept=word_intercept,
                       sentence_coef=sentence_coef, sentence_intercept=sentence_intercept,
                       sentence_weight=sentence_weight, confirm=confirm, add=add,
-                      gate=gate, second=second, sure=sure, trained_on=trained_on)
+                      gate=gate, second=second, sure=sure, trained_on=trained_on,
+                      competing_coef=competing_coef, competing_intercept=competing_intercept)
+
+
+def _fit_competing(vectors: np.ndarray, target: np.ndarray,
+                   c: float) -> tuple[np.ndarray, np.ndarray]:
+    """One multinomial regression over the themes (``target``'s columns) and "no theme"
+    (the last class): a unit with k themes gives k rows weighing 1/k each. Returns the
+    coefficients ((n_themes + 1) × embedding size) and intercepts, a class never seen
+    getting a very low intercept."""
+    from sklearn.linear_model import LogisticRegression
+
+    n_themes = target.shape[1]
+    rows, classes, weights = [], [], []
+    for k, row in enumerate(target):
+        labels = list(np.flatnonzero(row)) or [n_themes]
+        rows += [k] * len(labels)
+        classes += labels
+        weights += [1.0 / len(labels)] * len(labels)
+    regression = LogisticRegression(C=c, max_iter=3000)
+    regression.fit(vectors[rows], classes, sample_weight=weights)
+    learnt, bias = regression.coef_, regression.intercept_
+    if len(regression.classes_) == 2:  # scikit-learn keeps one row for two classes
+        learnt, bias = np.vstack([-learnt / 2, learnt / 2]), np.array([-bias[0], bias[0]]) / 2
+    coef = np.zeros((n_themes + 1, vectors.shape[1]))
+    intercept = np.full(n_themes + 1, -30.0)
+    coef[regression.classes_] = learnt
+    intercept[regression.classes_] = bias
+    return coef, intercept
 
 
 def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,

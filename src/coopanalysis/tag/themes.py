@@ -509,12 +509,13 @@ def tag_themes(units: pd.DataFrame,
             trained model also reads each whole unit (``tag.theme_model``: a sentence
             encoder and the unit's words); a codebook tag is kept only when the model's
             probability for its theme reaches the model's ``confirm``, and a theme
-            with no match is added at ``add`` (shipped models: 0.4 and 0.8 for
-            ``policy_agendas``, 0.3 and 0.7 for ``territorial_cooperation``); a unit's
-            second theme also needs the model's ``second`` (0.6 and 0.5); a unit under the
-            model's ``gate`` for "any theme" (0.4 and 0.3) keeps none, and a unit left
-            with none but read as surely about some theme (``sure``, 0.9) keeps its
-            likeliest theme if that reaches ``confirm``. Needs the ``model``
+            with no match is added at ``add`` (shipped models: 0.2 and 0.5 for
+            ``policy_agendas``, whose themes compete in one multinomial regression, so
+            its probabilities are lower; 0.3 and 0.7 for ``territorial_cooperation``); a
+            unit's second theme also needs the model's ``second`` (0.4 and 0.5); a unit
+            under the model's ``gate`` for "any theme" (0.4 and 0.3) keeps none, and a
+            unit left with none but read as surely about some theme (``sure``, 0.9)
+            keeps its likeliest theme if that reaches ``confirm``. Needs the ``model``
             extra; about 1,000 words/s on two cores, against 75,000 for ``"codebook"``
             (units already read in this process are not read again).
         model: the ``ThemeModel`` (or its ``.npz`` path) for ``method="hybrid"``; default
