@@ -42,7 +42,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: territorial20 and territorial21: run in session 10, then trained on by the models
 #: shipped at its end; cap22 to cap26 and territorial22 to territorial26: run in session
 #: 10, trained on from session 11; cap27 to cap30 and territorial27 to territorial30: run
-#: in session 11, trained on from session 12).
+#: in session 11, trained on from session 12). Run once in session 12, to add at the next
+#: retraining: ``cap31`` to ``cap33`` and their territorial files (the shipped models).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
