@@ -7,12 +7,15 @@ Standard library only.  The set's folder holds ``check.json``::
      "cap_prefix": "xx", "terr_prefix": "yy", "n_cap": 170, "n_terr": 40,
      "frozen": {"capNN_units.csv": "<sha256>", "territorialNN_units.csv": "<sha256>"}}
 
+(optionally ``"per_topic": [min, max]``, units per CAP topic, 5-9 unless given).
+
 ``frozen`` holds the SHA-256 of the sorted "labels<TAB>note" lines of each file, taken from
 the coder's drafts right after coding (``python3 blind_check.py capNN --fingerprint`` prints
 them).  The checks are those of ``cap30/verify_cap30.py`` (the last set whose writer copied
 its verifier; this script replaces those copies from cap31 on): id prefixes unused by any
 other CSV file under this folder, the layout of ``cap9``'s files, ``synthetic`` labelling,
-anchors, word counts 15-45, label ids (0-2 per unit), 5-9 units per CAP topic and at least 3
+anchors, word counts 15-45, label ids (0-2 per unit), 5-9 units per CAP topic (or
+``per_topic``) and at least 3
 per territorial theme, a no-label share of 15-25 %, every row ``test``, the expected numbers,
 no duplicate texts, the frozen fingerprints, and no 6-word sequence shared with any other
 CSV file's stored texts (only a count is printed).  Exit status 0 when all checks pass.
@@ -28,8 +31,6 @@ CAP9 = os.path.join(THEMES_DIR, "cap9")
 sys.dont_write_bytecode = True  # do not leave __pycache__ in cap9, cap3 or cap
 sys.path.insert(0, CAP9)
 import verify_cap9 as v9  # noqa: E402
-
-v9.MIN_PER_TOPIC, v9.MAX_PER_TOPIC, v9.MIN_PER_THEME = 5, 9, 3
 
 
 def other_files(here):
@@ -86,6 +87,10 @@ def main():
     here = os.path.abspath(os.path.join(THEMES_DIR, args[0]))
     with open(os.path.join(here, "check.json"), encoding="utf-8") as f:
         conf = json.load(f)
+    # check_units of verify_cap9 reads these module globals; a set may widen the per-topic
+    # range in check.json (cap29 weighted its topics like the real debates: 3-20).
+    v9.MIN_PER_TOPIC, v9.MAX_PER_TOPIC = conf.get("per_topic", (5, 9))
+    v9.MIN_PER_THEME = 3
     files = ((conf["cap_file"], "topics", v9.TOPICS, conf["cap_prefix"], True, conf["n_cap"],
               "cap9_synthetic_units.csv", v9.CAP_COLS),
              (conf["terr_file"], "themes", v9.THEMES, conf["terr_prefix"], False,
