@@ -77,7 +77,8 @@ class ThemeModel:
     and word pairs ("prix", "prix de"). ``competing_coef`` ((n_themes + 1) × embedding
     size, the last row "no theme") and ``competing_intercept``, when given, replace the
     encoder's per-theme regressions by one multinomial regression in which the themes
-    compete (``train_theme_model(competing=True)``); the gate keeps its own regression.
+    compete (``train_theme_model(competing=True)``); the gate keeps its own regression,
+    the last row of ``sentence_coef``, whose per-theme rows are then zeros (not trained).
     """
 
     codebook: str
@@ -342,9 +343,13 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
     # The last column: the unit has a theme at all (the gate's regression).
     target = np.hstack([target, target.any(axis=1, keepdims=True).astype(int)])
 
-    def fit(features: Any, c: float) -> tuple[np.ndarray, np.ndarray]:
+    def fit(features: Any, c: float, gate_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
         coef, intercept = [], []
-        for column in target.T:
+        for j, column in enumerate(target.T):
+            if gate_only and j < len(themes):  # read by the competing regression instead
+                coef.append(np.zeros(features.shape[1]))
+                intercept.append(0.0)
+                continue
             if column.all():  # no unit without a theme: the gate lets everything through
                 coef.append(np.zeros(features.shape[1]))
                 intercept.append(10.0)
@@ -356,7 +361,7 @@ def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
         return np.array(coef), np.array(intercept)
 
     word_coef, word_intercept = fit(matrix, words_c)
-    sentence_coef, sentence_intercept = fit(vectors, sentence_c)
+    sentence_coef, sentence_intercept = fit(vectors, sentence_c, gate_only=competing)
     competing_coef = competing_intercept = None
     if competing:
         competing_coef, competing_intercept = _fit_competing(vectors, target[:, :-1],
