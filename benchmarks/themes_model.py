@@ -42,8 +42,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: territorial20 and territorial21: run in session 10, then trained on by the models
 #: shipped at its end; cap22 to cap26 and territorial22 to territorial26: run in session
 #: 10, trained on from session 11; cap27 to cap30 and territorial27 to territorial30: run
-#: in session 11, trained on from session 12). Run once in session 12, to add at the next
-#: retraining: ``cap31`` to ``cap33`` and their territorial files (the shipped models).
+#: in session 11, trained on from session 12; cap31 to cap33 and territorial31 to
+#: territorial33: run once in session 12, trained on from session 13).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -58,9 +58,10 @@ RELEASED = {
             "cap21/cap21_units.csv", "cap22/cap22_units.csv", "cap23/cap23_units.csv",
             "cap24/cap24_units.csv", "cap25/cap25_units.csv", "cap26/cap26_units.csv",
             "cap27/cap27_units.csv", "cap28/cap28_units.csv", "cap29/cap29_units.csv",
-            "cap30/cap30_units.csv"),
+            "cap30/cap30_units.csv", "cap31/cap31_units.csv", "cap32/cap32_units.csv",
+            "cap33/cap33_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 31))),
+                                                   for i in range(2, 34))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
