@@ -43,7 +43,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: shipped at its end; cap22 to cap26 and territorial22 to territorial26: run in session
 #: 10, trained on from session 11; cap27 to cap30 and territorial27 to territorial30: run
 #: in session 11, trained on from session 12; cap31 to cap33 and territorial31 to
-#: territorial33: run once in session 12, trained on from session 13).
+#: territorial33: run once in session 12, trained on from session 13). Run once in session
+#: 13, to add at the next retraining: ``cap34``, ``cap35`` and their territorial files (the
+#: shipped models); ``cap36`` and ``cap37`` are never-read sets for session 14.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
