@@ -55,6 +55,7 @@ _LAZY: dict[str, str] = {
     "ThemeModel": "coopanalysis.tag",
     "load_theme_model": "coopanalysis.tag",
     "train_theme_model": "coopanalysis.tag",
+    "unsure_themes": "coopanalysis.tag",
     "codebook_fit": "coopanalysis.tag",
     "accuracy_note": "coopanalysis.tag",
     "entities": "coopanalysis.tag",

@@ -14,6 +14,7 @@ from coopanalysis.errors import CoopanalysisError
 from coopanalysis.model import Article, Transcript
 from coopanalysis.run.analysis import ALIGNED_KINDS, TABLE_NAMES, Analysis, analyze
 from coopanalysis.schema import CUES, conform
+from coopanalysis.tag.fit import UNSURE_SHARE
 
 
 def labelled_transcript() -> Transcript:
@@ -287,3 +288,15 @@ def test_hybrid_themes_carry_the_model_s_reading() -> None:
     assert result.themes is not None
     assert result.themes["method"].isin(["codebook", "model"]).all()
     assert result.themes["probability"].between(0.3, 1.0).all()
+    unsure = result.unsure_themes
+    assert unsure is not None and (unsure["method"] == "unsure").all()
+    assert not set(unsure["unit_id"]) & set(result.themes["unit_id"])
+    assert "unsure_themes" in result.tables()
+    share = unsure["unit_id"].nunique() / len(result.sentences)
+    warned = any("without being sure enough" in w for w in result.warnings)
+    assert warned == (share >= UNSURE_SHARE)
+
+
+def test_the_codebook_method_lists_no_unsure_units(small: Analysis) -> None:
+    assert small.unsure_themes is None
+    assert "unsure_themes" not in small.tables()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from coopanalysis.tag.codebook import Codebook, load_codebook
-from coopanalysis.tag.fit import MEASURED_ACCURACY, accuracy_note, codebook_fit, fit_warning
+from coopanalysis.tag.fit import (
+    MEASURED_ACCURACY,
+    UNSURE_SHARE,
+    accuracy_note,
+    codebook_fit,
+    fit_warning,
+    unsure_warning,
+)
 from coopanalysis.tag.themes import tag_themes
 
 # Written for the tests: energy talk, then small talk the territorial codebook cannot tag.
@@ -57,3 +64,14 @@ def test_a_user_codebook_has_no_measured_accuracy(small: Codebook) -> None:
                            "measured")
     assert "precision" not in note
     assert "has not been measured" in accuracy_note(None)
+
+
+def test_the_unsure_warning_is_given_from_one_tenth_of_the_units() -> None:
+    units = pd.DataFrame({"unit_id": [str(i) for i in range(20)],
+                          "text": ["Une phrase."] * 19 + [""]})      # 19 units with text
+    unsure = pd.DataFrame({"unit_id": ["0", "1"], "theme": ["energy", "health"]})
+    assert UNSURE_SHARE == 0.10
+    note = unsure_warning(unsure, units)                              # 2 / 19 = 11 %
+    assert note is not None and note.startswith("the theme model reads 2 of 19 units (11%)")
+    assert unsure_warning(unsure.iloc[:1], units) is None             # 1 / 19 = 5 %
+    assert unsure_warning(unsure.iloc[:0], units.iloc[:0]) is None

