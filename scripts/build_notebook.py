@@ -292,11 +292,16 @@ A trained model can also read each whole sentence (`method="hybrid"`, the `model
 every tag of a sentence it reads as about no theme, and adds themes said without their
 keywords (`method` "model"), each row with its `probability` and `evidence`. On real
 debates it has never seen it is stricter than the codebook, not better: more precise, fewer
-themes found (README, "Themes")."""),
+themes found (README, "Themes"). `unsure_themes` lists the sentences it reads as about some
+theme but leaves untagged, with their likeliest theme: what the counts miss, to review."""),
     ("code", """\
 try:
     hybrid = ca.tag_themes(sentences, ca.default_codebook(), method="hybrid")
     display(hybrid[["unit_id", "theme", "term", "method", "probability", "evidence"]])
+    unsure = ca.unsure_themes(sentences, hybrid, ca.default_codebook())
+    print(f"{unsure['unit_id'].nunique()} of {len(sentences)} sentences read as about "
+          "some theme, left untagged:")
+    display(unsure[["unit_id", "theme", "probability", "evidence"]])
 except ca.CoopanalysisError as error:  # the model extra is not installed
     print(error)"""),
     ("md", """\
