@@ -137,7 +137,8 @@ THEMES: Schema = {
     "lemma": "string",       # their lemmas
     "char_start": "int64",   # offsets in the unit's text
     "char_end": "int64",
-    "method": "string",      # "codebook" (a match), "model" (added by method="hybrid")
+    "method": "string",      # "codebook" (a match), "model" (added by method="hybrid");
+                             # "unsure" in unsure_themes' rows (not tags)
     "probability": "float64",  # the model's probability (method="hybrid"), else NaN
     "evidence": "string",    # the model's reading: "model 0.84 (sentence 0.90, words …)"
 }

@@ -476,16 +476,16 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
                            sure=model.sure)
     out: list[dict[str, Any]] = []
     for k, i in enumerate(todo):
-        unit_rows: list[dict[str, Any]] = []
+        unit_tags: list[dict[str, Any]] = []
         for theme, method in chosen[k]:
             column = reading.themes.index(theme)
             extra = {"method": method, "probability": float(reading.probability[k, column]),
                      "evidence": reading.evidence(k, theme)}
             if method == "codebook":
-                unit_rows += [{**row, **extra} for row in by_unit[i] if row["theme"] == theme]
+                unit_tags += [{**row, **extra} for row in by_unit[i] if row["theme"] == theme]
                 continue
-            unit_rows.append(_model_row(meta[i], reading, k, theme, method))
-        out += sorted(unit_rows, key=lambda row: row["char_start"])
+            unit_tags.append(_model_row(meta[i], reading, k, theme, method))
+        out += sorted(unit_tags, key=lambda row: row["char_start"])
     return out
 
 
