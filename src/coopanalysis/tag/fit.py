@@ -131,8 +131,8 @@ def unsure_warning(unsure: pd.DataFrame, units: pd.DataFrame) -> str | None:
         return None
     return (f"the theme model reads {n_unsure} of {n_units} units ({n_unsure / n_units:.0%}) "
             "as about some theme without being sure enough of one to tag it: theme counts "
-            "fall short of what was said. Those units and their likeliest theme are in "
-            "Analysis.unsure_themes (coopanalysis.tag.unsure_themes).")
+            "fall short of what was said. Those units and their likeliest theme are in the "
+            "unsure_themes table (Analysis.unsure_themes, tables/unsure_themes.csv).")
 
 
 def accuracy_note(codebook: Codebook | None, method: str = "codebook") -> str:
