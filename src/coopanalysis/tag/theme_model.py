@@ -478,13 +478,11 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
     for k, i in enumerate(todo):
         unit_tags: list[dict[str, Any]] = []
         for theme, method in chosen[k]:
-            column = reading.themes.index(theme)
-            extra = {"method": method, "probability": float(reading.probability[k, column]),
-                     "evidence": reading.evidence(k, theme)}
             if method == "codebook":
-                unit_tags += [{**row, **extra} for row in by_unit[i] if row["theme"] == theme]
-                continue
-            unit_tags.append(_model_row(meta[i], reading, k, theme, method))
+                read = _reading_fields(reading, k, theme, method)
+                unit_tags += [{**row, **read} for row in by_unit[i] if row["theme"] == theme]
+            else:
+                unit_tags.append(_model_row(meta[i], reading, k, theme, method))
         out += sorted(unit_tags, key=lambda row: row["char_start"])
     return out
 
@@ -526,7 +524,13 @@ def _model_row(meta: dict[str, Any], reading: UnitReading, unit: int, theme: str
     is the theme's strongest word in the unit (or "")."""
     term, start, end = (reading.strongest[unit].get(theme) or [("", 0, 0)])[0]
     return {**meta, "theme": theme, "term": term, "lemma": pd.NA, "char_start": start,
-            "char_end": end, "method": method,
+            "char_end": end, **_reading_fields(reading, unit, theme, method)}
+
+
+def _reading_fields(reading: UnitReading, unit: int, theme: str,
+                    method: str) -> dict[str, Any]:
+    """``method``, and the model's ``probability`` and ``evidence`` for ``theme`` in ``unit``."""
+    return {"method": method,
             "probability": float(reading.probability[unit, reading.themes.index(theme)]),
             "evidence": reading.evidence(unit, theme)}
 
