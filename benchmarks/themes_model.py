@@ -43,9 +43,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: shipped at its end; cap22 to cap26 and territorial22 to territorial26: run in session
 #: 10, trained on from session 11; cap27 to cap30 and territorial27 to territorial30: run
 #: in session 11, trained on from session 12; cap31 to cap33 and territorial31 to
-#: territorial33: run once in session 12, trained on from session 13). Run once in session
-#: 13, to add at the next retraining: ``cap34``, ``cap35`` and their territorial files (the
-#: shipped models); ``cap36`` and ``cap37`` are never-read sets for session 14.
+#: territorial33: run once in session 12, trained on from session 13; cap34, cap35,
+#: territorial34 and territorial35: run once in session 13, trained on from session 14).
+#: ``cap36`` and ``cap37`` are never-read sets for session 14.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -61,9 +61,9 @@ RELEASED = {
             "cap24/cap24_units.csv", "cap25/cap25_units.csv", "cap26/cap26_units.csv",
             "cap27/cap27_units.csv", "cap28/cap28_units.csv", "cap29/cap29_units.csv",
             "cap30/cap30_units.csv", "cap31/cap31_units.csv", "cap32/cap32_units.csv",
-            "cap33/cap33_units.csv"),
+            "cap33/cap33_units.csv", "cap34/cap34_units.csv", "cap35/cap35_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 34))),
+                                                   for i in range(2, 36))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
