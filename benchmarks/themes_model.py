@@ -44,8 +44,11 @@ from coopanalysis.tag.codebook import load_codebook
 #: 10, trained on from session 11; cap27 to cap30 and territorial27 to territorial30: run
 #: in session 11, trained on from session 12; cap31 to cap33 and territorial31 to
 #: territorial33: run once in session 12, trained on from session 13; cap34, cap35,
-#: territorial34 and territorial35: run once in session 13, trained on from session 14).
-#: ``cap36`` and ``cap37`` are never-read sets for session 14.
+#: territorial34 and territorial35: run once in session 13, trained on from session 14;
+#: cap36, cap37, territorial36 and territorial37: run once in session 14, then trained on
+#: by the models shipped at its end). ``cap38`` and ``cap39`` were run once on those
+#: models in session 14 (to add at the next retraining); ``cap40`` and ``cap41`` are
+#: never-read sets for session 15.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -61,20 +64,24 @@ RELEASED = {
             "cap24/cap24_units.csv", "cap25/cap25_units.csv", "cap26/cap26_units.csv",
             "cap27/cap27_units.csv", "cap28/cap28_units.csv", "cap29/cap29_units.csv",
             "cap30/cap30_units.csv", "cap31/cap31_units.csv", "cap32/cap32_units.csv",
-            "cap33/cap33_units.csv", "cap34/cap34_units.csv", "cap35/cap35_units.csv"),
+            "cap33/cap33_units.csv", "cap34/cap34_units.csv", "cap35/cap35_units.csv",
+            "cap36/cap36_units.csv", "cap37/cap37_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 36))),
+                                                   for i in range(2, 38))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no
 #: topic; session 9: ``train_real2``, 1,596 real caption windows; session 10: ``train_e``,
-#: 300 units in caption form of long economy and energy debates): always in the training
-#: folds, never scored.
+#: 300 units in caption form of long economy and energy debates; session 14: ``train_f``,
+#: 260 units weighted towards talk about no topic with topic words in passing, and
+#: ``train_g``, 260 units naming topics through situations, a third with two topics):
+#: always in the training folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
             "train_c/train_c_units.csv", "train_real/train_real_units.csv",
             "train_d/train_d_units.csv", "train_real2/train_real2_units.csv",
-            "train_e/train_e_units.csv"),
+            "train_e/train_e_units.csv", "train_f/train_f_units.csv",
+            "train_g/train_g_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
                     "train_b/train_b_territorial_units.csv",
                     "train_c/train_c_territorial_units.csv",
