@@ -86,7 +86,12 @@ def test_the_readme_marks_its_runnable_blocks() -> None:
 
 
 def test_readme_python_blocks_run_and_list_the_real_columns(sandbox: Path) -> None:
+    # distributed is imported before ``dask.config.set``: it adds its defaults to dask's
+    # config when first imported. Imported inside the ``set`` block (by the README's code),
+    # those defaults would be removed with the block's key on leaving it, and a later
+    # ``LocalCluster`` in the same process would fail (KeyError 'comm').
     import dask
+    import distributed  # noqa: F401
 
     namespace: dict[str, Any] = {"__name__": "__main__"}
     # Forked Dask workers inherit the loaded model (as in tests/test_corpus.py): faster start.
