@@ -15,9 +15,11 @@ In hybrid mode a unit under ``gate`` keeps no theme; otherwise a codebook tag is
 the model's probability for its theme reaches ``confirm``, a theme the codebook did not
 see is added when it reaches ``add``, and a unit's second theme needs ``second`` either
 way; a unit left with none that the gate reads as surely topical (``sure``) keeps its
-likeliest theme. The models of the built-in codebooks (``data/models/<codebook>.npz``)
-are trained by ``scripts/train_theme_models.py`` on the released hand-coded units and the
-training-only sets (words taken only from the texts the repository stores);
+likeliest theme, where the model has that rule on (the shipped territorial model; the CAP
+model has it off since session 14). The models of the built-in codebooks
+(``data/models/<codebook>.npz``) are trained by ``scripts/train_theme_models.py`` on the
+released hand-coded units and the training-only sets (words taken only from the texts the
+repository stores);
 ``train_theme_model`` trains one for a user's own codebook and coding.
 Measured in ``docs/themes.md`` (session 7): on real debates it has not seen, the hybrid is
 more precise than the codebook and finds fewer themes.

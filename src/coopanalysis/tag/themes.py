@@ -513,10 +513,12 @@ def tag_themes(units: pd.DataFrame,
             ``policy_agendas``, whose themes compete in one multinomial regression, so
             its probabilities are lower; 0.3 and 0.7 for ``territorial_cooperation``); a
             unit's second theme also needs the model's ``second`` (0.4 and 0.5); a unit
-            under the model's ``gate`` for "any theme" (0.4 and 0.3) keeps none, and a
-            unit left with none but read as surely about some theme (``sure``, 0.9)
-            keeps its likeliest theme if that reaches ``confirm``. Needs the ``model``
-            extra; about 1,000 words/s on two cores, against 140,000 for ``"codebook"``
+            under the model's ``gate`` for "any theme" (0.4 and 0.3) keeps none; under
+            ``territorial_cooperation`` a unit left with none but read as surely about
+            some theme (``sure``, 0.9) keeps its likeliest theme if that reaches
+            ``confirm`` (the ``policy_agendas`` model has that rule off since session
+            14: such units are listed by ``unsure_themes``). Needs the ``model``
+            extra; about 1,000 words/s on two cores, against 135,000 for ``"codebook"``
             (units already read in this process are not read again). The units it
             reads as about some theme but leaves untagged: ``unsure_themes``.
         model: the ``ThemeModel`` (or its ``.npz`` path) for ``method="hybrid"``; default
