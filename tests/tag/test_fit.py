@@ -7,6 +7,7 @@ import pandas as pd
 from coopanalysis.tag.codebook import Codebook, load_codebook
 from coopanalysis.tag.fit import (
     MEASURED_ACCURACY,
+    MEASURED_CAVEATS,
     UNSURE_SHARE,
     accuracy_note,
     codebook_fit,
@@ -56,6 +57,9 @@ def test_the_accuracy_note_gives_the_measured_figures_of_a_built_in_codebook() -
     # real speech is named first: it is what users bring, and where the tagger is weakest
     assert note.index("real caption windows") < note.index("synthetic")
     assert "precision 0.60" in accuracy_note(load_codebook("policy_agendas"))
+    # the measured caveat on the hybrid's own themes, and only for that method
+    assert MEASURED_CAVEATS[("policy_agendas", "hybrid")] in note
+    assert "method 'model'" not in accuracy_note(load_codebook("policy_agendas"))
 
 
 def test_a_user_codebook_has_no_measured_accuracy(small: Codebook) -> None:

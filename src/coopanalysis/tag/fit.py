@@ -17,8 +17,8 @@ import pandas as pd
 from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
 from coopanalysis.tag.units import unit_rows
 
-__all__ = ["MEASURED_ACCURACY", "MIN_UNIT_SHARE", "SINGLE_TERM_SHARE", "UNSURE_SHARE",
-           "accuracy_note", "codebook_fit", "fit_warning", "unsure_warning"]
+__all__ = ["MEASURED_ACCURACY", "MEASURED_CAVEATS", "MIN_UNIT_SHARE", "SINGLE_TERM_SHARE",
+           "UNSURE_SHARE", "accuracy_note", "codebook_fit", "fit_warning", "unsure_warning"]
 
 #: Under this share of units tagged (all themes together), the fit warning is given.
 MIN_UNIT_SHARE = 0.10
@@ -75,6 +75,17 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
          "coded for this codebook)", 0.875, 0.797),
         ("80 synthetic units of an intercommunal council's captions and a regional TV "
          "debate show (territorial38-territorial39, 2026)", 0.855, 0.783)),
+}
+
+
+#: What the measures say about some kinds of tag, per (codebook, ``tag_themes`` method):
+#: one sentence each, added to ``accuracy_note`` (``docs/themes.md``, session 14).
+MEASURED_CAVEATS: dict[tuple[str, str], str] = {
+    ("policy_agendas", "hybrid"): (
+        "Themes the model added without a codebook term (method 'model') at a probability "
+        "under 0.7 were right 44 % of the time on real debates the model had never met "
+        "(24 of 54, dev data), against 90 % on synthetic units; the codebook tags it kept "
+        "were right about 80 % of the time on both"),
 }
 
 
@@ -158,6 +169,8 @@ def accuracy_note(codebook: Codebook | None, method: str = "codebook") -> str:
                 f"code a sample of units by hand and compare. {check}")
     figures = "; ".join(f"on {what}, precision {precision:.2f}, recall {recall:.2f}"
                         for what, precision, recall in measured)
+    caveat = MEASURED_CAVEATS.get((name, method))
     return (f"Measured on hand-coded units the tagger was not trained on "
             f"({name}, {method} method; precision: the share of tags that are right, "
-            f"recall: the share of coded topics found): {figures}. {check}")
+            f"recall: the share of coded topics found): {figures}. "
+            + (f"{caveat}. " if caveat else "") + check)
