@@ -46,9 +46,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: territorial33: run once in session 12, trained on from session 13; cap34, cap35,
 #: territorial34 and territorial35: run once in session 13, trained on from session 14;
 #: cap36, cap37, territorial36 and territorial37: run once in session 14, then trained on
-#: by the models shipped at its end). ``cap38`` and ``cap39`` were run once on those
-#: models in session 14 (to add at the next retraining); ``cap40`` and ``cap41`` are
-#: never-read sets for session 15.
+#: by the models shipped at its end). ``cap38`` to ``cap41`` (and their territorial files)
+#: were run once on those models in session 14, to add at the next retraining; ``cap42``
+#: and ``cap43`` are never-read sets for session 15.
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
