@@ -132,7 +132,7 @@ def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
     # one regression per theme, and the gate's ("any theme") last
     assert model.word_coef.shape == (len(model.themes) + 1, len(model.vocabulary))
     assert model.sentence_coef.shape == (len(model.themes) + 1, 384)
-    assert 0 < model.confirm < model.add < 1 and 0 < model.gate < 1
+    assert 0 < model.confirm < model.add < 1 and 0 < model.gate < model.sure
     # the "sure" rule: on for the territorial model, off for the CAP one (session 14)
     assert model.sure == (theme_model.SURE if name == "territorial_cooperation"
                           else theme_model.SURE_OFF)
