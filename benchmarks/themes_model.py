@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -193,32 +194,47 @@ def leave_one_file_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[st
                                    topical)
 
 
-def leave_one_debate_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
-                         book_found: dict[str, set[str]]) -> str:
-    """The real-caption units scored debate by debate: each debate's scored units read by a
-    model trained on every unit of the other debates (and all synthetic units): a debate
-    never seen, as a user's replay is. Returns the score line of the hybrid, pooled."""
+def debate_readings(units: pd.DataFrame, vectors: np.ndarray, themes: list[str]
+                    ) -> Iterator[tuple[str, list[str], theme_model.UnitReading]]:
+    """Per real debate (``source``), its scored units' ids and their reading by a model
+    trained on every unit of the other debates (and all synthetic units), with the
+    shipped CAP settings: a debate never seen, as a user's replay is."""
     real = units["source"].to_numpy() != ""
-    chosen: dict[str, set[str]] = {}
     for debate in sorted(set(units["source"][real])):
         held = ((units["source"] == debate) & units["scored"]).to_numpy()
         model = train_on(units, vectors, themes, (units["source"] != debate).to_numpy(),
                          competing=COMPETING["cap"], **THRESHOLDS["cap"])
         reading = theme_model.read_units(list(units["text"][held]), model,
                                          embeddings=vectors[held])
-        ids = list(units["unit_id"][held])
-        picks = theme_model.hybrid_choice([book_found[u] for u in ids], reading,
-                                          confirm=model.confirm, add=model.add,
-                                          max_themes=2, gate=model.gate,
-                                          second=model.second, sure=model.sure)
-        chosen.update({u: {t for t, _ in c} for u, c in zip(ids, picks, strict=True)})
+        yield debate, list(units["unit_id"][held]), reading
+
+
+def shipped_choice(reading: theme_model.UnitReading, found: list[set[str]],
+                   kind: str = "cap") -> list[set[str]]:
+    """The themes the hybrid keeps per unit with the shipped thresholds of ``kind``."""
+    picks = theme_model.hybrid_choice(found, reading, max_themes=2, **THRESHOLDS[kind])
+    return [{theme for theme, _ in pick} for pick in picks]
+
+
+def score_line(units: pd.DataFrame, found: dict[str, set[str]], themes: list[str]) -> str:
+    """"P … R … no-topic …" of the themes ``found`` per unit id on ``units``."""
+    s = themes_cap.score(units.reset_index(drop=True), found, themes)[1]
+    return f"P {s['precision']:.3f} R {s['recall']:.3f} no-topic {s['no_topic_tagged']:.1%}"
+
+
+def leave_one_debate_out(units: pd.DataFrame, vectors: np.ndarray, themes: list[str],
+                         book_found: dict[str, set[str]]) -> str:
+    """The real-caption units scored debate by debate (``debate_readings``). Returns the
+    score lines of the codebook and the hybrid, pooled."""
+    chosen: dict[str, set[str]] = {}
+    for _debate, ids, reading in debate_readings(units, vectors, themes):
+        picks = shipped_choice(reading, [book_found[u] for u in ids])
+        chosen.update(zip(ids, picks, strict=True))
+    real = units["source"].to_numpy() != ""
     scored = units[real & units["scored"].to_numpy()].reset_index(drop=True)
-    result = []
-    for name, found in (("codebook", {u: book_found[u] for u in scored["unit_id"]}),
-                        ("hybrid", chosen)):
-        s = themes_cap.score(scored, found, themes)[1]
-        result.append(f"{name} P {s['precision']:.3f} R {s['recall']:.3f} "
-                      f"no-topic {s['no_topic_tagged']:.1%}")
+    result = [f"{name} {score_line(scored, found, themes)}"
+              for name, found in (("codebook", {u: book_found[u] for u in scored["unit_id"]}),
+                                  ("hybrid", chosen))]
     return f"{len(scored)} units, {scored['source'].nunique()} debates: " + "; ".join(result)
 
 
@@ -232,11 +248,8 @@ def line(units: pd.DataFrame, chosen: list[set[str]], themes: list[str]) -> str:
         if not mask.any():
             parts.append("none")
             continue
-        sub = units[mask].reset_index(drop=True)
         found = {u: c for u, c, m in zip(units["unit_id"], chosen, mask, strict=True) if m}
-        s = themes_cap.score(sub, found, themes)[1]
-        parts.append(f"P {s['precision']:.3f} R {s['recall']:.3f} "
-                     f"no-topic {s['no_topic_tagged']:.1%}")
+        parts.append(score_line(units[mask], found, themes))
     return f"{parts[0]}  | newest file: {parts[1]}  | real captions: {parts[2]}"
 
 

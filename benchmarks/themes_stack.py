@@ -84,17 +84,8 @@ def choose(stacked: np.ndarray, topical: np.ndarray, themes: list[str], gate: fl
 
 
 def score(units: pd.DataFrame, chosen: list[set[str]], themes: list[str]) -> str:
-    s = themes_cap.score(units.reset_index(drop=True),
-                         dict(zip(units["unit_id"], chosen, strict=True)), themes)[1]
-    return f"P {s['precision']:.3f} R {s['recall']:.3f} no-topic {s['no_topic_tagged']:.1%}"
-
-
-def shipped(reading: theme_model.UnitReading, found: list[set[str]]) -> list[set[str]]:
-    t = themes_model.THRESHOLDS["cap"]
-    picks = theme_model.hybrid_choice(found, reading, confirm=t["confirm"], add=t["add"],
-                                      max_themes=2, gate=t["gate"], second=t["second"],
-                                      sure=t["sure"])
-    return [{theme for theme, _ in pick} for pick in picks]
+    return themes_model.score_line(units, dict(zip(units["unit_id"], chosen, strict=True)),
+                                   themes)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     stacked = stacked.reshape(len(units), k)
     parts = {"all units": np.ones(len(units), bool), "written": ~real, "real, by file": real}
     print(f"by file, {len(units)} units in {len(files)} files")
-    rows = [("shipped thresholds", shipped(reading, found))]
+    rows = [("shipped thresholds", themes_model.shipped_choice(reading, found))]
     rows += [(f"stacker gate {gate} first {first} second {second}",
               choose(stacked, reading.topical, themes, gate, first, second))
              for gate, first, second in SETTINGS]
@@ -148,14 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ids: list[str] = []
     by_setting: dict[tuple[float, float, float], list[set[str]]] = {s: [] for s in SETTINGS}
     baseline: list[set[str]] = []
-    for debate in sorted(set(debates[real])):
-        held = ((everything["source"] == debate) & everything["scored"]).to_numpy()
-        model = themes_model.train_on(everything, vectors, themes,
-                                      (everything["source"] != debate).to_numpy(),
-                                      competing=True, **themes_model.THRESHOLDS["cap"])
-        held_reading = theme_model.read_units(list(everything["text"][held]), model,
-                                              embeddings=vectors[held])
-        held_ids = list(everything["unit_id"][held])
+    for debate, held_ids, held_reading in themes_model.debate_readings(everything, vectors,
+                                                                       themes):
         held_found = [set(book_found[u]) for u in held_ids]
         train = np.repeat((debates != debate).to_numpy(), k)
         stacker = LogisticRegression(max_iter=3000).fit(x[train], gold[train],
@@ -165,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         for setting in SETTINGS:
             by_setting[setting] += choose(held_stacked, held_reading.topical, themes,
                                           *setting)
-        baseline += shipped(held_reading, held_found)
+        baseline += themes_model.shipped_choice(held_reading, held_found)
         ids += held_ids
     held_units = units.set_index("unit_id").loc[ids].reset_index()
     print(f"real captions, one debate out ({len(ids)} windows)")
