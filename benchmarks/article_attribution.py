@@ -16,12 +16,12 @@ written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
 ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``, ``blind11``, ``blind12`` and
-``blind14`` to ``blind52`` (each measured once as a
+``blind14`` to ``blind53`` (each measured once as a
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind53-test`` (``tests/data/articles/blind53/``,
-not written yet), never read (same
+dev data: ``--details`` prints their rows. ``blind54-test`` and ``blind55-test``
+(``tests/data/articles/blind54/`` and ``blind55/``, written in session 15), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind53-test|all] [--people auto|never]``
+blind54-test|blind55-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ import json
 import math
 import time
 from pathlib import Path
+from typing import Any
 
+from coopanalysis.errors import CoopanalysisError
 from coopanalysis.read.article import read_article
 from coopanalysis.read.article.inventory import read_people_file
 from coopanalysis.text.normalize import fold
@@ -131,8 +133,11 @@ BLIND49_DIR = EXPECTED_DIR / "blind49"
 BLIND50_DIR = EXPECTED_DIR / "blind50"
 BLIND51_DIR = EXPECTED_DIR / "blind51"
 BLIND52_DIR = EXPECTED_DIR / "blind52"
-#: The next blind set (not written yet): never read. Only its aggregate line is printed.
 BLIND53_DIR = EXPECTED_DIR / "blind53"
+#: The next blind sets (written in session 15 while blind53 was released): never read.
+#: Only their aggregate lines are printed.
+BLIND54_DIR = EXPECTED_DIR / "blind54"
+BLIND55_DIR = EXPECTED_DIR / "blind55"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -153,10 +158,11 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind45": BLIND45_DIR, "blind46": BLIND46_DIR,
                   "blind47": BLIND47_DIR, "blind48": BLIND48_DIR,
                   "blind49": BLIND49_DIR, "blind50": BLIND50_DIR,
-                  "blind51": BLIND51_DIR, "blind52": BLIND52_DIR}
+                  "blind51": BLIND51_DIR, "blind52": BLIND52_DIR,
+                  "blind53": BLIND53_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind53-test": BLIND53_DIR}
+HIDDEN_DIRS = {"blind54-test": BLIND54_DIR, "blind55-test": BLIND55_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -279,21 +285,28 @@ def people_list(path: Path) -> list[dict[str, str | None]] | None:
     return read_people_file(people) if people.is_file() else None
 
 
+#: What ``evaluate`` counts per article.
+COUNT_KEYS = ("expected", "expected_with_speaker", "found", "extra", "predicted", "correct",
+              "kind_ok", "time_ok", "dup_scored", "dup_ok", "base_predicted", "base_correct",
+              "names_expected", "names_found", "names_correct", "stated", "stated_read",
+              "cited", "cited_speakers")
+
+
 def evaluate(path: Path, *, details: bool, use_people: bool = True) -> dict[str, float]:
     """Counts for one answer file (ratios are taken by ``_line``)."""
     spec = json.loads(path.read_text(encoding="utf-8"))
     people = people_list(path) if use_people else None
-    article = read_article((path.parent / spec["article"]).resolve(), people=people)
+    try:
+        article = read_article((path.parent / spec["article"]).resolve(), people=people)
+    except CoopanalysisError as error:  # an article not read: nothing found, all counted
+        print(f"  READ ERROR {spec['article']}: {type(error).__name__}")
+        return _unread_counts(spec)
     quotes = article.quotes
     blind = path.name.startswith("blind_") or path.parent in BLIND_DIRS
     if blind:  # BLIND.md: a quotation over several paragraphs is one entry
         quotes = merge_continued(quotes, article.text)
     hits = match_rows(spec["quotes"], quotes)
-    counts = dict.fromkeys(("expected", "expected_with_speaker", "found", "extra", "predicted",
-                            "correct", "kind_ok", "time_ok", "dup_scored", "dup_ok",
-                            "base_predicted", "base_correct", "names_expected", "names_found",
-                            "names_correct", "stated", "stated_read", "cited",
-                            "cited_speakers"), 0)
+    counts: dict[str, float] = dict.fromkeys(COUNT_KEYS, 0)
     # Blind answers do not link repeats (BLIND.md): duplicates are not scored for them.
     score_duplicates = not blind
     names_expected = {s["speaker"] for s in spec["speakers"]}
@@ -360,6 +373,19 @@ def evaluate(path: Path, *, details: bool, use_people: bool = True) -> dict[str,
     return counts
 
 
+def _unread_counts(spec: dict[str, Any]) -> dict[str, float]:
+    """The counts of an article ``read_article`` could not read: every expected quote,
+    speaker and stated time counted, none found."""
+    quotes = spec["quotes"]
+    counts: dict[str, float] = dict.fromkeys(COUNT_KEYS, 0)
+    counts.update(expected=len(quotes),
+                  expected_with_speaker=sum(q.get("speaker") is not None for q in quotes),
+                  names_expected=len({s["speaker"] for s in spec["speakers"]}),
+                  stated=sum(q.get("stated_start") is not None for q in quotes),
+                  cited=len(spec.get("cited", [])))
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="parse each article N times")
@@ -368,7 +394,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind53-test only runs when named)")
+                             "(blind54-test and blind55-test only run when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
