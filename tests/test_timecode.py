@@ -35,13 +35,15 @@ from coopanalysis.timecode import (
         ("0:0:1.130", 1.13),
         ("1 h 02 min 03", 3723.0),
         ("1h", 3600.0),
+        ("62:15", 3735.0),  # minutes past the hour, as players and podcast pages write them
     ],
 )
 def test_parse_time_reads_every_notation(text: str, seconds: float) -> None:
     assert parse_time(text) == pytest.approx(seconds)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12min75", "00:61:00", "min", "h", "3:4:5:6"])
+@pytest.mark.parametrize("text", ["", "abc", "12min75", "00:61:00", "min", "h", "3:4:5:6",
+                                  "1:62:15", "12:75"])
 def test_parse_time_rejects_with_timecode_error(text: str) -> None:
     with pytest.raises(TimecodeError) as caught:
         parse_time(text, source="article.md", line=12)
@@ -153,3 +155,8 @@ def test_a_short_label_before_the_time_in_brackets(text: str, seconds: float) ->
 @pytest.mark.parametrize("text", ["(en 2019)", "(lire page 12)", "(séance du 12 mars, 14:20)"])
 def test_a_label_adds_no_time_where_there_is_none(text: str) -> None:
     assert find_timestamps(text) == []
+
+
+def test_a_stopwatch_sign_marks_a_time_out_of_brackets() -> None:
+    found = find_timestamps("« Nous signerons demain. » ⏱ 12:40 puis ⏱\ufe0f 1:05:02.")
+    assert [f.seconds for f in found] == [760.0, 3902.0]

@@ -8,7 +8,8 @@ Notations met in articles and transcripts::
 
 In running text they stand in brackets, possibly with the words a writer puts around a replay
 time: "(à 33 min 10)", "(replay : 14min20)", "(à 1 h 05 min de la vidéo)"; or unbracketed
-with those words on both sides: "à 45 minutes de l'enregistrement"; or as the minute of a
+with those words on both sides: "à 45 minutes de l'enregistrement"; or after a stopwatch
+sign: "⏱ 4:35"; or as the minute of a
 recording counted like a match's, "à la 47e minute" (read as 47 min 00: the writer reads the
 minute off the player, as sports reports do).
 
@@ -62,6 +63,7 @@ _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
 # "à la 47e minute", "(47e minute)": the minute of a recording counted as a match's.
 _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
+# A stopwatch sign marks a replay time even out of brackets: "… la reconstruire. » ⏱ 4:35".
 # "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
 # sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
 # is not a replay time: the hours are at most ``LEADING_MAX_HOURS`` and "mm:ss" is refused.
@@ -77,6 +79,7 @@ _IN_TEXT_RE = re.compile(
     r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
     + r"\s*[\)\]]"
     r"|(?<![\w'’])" + _ORDINAL_MINUTE
+    + r"|[⏱⏲]\uFE0F?\s*" + _STAMP.replace("?P<", "?P<w_")
     + r"|" + _LEADING,
     re.IGNORECASE | re.MULTILINE,
 )
@@ -140,7 +143,8 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
         if match.group("l_stamp") and _is_clock_of_day(match):
             continue
         ordinal = match.group("ordinal") or match.group("b_ordinal")
-        stamp = match.group("stamp") or match.group("u_stamp") or match.group("l_stamp")
+        stamp = (match.group("stamp") or match.group("u_stamp") or match.group("l_stamp")
+                 or match.group("w_stamp"))
         seconds = float(int(ordinal) * 60) if ordinal else parse_time(stamp)
         found.append(TimestampMatch(match.start(), match.end(), seconds, match.group(0)))
     return found
@@ -231,9 +235,11 @@ def _clock_seconds(
     minutes = int(groups["cm"] or 0)
     secs = int(groups["cs"] or 0)
     fraction = groups.get("cf")
-    if minutes > 59 or secs > 59:
-        raise TimecodeError(f"unreadable time {raw!r}: minutes and seconds go up to 59",
-                            source, line)
+    # Without an hour field, "62:15" counts minutes past the hour, as players and podcast
+    # pages write them; with one ("1:62:15"), minutes go up to 59.
+    if secs > 59 or (groups["ch"] is not None and minutes > 59):
+        raise TimecodeError(f"unreadable time {raw!r}: seconds (and minutes after an hour) "
+                            "go up to 59", source, line)
     seconds = hours * 3600 + minutes * 60 + secs
     if fraction:
         seconds += int(fraction) / 10 ** len(fraction)

@@ -649,3 +649,38 @@ def test_people_list_is_the_inventory(tmp_path: Path) -> None:
     names = tmp_path / "names.txt"
     names.write_text("Nadia Ferhat\nBernard Colin\n", encoding="utf-8")
     assert [p["speaker"] for p in read_people_file(names)] == ["Nadia Ferhat", "Bernard Colin"]
+
+
+# --- session 15: notations of pages and papers (blind53, released as dev) ---------------
+
+
+def test_a_link_whose_text_counts_minutes_past_the_hour_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "episode.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Épisode 12</title></head><body><article>"
+        "<h1>Le marché couvert</h1><p>Intro de l'épisode sur le marché.</p>"
+        "<p>Karim Bellil, adjoint au commerce, a tenu bon : « Nous ouvrirons le dimanche, "
+        "quoi qu'il arrive. » (<a href=\"?t=3735\">▶ 62:15</a>) Puis la salle a applaudi "
+        "longuement ce soir-là.</p></article></body></html>", encoding="utf-8")
+    row = read_article(page).quotes.iloc[0]
+    assert (row["speaker"], row["stated_start"]) == ("Karim Bellil", 3735.0)
+
+
+def test_footnotes_give_the_replay_time_of_the_quotation() -> None:
+    text = ("Notes de terrain\n\nLa maire, Odile Ferrand, ouvre la séance : « Nous voterons "
+            "ce soir, pas avant. »[^1] Elle ajoute que le budget est tenu[^2].\n\n"
+            "Le trésorier, Paul Nadal, répond : « Les comptes sont à l'équilibre. »³\n\n"
+            "[^1]: Enregistrement de la séance, 0:04:10.\n"
+            "[^2]: Entretien du 3 mars, 14:30.\n\n"
+            "³ Vidéo, 1 h 02 min 03.\n")
+    quotes = read_article(text).quotes
+    times = dict(zip(quotes["speaker"], quotes["stated_start"], strict=True))
+    assert times == {"Odile Ferrand": 250.0, "Paul Nadal": 3723.0}
+    # a note giving a time of day, not of the recording, gives no time
+    assert not (quotes["stated_start"] == 14 * 3600 + 30 * 60).any()
+
+
+def test_a_stopwatch_sign_after_a_quotation_is_its_time() -> None:
+    text = ("Le fil\n\nLe président, Marc Aubry, tranche : « Le dossier est clos. » ⏱ 7:45\n")
+    row = read_article(text).quotes.iloc[0]
+    assert (row["speaker"], row["stated_start"]) == ("Marc Aubry", 465.0)

@@ -13,7 +13,7 @@ from typing import Any
 import pypdf
 import trafilatura
 
-from coopanalysis.errors import ArticleError
+from coopanalysis.errors import ArticleError, TimecodeError
 from coopanalysis.timecode import find_timestamps, format_hms, media_time_seconds
 
 try:  # the optional extra ``coopanalysis[docx]``
@@ -120,8 +120,13 @@ def _link_with_time(link: re.Match[str]) -> str:
 
 
 def _is_time(text: str) -> bool:
-    """Link text that already states the time: "12:34", "(12min04)", "[00:12:34]"."""
-    return bool(find_timestamps(f"({text.strip('()[] ')})"))
+    """Link text that already states the time: "12:34", "(12min04)", "[00:12:34]". Text
+    shaped like a time that is none ("12:75") is not: the article's own reading warns of
+    it later."""
+    try:
+        return bool(find_timestamps(f"({text.strip('()[] ')})"))
+    except TimecodeError:
+        return False
 
 
 def _docx(raw: bytes, name: str) -> str:

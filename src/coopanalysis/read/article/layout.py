@@ -124,6 +124,8 @@ class Document:
     history: list[str] = field(default_factory=list)
     language: str = "fr"  # "fr" | "en": the article's language (parse.py)
     author: str | None = None  # the name in the credit line ("Par Camille Roux"; parse.py)
+    # The replay time each note gives, by label ("[^1]: Vidéo, 0:02:48"; footnotes.py).
+    footnote_times: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
 

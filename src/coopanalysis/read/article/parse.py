@@ -22,6 +22,7 @@ from coopanalysis.model import Article
 from coopanalysis.read.article import rules
 from coopanalysis.read.article.dialogue import alternate_dialogue, lead_in_pair
 from coopanalysis.read.article.documents import extract_document
+from coopanalysis.read.article.footnotes import footnote_times
 from coopanalysis.read.article.inventory import People, speakers_from_people
 from coopanalysis.read.article.layout import (
     Document,
@@ -99,6 +100,7 @@ def parse_article(text: str, *, source: str = "<string>",
     """Parse article ``text`` (already decoded); ``source`` names it in warnings and errors."""
     text = check_text(normalize_newlines(text), source)
     doc = Document(text=text, source=source, language=_language(text))
+    doc.footnote_times = footnote_times(text)
     doc.paragraphs = classify_paragraphs(join_page_breaks(split_paragraphs(text), text), text)
     doc.author = article_author(doc)
     for para, following in zip(doc.paragraphs, doc.paragraphs[1:], strict=False):

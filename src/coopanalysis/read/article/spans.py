@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from coopanalysis.errors import TimecodeError
 from coopanalysis.read.article import rules
+from coopanalysis.read.article.footnotes import footnote_stamps
 from coopanalysis.read.article.layout import Document, Paragraph, Span, Stamp
 from coopanalysis.text import lexicon
 from coopanalysis.text.normalize import fold
@@ -22,6 +23,9 @@ _BLANKED = frozenset("*\u00a0\u202f\u2009\u2007")
 
 def scan_paragraph(para: Paragraph, doc: Document) -> None:
     para.stamps = _find_stamps(para.raw)
+    notes = [n for n in footnote_stamps(para.raw, doc.footnote_times)
+             if not any(s.start < n.end and n.start < s.end for s in para.stamps)]
+    para.stamps = sorted([*para.stamps, *notes], key=lambda s: s.start)
     for hint in rules.TIME_HINT_RE.finditer(para.raw):
         if not any(s.start < hint.end() and hint.start() < s.end for s in para.stamps):
             doc.warn(para.start + hint.start(), f"{hint.group(0)!r} looks like a time but no "
