@@ -684,3 +684,20 @@ def test_a_stopwatch_sign_after_a_quotation_is_its_time() -> None:
     text = ("Le fil\n\nLe président, Marc Aubry, tranche : « Le dossier est clos. » ⏱ 7:45\n")
     row = read_article(text).quotes.iloc[0]
     assert (row["speaker"], row["stated_start"]) == ("Marc Aubry", 465.0)
+
+
+def test_a_person_cited_as_an_object_does_not_take_the_role_just_quoted() -> None:
+    text = ("Le compte rendu\n\n« Le chantier commencera en mai », a répondu la présidente "
+            "(12:05). Jacques a ensuite cité l'archiviste Paul Mercier, qui a retrouvé les "
+            "plans de 1910.\n")
+    article = read_article(text)
+    assert "Paul Mercier" not in set(article.speakers["speaker"])
+
+
+def test_a_name_opening_the_next_paragraph_names_the_role_even_if_it_mentions_another() -> None:
+    text = ("Le compte rendu\n\nLa présidente du syndicat a ouvert la séance : « Nous ne "
+            "reviendrons pas sur le tracé. » (3:10)\n\n"
+            "Claire Vidal a ensuite détaillé le calendrier, puis elle a laissé la parole à "
+            "l'ingénieur du bureau d'études.\n")
+    row = read_article(text).quotes.iloc[0]
+    assert row["speaker"] == "Claire Vidal"

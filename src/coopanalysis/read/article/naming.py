@@ -103,7 +103,7 @@ def introduced_role(para: Paragraph, start: int,
     name = rules.NAME_RE.match(para.masked, start)
     if start == 0 and previous is not None and name and re.match(
             r"\s*(?:,\s*(?:qui|dont)\b|[a-zà-ÿ])", para.masked[name.end():]) and not \
-            rules.ROLE_WORD_RE.search(para.masked[:sentence_end(para, 0)]):
+            _describes_with_role(para.masked[:sentence_end(para, 0)]):
         # "…, a déclaré le président du conseil régional (2:36:05).¶Laurent Marsal, qui
         # dirige la Région depuis 2021, a rappelé…": a name opening the next paragraph,
         # with a verb or a relative clause but no description of its own ("X, entraîneur du
@@ -112,6 +112,20 @@ def introduced_role(para: Paragraph, start: int,
     if start == 0 or sentence_start(para, start) != start:
         return None
     return _previous_sentence_role(para, start)
+
+
+def _describes_with_role(sentence: str) -> bool:
+    """Does the sentence give a role word of its own ("X est le trésorier du club"), not
+    one after a preposition, someone else's ("puis il a laissé la parole à l'ingénieur")?"""
+    return any(not _AFTER_PREPOSITION_RE.search(sentence[:role.start()])
+               for role in rules.ROLE_WORD_RE.finditer(sentence))
+
+
+#: A preposition and a determiner right before a word: "à l'", "au ", "de la ", "par le ".
+_AFTER_PREPOSITION_RE = re.compile(
+    r"(?<![\w-])(?i:à|au|aux|de|du|des|par|pour|avec|vers|sur|chez|contre)\s+"
+    r"(?:(?i:le|la|les|l['’])\s*)?$|(?<![\w-])(?i:à|de|par|pour|avec|vers|sur|chez|contre)"
+    r"\s+(?i:l['’])$|(?<![\w-])(?i:d['’])$")
 
 
 def _previous_sentence_role(para: Paragraph, start: int) -> str | None:
@@ -166,11 +180,16 @@ def opens_sentence(para: Paragraph, start: int) -> bool:
     if rules.NAME_RE.search(lead) or any(
             sentence <= s.open < start and not s.label for s in para.spans):
         return False
-    # "Représentant des forains, le poissonnier X": a common noun as the name's title.
-    return (lead.rstrip().endswith(",") or titled_by_person_noun(para.masked, start)
-            or bool(_TITLE_LEAD_RE.fullmatch(lead)))
+    # "Représentant des forains, le poissonnier X": a common noun as the name's title, with
+    # nothing but fronted words before it ("Lucien a cité l'historien X": X is an object).
+    if titled_by_person_noun(para.masked, start):
+        before_title = _TITLE_RE.sub("", lead)
+        return not before_title.strip(" _*") or before_title.rstrip().endswith(",")
+    return lead.rstrip().endswith(",") or bool(_TITLE_LEAD_RE.fullmatch(lead))
 
 
+#: A determiner and a common noun right before a name: "le poissonnier ", "l'historien ".
+_TITLE_RE = re.compile(r"(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)?\s+$")
 #: What may stand before a sentence's subject name: a fronted apposition ending with a comma,
 #: then a determiner and a lowercase common noun as the name's title.
 _TITLE_LEAD_RE = re.compile(r"[\s_*]*(?:[^,.;:!?«»]{2,100},\s*)?(?i:le|la|l['’])\s*"
