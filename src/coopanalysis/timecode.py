@@ -47,15 +47,17 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # Words around a replay time: "à", "replay :", "vidéo, à"... before; "de la vidéo",
 # "de l'émission", "de l'enregistrement", "du replay" after.
 # Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30",
-# "min. 2'15", a stopwatch sign "⏱ 06:45") and an approximate time ("vers 58 min").
+# "séquence 0h23'15", "min. 2'15", a stopwatch, play or camera sign "⏱ 06:45", "🎥 14:30"),
+# a start ("à partir de 17:50", "dès 12:30") and an approximate time ("vers 58 min").
 # Any short label of one to three words before the time inside the brackets ("(audition,
 # 00:03:40)", "(enr. 2h30'50)", "(vidéo du conseil, 12:30)"): the bracket must close right
 # after the time, so a label adds no false time.
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
-           r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|[⏱⏲🕒▶►⏵])\s*[:,]?\s*"
+           r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|séquence|extrait"
+           r"|passage|chapitre|[⏱⏲🕒▶►⏵⏯🎥📹🎬📺]\uFE0F?)\s*[:,]?\s*"
            r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
            r"|(?:enr|réf|cf|env)\.\s*|t\s*=\s*)?"
-           r"(?:(?:à|a|at|vers|environ)\s*:?\s*)?")
+           r"(?:(?:à\s+partir\s+de|dès|à|a|at|from|vers|environ)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"
            r"|into\s+the\s+(?:video|recording))")

@@ -701,3 +701,27 @@ def test_a_name_opening_the_next_paragraph_names_the_role_even_if_it_mentions_an
             "l'ingénieur du bureau d'études.\n")
     row = read_article(text).quotes.iloc[0]
     assert row["speaker"] == "Claire Vidal"
+
+
+@pytest.mark.parametrize(("notation", "seconds"), [
+    ("(à partir de 17:20)", 1040), ("(dès 1:02:03)", 3723), ("(séquence 0h23'15)", 1395),
+    ("(extrait 12:30)", 750), ("(🎥 14:30)", 870), ("(⏯ 3:05)", 185)])
+def test_more_replay_notations(notation: str, seconds: int) -> None:
+    article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
+    assert article.quotes.iloc[0]["stated_start"] == seconds
+
+
+def test_an_encyclopaedias_numbered_references_give_times_but_not_lengths() -> None:
+    text = ("Le dossier\n\nLe président, Marc Aubry, a conclu : « Le dossier est clos. »[3] "
+            "La vice-présidente, Lise Faure, a répondu : « Rien n'est clos. »[2]\n\n"
+            "2. ↑ Réunion publique, vidéo intégrale (durée 2 h 17 min).\n"
+            "3. ↑ Vidéo, t = 1 h 04 min 50.\n")
+    quotes = read_article(text).quotes
+    times = dict(zip(quotes["speaker"], quotes["stated_start"], strict=True))
+    assert times["Marc Aubry"] == 3890.0 and math.isnan(times["Lise Faure"])
+
+
+def test_a_noun_for_the_person_before_a_naming_formula() -> None:
+    text = ("Le reportage\n\nLe directeur du site a pris la parole : « Nous embaucherons ici. » "
+            "(12:05)\n\nL'homme s'appelle Paul Mercier. Il dirige l'usine depuis 2020.\n")
+    assert read_article(text).quotes.iloc[0]["speaker"] == "Paul Mercier"

@@ -2,8 +2,9 @@
 footnote ("… à l'euro près. »[^1]" then "[^1]: Vidéo de l'assemblée, 0:02:48."). The
 reference then stands where a bracketed time would, and is read as that time.
 
-Notes are Markdown footnotes (``[^1]``, ``[^note]``) or superscript numbers (``¹``, ``¹²``)
-with their text on a line of its own below ("[^1]: …", "¹ …"). A note gives a time when its
+Notes are Markdown footnotes (``[^1]``, ``[^note]``), superscript numbers (``¹``, ``¹²``)
+or an encyclopaedia's bracketed numbers (``[12]``) with their text on a line of its own
+below ("[^1]: …", "¹ …", "12. ↑ …", "[12] …"). A note gives a time when its
 text holds exactly one time notation and either names the recording ("vidéo",
 "enregistrement", "replay"…: ``_RECORDING_RE``) or is that time alone.
 """
@@ -17,12 +18,19 @@ from coopanalysis.read.article.layout import Stamp
 from coopanalysis.timecode import find_timestamps, parse_time
 
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-#: A note's text, on a line of its own: "[^1]: Vidéo, 0:02:48." or "¹ Vidéo, 0:02:48."
+#: A note's text, on a line of its own: "[^1]: Vidéo, 0:02:48.", "¹ Vidéo, 0:02:48.", or
+#: an encyclopaedia's numbered reference: "12. ↑ Vidéo, t = 4 min 10.", "[12] Vidéo, …".
 _NOTE_RE = re.compile(r"^[ \t]*(?:\[\^(?P<label>[^\]\s]{1,12})\]:|(?P<sup>[" + _SUPERSCRIPT
-                      + r"]{1,3})[ \t])[ \t]*(?P<body>\S.*)$", re.MULTILINE)
-#: A reference in the text: "[^1]" or "¹" right after a word, a quotation mark or a stop.
+                      + r"]{1,3})[ \t]|(?P<num>\d{1,3})\.[ \t]*↑|\[(?P<bracket>\d{1,3})\])"
+                      r"[ \t]*(?P<body>\S.*)$", re.MULTILINE)
+#: A reference in the text: "[^1]", "¹" or "[12]" right after a word, a quotation mark or
+#: a stop ("[12](…)" is a link, not a reference).
 _REFERENCE_RE = re.compile(r"\[\^(?P<label>[^\]\s]{1,12})\](?!:)|(?<=[\w»”.,;!?…)])(?P<sup>["
-                           + _SUPERSCRIPT + r"]{1,3})")
+                           + _SUPERSCRIPT + r"]{1,3})"
+                           r"|(?<=[\w»”.,;!?…)])\[(?P<bracket>\d{1,3})\](?![(:])")
+#: A note that gives the recording's length, not a time in it: "(durée 2 h 17 min)".
+_LENGTH_RE = re.compile(r"\b(?:durée|dure|length|runs|au\s+total|in\s+total)\b",
+                        re.IGNORECASE)
 #: A bare time in a note: "0:02:48", "1:02:03", "12:30", "20min24", "1 h 02 min 03".
 _BARE_TIME_RE = re.compile(r"(?<![\d:])(?:\d{1,2}:)?\d{1,3}:\d{2}(?![\d:])"
                            r"|\b\d{1,2}\s?h\s?\d{1,2}\s?min(?:\s?\d{1,2}\s?s?)?\b"
@@ -57,7 +65,8 @@ def _label(match: re.Match[str]) -> str:
     sup = match.group("sup")
     if sup:
         return sup.translate(str.maketrans(_SUPERSCRIPT, "0123456789"))
-    return str(match.group("label"))
+    groups = match.groupdict()
+    return str(groups.get("num") or groups.get("bracket") or groups["label"])
 
 
 def _note_seconds(body: str) -> float | None:
@@ -67,7 +76,7 @@ def _note_seconds(body: str) -> float | None:
         return None
     bare = [m for m in _BARE_TIME_RE.finditer(body)
             if not any(b.start_char <= m.start() < b.end_char for b in bracketed)]
-    if len(bracketed) + len(bare) != 1:
+    if len(bracketed) + len(bare) != 1 or _LENGTH_RE.search(body):
         return None
     if bracketed:
         return bracketed[0].seconds

@@ -23,7 +23,9 @@ from coopanalysis.text.normalize import fold
 
 #: Before the name: "Elle s'appelle X", "Il se nomme X", "Il s'agit de X".
 FORMULA_BEFORE_RE = re.compile(
-    r"(?:^(?:\s*[-+*]\s+)?|(?<=[.!?»)]\s))\s*(?:Il|Elle)\s+(?:s['’]appelle|se\s+nomme"
+    # "L'homme s'appelle X", "Cette dernière se nomme X": a noun or pronoun for the person.
+    r"(?:^(?:\s*[-+*]\s+)?|(?<=[.!?»)]\s))\s*(?:Il|Elle|L['’]homme|La\s+femme|Celui-ci"
+    r"|Celle-ci|Ce\s+dernier|Cette\s+dernière)\s+(?:s['’]appelle|se\s+nomme"
     r"|s['’]agit\s+d['’]|"
     r"s['’]agit\s+de)\s*$"
     # "J'ai appris son nom à la pause : X."
