@@ -48,6 +48,7 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # "de l'émission", "de l'enregistrement", "du replay" after.
 # Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30",
 # "séquence 0h23'15", "min. 2'15", a stopwatch, play or camera sign "⏱ 06:45", "🎥 14:30"),
+# a time set as code in Markdown ("`00:41:10`"),
 # a start ("à partir de 17:50", "dès 12:30") and an approximate time ("vers 58 min").
 # Any short label of one to three words before the time inside the brackets ("(audition,
 # 00:03:40)", "(enr. 2h30'50)", "(vidéo du conseil, 12:30)"): the bracket must close right
@@ -77,6 +78,8 @@ LEADING_MAX_HOURS = 3
 _IN_TEXT_RE = re.compile(
     r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
     + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
+    # A time set as code in Markdown: "`00:41:10` **Mme X.** — …", "à `00:18:30`,".
+    r"|`\s*" + _CLOCK_PATTERN.replace("?P<", "?P<k_") + r"\s*`"
     r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b"
     r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
     + r"\s*[\)\]]"
@@ -147,6 +150,8 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
         ordinal = match.group("ordinal") or match.group("b_ordinal")
         stamp = (match.group("stamp") or match.group("u_stamp") or match.group("l_stamp")
                  or match.group("w_stamp"))
+        if match.group("k_cm") is not None:
+            stamp = match.group(0).strip("` ")
         seconds = float(int(ordinal) * 60) if ordinal else parse_time(stamp)
         found.append(TimestampMatch(match.start(), match.end(), seconds, match.group(0)))
     return found

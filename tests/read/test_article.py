@@ -725,3 +725,21 @@ def test_a_noun_for_the_person_before_a_naming_formula() -> None:
     text = ("Le reportage\n\nLe directeur du site a pris la parole : « Nous embaucherons ici. » "
             "(12:05)\n\nL'homme s'appelle Paul Mercier. Il dirige l'usine depuis 2020.\n")
     assert read_article(text).quotes.iloc[0]["speaker"] == "Paul Mercier"
+
+
+def test_a_verbatim_with_code_timecodes_and_roles_in_its_labels() -> None:
+    text = ("Le procès-verbal commenté\n\n"
+            "`00:12:10` **M. le président.** — Nous passons au point 4, la cantine.\n\n"
+            "`00:12:40` **Mme Sarah Lenoir, adjointe chargée des écoles et de la jeunesse.** — "
+            "Les repas bio passeront à la moitié dès la rentrée.\n\n"
+            "`00:15:05` **M. Hugo Brun, conseiller municipal d'opposition.** — Avec quel "
+            "budget, madame l'adjointe ?\n\n"
+            "> Notre lecture : l'adjointe avait déjà, à `00:05:30`, annoncé un audit.\n\n"
+            "`00:15:30` **Mme Lenoir.** — Avec celui voté en mars.\n")
+    rows = read_article(text).quotes
+    turns = rows[rows["kind"] == "quote"]
+    assert list(zip(turns["speaker"].fillna(""), turns["stated_start"], strict=True)) == [
+        ("", 730.0), ("Sarah Lenoir", 760.0), ("Hugo Brun", 905.0), ("Sarah Lenoir", 930.0)]
+    # the commentary's time in code dates what the commentary reports of the deputy
+    paraphrase = rows[rows["kind"] == "paraphrase"].iloc[0]
+    assert (paraphrase["speaker"], paraphrase["stated_start"]) == ("Sarah Lenoir", 330.0)

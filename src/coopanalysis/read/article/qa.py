@@ -272,9 +272,14 @@ def _resection(doc: Document) -> None:
 
 
 def _label_name(label: str) -> str:
-    """The label without a leading timecode, a name in capitals as a name ("JEAN-LOUP
-    MARCHAL" → "Jean-Loup Marchal": transcripts print speakers in capitals)."""
+    """The label without a leading timecode or a role after the name, a name in capitals
+    as a name ("JEAN-LOUP MARCHAL" → "Jean-Loup Marchal": transcripts print speakers in
+    capitals)."""
     label = rules.QA_LABEL_TIMECODE_RE.sub("", label)
+    # "Mme Anne Roux, vice-présidente chargée des sports" (a verbatim's label): the name.
+    name, comma, _role = label.partition(",")
+    if comma and rules.NAME_RE.fullmatch(rules.HONORIFIC_RE.sub("", name.strip())):
+        label = name.strip()
     letters = [c for c in label if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters) and " " in label:
         return label.title()

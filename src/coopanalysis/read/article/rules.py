@@ -394,14 +394,17 @@ VOCATIVE_RE = re.compile(
 #: "Question :", "R. —". What follows, to the end of the paragraph, is that person's words
 #: without quotation marks (the layout of a printed interview).
 #: A podcast or broadcast transcript's time at the start of a turn ("[04:12] Camille : …").
-QA_TIMECODE = r"(?P<{name}>[\[(]\s*\d{{1,2}}(?::\d\d){{1,2}}\s*[\])]\s*)?"
+QA_TIMECODE = r"(?P<{name}>[\[(`]\s*\d{{1,2}}(?::\d\d){{1,2}}\s*[\])`]\s*)?"
 QA_LABEL_RE = re.compile(
     r"^[ \t>]*(?:\*\*|__)(?P<bold>[^*_\n]{1,60}?)\s*[:.—–-]?\s*(?:\*\*|__)\s*[:—–-]\s*"
     # The colon inside the bold ("**Anne Leroy :** …"), as many news sites set the label.
     r"|^[ \t>]*(?:\*\*|__)(?P<bold_in>[^*_\n:]{1,60}?)\s*:\s*(?:\*\*|__)[ \t]*(?=\S)"
     # The period inside the bold ("**M. le rapporteur.** …", "**Mme Anne Roux.** …"): the
     # verbatim record of a hearing or a council session.
-    r"|^[ \t>]*(?:\*\*|__)(?P<bold_dot>[^*_\n:]{1,60}?)\.\s*(?:\*\*|__)[ \t]+(?=\S)"
+    # A published verbatim may give the role after the name and open the turn with its time
+    # as code ("`00:41:35` **Mme Anne Roux, vice-présidente chargée des sports.** — …").
+    r"|^[ \t>]*" + QA_TIMECODE.format(name="timecode_dot")
+    + r"(?:\*\*|__)(?P<bold_dot>[^*_\n:]{1,120}?)\.\s*(?:\*\*|__)[ \t]+(?=\S)"
     r"|^[ \t>]*(?:\*\*|__)?(?P<plain>Question|Réponse|Q|R)\s*[.]?\s*(?:\*\*|__)?\s*[:—–-]\s*"
     r"(?:\*\*|__)?\s*"
     # Council minutes and transcripts: "M. Garnier : …", "Mme Leroy : …", "Anne Leroy : …"
@@ -444,7 +447,7 @@ QA_LABEL_RE = re.compile(
     r"\s*:\s+(?![«“\"‘*_])")
 #: A timecode opening a transcript label ("**[00:18:40] NADIA KESSLER** — …"): not part
 #: of the name.
-QA_LABEL_TIMECODE_RE = re.compile(r"^[\[(]\s*\d{1,2}(?::\d\d){1,2}\s*[\])]\s*")
+QA_LABEL_TIMECODE_RE = re.compile(r"^[\[(`]\s*\d{1,2}(?::\d\d){1,2}\s*[\])`]\s*")
 #: Labels that mark the journalist's turn: their words are quotes with no speaker.
 QA_QUESTION_LABELS: frozenset[str] = frozenset({"question", "q"})
 #: The share of unlabelled answers that must speak in the first person for bold questions
