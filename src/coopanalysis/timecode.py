@@ -54,8 +54,8 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # 00:03:40)", "(enr. 2h30'50)", "(vidéo du conseil, 12:30)"): the bracket must close right
 # after the time, so a label adds no false time.
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
-           r"|captation|minutage|timecode|time\s*code|horodatage|TC|min\.|séquence|extrait"
-           r"|passage|chapitre|[⏱⏲🕒▶►⏵⏯🎥📹🎬📺]\uFE0F?)\s*[:,]?\s*"
+           r"|captation|minutage|timecode|time\s*code|horodatage|TC|T\s*\+|min\.|séquence|extrait"
+           r"|passage|chapitre|[⏱⏲🕒▶►⏵⏯🎥📹🎬📺📍]\uFE0F?)\s*[:,]?\s*"
            r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
            r"|(?:enr|réf|cf|env)\.\s*|t\s*=\s*)?"
            r"(?:(?:à\s+partir\s+de|dès|à|a|at|from|vers|environ)\s*:?\s*)?")
@@ -75,6 +75,19 @@ _LEADING = (r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\u00a0)|(?<=[)\]]\s)|(?<=[.!?…]
             + _STAMP.replace("?P<", "?P<l_") + r"(?=\s*,)")
 #: The largest hour a time opening a sentence may have and still be a replay time.
 LEADING_MAX_HOURS = 3
+# A replay-shaped time (minutes and seconds) in brackets among a few words of the writer's
+# own: "(6:40 sur la vidéo)", "[rep. 3:15]", "(pièce n° 1, 4 min 10)", "[A 4:20]". Words
+# that make it a length or a time of day ("la vidéo dure 3:05:12", "levée à 18:30") refuse
+# it (``_NOT_REPLAY_RE``).
+_LABEL_WORDS = r"(?:(?:(?:[^\W\d_]{1,2}['’])?[^\W\d_]{1,20}\.?|n°\s*\d{1,3}|[,+])\s*){1,4}"
+_REPLAY_SHAPED = (r"(?P<g_stamp>(?:\d{1,2}:)?\d{1,3}:\d{2}|\d{1,2}\s?h\s?\d{1,2}\s?(?:min|['’′])"
+                  r"\s?\d{2}(?:\s?s)?|\d{1,3}\s?(?:min|['’′])\s?\d{2}(?:\s?s)?)")
+_LABELLED = (r"[\(\[]\s*(?:" + _LABEL_WORDS + _REPLAY_SHAPED + r"\s*(?:" + _LABEL_WORDS + r")?"
+             r"|" + _REPLAY_SHAPED.replace("?P<g_", "?P<g2_") + r"\s*" + _LABEL_WORDS
+             + r")\s*[\)\]]")
+_NOT_REPLAY_RE = re.compile(
+    r"\b(?:dure|durée|duration|total|length|runs|long|heures?|ouverte?s?|levée|reprise"
+    r"|début|fin|publiée?|mise?\s+à\s+jour|updated|posted|matin|soir|pm|am)\b", re.IGNORECASE)
 _IN_TEXT_RE = re.compile(
     r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
     + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
@@ -84,7 +97,8 @@ _IN_TEXT_RE = re.compile(
     r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
     + r"\s*[\)\]]"
     r"|(?<![\w'’])" + _ORDINAL_MINUTE
-    + r"|[⏱⏲]\uFE0F?\s*" + _STAMP.replace("?P<", "?P<w_")
+    + r"|[⏱⏲📍]\uFE0F?\s*" + _STAMP.replace("?P<", "?P<w_")
+    + r"|" + _LABELLED
     + r"|" + _LEADING,
     re.IGNORECASE | re.MULTILINE,
 )
@@ -147,9 +161,12 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
     for match in _IN_TEXT_RE.finditer(text):
         if match.group("l_stamp") and _is_clock_of_day(match):
             continue
+        labelled = match.group("g_stamp") or match.group("g2_stamp")
+        if labelled and _NOT_REPLAY_RE.search(match.group(0)):
+            continue
         ordinal = match.group("ordinal") or match.group("b_ordinal")
         stamp = (match.group("stamp") or match.group("u_stamp") or match.group("l_stamp")
-                 or match.group("w_stamp"))
+                 or match.group("w_stamp") or labelled)
         if match.group("k_cm") is not None:
             stamp = match.group(0).strip("` ")
         seconds = float(int(ordinal) * 60) if ordinal else parse_time(stamp)

@@ -743,3 +743,19 @@ def test_a_verbatim_with_code_timecodes_and_roles_in_its_labels() -> None:
     # the commentary's time in code dates what the commentary reports of the deputy
     paraphrase = rows[rows["kind"] == "paraphrase"].iloc[0]
     assert (paraphrase["speaker"], paraphrase["stated_start"]) == ("Sarah Lenoir", 330.0)
+
+
+@pytest.mark.parametrize(("notation", "seconds"), [
+    ("(7:10 dans l'enregistrement)", 430), ("[repère 3:15]", 195), ("(voir vidéo 4:05)", 245),
+    ("(document n° 2, 4 min 10)", 250), ("[B 1:19:05]", 4745), ("(T+00:04:10)", 250)])
+def test_a_replay_shaped_time_among_a_few_words_of_the_writer(notation: str,
+                                                              seconds: int) -> None:
+    article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
+    assert article.quotes.iloc[0]["stated_start"] == seconds
+
+
+@pytest.mark.parametrize("notation", ["(la vidéo dure 3:05:12)", "(séance levée à 18:30)",
+                                      "(mise à jour 14:20)"])
+def test_a_length_or_a_time_of_day_among_words_is_no_replay_time(notation: str) -> None:
+    article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
+    assert math.isnan(article.quotes.iloc[0]["stated_start"])
