@@ -16,12 +16,12 @@ written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
 ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``, ``blind11``, ``blind12`` and
-``blind14`` to ``blind57`` (each measured once as a
+``blind14`` to ``blind59`` (each measured once as a
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind58-test`` and ``blind59-test``
-(``tests/data/articles/blind58/`` and ``blind59/``), never read (same
+dev data: ``--details`` prints their rows. ``blind60-test`` and ``blind61-test``
+(``tests/data/articles/blind60/`` and ``blind61/``), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind58-test|blind59-test|all] [--people auto|never]``
+blind60-test|blind61-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -138,10 +138,12 @@ BLIND54_DIR = EXPECTED_DIR / "blind54"
 BLIND55_DIR = EXPECTED_DIR / "blind55"
 BLIND56_DIR = EXPECTED_DIR / "blind56"
 BLIND57_DIR = EXPECTED_DIR / "blind57"
-#: The next blind sets (written at the end of session 15): never read. Only their aggregate
-#: lines are printed.
 BLIND58_DIR = EXPECTED_DIR / "blind58"
 BLIND59_DIR = EXPECTED_DIR / "blind59"
+#: The next blind sets (written at the end of session 15): never read. Only their aggregate
+#: lines are printed.
+BLIND60_DIR = EXPECTED_DIR / "blind60"
+BLIND61_DIR = EXPECTED_DIR / "blind61"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -165,10 +167,11 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind51": BLIND51_DIR, "blind52": BLIND52_DIR,
                   "blind53": BLIND53_DIR, "blind54": BLIND54_DIR,
                   "blind55": BLIND55_DIR, "blind56": BLIND56_DIR,
-                  "blind57": BLIND57_DIR}
+                  "blind57": BLIND57_DIR, "blind58": BLIND58_DIR,
+                  "blind59": BLIND59_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind58-test": BLIND58_DIR, "blind59-test": BLIND59_DIR}
+HIDDEN_DIRS = {"blind60-test": BLIND60_DIR, "blind61-test": BLIND61_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -400,7 +403,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind58-test and blind59-test only run when named)")
+                             "(blind60-test and blind61-test only run when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
