@@ -47,7 +47,8 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # Words around a replay time: "à", "replay :", "vidéo, à"... before; "de la vidéo",
 # "de l'émission", "de l'enregistrement", "du replay" after.
 # Also a reference label ("réf. vidéo 18'20", "minutage 35:12", "timecode 12:30",
-# "séquence 0h23'15", "min. 2'15", a stopwatch, play or camera sign "⏱ 06:45", "🎥 14:30"),
+# "séquence 0h23'15", "min. 2'15", a sign ("⏱ 06:45", "🎥 14:30": arrows, technical and
+# pictorial symbols), in round, square or curly brackets ("{3:15}"),
 # a time set as code in Markdown ("`00:41:10`"),
 # a start ("à partir de 17:50", "dès 12:30") and an approximate time ("vers 58 min").
 # Any short label of one to three words before the time inside the brackets ("(audition,
@@ -55,7 +56,7 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # after the time, so a label adds no false time.
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
            r"|captation|minutage|timecode|time\s*code|horodatage|TC|T\s*\+|min\.|séquence|extrait"
-           r"|passage|chapitre|[⏱⏲🕒▶►⏵⏯🎥📹🎬📺📍]\uFE0F?)\s*[:,]?\s*"
+           r"|passage|chapitre|[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]\uFE0F?)\s*[:,]?\s*"
            r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
            r"|(?:enr|réf|cf|env)\.\s*|t\s*=\s*)?"
            r"(?:(?:à\s+partir\s+de|dès|à|a|at|from|vers|environ)\s*:?\s*)?")
@@ -66,7 +67,8 @@ _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
 # "à la 47e minute", "(47e minute)": the minute of a recording counted as a match's.
 _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
-# A stopwatch sign marks a replay time even out of brackets: "… la reconstruire. » ⏱ 4:35".
+# A stopwatch sign or an at sign marks a replay time even out of brackets: "… la
+# reconstruire. » ⏱ 4:35", "… des mineurs. » @9:15".
 # "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
 # sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
 # is not a replay time: the hours are at most ``LEADING_MAX_HOURS`` and "mm:ss" is refused.
@@ -89,15 +91,15 @@ _NOT_REPLAY_RE = re.compile(
     r"\b(?:dure|durée|duration|total|length|runs|long|heures?|ouverte?s?|levée|reprise"
     r"|début|fin|publiée?|mise?\s+à\s+jour|updated|posted|matin|soir|pm|am)\b", re.IGNORECASE)
 _IN_TEXT_RE = re.compile(
-    r"[\(\[]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
-    + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]]"
+    r"[\(\[{]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
+    + r"\s*(?:\]\s*\([^)\s]*\)\s*)?(?:\s*" + _MEDIUM + r")?\s*[\)\]}]"
     # A time set as code in Markdown: "`00:41:10` **Mme X.** — …", "à `00:18:30`,".
     r"|`\s*" + _CLOCK_PATTERN.replace("?P<", "?P<k_") + r"\s*`"
     r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b"
     r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
     + r"\s*[\)\]]"
     r"|(?<![\w'’])" + _ORDINAL_MINUTE
-    + r"|[⏱⏲📍]\uFE0F?\s*" + _STAMP.replace("?P<", "?P<w_")
+    + r"|(?:[⏱⏲📍]\uFE0F?|(?<![\w.])@)\s*" + _STAMP.replace("?P<", "?P<w_")
     + r"|" + _LABELLED
     + r"|" + _LEADING,
     re.IGNORECASE | re.MULTILINE,

@@ -759,3 +759,27 @@ def test_a_replay_shaped_time_among_a_few_words_of_the_writer(notation: str,
 def test_a_length_or_a_time_of_day_among_words_is_no_replay_time(notation: str) -> None:
     article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
     assert math.isnan(article.quotes.iloc[0]["stated_start"])
+
+
+@pytest.mark.parametrize(("notation", "seconds"), [
+    ("{3:15}", 195), ("@9:15", 555), ("(🔁 2:50)", 170), ("(➜ 1:02:03)", 3723)])
+def test_curly_brackets_at_signs_and_any_symbol_sign(notation: str, seconds: int) -> None:
+    article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation} "
+                           "Puis la salle a applaudi.\n")
+    assert article.quotes.iloc[0]["stated_start"] == seconds
+
+
+def test_a_media_link_whose_text_is_a_time_times_the_quote_but_not_a_chapter(
+        tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Le marché</title></head><body><article>"
+        "<h1>Le marché couvert</h1><p>Intro de la page sur le marché couvert.</p>"
+        "<ol><li>1. <a href=\"?t=0\">00:00</a> Générique</li>"
+        "<li>2. <a href=\"?t=180\">03:00</a> Le projet</li></ol>"
+        "<p>Karim Bellil, adjoint au commerce, a tenu bon : « Nous ouvrirons le dimanche, "
+        "quoi qu'il arrive. » <a href=\"?t=155\">🎬 2:35</a> Puis la salle a applaudi.</p>"
+        "</article></body></html>", encoding="utf-8")
+    quotes = read_article(page).quotes
+    assert list(zip(quotes["speaker"], quotes["stated_start"], strict=True)) == [
+        ("Karim Bellil", 155.0)]

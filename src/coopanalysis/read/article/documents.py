@@ -107,15 +107,29 @@ def _href_times_as_text(html: str) -> str:
     """A replay time carried only by a link's address (``…watch?v=…&t=754s``) written as
     text, ``(00:12:34)``, just before the link, so that it is part of the extracted text
     (``article.text`` offsets count it) and follows the quotation the link comes after, as
-    a time written by hand would; a link whose text already is a time is left alone."""
+    a time written by hand would; a link whose text already is a time is bracketed if it
+    was not."""
     return _LINK_RE.sub(_link_with_time, html)
 
 
 def _link_with_time(link: re.Match[str]) -> str:
     seconds = media_time_seconds(link.group("href").replace("&amp;", "&"))
     text = _TAG_RE.sub("", link.group("text")).strip()
-    if seconds is None or _is_time(text):
+    if seconds is None:
         return link.group(0)
+    if _is_time(text):
+        # "» <a href='…?t=155'>🎬 2:35</a>": the link's address makes its text a replay
+        # time; out of brackets, it is bracketed so that the paragraph reads it as one.
+        before = link.string[:link.start()].rstrip()
+        after = link.string[link.end():].lstrip()
+        if text.startswith(("(", "[")) or (before.endswith(("(", "["))
+                                            and after.startswith((")", "]"))):
+            return link.group(0)
+        # Only in running text: a chapter list's "1. <a …>00:00</a> Générique" stays as it is.
+        line = re.split(r"<(?:p|li|br|div|h\d|td)\b[^>]*>|\n", before[-300:])[-1]
+        if len(_TAG_RE.sub(" ", line).split()) < 3:
+            return link.group(0)
+        return f"({link.group(0)})"
     return f"({format_hms(seconds)}) {link.group(0)}"
 
 
