@@ -783,3 +783,10 @@ def test_a_media_link_whose_text_is_a_time_times_the_quote_but_not_a_chapter(
     quotes = read_article(page).quotes
     assert list(zip(quotes["speaker"], quotes["stated_start"], strict=True)) == [
         ("Karim Bellil", 155.0)]
+
+
+def test_a_first_name_alone_names_the_one_speaker_who_bears_it() -> None:
+    text = ("Le dossier de presse\n\nLe film suit Hélène Castan, maire de Vabre. Chacun y "
+            "est appelé par son prénom.\n\n"
+            "Hélène ouvre le conseil : « Nous voterons ce soir, pas avant. » (3'10)\n")
+    assert list(read_article(text).quotes["speaker"]) == ["Hélène Castan"]

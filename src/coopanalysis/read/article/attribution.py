@@ -7,7 +7,7 @@ paragraph's current speaker, in that order. See ``docs/article.md`` (attribution
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from coopanalysis.read.article import citations, rules, syntax
@@ -70,6 +70,10 @@ def find_mentions(para: Paragraph, doc: Document) -> list[Mention]:
             if free(match.start(), match.end()) and _is_surname_use(para, match):
                 found.append(Mention(match.start(), match.end(), speaker.name, "surname"))
                 taken.append((match.start(), match.end()))
+    for speaker, match in _first_name_uses(para, doc):
+        if free(match.start(), match.end()):
+            found.append(Mention(match.start(), match.end(), speaker.name, "first"))
+            taken.append((match.start(), match.end()))
     roles = sorted({r for s in doc.speakers for r in _mention_roles(s)},
                    key=lambda r: (-len(r), r))
     if roles:
@@ -132,6 +136,33 @@ def _apposed_to_other(para: Paragraph, role_end: int, holder: str) -> bool:
     name = rules.NAME_RE.match(para.masked, lead.end())
     return bool(name and name.group(0) != holder
                 and name.group(0) not in holder.split())
+
+
+def _first_name_uses(para: Paragraph, doc: Document
+                     ) -> Iterator[tuple[Speaker, re.Match[str]]]:
+    """A speaker's first name alone ("Sylvain pose la question : « … »", "», lâche
+    Thierry"), as portraits, documentaries and readers' letters name people once they are
+    presented: only a first name that no other person of the article (speaker or cited)
+    bears, of a speaker the article gives a role or a civil title, not followed by a
+    capitalised word (another person's full name) nor after a determiner, "Saint" or a
+    capitalised word ("la Rose des vents", "Radio Lenne"); at a sentence start, only before
+    a lower-case word (a verb)."""
+    firsts = [fold(name.split()[0]) for name in doc.people | {s.name for s in doc.speakers}]
+    for speaker in doc.speakers:
+        parts = speaker.name.split()
+        if (len(parts) < 2 or firsts.count(fold(parts[0])) > 1 or len(parts[0]) < 3
+                or not (speaker.role or speaker.gender)):
+            continue  # a name with no role nor title may be a place's or a medium's
+        pattern = rf"(?<![\w'’-]){re.escape(parts[0])}(?![\w'’-])(?!\s+[{rules.UPPER}])"
+        for match in re.finditer(pattern, para.masked):
+            before = para.masked[max(0, match.start() - 30):match.start()]
+            if re.search(r"(?i:\b(?:la|le|les|du|des|de|un|une|saint|sainte)\s+|l['’])$",
+                         before) or re.search(rf"[{rules.UPPER}][\w'’-]*\s+$", before):
+                continue  # "la Rose des vents", "Radio Lenne": part of another proper name
+            if sentence_start(para, match.start()) == match.start() and not re.match(
+                    rf"\s+[{rules.LOWER}]", para.masked[match.end():]):
+                continue
+            yield speaker, match
 
 
 def _is_surname_use(para: Paragraph, match: re.Match[str]) -> bool:

@@ -105,6 +105,9 @@ DASH_SIGNATURE_RE = re.compile(r"[\s*_>]*[—–―][ \t]*(?=[A-ZÀ-Ý])")  # al
 # French letters, and those of names from neighbouring languages ("Baró", "Muñoz", "Gonçalves").
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÁÍÓÚÑÃÕ"
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœæáíóúñãõ"
+#: The capital and lower-case letters of French names, for character classes.
+UPPER = _UPPER
+LOWER = _LOWER
 #: A person's full name: two or three capitalised words, with particles ("de", "van").
 NAME_PATTERN = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
                 rf"(?:\s+(?:de\s+|du\s+|van\s+|von\s+|da\s+|di\s+|le\s+)?"
