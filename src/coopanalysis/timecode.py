@@ -78,15 +78,18 @@ _LEADING = (r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\u00a0)|(?<=[)\]]\s)|(?<=[.!?…]
 #: The largest hour a time opening a sentence may have and still be a replay time.
 LEADING_MAX_HOURS = 3
 # A replay-shaped time (minutes and seconds) in brackets among a few words of the writer's
-# own: "(6:40 sur la vidéo)", "[rep. 3:15]", "(pièce n° 1, 4 min 10)", "[A 4:20]". Words
-# that make it a length or a time of day ("la vidéo dure 3:05:12", "levée à 18:30") refuse
-# it (``_NOT_REPLAY_RE``).
-_LABEL_WORDS = r"(?:(?:(?:[^\W\d_]{1,2}['’])?[^\W\d_]{1,20}\.?|n°\s*\d{1,3}|[,+])\s*){1,4}"
+# own: "(6:40 sur la vidéo)", "[rep. 3:15]", "(pièce n° 1, 4 min 10)", "[A 4:20]",
+# "[REC_0415 – 02:30]". Words that make it a length or a time of day ("la vidéo dure
+# 3:05:12", "levée à 18:30") refuse it (``_NOT_REPLAY_RE``), but hours, minutes and
+# seconds are no time of day ("[matin 0:04:15]": the morning session's recording).
+_LABEL_WORDS = (r"(?:(?:(?:[^\W\d_]{1,2}['’])?[^\W\d_][\w-]{0,19}\.?|n°\s*\d{1,3}|[,+·–—-])"
+                r"\s*){1,4}")
 _REPLAY_SHAPED = (r"(?P<g_stamp>(?:\d{1,2}:)?\d{1,3}:\d{2}|\d{1,2}\s?h\s?\d{1,2}\s?(?:min|['’′])"
                   r"\s?\d{2}(?:\s?s)?|\d{1,3}\s?(?:min|['’′])\s?\d{2}(?:\s?s)?)")
 _LABELLED = (r"[\(\[]\s*(?:" + _LABEL_WORDS + _REPLAY_SHAPED + r"\s*(?:" + _LABEL_WORDS + r")?"
              r"|" + _REPLAY_SHAPED.replace("?P<g_", "?P<g2_") + r"\s*" + _LABEL_WORDS
              + r")\s*[\)\]]")
+_LENGTH_RE = re.compile(r"\b(?:dure|durée|duration|total|length|runs|long)\b", re.IGNORECASE)
 _NOT_REPLAY_RE = re.compile(
     r"\b(?:dure|durée|duration|total|length|runs|long|heures?|ouverte?s?|levée|reprise"
     r"|début|fin|publiée?|mise?\s+à\s+jour|updated|posted|matin|soir|pm|am)\b", re.IGNORECASE)
@@ -164,8 +167,9 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
         if match.group("l_stamp") and _is_clock_of_day(match):
             continue
         labelled = match.group("g_stamp") or match.group("g2_stamp")
-        if labelled and _NOT_REPLAY_RE.search(match.group(0)):
-            continue
+        if labelled and _NOT_REPLAY_RE.search(match.group(0)) and not (
+                labelled.count(":") == 2 and not _LENGTH_RE.search(match.group(0))):
+            continue  # hours, minutes and seconds are no time of day ("[matin 0:04:15]")
         ordinal = match.group("ordinal") or match.group("b_ordinal")
         stamp = (match.group("stamp") or match.group("u_stamp") or match.group("l_stamp")
                  or match.group("w_stamp") or labelled)

@@ -747,7 +747,8 @@ def test_a_verbatim_with_code_timecodes_and_roles_in_its_labels() -> None:
 
 @pytest.mark.parametrize(("notation", "seconds"), [
     ("(7:10 dans l'enregistrement)", 430), ("[repère 3:15]", 195), ("(voir vidéo 4:05)", 245),
-    ("(document n° 2, 4 min 10)", 250), ("[B 1:19:05]", 4745), ("(T+00:04:10)", 250)])
+    ("(document n° 2, 4 min 10)", 250), ("[B 1:19:05]", 4745), ("(T+00:04:10)", 250),
+    ("[IMG_2031 – 02:30]", 150), ("[soir 0:04:15]", 255)])
 def test_a_replay_shaped_time_among_a_few_words_of_the_writer(notation: str,
                                                               seconds: int) -> None:
     article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
