@@ -59,7 +59,7 @@ _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|
            r"|passage|chapitre|[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]\uFE0F?)\s*[:,]?\s*"
            r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
            r"|(?:enr|réf|cf|env)\.\s*|t\s*=\s*)?"
-           r"(?:(?:à\s+partir\s+de|dès|à|a|at|from|vers|environ)\s*:?\s*)?")
+           r"(?:(?:à\s+partir\s+de|dès|à|a|at|from|vers|environ|~|≈)\s*:?\s*)?")
 _MEDIUM = (r"(?:de\s+la\s+(?:vidéo|video|captation|séance|table\s+ronde|rediffusion)"
            r"|de\s+l['’](?:émission|emission|enregistrement|audio)|du\s+(?:replay|podcast|direct|débat)"
            r"|into\s+the\s+(?:video|recording))")
@@ -67,8 +67,9 @@ _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
 # "à la 47e minute", "(47e minute)": the minute of a recording counted as a match's.
 _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
-# A stopwatch sign or an at sign marks a replay time even out of brackets: "… la
-# reconstruire. » ⏱ 4:35", "… des mineurs. » @9:15".
+# A technical or pictorial sign (not a geometric one: chapter lists use "▶ 04:20" bare)
+# or an at sign marks a replay time even out of brackets: "… la reconstruire. » ⏱ 4:35",
+# "» ⏩ 2:45", "… des mineurs. » @9:15".
 # "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
 # sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
 # is not a replay time: the hours are at most ``LEADING_MAX_HOURS`` and "mm:ss" is refused.
@@ -82,7 +83,7 @@ LEADING_MAX_HOURS = 3
 # "[REC_0415 – 02:30]". Words that make it a length or a time of day ("la vidéo dure
 # 3:05:12", "levée à 18:30") refuse it (``_NOT_REPLAY_RE``), but hours, minutes and
 # seconds are no time of day ("[matin 0:04:15]": the morning session's recording).
-_LABEL_WORDS = (r"(?:(?:(?:[^\W\d_]{1,2}['’])?[^\W\d_][\w-]{0,19}\.?|n°\s*\d{1,3}|[,+·–—-])"
+_LABEL_WORDS = (r"(?:(?:(?:[^\W\d_]{1,2}['’])?[^\W\d_][\w-]{0,19}\.?|n°\s*\d{1,3}|[,:+·–—~≈-])"
                 r"\s*){1,4}")
 _REPLAY_SHAPED = (r"(?P<g_stamp>(?:\d{1,2}:)?\d{1,3}:\d{2}|\d{1,2}\s?h\s?\d{1,2}\s?(?:min|['’′])"
                   r"\s?\d{2}(?:\s?s)?|\d{1,3}\s?(?:min|['’′])\s?\d{2}(?:\s?s)?)")
@@ -99,10 +100,12 @@ _IN_TEXT_RE = re.compile(
     # A time set as code in Markdown: "`00:41:10` **Mme X.** — …", "à `00:18:30`,".
     r"|`\s*" + _CLOCK_PATTERN.replace("?P<", "?P<k_") + r"\s*`"
     r"|(?<![\w'’])(?:à|at)\s+" + _STAMP.replace("?P<", "?P<u_") + r"\s+" + _MEDIUM + r"\b"
-    r"|[\(\[]\s*" + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
+    r"|[\(\[]\s*(?:[^\W\d_]{2,20}\s*[,:]\s*)?"
+    + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
     + r"\s*[\)\]]"
     r"|(?<![\w'’])" + _ORDINAL_MINUTE
-    + r"|(?:[⏱⏲📍]\uFE0F?|(?<![\w.])@)\s*" + _STAMP.replace("?P<", "?P<w_")
+    + r"|(?:[\u2300-\u23ff\U0001f300-\U0001faff]\uFE0F?|(?<![\w.])@)\s*"
+    + _STAMP.replace("?P<", "?P<w_")
     + r"|" + _LABELLED
     + r"|" + _LEADING,
     re.IGNORECASE | re.MULTILINE,

@@ -748,7 +748,8 @@ def test_a_verbatim_with_code_timecodes_and_roles_in_its_labels() -> None:
 @pytest.mark.parametrize(("notation", "seconds"), [
     ("(7:10 dans l'enregistrement)", 430), ("[repère 3:15]", 195), ("(voir vidéo 4:05)", 245),
     ("(document n° 2, 4 min 10)", 250), ("[B 1:19:05]", 4745), ("(T+00:04:10)", 250),
-    ("[IMG_2031 – 02:30]", 150), ("[soir 0:04:15]", 255)])
+    ("[IMG_2031 – 02:30]", 150), ("[soir 0:04:15]", 255), ("(à réécouter : 9'40)", 580),
+    ("(~ 4:10)", 250), ("(vidéo, 4e minute)", 240), ("⏩ 2:45", 165)])
 def test_a_replay_shaped_time_among_a_few_words_of_the_writer(notation: str,
                                                               seconds: int) -> None:
     article = read_article(f"Intro\n\nAnne Roux, maire de Lyon : « Nous avançons. » {notation}\n")
@@ -791,3 +792,19 @@ def test_a_first_name_alone_names_the_one_speaker_who_bears_it() -> None:
             "est appelé par son prénom.\n\n"
             "Hélène ouvre le conseil : « Nous voterons ce soir, pas avant. » (3'10)\n")
     assert list(read_article(text).quotes["speaker"]) == ["Hélène Castan"]
+
+
+def test_a_saved_pages_superscript_notes_and_a_numbered_source_list(tmp_path: Path) -> None:
+    page = tmp_path / "communique.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Budget</title></head><body><article>"
+        "<h1>Le budget participatif</h1><p>Le groupe publie ce communiqué sur le budget.</p>"
+        "<p>La maire, Odile Ferrand, a tranché : « Nous voterons ce soir, pas avant. »"
+        "<sup>1</sup> Le trésorier, Paul Nadal, a répondu : « Les comptes sont à "
+        "l'équilibre. »<sup>2</sup></p><h2>Sources</h2><ol>"
+        "<li>Vidéo du conseil du 13 mars, à 4:15.</li>"
+        "<li>Même vidéo, de 13:05 à 14:30.</li></ol></article></body></html>",
+        encoding="utf-8")
+    quotes = read_article(page).quotes
+    times = dict(zip(quotes["speaker"], quotes["stated_start"], strict=True))
+    assert times == {"Odile Ferrand": 255.0, "Paul Nadal": 785.0}

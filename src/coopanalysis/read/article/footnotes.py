@@ -2,9 +2,10 @@
 footnote ("… à l'euro près. »[^1]" then "[^1]: Vidéo de l'assemblée, 0:02:48."). The
 reference then stands where a bracketed time would, and is read as that time.
 
-Notes are Markdown footnotes (``[^1]``, ``[^note]``), superscript numbers (``¹``, ``¹²``)
-or an encyclopaedia's bracketed numbers (``[12]``) with their text on a line of its own
-below ("[^1]: …", "¹ …", "12. ↑ …", "[12] …"). A note gives a time when its
+Notes are Markdown footnotes (``[^1]``, ``[^note]``), superscript numbers (``¹``, ``¹²``,
+a saved page's ``<sup>2</sup>``) or an encyclopaedia's bracketed numbers (``[12]``) with
+their text on a line of its own below ("[^1]: …", "¹ …", "12. ↑ …", "12. …", "[12] …"). A
+numbered line is a note only for a reference that points to it. A note gives a time when its
 text holds exactly one time notation and either names the recording ("vidéo",
 "enregistrement", "replay"…: ``_RECORDING_RE``) or is that time alone.
 """
@@ -21,13 +22,15 @@ _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 #: A note's text, on a line of its own: "[^1]: Vidéo, 0:02:48.", "¹ Vidéo, 0:02:48.", or
 #: an encyclopaedia's numbered reference: "12. ↑ Vidéo, t = 4 min 10.", "[12] Vidéo, …".
 _NOTE_RE = re.compile(r"^[ \t]*(?:\[\^(?P<label>[^\]\s]{1,12})\]:|(?P<sup>[" + _SUPERSCRIPT
-                      + r"]{1,3})[ \t]|(?P<num>\d{1,3})\.[ \t]*↑|\[(?P<bracket>\d{1,3})\])"
+                      + r"]{1,3})[ \t]|(?P<num>\d{1,3})\.[ \t]*↑?|\[(?P<bracket>\d{1,3})\])"
                       r"[ \t]*(?P<body>\S.*)$", re.MULTILINE)
 #: A reference in the text: "[^1]", "¹" or "[12]" right after a word, a quotation mark or
 #: a stop ("[12](…)" is a link, not a reference).
 _REFERENCE_RE = re.compile(r"\[\^(?P<label>[^\]\s]{1,12})\](?!:)|(?<=[\w»”.,;!?…)])(?P<sup>["
                            + _SUPERSCRIPT + r"]{1,3})"
-                           r"|(?<=[\w»”.,;!?…)])\[(?P<bracket>\d{1,3})\](?![(:])")
+                           r"|(?<=[\w»”.,;!?…)])\[(?P<bracket>\d{1,3})\](?![(:])"
+                           # a saved page's "»<sup>2</sup>"
+                           r"|(?<=[\w»”.,;!?…)])<sup>(?P<num>\d{1,3})</sup>")
 #: A note that gives the recording's length, not a time in it: "(durée 2 h 17 min)".
 _LENGTH_RE = re.compile(r"\b(?:durée|dure|length|runs|au\s+total|in\s+total)\b",
                         re.IGNORECASE)
@@ -76,6 +79,9 @@ def _note_seconds(body: str) -> float | None:
         return None
     bare = [m for m in _BARE_TIME_RE.finditer(body)
             if not any(b.start_char <= m.start() < b.end_char for b in bracketed)]
+    if len(bare) == 2 and not bracketed and re.search(
+            r"^\s*(?:à|-|–|→)\s*$", body[bare[0].end():bare[1].start()]):
+        bare = bare[:1]  # "de 13:05 à 14:30": the passage starts at the first
     if len(bracketed) + len(bare) != 1 or _LENGTH_RE.search(body):
         return None
     if bracketed:
