@@ -16,12 +16,12 @@ written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
 ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``, ``blind11``, ``blind12`` and
-``blind14`` to ``blind63`` (each measured once as a
+``blind14`` to ``blind65`` (each measured once as a
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind64-test`` and ``blind65-test``
-(``tests/data/articles/blind64/`` and ``blind65/``), never read (same
+dev data: ``--details`` prints their rows. ``blind66-test``
+(``tests/data/articles/blind66/``, not written yet), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind64-test|blind65-test|all] [--people auto|never]``
+blind66-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -144,10 +144,10 @@ BLIND60_DIR = EXPECTED_DIR / "blind60"
 BLIND61_DIR = EXPECTED_DIR / "blind61"
 BLIND62_DIR = EXPECTED_DIR / "blind62"
 BLIND63_DIR = EXPECTED_DIR / "blind63"
-#: The next blind sets (written at the end of session 15): never read. Only their aggregate
-#: lines are printed.
 BLIND64_DIR = EXPECTED_DIR / "blind64"
 BLIND65_DIR = EXPECTED_DIR / "blind65"
+#: The next blind set (not written yet): never read. Only its aggregate line is printed.
+BLIND66_DIR = EXPECTED_DIR / "blind66"
 #: Released blind sets scored as whole folders, one group each.
 DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
                   "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
@@ -174,10 +174,11 @@ DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_D
                   "blind57": BLIND57_DIR, "blind58": BLIND58_DIR,
                   "blind59": BLIND59_DIR, "blind60": BLIND60_DIR,
                   "blind61": BLIND61_DIR, "blind62": BLIND62_DIR,
-                  "blind63": BLIND63_DIR}
+                  "blind63": BLIND63_DIR, "blind64": BLIND64_DIR,
+                  "blind65": BLIND65_DIR}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
 #: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind64-test": BLIND64_DIR, "blind65-test": BLIND65_DIR}
+HIDDEN_DIRS = {"blind66-test": BLIND66_DIR}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -409,7 +410,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind64-test and blind65-test only run when named)")
+                             "(blind66-test only runs when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
