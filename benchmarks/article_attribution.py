@@ -78,107 +78,18 @@ BLIND_DEV = ("blind_regional_daily", "blind_thinktank_blog", "blind_association_
 BLIND_TEST = ("blind_municipal_newsletter", "blind_student_note", "blind_conference_english")
 #: The second blind set (tests/data/articles/blind2/README.md, SPLIT.csv): ten newsroom styles.
 BLIND2_DIR = EXPECTED_DIR / "blind2"
-#: The third blind set (tests/data/articles/blind3/README.md): eight styles, test until
-#: issue #13, now dev (blind4 replaces it).
-BLIND3_DIR = EXPECTED_DIR / "blind3"
-#: The fourth to seventh blind sets: each measured once as a never-read test set, now
-#: dev (the next set replaced them).
-BLIND4_DIR = EXPECTED_DIR / "blind4"
-BLIND5_DIR = EXPECTED_DIR / "blind5"
-BLIND6_DIR = EXPECTED_DIR / "blind6"
-BLIND7_DIR = EXPECTED_DIR / "blind7"
-BLIND8_DIR = EXPECTED_DIR / "blind8"
-BLIND9_DIR = EXPECTED_DIR / "blind9"
-#: The tenth blind set: written as dev data (session 4).
-BLIND10_DIR = EXPECTED_DIR / "blind10"
-BLIND11_DIR = EXPECTED_DIR / "blind11"
-BLIND12_DIR = EXPECTED_DIR / "blind12"
-BLIND13_DIR = EXPECTED_DIR / "blind13"
-BLIND14_DIR = EXPECTED_DIR / "blind14"
-BLIND15_DIR = EXPECTED_DIR / "blind15"
-BLIND16_DIR = EXPECTED_DIR / "blind16"
-BLIND17_DIR = EXPECTED_DIR / "blind17"
-BLIND18_DIR = EXPECTED_DIR / "blind18"
-BLIND19_DIR = EXPECTED_DIR / "blind19"
-BLIND20_DIR = EXPECTED_DIR / "blind20"
-BLIND21_DIR = EXPECTED_DIR / "blind21"
-BLIND22_DIR = EXPECTED_DIR / "blind22"
-BLIND23_DIR = EXPECTED_DIR / "blind23"
-BLIND24_DIR = EXPECTED_DIR / "blind24"
-BLIND25_DIR = EXPECTED_DIR / "blind25"
-BLIND26_DIR = EXPECTED_DIR / "blind26"
-BLIND27_DIR = EXPECTED_DIR / "blind27"
-BLIND28_DIR = EXPECTED_DIR / "blind28"
-BLIND29_DIR = EXPECTED_DIR / "blind29"
-BLIND30_DIR = EXPECTED_DIR / "blind30"
-BLIND31_DIR = EXPECTED_DIR / "blind31"
-BLIND32_DIR = EXPECTED_DIR / "blind32"
-BLIND33_DIR = EXPECTED_DIR / "blind33"
-BLIND34_DIR = EXPECTED_DIR / "blind34"
-BLIND35_DIR = EXPECTED_DIR / "blind35"
-BLIND36_DIR = EXPECTED_DIR / "blind36"
-BLIND37_DIR = EXPECTED_DIR / "blind37"
-BLIND38_DIR = EXPECTED_DIR / "blind38"
-BLIND39_DIR = EXPECTED_DIR / "blind39"
-BLIND40_DIR = EXPECTED_DIR / "blind40"
-BLIND41_DIR = EXPECTED_DIR / "blind41"
-BLIND42_DIR = EXPECTED_DIR / "blind42"
-BLIND43_DIR = EXPECTED_DIR / "blind43"
-BLIND44_DIR = EXPECTED_DIR / "blind44"
-BLIND45_DIR = EXPECTED_DIR / "blind45"
-BLIND46_DIR = EXPECTED_DIR / "blind46"
-BLIND47_DIR = EXPECTED_DIR / "blind47"
-BLIND48_DIR = EXPECTED_DIR / "blind48"
-BLIND49_DIR = EXPECTED_DIR / "blind49"
-BLIND50_DIR = EXPECTED_DIR / "blind50"
-BLIND51_DIR = EXPECTED_DIR / "blind51"
-BLIND52_DIR = EXPECTED_DIR / "blind52"
-BLIND53_DIR = EXPECTED_DIR / "blind53"
-BLIND54_DIR = EXPECTED_DIR / "blind54"
-BLIND55_DIR = EXPECTED_DIR / "blind55"
-BLIND56_DIR = EXPECTED_DIR / "blind56"
-BLIND57_DIR = EXPECTED_DIR / "blind57"
-BLIND58_DIR = EXPECTED_DIR / "blind58"
-BLIND59_DIR = EXPECTED_DIR / "blind59"
-BLIND60_DIR = EXPECTED_DIR / "blind60"
-BLIND61_DIR = EXPECTED_DIR / "blind61"
-BLIND62_DIR = EXPECTED_DIR / "blind62"
-BLIND63_DIR = EXPECTED_DIR / "blind63"
-BLIND64_DIR = EXPECTED_DIR / "blind64"
-BLIND65_DIR = EXPECTED_DIR / "blind65"
-#: The next blind set (not written yet): never read. Only its aggregate line is printed.
-BLIND66_DIR = EXPECTED_DIR / "blind66"
-#: Released blind sets scored as whole folders, one group each.
-DEV_BLIND_DIRS = {"blind3": BLIND3_DIR, "blind4": BLIND4_DIR, "blind5": BLIND5_DIR,
-                  "blind6": BLIND6_DIR, "blind7": BLIND7_DIR,
-                  "blind8": BLIND8_DIR, "blind9": BLIND9_DIR, "blind10": BLIND10_DIR,
-                  "blind11": BLIND11_DIR, "blind12": BLIND12_DIR, "blind13": BLIND13_DIR,
-                  "blind14": BLIND14_DIR, "blind15": BLIND15_DIR, "blind16": BLIND16_DIR,
-                  "blind17": BLIND17_DIR, "blind18": BLIND18_DIR, "blind19": BLIND19_DIR,
-                  "blind20": BLIND20_DIR, "blind21": BLIND21_DIR, "blind22": BLIND22_DIR,
-                  "blind23": BLIND23_DIR, "blind24": BLIND24_DIR, "blind25": BLIND25_DIR,
-                  "blind26": BLIND26_DIR, "blind27": BLIND27_DIR,
-                  "blind28": BLIND28_DIR, "blind29": BLIND29_DIR, "blind30": BLIND30_DIR,
-                  "blind31": BLIND31_DIR, "blind32": BLIND32_DIR,
-                  "blind33": BLIND33_DIR, "blind34": BLIND34_DIR, "blind35": BLIND35_DIR,
-                  "blind36": BLIND36_DIR, "blind37": BLIND37_DIR, "blind38": BLIND38_DIR,
-                  "blind39": BLIND39_DIR, "blind40": BLIND40_DIR,
-                  "blind41": BLIND41_DIR, "blind42": BLIND42_DIR,
-                  "blind43": BLIND43_DIR, "blind44": BLIND44_DIR,
-                  "blind45": BLIND45_DIR, "blind46": BLIND46_DIR,
-                  "blind47": BLIND47_DIR, "blind48": BLIND48_DIR,
-                  "blind49": BLIND49_DIR, "blind50": BLIND50_DIR,
-                  "blind51": BLIND51_DIR, "blind52": BLIND52_DIR,
-                  "blind53": BLIND53_DIR, "blind54": BLIND54_DIR,
-                  "blind55": BLIND55_DIR, "blind56": BLIND56_DIR,
-                  "blind57": BLIND57_DIR, "blind58": BLIND58_DIR,
-                  "blind59": BLIND59_DIR, "blind60": BLIND60_DIR,
-                  "blind61": BLIND61_DIR, "blind62": BLIND62_DIR,
-                  "blind63": BLIND63_DIR, "blind64": BLIND64_DIR,
-                  "blind65": BLIND65_DIR}
+#: Released blind sets scored as whole folders, one group each: blind3 (eight styles,
+#: test until issue #13), blind10 and blind13 (written as dev data), and every other set
+#: from blind4 to the last released one (each measured once as a never-read test set, then
+#: released as dev when the next set replaced it; README.md in each folder).
+LAST_RELEASED_BLIND = 65
+DEV_BLIND_DIRS = {f"blind{n}": EXPECTED_DIR / f"blind{n}"
+                  for n in range(3, LAST_RELEASED_BLIND + 1)}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
-#: read only when asked for by name, never by "all".
-HIDDEN_DIRS = {"blind66-test": BLIND66_DIR}
+#: read only when asked for by name, never by "all". The next blind set (not written yet):
+#: only its aggregate line is printed.
+HIDDEN_DIRS = {f"blind{LAST_RELEASED_BLIND + 1}-test":
+               EXPECTED_DIR / f"blind{LAST_RELEASED_BLIND + 1}"}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
