@@ -20,8 +20,8 @@ until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind66-test``
-(``tests/data/articles/blind66/``, not written yet), never read (same
+dev data: ``--details`` prints their rows. ``blind66-test`` and ``blind67-test``
+(``tests/data/articles/blind66/`` and ``blind67/``), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind66-test|all] [--people auto|never]``
+blind66-test|blind67-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -86,10 +86,10 @@ LAST_RELEASED_BLIND = 65
 DEV_BLIND_DIRS = {f"blind{n}": EXPECTED_DIR / f"blind{n}"
                   for n in range(3, LAST_RELEASED_BLIND + 1)}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
-#: read only when asked for by name, never by "all". The next blind set (not written yet):
-#: only its aggregate line is printed.
-HIDDEN_DIRS = {f"blind{LAST_RELEASED_BLIND + 1}-test":
-               EXPECTED_DIR / f"blind{LAST_RELEASED_BLIND + 1}"}
+#: read only when asked for by name, never by "all". The next two blind sets: only their
+#: aggregate lines are printed.
+HIDDEN_DIRS = {f"blind{n}-test": EXPECTED_DIR / f"blind{n}"
+               for n in (LAST_RELEASED_BLIND + 1, LAST_RELEASED_BLIND + 2)}
 HIDDEN_GROUPS = tuple(HIDDEN_DIRS)
 DEV_DIRS = (EXPECTED_DIR, BLIND2_DIR, *DEV_BLIND_DIRS.values())
 BLIND_DIRS = (BLIND2_DIR, *DEV_BLIND_DIRS.values(), *HIDDEN_DIRS.values())
@@ -321,7 +321,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind66-test only runs when named)")
+                             "(blind66-test and blind67-test only run when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
