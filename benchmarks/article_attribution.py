@@ -16,12 +16,12 @@ written by another engineer without looking at the parser, see ``BLIND.md``);
 ``blind2-dev`` and ``blind2-test`` (``blind2/SPLIT.csv``); ``blind3`` (eight articles, test
 until issue #13, then released as dev when ``blind4`` replaced them); ``blind4``,
 ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``, ``blind11``, ``blind12`` and
-``blind14`` to ``blind65`` (each measured once as a
+``blind14`` to ``blind67`` (each measured once as a
 never-read test set, released as dev when the next set replaced them);
 ``blind10`` and ``blind13`` (written as dev data from the start). The names keep each set's
 original split so that figures stay comparable with earlier runs, but all of these are now
-dev data: ``--details`` prints their rows. ``blind66-test`` and ``blind67-test``
-(``tests/data/articles/blind66/`` and ``blind67/``), never read (same
+dev data: ``--details`` prints their rows. ``blind68-test`` and ``blind69-test``
+(``tests/data/articles/blind68/`` and ``blind69/``, not written yet), never read (same
 answer format as ``blind3``, articles ``.md``/``.txt``/``.html``, optional
 ``people_NAME.csv`` guest lists), runs only when named — never under ``all`` — and prints
 **only aggregate figures**, never a row, a name or a snippet, and never a per-article line.
@@ -53,7 +53,7 @@ parser loads; best of ``--timing-repeat`` runs, printed with ratios.
 
 Usage: ``python benchmarks/article_attribution.py [--repeat N] [--details] [--timing-repeat N]
 [--group own|blind-dev|blind-test|blind2-dev|blind2-test|blind3|blind4|…|blind10|
-blind66-test|blind67-test|all] [--people auto|never]``
+blind68-test|blind69-test|all] [--people auto|never]``
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ BLIND2_DIR = EXPECTED_DIR / "blind2"
 #: test until issue #13), blind10 and blind13 (written as dev data), and every other set
 #: from blind4 to the last released one (each measured once as a never-read test set, then
 #: released as dev when the next set replaced it; README.md in each folder).
-LAST_RELEASED_BLIND = 65
+LAST_RELEASED_BLIND = 67
 DEV_BLIND_DIRS = {f"blind{n}": EXPECTED_DIR / f"blind{n}"
                   for n in range(3, LAST_RELEASED_BLIND + 1)}
 #: Groups whose rows and per-article lines are never printed, with their folders: each is
@@ -321,7 +321,7 @@ def main() -> None:
                         help="runs of the timing comparison (0 to skip)")
     parser.add_argument("--group", choices=(*GROUPS, "all"), default="all",
                         help="score only one group of articles; 'all' is every dev group "
-                             "(blind66-test and blind67-test only run when named)")
+                             "(the next two blind sets only run when named)")
     parser.add_argument("--people", choices=("auto", "never"), default="auto",
                         help="pass the people_NAME.csv guest lists beside the articles")
     args = parser.parse_args()
