@@ -131,6 +131,56 @@ def other_csvs():
     return sorted(out)
 
 
+def overlap_checks(rows, others, prefix, show_words=True):
+    """The 6-word sequences shared between two units of ``rows``, then the ids starting with
+    ``prefix`` and the 6-word sequences shared with the ``text`` column of the CSV files
+    ``others`` (their texts are never printed; with ``show_words`` False, the folder's own
+    matching words are not printed either, only ids and counts)."""
+    first = {}
+    internal = 0
+    for r in rows:
+        for g in sorted(grams(r["text"])):
+            if g in first and first[g] != r["unit_id"]:
+                internal += 1
+                if show_words:
+                    print("  internal: %s / %s: %s" % (first[g], r["unit_id"], " ".join(g)))
+                else:
+                    print("  internal: %s / %s" % (first[g], r["unit_id"]))
+            first.setdefault(g, r["unit_id"])
+    print("\n6-word sequences shared between units of this folder: %d" % internal)
+    if internal:
+        fail("units of this folder share 6-word sequences")
+
+    other = set()
+    prefix_hits = 0
+    for f in others:
+        with open(f, encoding="utf-8", newline="") as fh:
+            rd = csv.reader(fh)
+            head = next(rd, [])
+            ti = head.index("text") if "text" in head else None
+            for rec in rd:
+                if rec and rec[0].lower().startswith(prefix):
+                    prefix_hits += 1
+                if ti is not None and ti < len(rec):
+                    other |= grams(rec[ti])
+    if prefix_hits:
+        fail("%d rows of other CSV files have ids starting with %r" % (prefix_hits, prefix))
+    shared = 0
+    for r in rows:
+        m = grams(r["text"]) & other
+        if m:
+            shared += len(m)
+            if show_words:
+                print("  %s: %s" % (r["unit_id"], " | ".join(sorted(" ".join(g) for g in m))))
+            else:
+                print("  %s: %d shared 6-word sequence(s)" % (r["unit_id"], len(m)))
+    print("ids starting with %r in the other CSV files: %d" % (prefix, prefix_hits))
+    print("6-word sequences shared with the texts of the other CSV files under tests/data/themes/ "
+          "(%d files): %d" % (len(others), shared))
+    if shared:
+        fail("units share 6-word sequences with other sets")
+
+
 def main():
     topics = cap_topics()
     if len(topics) != 21:
@@ -239,46 +289,7 @@ def main():
           % (nlab[0], 100.0 * nlab[0] / max(len(rows), 1), kind["no topic"], kind["trap"]))
     print("topical units: %d described (%.0f %%), %d named" % (kind["described"], share, kind["named"]))
 
-    # 6-word sequences shared between two units of this folder
-    first = {}
-    internal = 0
-    for r in rows:
-        for g in sorted(grams(r["text"])):
-            if g in first and first[g] != r["unit_id"]:
-                internal += 1
-                print("  internal: %s / %s: %s" % (first[g], r["unit_id"], " ".join(g)))
-            first.setdefault(g, r["unit_id"])
-    print("\n6-word sequences shared between units of this folder: %d" % internal)
-    if internal:
-        fail("units of this folder share 6-word sequences")
-
-    # other CSV files: id prefix and 6-word sequences (their texts are never printed)
-    others = other_csvs()
-    other = set()
-    prefix_hits = 0
-    for f in others:
-        with open(f, encoding="utf-8", newline="") as fh:
-            rd = csv.reader(fh)
-            head = next(rd, [])
-            ti = head.index("text") if "text" in head else None
-            for rec in rd:
-                if rec and rec[0].lower().startswith(PREFIX):
-                    prefix_hits += 1
-                if ti is not None and ti < len(rec):
-                    other |= grams(rec[ti])
-    if prefix_hits:
-        fail("%d rows of other CSV files have ids starting with %r" % (prefix_hits, PREFIX))
-    shared = 0
-    for r in rows:
-        m = grams(r["text"]) & other
-        if m:
-            shared += len(m)
-            print("  %s: %s" % (r["unit_id"], " | ".join(sorted(" ".join(g) for g in m))))
-    print("ids starting with %r in the other CSV files: %d" % (PREFIX, prefix_hits))
-    print("6-word sequences shared with the texts of the other CSV files under tests/data/themes/ "
-          "(%d files): %d" % (len(others), shared))
-    if shared:
-        fail("units share 6-word sequences with other sets")
+    overlap_checks(rows, other_csvs(), PREFIX)
 
     print("\n%s" % ("all checks passed" if not problems else "%d problem(s)" % len(problems)))
     return 0 if not problems else 1

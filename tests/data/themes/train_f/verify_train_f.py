@@ -2,8 +2,8 @@
 """Check the synthetic TRAINING set train_f (train_f_units.csv).
 
 Standard library only.  This folder is training data (every row `dev`), written for
-coopanalysis's theme model; it is not a test set.  Adapted from ../train_e/verify_train_e.py
-(which imports nothing outside the standard library).  Focus of the set: talk about no
+coopanalysis's theme model; it is not a test set.  Adapted from ../train_e/verify_train_e.py,
+whose helpers it imports (standard library only).  Focus of the set: talk about no
 policy topic that a careless reader would tag (keyword traps), next to topical "twins".
 Checks:
 
@@ -36,11 +36,18 @@ Prints the counts per label, kind and format.
 Usage: python3 verify_train_f.py
 Exit status 0 when all checks pass.
 """
-import collections, csv, glob, io, os, re, sys
+import collections, csv, glob, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 THEMES_DIR = os.path.dirname(HERE)
 CAP_FILE = "train_f_units.csv"
+
+# The helpers train_e's verifier already has (CSV reading, label parsing, word counts, the
+# quoting, caption-form and 6-word overlap checks), imported rather than copied.
+sys.path.insert(0, os.path.join(THEMES_DIR, "train_e"))
+from verify_train_e import (  # noqa: E402
+    all_quoted, cap_topics, caption_ok, fail, header, labels, overlap_checks,
+    problems, read, word_count)
 PREFIX, N_UNITS = "ha", 260
 TOPIC_RANGE = (3, 8)
 NONE_SHARE = (58.0, 62.0)
@@ -48,75 +55,20 @@ TRAP_SHARE_OF_NONE = (63.0, 70.0)
 MIN_FORMAT_SHARE = 25.0
 TWIN_MAX_DIST = 4
 FORMATS = ("subtitles", "auto-captions", "transcript")
-CAPTION_CHARS = re.compile(r"^[a-z0-9àâäçéèêëîïôöûùüÿœæ' -]+$")
 SPEAKER_LABEL = re.compile(r"^[A-ZÀÂÄÇÉÈÊËÎÏÔÖÛÙÜŸŒÆ][A-ZÀÂÄÇÉÈÊËÎÏÔÖÛÙÜŸŒÆ0-9' -]* : ")
 HEAD = re.compile(r"^(?P<setting>.+) \((?P<fmt>[a-z-]+)\), (?P<speaker>.+)$")
 TRAP = re.compile(r"^trap: '(?P<words>[^']+(?:'[^']+)*?)' \((?P<topics>[a-z_]+(?:, [a-z_]+)*)\): \S")
 TWIN = re.compile(r"; twin of (%s\d{3}) \((described|named)\)$" % PREFIX)
 
-problems = []
 
 
-def fail(msg):
-    problems.append(msg)
-    print("FAIL", msg)
 
 
-def read(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        rd = csv.DictReader(fh)
-        return rd.fieldnames, list(rd)
 
 
-def header(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return next(csv.reader(fh))
 
 
-def cap_topics():
-    """Topic ids of the table 'CAP major-topic definitions used' in ../cap/README.md."""
-    ids = []
-    inside = False
-    with open(os.path.join(THEMES_DIR, "cap", "README.md"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                inside = "CAP major-topic definitions" in line
-                continue
-            m = re.match(r"^\| ([a-z_]+) \| (\d+) \| ", line)
-            if inside and m and m.group(1) not in ids:
-                ids.append(m.group(1))
-    return ids
 
-
-def labels(field):
-    return [x for x in field.split(";") if x] if field else []
-
-
-def word_count(text):
-    return sum(1 for t in text.split() if re.search(r"[^\W_]", t))
-
-
-def grams(text):
-    w = re.findall(r"\w+", text.lower())
-    return {tuple(w[i:i + 6]) for i in range(len(w) - 5)}
-
-
-def all_quoted(path, cols, rows):
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, quoting=csv.QUOTE_ALL)
-    w.writerow(cols)
-    for r in rows:
-        w.writerow([r[c] for c in cols])
-    with open(path, encoding="utf-8", newline="") as fh:
-        return fh.read() == buf.getvalue()
-
-
-def caption_ok(text):
-    if text != text.lower() or not CAPTION_CHARS.match(text):
-        return False
-    if "  " in text or text != text.strip():
-        return False
-    return not re.search(r"(^|\s)['-]|['-](\s|$)", text)
 
 
 def format_ok(fmt, text):
@@ -280,46 +232,7 @@ def main():
                                      kind_by_fmt[(f, "no topic")], kind_by_fmt[(f, "topical")])
                                   for f in FORMATS))
 
-    # 6-word sequences shared between two units of this folder
-    first = {}
-    internal = 0
-    for r in rows:
-        for g in sorted(grams(r["text"])):
-            if g in first and first[g] != r["unit_id"]:
-                internal += 1
-                print("  internal: %s / %s: %s" % (first[g], r["unit_id"], " ".join(g)))
-            first.setdefault(g, r["unit_id"])
-    print("\n6-word sequences shared between units of this folder: %d" % internal)
-    if internal:
-        fail("units of this folder share 6-word sequences")
-
-    # other CSV files: id prefix and 6-word sequences (their texts are never printed)
-    others = other_csvs()
-    other = set()
-    prefix_hits = 0
-    for f in others:
-        with open(f, encoding="utf-8", newline="") as fh:
-            rd = csv.reader(fh)
-            head = next(rd, [])
-            ti = head.index("text") if "text" in head else None
-            for rec in rd:
-                if rec and rec[0].lower().startswith(PREFIX):
-                    prefix_hits += 1
-                if ti is not None and ti < len(rec):
-                    other |= grams(rec[ti])
-    if prefix_hits:
-        fail("%d rows of other CSV files have ids starting with %r" % (prefix_hits, PREFIX))
-    shared = 0
-    for r in rows:
-        m = grams(r["text"]) & other
-        if m:
-            shared += len(m)
-            print("  %s: %s" % (r["unit_id"], " | ".join(sorted(" ".join(g) for g in m))))
-    print("ids starting with %r in the other CSV files: %d" % (PREFIX, prefix_hits))
-    print("6-word sequences shared with the texts of the other CSV files under tests/data/themes/ "
-          "(%d files): %d" % (len(others), shared))
-    if shared:
-        fail("units share 6-word sequences with other sets")
+    overlap_checks(rows, other_csvs(), PREFIX)
 
     print("\n%s" % ("all checks passed" if not problems else "%d problem(s)" % len(problems)))
     return 0 if not problems else 1

@@ -2,7 +2,8 @@
 """Check the synthetic TRAINING set train_g (train_g_units.csv).
 
 Standard library only.  This folder is training data (every row `dev`), written for
-coopanalysis's theme model; it is not a test set.  Adapted from ../train_e/verify_train_e.py.
+coopanalysis's theme model; it is not a test set.  Adapted from ../train_e/verify_train_e.py,
+whose helpers it imports.
 Focus of the set: CAP topics said the way people really say them (creators' video
 captions, podcasts and long-form interviews, radio phone-in callers, street interviews).
 Checks:
@@ -37,11 +38,18 @@ Prints the counts per label, kind and setting.
 Usage: python3 verify_train_g.py
 Exit status 0 when all checks pass.
 """
-import collections, csv, glob, io, os, re, sys
+import collections, csv, glob, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 THEMES_DIR = os.path.dirname(HERE)
 CAP_FILE = "train_g_units.csv"
+
+# The helpers train_e's verifier already has (CSV reading, label parsing, word counts, the
+# quoting, caption-form and 6-word overlap checks), imported rather than copied.
+sys.path.insert(0, os.path.join(THEMES_DIR, "train_e"))
+from verify_train_e import (  # noqa: E402
+    all_quoted, cap_topics, caption_ok, fail, header, labels, overlap_checks,
+    problems, read, word_count)
 PREFIX, N_UNITS = "ja", 260
 TOPIC_RANGE = (8, 15)
 NONE_RANGE = (36, 44)
@@ -50,7 +58,6 @@ MIN_DESCRIBED = 60.0
 MIN_CUT = 15
 CAPTION_SETTINGS = {"vlog caption", "reaction video caption", "live stream caption"}
 SPOKEN_SETTINGS = {"podcast", "long-form interview", "radio phone-in", "street interview"}
-CAPTION_CHARS = re.compile(r"^[a-z0-9àâäçéèêëîïôöûùüÿœæ' -]+$")
 SLANG = re.compile(r"(^| )(genre|en mode|grave|les gars|wesh|trop|ouf|chelou)( |$)")
 CUT_START = "cut mid-sentence at the start"
 CUT_END = "cut mid-sentence at the end"
@@ -83,69 +90,15 @@ USUAL = {
     "culture": r"culture|culturel|\bfilms?\b|\blivres?\b|roman|cinéma|théâtre|musée|patrimoine|artiste|\bart\b",
 }
 
-problems = []
 
 
-def fail(msg):
-    problems.append(msg)
-    print("FAIL", msg)
 
 
-def read(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        rd = csv.DictReader(fh)
-        return rd.fieldnames, list(rd)
 
 
-def header(path):
-    with open(path, encoding="utf-8", newline="") as fh:
-        return next(csv.reader(fh))
 
 
-def cap_topics():
-    """Topic ids of the table 'CAP major-topic definitions used' in ../cap/README.md."""
-    ids = []
-    inside = False
-    with open(os.path.join(THEMES_DIR, "cap", "README.md"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                inside = "CAP major-topic definitions" in line
-                continue
-            m = re.match(r"^\| ([a-z_]+) \| (\d+) \| ", line)
-            if inside and m and m.group(1) not in ids:
-                ids.append(m.group(1))
-    return ids
 
-
-def labels(field):
-    return [x for x in field.split(";") if x] if field else []
-
-
-def word_count(text):
-    return sum(1 for t in text.split() if re.search(r"[^\W_]", t))
-
-
-def grams(text):
-    w = re.findall(r"\w+", text.lower())
-    return {tuple(w[i:i + 6]) for i in range(len(w) - 5)}
-
-
-def all_quoted(path, cols, rows):
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, quoting=csv.QUOTE_ALL)
-    w.writerow(cols)
-    for r in rows:
-        w.writerow([r[c] for c in cols])
-    with open(path, encoding="utf-8", newline="") as fh:
-        return fh.read() == buf.getvalue()
-
-
-def caption_ok(text):
-    if text != text.lower() or not CAPTION_CHARS.match(text):
-        return False
-    if "  " in text or text != text.strip():
-        return False
-    return not re.search(r"(^|\s)['-]|['-](\s|$)", text)
 
 
 def other_csvs():
@@ -294,46 +247,7 @@ def main():
           % (n_cut, n_slang, n_caption))
     print("settings: " + ", ".join("%s %d" % kv for kv in settings.most_common()))
 
-    # 6-word sequences shared between two units of this folder (own texts only)
-    first = {}
-    internal = 0
-    for r in rows:
-        for g in sorted(grams(r["text"])):
-            if g in first and first[g] != r["unit_id"]:
-                internal += 1
-                print("  internal: %s / %s" % (first[g], r["unit_id"]))
-            first.setdefault(g, r["unit_id"])
-    print("\n6-word sequences shared between units of this folder: %d" % internal)
-    if internal:
-        fail("units of this folder share 6-word sequences")
-
-    # other CSV files: id prefix and 6-word sequences (counts and own ids only)
-    others = other_csvs()
-    other = set()
-    prefix_hits = 0
-    for f in others:
-        with open(f, encoding="utf-8", newline="") as fh:
-            rd = csv.reader(fh)
-            head = next(rd, [])
-            ti = head.index("text") if "text" in head else None
-            for rec in rd:
-                if rec and rec[0].lower().startswith(PREFIX):
-                    prefix_hits += 1
-                if ti is not None and ti < len(rec):
-                    other |= grams(rec[ti])
-    if prefix_hits:
-        fail("%d rows of other CSV files have ids starting with %r" % (prefix_hits, PREFIX))
-    shared = 0
-    for r in rows:
-        m = grams(r["text"]) & other
-        if m:
-            shared += len(m)
-            print("  %s: %d shared 6-word sequence(s)" % (r["unit_id"], len(m)))
-    print("ids starting with %r in the other CSV files: %d" % (PREFIX, prefix_hits))
-    print("6-word sequences shared with the texts of the other CSV files under tests/data/themes/ "
-          "(%d files): %d" % (len(others), shared))
-    if shared:
-        fail("units share 6-word sequences with other sets")
+    overlap_checks(rows, other_csvs(), PREFIX, show_words=False)
 
     print("\n%s" % ("all checks passed" if not problems else "%d problem(s)" % len(problems)))
     return 0 if not problems else 1
