@@ -54,9 +54,14 @@ _CLOCK_RE = re.compile(rf"^{_CLOCK_PATTERN}$")
 # Any short label of one to three words before the time inside the brackets ("(audition,
 # 00:03:40)", "(enr. 2h30'50)", "(vidéo du conseil, 12:30)"): the bracket must close right
 # after the time, so a label adds no false time.
+# Signs that mark a time even out of brackets: technical symbols ("⏱", "⏩", "⏯") and
+# pictographs ("🎥", "📍"). In brackets, arrows and geometric and other symbols too ("➜",
+# "▶", "🔁"): a chapter list uses "▶ 04:20" bare.
+_SIGNS_ANYWHERE = r"\u2300-\u23ff\U0001f300-\U0001faff"
+_SIGNS = r"\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf" + _SIGNS_ANYWHERE
 _BEFORE = (r"(?:(?:réf(?:érence)?\.?\s*)?(?:replay|vidéo|video|écouter|voir|enregistrement"
            r"|captation|minutage|timecode|time\s*code|horodatage|TC|T\s*\+|min\.|séquence|extrait"
-           r"|passage|chapitre|[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]\uFE0F?)\s*[:,]?\s*"
+           r"|passage|chapitre|[" + _SIGNS + r"]\uFE0F?)\s*[:,]?\s*"
            r"|(?:[^\W\d_]{2,20}\.?\s+){0,2}[^\W\d_]{2,20}\.?\s*[:,]\s*"
            r"|(?:enr|réf|cf|env)\.\s*|t\s*=\s*)?"
            r"(?:(?:à\s+partir\s+de|dès|à|a|at|from|vers|environ|~|≈)\s*:?\s*)?")
@@ -67,9 +72,8 @@ _STAMP = ("(?P<stamp>" + _UNIT_PATTERN.replace("?P<", "?P<t_") + "|"
           + _CLOCK_PATTERN.replace("?P<", "?P<t_") + ")")
 # "à la 47e minute", "(47e minute)": the minute of a recording counted as a match's.
 _ORDINAL_MINUTE = r"à\s+la\s+(?P<ordinal>\d{1,3})(?:e|è|ème|eme)\s+minute\b"
-# A technical or pictorial sign (not a geometric one: chapter lists use "▶ 04:20" bare)
-# or an at sign marks a replay time even out of brackets: "… la reconstruire. » ⏱ 4:35",
-# "» ⏩ 2:45", "… des mineurs. » @9:15".
+# A sign of ``_SIGNS_ANYWHERE`` or an at sign marks a replay time even out of brackets:
+# "… la reconstruire. » ⏱ 4:35", "» ⏩ 2:45", "… des mineurs. » @9:15".
 # "À 41 min 30, elle lance : « … »", "Vers 1 h 10, le maire rétorque": a time opening a
 # sentence, before a comma. A clock time of day ("À 18 h 30, la séance reprend", "À 18:30,")
 # is not a replay time: the hours are at most ``LEADING_MAX_HOURS`` and "mm:ss" is refused.
@@ -87,12 +91,13 @@ _LABEL_WORDS = (r"(?:(?:(?:[^\W\d_]{1,2}['’])?[^\W\d_][\w-]{0,19}\.?|n°\s*\d{
                 r"\s*){1,4}")
 _REPLAY_SHAPED = (r"(?P<g_stamp>(?:\d{1,2}:)?\d{1,3}:\d{2}|\d{1,2}\s?h\s?\d{1,2}\s?(?:min|['’′])"
                   r"\s?\d{2}(?:\s?s)?|\d{1,3}\s?(?:min|['’′])\s?\d{2}(?:\s?s)?)")
-_LABELLED = (r"[\(\[]\s*(?:" + _LABEL_WORDS + _REPLAY_SHAPED + r"\s*(?:" + _LABEL_WORDS + r")?"
-             r"|" + _REPLAY_SHAPED.replace("?P<g_", "?P<g2_") + r"\s*" + _LABEL_WORDS
-             + r")\s*[\)\]]")
-_LENGTH_RE = re.compile(r"\b(?:dure|durée|duration|total|length|runs|long)\b", re.IGNORECASE)
+# (A time with no label at all is the first alternative's, which comes first.)
+_LABELLED = (r"[\(\[]\s*(?:" + _LABEL_WORDS + r")?" + _REPLAY_SHAPED + r"\s*(?:" + _LABEL_WORDS
+             + r")?\s*[\)\]]")
+_LENGTH_WORDS = r"dure|durée|duration|total|length|runs|long"
+_LENGTH_RE = re.compile(rf"\b(?:{_LENGTH_WORDS})\b", re.IGNORECASE)
 _NOT_REPLAY_RE = re.compile(
-    r"\b(?:dure|durée|duration|total|length|runs|long|heures?|ouverte?s?|levée|reprise"
+    rf"\b(?:{_LENGTH_WORDS}|heures?|ouverte?s?|levée|reprise"
     r"|début|fin|publiée?|mise?\s+à\s+jour|updated|posted|matin|soir|pm|am)\b", re.IGNORECASE)
 _IN_TEXT_RE = re.compile(
     r"[\(\[{]\s*" + _BEFORE + r"(?:\[\s*)?" + _STAMP
@@ -104,7 +109,7 @@ _IN_TEXT_RE = re.compile(
     + _ORDINAL_MINUTE.replace("?P<", "?P<b_").replace(r"à\s+la\s+", r"(?:à\s+la\s+)?")
     + r"\s*[\)\]]"
     r"|(?<![\w'’])" + _ORDINAL_MINUTE
-    + r"|(?:[\u2300-\u23ff\U0001f300-\U0001faff]\uFE0F?|(?<![\w.])@)\s*"
+    + r"|(?:[" + _SIGNS_ANYWHERE + r"]\uFE0F?|(?<![\w.])@)\s*"
     + _STAMP.replace("?P<", "?P<w_")
     + r"|" + _LABELLED
     + r"|" + _LEADING,
@@ -169,7 +174,7 @@ def find_timestamps(text: str) -> list[TimestampMatch]:
     for match in _IN_TEXT_RE.finditer(text):
         if match.group("l_stamp") and _is_clock_of_day(match):
             continue
-        labelled = match.group("g_stamp") or match.group("g2_stamp")
+        labelled = match.group("g_stamp")
         if labelled and _NOT_REPLAY_RE.search(match.group(0)) and not (
                 labelled.count(":") == 2 and not _LENGTH_RE.search(match.group(0))):
             continue  # hours, minutes and seconds are no time of day ("[matin 0:04:15]")

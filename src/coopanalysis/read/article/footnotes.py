@@ -7,7 +7,7 @@ a saved page's ``<sup>2</sup>``) or an encyclopaedia's bracketed numbers (``[12]
 their text on a line of its own below ("[^1]: …", "¹ …", "12. ↑ …", "12. …", "[12] …"). A
 numbered line is a note only for a reference that points to it. A note gives a time when its
 text holds exactly one time notation and either names the recording ("vidéo",
-"enregistrement", "replay"…: ``_RECORDING_RE``) or is that time alone.
+"enregistrement", "replay"…: ``rules.NOTE_RECORDING_RE``) or is that time alone.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from coopanalysis.errors import TimecodeError
+from coopanalysis.read.article import rules
 from coopanalysis.read.article.layout import Stamp
 from coopanalysis.timecode import find_timestamps, parse_time
 
@@ -31,17 +32,10 @@ _REFERENCE_RE = re.compile(r"\[\^(?P<label>[^\]\s]{1,12})\](?!:)|(?<=[\w»”.,;
                            r"|(?<=[\w»”.,;!?…)])\[(?P<bracket>\d{1,3})\](?![(:])"
                            # a saved page's "»<sup>2</sup>"
                            r"|(?<=[\w»”.,;!?…)])<sup>(?P<num>\d{1,3})</sup>")
-#: A note that gives the recording's length, not a time in it: "(durée 2 h 17 min)".
-_LENGTH_RE = re.compile(r"\b(?:durée|dure|length|runs|au\s+total|in\s+total)\b",
-                        re.IGNORECASE)
 #: A bare time in a note: "0:02:48", "1:02:03", "12:30", "20min24", "1 h 02 min 03".
 _BARE_TIME_RE = re.compile(r"(?<![\d:])(?:\d{1,2}:)?\d{1,3}:\d{2}(?![\d:])"
                            r"|\b\d{1,2}\s?h\s?\d{1,2}\s?min(?:\s?\d{1,2}\s?s?)?\b"
                            r"|\b\d{1,3}\s?min\s?\d{1,2}\s?s?\b", re.IGNORECASE)
-#: Words naming the recording in a note.
-_RECORDING_RE = re.compile(r"\b(?:vidéo|video|enregistrement|replay|captation|podcast|audio"
-                           r"|émission|rediffusion|minutage|timecode|recording|footage)\b",
-                           re.IGNORECASE)
 
 
 def footnote_times(text: str) -> dict[str, float]:
@@ -82,12 +76,12 @@ def _note_seconds(body: str) -> float | None:
     if len(bare) == 2 and not bracketed and re.search(
             r"^\s*(?:à|-|–|→)\s*$", body[bare[0].end():bare[1].start()]):
         bare = bare[:1]  # "de 13:05 à 14:30": the passage starts at the first
-    if len(bracketed) + len(bare) != 1 or _LENGTH_RE.search(body):
+    if len(bracketed) + len(bare) != 1 or rules.NOTE_LENGTH_RE.search(body):
         return None
     if bracketed:
         return bracketed[0].seconds
     alone = not body.replace(bare[0].group(0), "").strip(" .,;:-–—()[]")
-    if not (alone or _RECORDING_RE.search(body)):
+    if not (alone or rules.NOTE_RECORDING_RE.search(body)):
         return None  # "Entretien du 3 mars, 14:30": a time of day, not of the recording
     try:
         return parse_time(bare[0].group(0).replace(" ", ""))

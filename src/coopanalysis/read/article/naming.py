@@ -166,9 +166,8 @@ _DEMONSTRATIVE_RE = re.compile(
 def titled_by_person_noun(masked: str, start: int) -> bool:
     """A common noun for a person as the name's title: "la commerçante X", "le médecin X"
     (``rules.PERSON_NOUNS``): the name is a person's even when spaCy misses it."""
-    title = re.search(r"(?:^|\s)(?i:le|la|l['’])\s*([^\W\d_]+(?:-[^\W\d_]+)?)\s+$",
-                      masked[max(0, start - 40):start])
-    return bool(title and fold(title.group(1)) in rules.PERSON_NOUNS)
+    title = _TITLE_RE.search(masked[max(0, start - 40):start])
+    return bool(title and fold(title.group("noun")) in rules.PERSON_NOUNS)
 
 
 def opens_sentence(para: Paragraph, start: int) -> bool:
@@ -191,7 +190,8 @@ def opens_sentence(para: Paragraph, start: int) -> bool:
 
 
 #: A determiner and a common noun right before a name: "le poissonnier ", "l'historien ".
-_TITLE_RE = re.compile(r"(?i:le|la|l['’])\s*[^\W\d_]+(?:-[^\W\d_]+)?\s+$")
+_TITLE_RE = re.compile(r"(?:^|(?<=\s))(?i:le|la|l['’])\s*(?P<noun>[^\W\d_]+(?:-[^\W\d_]+)?)"
+                       r"\s+$")
 #: What may stand before a sentence's subject name: a fronted apposition ending with a comma,
 #: then a determiner and a lowercase common noun as the name's title.
 _TITLE_LEAD_RE = re.compile(r"[\s_*]*(?:[^,.;:!?«»]{2,100},\s*)?(?i:le|la|l['’])\s*"

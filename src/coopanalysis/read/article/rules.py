@@ -360,6 +360,15 @@ TERM_LEAD_RE = re.compile(
 #: Words about the recording itself: a time after them is its length (``rows.py``).
 RECORDING_RE = re.compile(r"\b(?i:vidéos?|video|enregistrement|replay|captation|"
                           r"retransmission|rediffusion|filmée?s?|revoir)\b")
+#: Words naming the recording in a note that gives a replay time (``footnotes.py``): a
+#: note's own wording ("Vidéo du conseil, 0:02:48", "Podcast, épisode 12, 14:20"), wider
+#: than ``RECORDING_RE``, which decides a time's meaning in running text.
+NOTE_RECORDING_RE = re.compile(r"\b(?:vidéo|video|enregistrement|replay|captation|podcast|audio"
+                               r"|émission|rediffusion|minutage|timecode|recording|footage)\b",
+                               re.IGNORECASE)
+#: A note that gives the recording's length, not a time in it: "(durée 2 h 17 min)".
+NOTE_LENGTH_RE = re.compile(r"\b(?:durée|dure|length|runs|au\s+total|in\s+total)\b",
+                            re.IGNORECASE)
 #: A term announced by ``TERM_LEAD_RE`` may be a little longer than ``TERM_MAX_WORDS``.
 TERM_LEAD_MAX_WORDS = 6
 

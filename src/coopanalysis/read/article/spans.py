@@ -24,10 +24,10 @@ _BLANKED = frozenset("*\u00a0\u202f\u2009\u2007")
 def scan_paragraph(para: Paragraph, doc: Document) -> None:
     para.stamps = _find_stamps(para.raw)
     notes = [n for n in footnote_stamps(para.raw, doc.footnote_times)
-             if not any(s.start < n.end and n.start < s.end for s in para.stamps)]
+             if not _overlaps(para.stamps, n.start, n.end)]
     para.stamps = sorted([*para.stamps, *notes], key=lambda s: s.start)
     for hint in rules.TIME_HINT_RE.finditer(para.raw):
-        if not any(s.start < hint.end() and hint.start() < s.end for s in para.stamps):
+        if not _overlaps(para.stamps, hint.start(), hint.end()):
             doc.warn(para.start + hint.start(), f"{hint.group(0)!r} looks like a time but no "
                      "notation reads it: no stated time taken from it")
     para.masked = _mask(para.raw, para.stamps)
@@ -109,17 +109,21 @@ def _find_stamps(text: str) -> list[Stamp]:
     except TimecodeError:
         others = []
     for found_stamp in others:
-        if not any(s.start < found_stamp.end_char and found_stamp.start_char < s.end
-                   for s in stamps):
+        if not _overlaps(stamps, found_stamp.start_char, found_stamp.end_char):
             stamps.append(Stamp(found_stamp.start_char, found_stamp.end_char, found_stamp.raw,
                                  found_stamp.seconds))
     for match in rules.BARE_MINUTE_MARK_RE.finditer(text):
         # "a alors lancé, à 38'05 : « … »": the press's minute mark without brackets (inside
         # a bracketed notation, "(à 27'35 de l'enregistrement)", the notation is the stamp).
-        if not any(s.start < match.end() and match.start() < s.end for s in stamps):
+        if not _overlaps(stamps, match.start(), match.end()):
             stamps.append(Stamp(match.start(), match.end(), match.group(0),
                                 parse_time(match.group("time"))))
     return sorted(stamps, key=lambda s: s.start)
+
+
+def _overlaps(stamps: Sequence[Stamp], start: int, end: int) -> bool:
+    """Does a stamp already cover part of ``start``–``end``?"""
+    return any(s.start < end and start < s.end for s in stamps)
 
 
 def _mask(text: str, stamps: Sequence[Stamp]) -> str:
