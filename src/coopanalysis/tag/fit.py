@@ -54,14 +54,16 @@ MEASURED_ACCURACY: dict[tuple[str, str], tuple[tuple[str, float, float], ...]] =
         ("340 synthetic units of council meetings' automatic captions and TV debate "
          "shows' transcripts (cap38-cap39, 2026)", 0.558, 0.515)),
     ("policy_agendas", "hybrid"): (
-        ("981 real caption windows of six debates, each read by a model trained without "
-         "that debate (dev data, on which the thresholds were chosen, not never-read; 2026)",
-         0.802, 0.361),
+        ("981 real caption windows of six debates, read in three pairs, each pair by a "
+         "model whose training and encoder tuning left it out (dev data, on which the "
+         "thresholds were chosen, not never-read; 2026)", 0.831, 0.390),
         ("200 real caption windows of debates and talks (realtest3, 2026, an earlier model "
          "and thresholds)", 0.659, 0.558),
         ("340 synthetic units of research interviews' and focus groups' transcripts and "
          "press conferences' automatic captions, written to avoid the usual examples "
-         "(cap46-cap47, 2026, the shipped model with its tuned encoder)", 0.870, 0.677),
+         "(cap46-cap47, 2026, the shipped model with its tuned encoder, before its 'add' "
+         "threshold was raised from 0.5 to 0.6; at 0.6, read after the run: 0.880 / 0.643)",
+         0.870, 0.677),
         ("340 synthetic units of municipal campaign meetings' automatic captions and "
          "parliamentary hearings' edited transcripts, written to avoid the usual examples "
          "(cap44-cap45, 2026, the previous model)", 0.822, 0.581),
