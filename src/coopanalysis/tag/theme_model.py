@@ -158,6 +158,13 @@ class UnitReading:
                 f"any theme {self.topical[unit]:.2f})")
 
 
+def _encoder_layers(data: Any) -> dict[str, np.ndarray]:
+    """The tuned encoder tensors of an open ``.npz`` (stored as ``encoder.<tensor name>``,
+    by ``ThemeModel.save`` and ``scripts/tune_encoder.py`` alike), by tensor name."""
+    return {name.removeprefix("encoder."): data[name] for name in data.files
+            if name.startswith("encoder.")}
+
+
 def with_tuned_encoder(model: ThemeModel, path: str | Path) -> ThemeModel:
     """``model`` reading through the tuned encoder written by ``scripts/tune_encoder.py``
     (``path``): its layers, and its two heads in place of the competing regression and of
@@ -166,8 +173,7 @@ def with_tuned_encoder(model: ThemeModel, path: str | Path) -> ThemeModel:
     try:
         with np.load(Path(path), allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
-            layers = {name.removeprefix("encoder."): data[name] for name in data.files
-                      if name.startswith("encoder.")}
+            layers = _encoder_layers(data)
             heads = {name: data[name] for name in ("competing_coef", "competing_intercept",
                                                    "gate_coef", "gate_intercept")}
     except (OSError, KeyError, ValueError) as error:
@@ -195,8 +201,7 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                                                      "competing_coef", "competing_intercept")
                       if name in data or not name.startswith("competing")}
             vocabulary = tuple(str(term) for term in data["vocabulary"])
-            layers = {name.removeprefix("encoder."): data[name] for name in data.files
-                      if name.startswith("encoder.")}
+            layers = _encoder_layers(data)
     except (OSError, KeyError, ValueError) as error:
         raise CoopanalysisError(f"not a theme model (.npz written by ThemeModel.save): "
                                 f"{error}", str(path)) from None
