@@ -74,9 +74,10 @@ RELEASED = {
             "cap39/cap39_units.csv", "cap40/cap40_units.csv", "cap41/cap41_units.csv",
             "cap42/cap42_units.csv", "cap43/cap43_units.csv", "cap44/cap44_units.csv",
             "cap45/cap45_units.csv", "cap46/cap46_units.csv", "cap47/cap47_units.csv",
-            "cap48/cap48_units.csv", "cap49/cap49_units.csv"),
+            "cap48/cap48_units.csv", "cap49/cap49_units.csv", "cap50/cap50_units.csv",
+            "cap51/cap51_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
-                                                   for i in range(2, 50))),
+                                                   for i in range(2, 52))),
 }
 #: Units written only to train the model (session 7: ``train_a``, ``train_b``,
 #: ``train_c``, ``train_real``; session 8: ``train_d``, weighted towards units about no

