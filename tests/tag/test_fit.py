@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from tests.helpers.model import needs_model
 
 from coopanalysis.tag.codebook import Codebook, load_codebook
 from coopanalysis.tag.fit import (
@@ -48,6 +49,24 @@ def test_a_theme_carried_by_one_word_is_flagged() -> None:
     fit = codebook_fit(units, "policy_agendas", themes)
     assert "single term 'inflation'" in (fit.attrs["warning"] or "")
     assert fit_warning(fit.iloc[:0]) is None
+
+
+@needs_model
+def test_a_theme_tagged_only_by_the_model_has_no_top_term() -> None:
+    # Written for the test: a doctor gone from a village, said without a codebook term;
+    # the hybrid's model tags it (health) with no lemma. The fit table gave an IndexError
+    # on such a theme until session 17 (found by the CLI on the bundled article).
+    units = pd.DataFrame({"unit_id": ["a", "b"], "text": [
+        "Il y a trois ans on avait encore un médecin au village, maintenant il faut faire "
+        "quarante minutes de route.",
+        "Bonjour à tous, merci d'être venus ce soir."]})
+    themes = tag_themes(units, "policy_agendas", method="hybrid")
+    model_only = set(themes["theme"]) - set(themes.dropna(subset=["lemma"])["theme"])
+    assert model_only, "the model should add a theme without a codebook term here"
+    fit = codebook_fit(units, "policy_agendas", themes).set_index("theme")
+    for theme in model_only:
+        assert fit.loc[theme, "n_tags"] >= 1
+        assert fit.loc[theme, "top_term"] is None and fit.loc[theme, "top_term_share"] == 0.0
 
 
 def test_the_accuracy_note_gives_the_measured_figures_of_a_built_in_codebook() -> None:

@@ -175,7 +175,7 @@ def codebook_fit(units: pd.DataFrame, codebook: CodebookArg = None,
                      "unit_share": len(tagged) / n_units,
                      "word_share": sum(words[u] for u in tagged) / n_words,
                      "top_term": terms.index[0] if len(terms) else None,
-                     "top_term_share": terms.iloc[0] / len(part) if len(part) else 0.0})
+                     "top_term_share": terms.iloc[0] / len(part) if len(terms) else 0.0})
     fit = pd.DataFrame(rows)
     fit.attrs["warning"] = fit_warning(fit, source=book.name or book.source)
     return fit
