@@ -16,7 +16,11 @@ Reports, pooled over the held units: the micro average precision of the encoder'
 probabilities and of the mixed ones, and the hybrid's precision / recall / share of the
 no-topic units tagged.
 
-    .venv/bin/python benchmarks/themes_tuned.py [--written] [--epochs 3] [--cache F]
+    .venv/bin/python benchmarks/themes_tuned.py [--written | --quick | --pairs 0 1 2]
+        [--top 8] [--epochs 3] [--cache F] [--grid] [--save F.npz]
+
+``--save`` keeps the held units' readings (both variants' probabilities, with the units'
+ids, coded topics and codebook tags) to try other rules offline.
 
 Needs PyTorch (``pip install torch==2.13.0``), the ``model`` extra and the shared corpus;
 about ten minutes per group on two cores.
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -45,15 +50,17 @@ import tune_encoder  # noqa: E402
 WRITTEN = tuple(f"cap{i}/cap{i}_units.csv" for i in range(46, 52))
 
 
-def held_groups(units: pd.DataFrame, written: bool, quick: bool = False) -> list[np.ndarray]:
-    """Masks of the units held out in turn: three groups of two real debates, or the
-    newest written files, or (``quick``) both at once: the first pair and the written files."""
+def held_groups(units: pd.DataFrame, written: bool, quick: bool = False,
+                pairs: Sequence[int] = (0, 1, 2)) -> list[np.ndarray]:
+    """Masks of the units held out in turn: the groups ``pairs`` of the three groups of two
+    real debates, or the newest written files, or (``quick``) both at once: the first pair
+    and the written files."""
     debates = sorted(set(units["source"][units["source"] != ""]))
-    pairs = [units["source"].isin(debates[k::3]).to_numpy() for k in range(3)]
+    groups = [units["source"].isin(debates[k::3]).to_numpy() for k in range(3)]
     newest = units["file"].isin(WRITTEN).to_numpy()
     if quick:
-        return [pairs[0] | newest]
-    return [newest] if written else pairs
+        return [groups[0] | newest]
+    return [newest] if written else [groups[k] for k in pairs]
 
 
 def average_precision(probability: np.ndarray, gold: list[set[str]],
@@ -104,10 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     scored = units["scored"].to_numpy()
     readings: dict[str, list[tuple[pd.DataFrame, theme_model.UnitReading]]] = {
         "frozen": [], "tuned": []}
-    groups = held_groups(units, args.written, args.quick)
-    if not (args.written or args.quick):
-        groups = [groups[k] for k in args.pairs]
-    for held in groups:
+    for held in held_groups(units, args.written, args.quick, args.pairs):
         train = ~held
         frozen = themes_model.train_on(units, base, themes, train,
                                        competing=themes_model.COMPETING["cap"],
@@ -124,19 +128,18 @@ def main(argv: list[str] | None = None) -> int:
             list(shown["text"]), frozen, embeddings=base[held & scored])))
         readings["tuned"].append((shown, theme_model.read_units(list(shown["text"]),
                                                                 retuned)))
-    saved: dict[str, np.ndarray] = {}
+    shown = pd.concat([p for p, _ in readings["tuned"]], ignore_index=True)
+    gold = list(shown["gold"])
+    saved = {"unit_id": shown["unit_id"].to_numpy(str),
+             "gold": np.array([";".join(sorted(g)) for g in gold]),
+             "codebook": np.array([";".join(sorted(codebook_found[u]))
+                                   for u in shown["unit_id"]])}
     for name, parts in readings.items():
-        shown = pd.concat([p for p, _ in parts], ignore_index=True)
         sentence = np.vstack([r.sentence for _, r in parts])
         mixed = np.vstack([r.probability for _, r in parts])
-        gold = list(shown["gold"])
         saved |= {f"{name}.sentence": sentence, f"{name}.probability": mixed,
                   f"{name}.words": np.vstack([r.words for _, r in parts]),
-                  f"{name}.topical": np.concatenate([r.topical for _, r in parts]),
-                  "unit_id": shown["unit_id"].to_numpy(str),
-                  "gold": np.array([";".join(sorted(g)) for g in gold]),
-                  "codebook": np.array([";".join(sorted(codebook_found[u]))
-                                        for u in shown["unit_id"]])}
+                  f"{name}.topical": np.concatenate([r.topical for _, r in parts])}
         print(f"{name:7s} {len(shown)} units: AP encoder "
               f"{average_precision(sentence, gold, tuple(themes)):.3f}, mixed "
               f"{average_precision(mixed, gold, tuple(themes)):.3f}; hybrid "
