@@ -29,10 +29,11 @@ to back in one process) and whether peak memory stays under 2 GB. Timings are ta
 shared, loaded machine: the CPU ratio is the steadier one.
 
     .venv/bin/python benchmarks/themes.py [--words 93600] [--repeat 1] [--no-tracemalloc]
-        [--matchers] [--codebook policy_agendas] [--hybrid 10000]
+        [--matchers] [--codebook policy_agendas] [--hybrid 10000] [--fast 93600]
 
 ``--hybrid WORDS`` also times ``tag_themes(method="hybrid")`` (the sentence encoder reads
-every unit) on the first units holding WORDS words, against the full pipeline's rate.
+every unit) on the first units holding WORDS words, against the full pipeline's rate;
+``--fast WORDS`` the same for ``method="fast"`` (the static encoder).
 """
 
 from __future__ import annotations
@@ -255,33 +256,34 @@ def _rows(frame: pd.DataFrame) -> set[tuple[str, str, int, int]]:
                    strict=True))
 
 
-def time_hybrid(units: pd.DataFrame, book: str | None, words: int, full_rate: float,
-                batch_size: int) -> None:
-    """``tag_themes(method="hybrid")`` on the first units holding ``words`` words: words/s,
-    CPU, and the ratio to the full pipeline's words/s measured on the whole input."""
+def time_model(units: pd.DataFrame, book: str | None, words: int, full_rate: float,
+               batch_size: int, method: str = "hybrid") -> None:
+    """``tag_themes(method=method)`` ("hybrid" or "fast") on the first units holding
+    ``words`` words: words/s, CPU, and the ratio to the full pipeline's words/s measured on
+    the whole input; then the same units again."""
     from coopanalysis.tag.themes import tag_themes
 
     counts = units["text"].str.split().str.len().cumsum()
     part = units[counts <= words]
     n_words = int(part["text"].str.split().str.len().sum())
-    tag_themes(part.head(5), book, method="hybrid")  # load the encoder and the model
+    tag_themes(part.head(5), book, method=method)  # load the encoder and the model
     found: pd.DataFrame = pd.DataFrame()
 
-    def run_hybrid() -> None:
+    def run_model() -> None:
         nonlocal found
-        found = tag_themes(part, book, batch_size=batch_size, method="hybrid")
+        found = tag_themes(part, book, batch_size=batch_size, method=method)
 
-    hybrid_s = best_time(run_hybrid, 1)
+    first_s = best_time(run_model, 1)
     added = int((found["method"] == "model").sum())
-    ratio = n_words / hybrid_s / full_rate
-    print(f"tag_themes (hybrid) on {len(part)} units, {n_words} words: {hybrid_s:7.2f} s  "
-          f"{n_words / hybrid_s:8.0f} words/s  CPU {CPU['run_hybrid']:.2f} s  "
+    ratio = n_words / first_s / full_rate
+    print(f"tag_themes ({method}) on {len(part)} units, {n_words} words: {first_s:7.2f} s  "
+          f"{n_words / first_s:8.0f} words/s  CPU {CPU['run_model']:.2f} s  "
           f"{len(found)} rows ({added} added by the model)  peak RSS {peak_rss_mb():.0f} MB; "
           f"ratio to the full pipeline: {ratio:.2f}x (target >= 3x: "
           f"{'met' if ratio >= 3 else 'NOT met'})")
-    again_s = best_time(run_hybrid, 1)  # the same units again: embeddings kept in memory
+    again_s = best_time(run_model, 1)  # the same units again: embeddings kept in memory
     again = n_words / again_s / full_rate
-    print(f"tag_themes (hybrid) again on the same units (after a codebook edit, say): "
+    print(f"tag_themes ({method}) again on the same units (after a codebook edit, say): "
           f"{again_s:7.2f} s  {n_words / again_s:8.0f} words/s; ratio to the full pipeline: "
           f"{again:.2f}x (target >= 3x: {'met' if again >= 3 else 'NOT met'})")
 
@@ -302,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also compare the hand-written matcher with spaCy's matchers")
     parser.add_argument("--codebook", default=None,
                         help="built-in name or file (default: territorial_cooperation)")
+    parser.add_argument("--fast", type=int, default=0, metavar="WORDS",
+                        help="also time tag_themes(method='fast') on the first units "
+                             "holding WORDS words")
     parser.add_argument("--hybrid", type=int, default=0, metavar="WORDS",
                         help="also time tag_themes(method='hybrid') on the first units "
                              "holding this many words (extra model; 0: skip)")
@@ -363,7 +368,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{full_s / unscreened_s:.2f}x")
 
     if args.hybrid:
-        time_hybrid(units, book, args.hybrid, n_words / full_s, args.batch_size)
+        time_model(units, book, args.hybrid, n_words / full_s, args.batch_size)
+    if args.fast:
+        time_model(units, book, args.fast, n_words / full_s, args.batch_size, "fast")
     if args.matchers:
         compare_matchers(units, full_s, args.batch_size, args.repeat)
 

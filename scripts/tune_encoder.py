@@ -43,12 +43,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import themes_model
 
 from coopanalysis.tag.codebook import load_codebook
-from coopanalysis.tag.encoder import base_model_file, tensor_directory
+from coopanalysis.tag.encoder import PieceTokenizer, base_model_file, tensor_directory
 
 BLOCK = 32                      # weights per 4-bit block (the engine's Q4_0)
 LINEAR = ("q", "k", "v", "ao", "fi", "fo")
 SCALE = 20.0                    # the heads read the unit-length embedding times this
-METASPACE = "\u2581"
 
 
 # ---------------------------------------------------------------- 4-bit blocks
@@ -95,7 +94,7 @@ class Image:
          self.max_positions, _) = struct.unpack_from("<7i", self.raw, 8)
         self.eps = struct.unpack_from("<f", self.raw, 36)[0]
         self.directory = tensor_directory(self.raw)
-        self._tokenizer()
+        self.tokenizer = PieceTokenizer(self.raw)
 
     def floats(self, name: str) -> torch.Tensor:
         offset, size = self.directory[name]
@@ -106,58 +105,9 @@ class Image:
         blocks = np.frombuffer(self.raw, np.uint8, size, offset).reshape(-1, 18)
         return torch.from_numpy(dequantize_q4(blocks, shape))
 
-    def _tokenizer(self) -> None:
-        at = 44
-        n_pieces, self.bos, self.eos, _pad, self.unk = struct.unpack_from("<5i", self.raw, at)
-        at += 20
-        blob = struct.unpack_from("<Q", self.raw, at)[0]
-        at += 8
-        offsets = np.frombuffer(self.raw, np.uint32, n_pieces + 1, at)
-        at += (n_pieces + 1) * 4
-        scores = np.frombuffer(self.raw, np.float32, n_pieces, at)
-        at += n_pieces * 4
-        pieces = self.raw[at:at + blob]
-        at += blob
-        self.pieces: dict[str, tuple[int, float]] = {}
-        for i in range(n_pieces):
-            piece = pieces[offsets[i]:offsets[i + 1]].decode("utf-8", "surrogatepass")
-            if piece and i != self.unk:
-                self.pieces.setdefault(piece, (i, float(scores[i])))
-        self.longest = max(map(len, self.pieces))
-        self.unknown_score = float(scores.min()) - 10.0
-        count = struct.unpack_from("<i", self.raw, at)[0]
-        at += 8
-        self.folding: dict[str, str] = {}
-        for _ in range(count):
-            point, n = struct.unpack_from("<IB", self.raw, at)
-            self.folding[chr(point)] = "".join(map(chr, struct.unpack_from(f"<{n}I",
-                                                                           self.raw, at + 5)))
-            at += 5 + 4 * n
-
     def tokens(self, text: str) -> list[int]:
-        """Token ids of ``"passage: " + text`` with <s> and </s>, as the engine cuts them
-        (its unigram Viterbi; sums in float64 where the engine adds float32, which changed
-        1 unit in 11,333)."""
-        folded = "".join(self.folding.get(c, c) for c in "passage: " + text)
-        while "  " in folded:
-            folded = folded.replace("  ", " ")
-        chars = (folded if folded.startswith(" ") else " " + folded).replace(" ", METASPACE)
-        n = len(chars)
-        best = [-1e30] * (n + 1)
-        best[0] = 0.0
-        back = [(0, -1)] * (n + 1)
-        for i in range(n):
-            for end in range(i + 1, min(n, i + self.longest) + 1):
-                hit = self.pieces.get(chars[i:end])
-                if hit and best[i] + hit[1] > best[end]:
-                    best[end], back[end] = best[i] + hit[1], (i, hit[0])
-            if best[i] + self.unknown_score > best[i + 1]:
-                best[i + 1], back[i + 1] = best[i] + self.unknown_score, (i, -1)
-        ids, i = [], n
-        while i > 0:
-            i, piece = back[i]
-            ids.append(self.unk if piece < 0 else piece)
-        return [self.bos, *reversed(ids), self.eos][:self.max_positions]
+        """Token ids of ``"passage: " + text`` with <s> and </s>, as the engine cuts them."""
+        return self.tokenizer.tokens(text, self.max_positions)
 
 
 class Layer(nn.Module):

@@ -275,10 +275,14 @@ def render_html(analysis: ReportSource, *, figures: dict[str, tuple[str, bytes]]
 
 
 def theme_method(themes: pd.DataFrame) -> str:
-    """``"hybrid"`` when the tags carry the model's probability, else ``"codebook"`` (a
-    hybrid run that tagged nothing reads as the codebook's)."""
+    """``"hybrid"`` when the tags carry the model's probability, ``"fast"`` when that
+    model read through its static encoder (its evidence says "static"), else
+    ``"codebook"`` (a hybrid run that tagged nothing reads as the codebook's)."""
     has_model = "probability" in themes.columns and bool(themes["probability"].notna().any())
-    return "hybrid" if has_model else "codebook"
+    if not has_model:
+        return "codebook"
+    static = themes["evidence"].astype(str).str.contains("(static ", regex=False)
+    return "fast" if bool(static.any()) else "hybrid"
 
 
 def themes_by_speaker(analysis: ReportSource) -> pd.DataFrame:

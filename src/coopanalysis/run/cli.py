@@ -105,10 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--min-evidence", metavar="N", type=int, default=1,
                          help="tag a theme in a unit only with N distinct cues or a phrase "
                               "(2: strict mode, fewer themes said in passing)")
-    analyze.add_argument("--theme-method", choices=("codebook", "hybrid"), default="codebook",
+    analyze.add_argument("--theme-method", choices=("codebook", "hybrid", "fast"),
+                         default="codebook",
                          help="hybrid: a trained model also reads each sentence, confirming "
                               "or adding themes of a built-in codebook (slower; pip install "
-                              "'coopanalysis[model]')")
+                              "'coopanalysis[model]'); fast: the same model through its "
+                              "static encoder (faster, less accurate on real debates)")
     analyze.add_argument("--codebook", metavar="F", default=None,
                          help="codebook file (TOML or YAML) or built-in name "
                               "(territorial_cooperation, policy_agendas); default: "

