@@ -19,7 +19,8 @@ not a seed) comes within cosine ``T`` of one of the theme's one-word seeds.
 ``--max-themes N`` sets ``tag_themes(max_themes=N)`` (0 = ``None``, no cap);
 ``--min-evidence N`` sets ``tag_themes(min_evidence=N)`` (2: the strict mode).
 ``--method hybrid`` scores ``tag_themes(method="hybrid")`` with the shipped model (issue 14,
-session 7; needs the ``model`` extra); ``--summary`` prints the micro figures only.
+session 7; needs the ``model`` extra), ``--method fast`` through its static encoder (session
+18); ``--summary`` prints the micro figures only.
 
     .venv/bin/python benchmarks/themes_cap.py [--split dev|test|all]
         [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
@@ -300,8 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-themes", type=int, default=2, help="0: no cap")
     parser.add_argument("--min-evidence", type=int, default=1,
                         help="distinct cues a theme needs in a unit (2: strict mode)")
-    parser.add_argument("--method", default="codebook", choices=["codebook", "hybrid"],
-                        help="tag_themes(method=…): hybrid adds the shipped trained model")
+    parser.add_argument("--method", default="codebook", choices=["codebook", "hybrid", "fast"],
+                        help="tag_themes(method=…): hybrid adds the shipped trained model, "
+                             "fast the same model through its static encoder")
     parser.add_argument("--summary", action="store_true",
                         help="print the micro figures only (a blind set's single run)")
     parser.add_argument("--errors", action="store_true", help="print the wrong units")

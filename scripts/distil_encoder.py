@@ -128,8 +128,8 @@ def bags(rows: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
 
 def distil(rows: list[list[int]], gold: list[set[str] | None], teacher: np.ndarray,
            heads: dict[str, np.ndarray], themes: Sequence[str], initial: np.ndarray, *,
-           epochs: int = 8, rate: float = 3e-3, cosine: float = 1.0, soft: float = 1.0
-           ) -> Student:
+           epochs: int = 8, rate: float = 3e-3, cosine: float = 3.0, soft: float = 1.0,
+           coded_weight: float = 1.0) -> Student:
     """Train a student on ``rows`` (piece indices per text), their codes ``gold`` (``None``
     for a text with no code) and ``teacher`` (the teacher's embeddings of the same texts,
     read by its ``heads``)."""
@@ -177,11 +177,11 @@ def distil(rows: list[list[int]], gold: list[set[str] | None], teacher: np.ndarr
             picked = batch.numpy()[coded[batch.numpy()]]
             mask = torch.from_numpy(coded[batch.numpy()])
             if len(picked):
-                loss = loss + bce(sigmoid[mask][:, rows_read],
-                                  torch.from_numpy(present[picked])[:, rows_read])
+                loss = loss + coded_weight * bce(sigmoid[mask][:, rows_read],
+                                                 torch.from_numpy(present[picked])[:, rows_read])
                 if competing:
                     goal = torch.from_numpy(shares[picked])
-                    loss = loss - (goal * logp[mask]).sum(-1).mean()
+                    loss = loss - coded_weight * (goal * logp[mask]).sum(-1).mean()
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()

@@ -297,6 +297,19 @@ def test_hybrid_themes_carry_the_model_s_reading() -> None:
     assert warned == (share >= UNSURE_SHARE)
 
 
+@needs_model
+def test_fast_themes_are_read_through_the_static_encoder_and_reported_so() -> None:
+    from coopanalysis.export.report import theme_method
+    from coopanalysis.tag.fit import accuracy_note
+
+    result = analyze(labelled_transcript(), theme_method="fast")
+    assert result.themes is not None and len(result.themes)
+    assert result.themes["evidence"].str.contains("(static ", regex=False).all()
+    assert theme_method(result.themes) == "fast"
+    assert result.unsure_themes is not None
+    assert "fast method" in accuracy_note(result.codebook, "fast")
+
+
 def test_the_codebook_method_lists_no_unsure_units(small: Analysis) -> None:
     assert small.unsure_themes is None
     assert "unsure_themes" not in small.tables()

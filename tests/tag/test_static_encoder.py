@@ -3,12 +3,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import numpy as np
+import pandas as pd
+import pytest
 from tests.helpers.model import needs_model
 
-from coopanalysis.tag import encoder
+from coopanalysis.errors import CoopanalysisError
+from coopanalysis.tag import encoder, theme_model
+from coopanalysis.tag.theme_model import builtin_theme_model, read_units, unsure_themes
+from coopanalysis.tag.themes import tag_themes
 
 pytestmark = needs_model
+
+THEMES_DATA = Path(__file__).resolve().parents[1] / "data" / "themes"
 
 SAID = ["on paie le kilowattheure deux fois plus cher",
         "Les gamins n’ont plus de prof de maths !",
@@ -58,3 +68,83 @@ def test_a_static_encoder_reads_the_weighted_mean_of_known_pieces() -> None:
     assert not read[1].any()
     # a piece said twice counts twice, and the result is at unit length
     assert np.isclose(np.linalg.norm(read[2]), 1.0)
+
+
+# ---------------------------------------------------------------- the shipped models
+
+HEAT_TEACHER_MEETING = pd.DataFrame({"unit_id": ["heat", "teacher", "meeting"], "text": [
+    "Franchement on paie le kilowattheure deux fois plus cher qu'il y a trois ans, "
+    "et la facture du chauffage elle a doublé cet hiver.",
+    "Depuis la rentrée les gamins de troisième ont plus de prof de maths, personne "
+    "ne le remplace et le brevet c'est en juin.",
+    "Bon, il nous reste dix minutes, je vais laisser la parole à la salle, levez la "
+    "main et attendez le micro s'il vous plaît."]})
+
+
+@pytest.mark.parametrize("name", ["policy_agendas", "territorial_cooperation"])
+def test_the_shipped_models_carry_a_static_encoder_close_to_theirs(name: str) -> None:
+    model = builtin_theme_model(name)
+    static = model.static_encoder
+    assert static is not None
+    assert static.vectors.shape == (len(static.pieces), 384)
+    assert static.vectors.dtype == np.float16 and (static.weights > 0).all()
+    assert len(set(static.pieces)) == len(static.pieces)
+    assert model.static_heads["sentence_coef"].shape == model.sentence_coef.shape
+    assert ("competing_coef" in model.static_heads) == (model.competing_coef is not None)
+    # distilled from the model's own encoder: its reading points the same way
+    texts = list(HEAT_TEACHER_MEETING["text"])
+    slow = encoder.embed(texts, model.encoder, model.encoder_layers, model.encoder_base)
+    assert ((static(texts) * slow).sum(axis=1) > 0.7).all()
+
+
+def test_fast_reads_situations_and_names_its_static_reading() -> None:
+    units = HEAT_TEACHER_MEETING
+    found = tag_themes(units, "policy_agendas", method="fast")
+    by_unit = found.groupby("unit_id")["theme"].apply(set).to_dict()
+    assert "energy" in by_unit["heat"] and "education" in by_unit["teacher"]
+    assert "meeting" not in by_unit
+    assert found["evidence"].str.match(r"model [01]\.\d\d \(static [01]\.\d\d, words").all()
+    for row in found.itertuples():
+        text = units.set_index("unit_id").at[row.unit_id, "text"]
+        assert text[row.char_start:row.char_end] == row.term
+    unsure = unsure_themes(units, found, "policy_agendas", method="fast")
+    assert not set(unsure["unit_id"]) & set(found["unit_id"])
+
+
+def test_fast_on_a_set_neither_encoder_learned_from() -> None:
+    # cap52 was run once in session 17 (then released); no shipped model trained on it
+    table = pd.read_csv(THEMES_DATA / "cap52" / "cap52_units.csv", dtype=str,
+                        keep_default_na=False)
+    gold = {row.unit_id: set(filter(None, row.topics.split(";")))
+            for row in table.itertuples()}
+    found = tag_themes(table[["unit_id", "text"]], "policy_agendas", method="fast")
+    tagged = found.groupby("unit_id")["theme"].apply(set).to_dict()
+    pairs = {(u, t) for u, themes in tagged.items() for t in themes}
+    truth = {(u, t) for u, themes in gold.items() for t in themes}
+    precision, recall = len(pairs & truth) / len(pairs), len(pairs & truth) / len(truth)
+    # measured at 0.8x / 0.6x when shipped (docs/themes.md, session 18); a broken static
+    # reading (the codebook alone: 0.58 / 0.49) falls under these
+    assert precision >= 0.80 and recall >= 0.55, (precision, recall)
+
+
+def test_a_model_without_static_encoder_refuses_fast(tmp_path: Path) -> None:
+    model = replace(builtin_theme_model("policy_agendas"), static_encoder=None, static_heads={})
+    with pytest.raises(CoopanalysisError, match="static encoder"):
+        tag_themes(HEAT_TEACHER_MEETING, "policy_agendas", method="fast", model=model)
+    with pytest.raises(CoopanalysisError, match="do not fit"):
+        theme_model.with_static_encoder(model, encoder.StaticEncoder(
+            ("▁a",), np.zeros((1, 384), np.float16), np.ones(1, np.float32)), {})
+
+
+def test_the_static_encoder_is_saved_and_loaded_with_its_model(tmp_path: Path) -> None:
+    model = builtin_theme_model("territorial_cooperation")
+    model.save(tmp_path / "territorial.npz")
+    again = theme_model.load_theme_model(tmp_path / "territorial.npz")
+    assert again.static_encoder is not None and model.static_encoder is not None
+    assert again.static_encoder.pieces == model.static_encoder.pieces
+    assert np.array_equal(again.static_encoder.vectors, model.static_encoder.vectors)
+    assert np.array_equal(again.static_encoder.weights, model.static_encoder.weights)
+    assert again.static_heads.keys() == model.static_heads.keys()
+    texts = list(HEAT_TEACHER_MEETING["text"])
+    assert np.allclose(read_units(texts, again, fast=True).probability,
+                       read_units(texts, model, fast=True).probability)
