@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from tests.helpers.model import needs_model
+from tests.helpers.model import HEAT_TEACHER_MEETING, needs_model
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag import encoder, theme_model
@@ -71,15 +71,6 @@ def test_a_static_encoder_reads_the_weighted_mean_of_known_pieces() -> None:
 
 
 # ---------------------------------------------------------------- the shipped models
-
-HEAT_TEACHER_MEETING = pd.DataFrame({"unit_id": ["heat", "teacher", "meeting"], "text": [
-    "Franchement on paie le kilowattheure deux fois plus cher qu'il y a trois ans, "
-    "et la facture du chauffage elle a doublé cet hiver.",
-    "Depuis la rentrée les gamins de troisième ont plus de prof de maths, personne "
-    "ne le remplace et le brevet c'est en juin.",
-    "Bon, il nous reste dix minutes, je vais laisser la parole à la salle, levez la "
-    "main et attendez le micro s'il vous plaît."]})
-
 
 @pytest.mark.parametrize("name", ["policy_agendas", "territorial_cooperation"])
 def test_the_shipped_models_carry_a_static_encoder_close_to_theirs(name: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from tests.helpers.model import needs_model
+from tests.helpers.model import HEAT_TEACHER_MEETING, needs_model
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag import encoder, theme_model
@@ -150,16 +150,9 @@ def test_shipped_models_predict_their_codebook_s_themes(name: str) -> None:
 
 @needs_model
 def test_hybrid_reads_situations_and_keeps_evidence() -> None:
-    units = pd.DataFrame({"unit_id": ["heat", "teacher", "meeting"], "text": [
-        # energy said through the bill, with its words: the codebook's tag is confirmed
-        "Franchement on paie le kilowattheure deux fois plus cher qu'il y a trois ans, "
-        "et la facture du chauffage elle a doublé cet hiver.",
-        # education said through a situation
-        "Depuis la rentrée les gamins de troisième ont plus de prof de maths, personne "
-        "ne le remplace et le brevet c'est en juin.",
-        # the meeting itself: no topic
-        "Bon, il nous reste dix minutes, je vais laisser la parole à la salle, levez la "
-        "main et attendez le micro s'il vous plaît."]})
+    # energy said through the bill (the codebook's tag is confirmed), education through a
+    # situation, the meeting itself
+    units = HEAT_TEACHER_MEETING
     found = tag_themes(units, "policy_agendas", method="hybrid")
     by_unit = found.groupby("unit_id")["theme"].apply(set).to_dict()
     assert "energy" in by_unit["heat"]
