@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coopanalysis.tag import encoder, theme_model
+from coopanalysis.tag import theme_model
 from coopanalysis.tag.codebook import load_codebook
 
 HERE = Path(__file__).resolve().parent
@@ -84,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         np.savez(args.readings, texts=np.array(list(known)),
                  vectors=np.vstack(list(known.values())))
     teacher = distil_encoder.teacher_reading(tuned, list(units["text"]), known)
-    fast = theme_model.with_static_encoder(tuned, encoder.StaticEncoder(
-        tuple(static.pieces), static.vectors, static.weights), static.heads)
+    fast = static.attached_to(tuned)
     scored = held & units["scored"].to_numpy()
     codebook_found = themes_cap.predict(units, book)
     real = (units["source"] != "").to_numpy()

