@@ -3,9 +3,10 @@
 Session 18 (``docs/themes.md``). The units of ``themes_tuned.py --quick`` are held out (the
 first pair of real debates and the written sets cap46–cap51): a tuned encoder is trained
 on the others (``--teacher``: written there if the file is missing, about 20 minutes),
-then a static encoder is distilled from it on the same units (``scripts/distil_encoder.py``:
-its pieces' vectors start as the tuned encoder's reading of each piece, then learn from
-the coded topics and the tuned encoder's readings). Both read the held units with the
+then a static encoder is distilled from it on the same units
+(``theme_training.with_distilled_static``: each piece's vector is solved by least squares
+so that a unit's mean of its pieces comes close to the tuned encoder's embedding of it,
+and the heads are fitted again on that reading; session 19). Both read the held units with the
 same words' regressions and the shipped CAP thresholds.
 
 Reports, for the held real windows, the held written units and both: the micro average
@@ -13,10 +14,10 @@ precision of the encoder's topic probabilities, and the hybrid's precision / rec
 share of the no-topic units tagged, read through each encoder.
 
     .venv/bin/python benchmarks/themes_distilled.py --teacher /tmp/quick_teacher.npz
-        [--readings /tmp/quick_readings.npz] [--epochs 8] [--grid]
+        [--readings /tmp/quick_readings.npz] [--grid]
 
-``--readings`` keeps the tuned encoder's embeddings of the units, their windows and the
-pieces (the slow part) to try other students. Needs PyTorch, the ``model`` extra and the
+``--readings`` keeps the tuned encoder's embeddings of the units (the slow part) to try
+other students. Needs PyTorch, the ``model`` extra and the
 shared corpus.
 """
 
@@ -30,12 +31,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from coopanalysis.tag import theme_model
+from coopanalysis.tag import encoder, theme_model, theme_training
 from coopanalysis.tag.codebook import load_codebook
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "scripts")]
-import distil_encoder  # noqa: E402
 import themes_cap  # noqa: E402
 import themes_model  # noqa: E402
 import themes_tuned  # noqa: E402
@@ -54,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teacher", type=Path, required=True)
     parser.add_argument("--readings", type=Path)
-    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--grid", action="store_true")
     args = parser.parse_args(argv)
     units = themes_model.released_units("cap")
@@ -78,13 +77,18 @@ def main(argv: list[str] | None = None) -> int:
                                   **themes_model.THRESHOLDS["cap"])
     tuned = theme_model.with_tuned_encoder(words, args.teacher)
     terms = [term for theme in book.themes for term in (*theme.lemmas, *theme.phrases)]
-    static = distil_encoder.distilled(tuned, units, train, terms, epochs=args.epochs,
-                                      known=known)
+    texts = list(units["text"])
+    todo = [text for text in dict.fromkeys(texts) if text not in known]
+    if todo:
+        known |= dict(zip(todo, encoder.embed(todo, tuned.encoder, tuned.encoder_layers,
+                                              tuned.encoder_base), strict=True))
     if args.readings:
         np.savez(args.readings, texts=np.array(list(known)),
                  vectors=np.vstack(list(known.values())))
-    teacher = distil_encoder.teacher_reading(tuned, list(units["text"]), known)
-    fast = static.attached_to(tuned)
+    teacher = np.vstack([known[text] for text in texts])
+    fast = theme_training.with_distilled_static(
+        tuned, list(units["text"][train]), [sorted(g) for g in units["gold"][train]],
+        embeddings=teacher[train], vocabulary_from=list(units["stored"][train]), terms=terms)
     scored = held & units["scored"].to_numpy()
     codebook_found = themes_cap.predict(units, book)
     real = (units["source"] != "").to_numpy()

@@ -13,7 +13,9 @@ from tests.helpers.model import HEAT_TEACHER_MEETING, needs_model
 
 from coopanalysis.errors import CoopanalysisError
 from coopanalysis.tag import encoder, theme_model
+from coopanalysis.tag.codebook import load_codebook
 from coopanalysis.tag.theme_model import builtin_theme_model, read_units, unsure_themes
+from coopanalysis.tag.theme_training import train_theme_model
 from coopanalysis.tag.themes import tag_themes
 
 pytestmark = needs_model
@@ -139,3 +141,61 @@ def test_the_static_encoder_is_saved_and_loaded_with_its_model(tmp_path: Path) -
     texts = list(HEAT_TEACHER_MEETING["text"])
     assert np.allclose(read_units(texts, again, fast=True).probability,
                        read_units(texts, model, fast=True).probability)
+
+
+# ------------------------------------------------- distilling a static encoder (session 19)
+
+def test_distil_static_recovers_vectors_that_explain_the_embeddings() -> None:
+    """Embeddings built as weighted means of known piece vectors are read back by the
+    distilled encoder; the pieces' own reading (``read``) only pulls them slightly."""
+    texts = ["le prix du gaz", "le prix du pain", "la facture du gaz", "le pain du matin",
+             "la facture du matin", "du gaz et du pain"]
+    pieces = encoder.static_vocabulary(texts)
+    assert pieces[0] == encoder.static_pieces("du")[0]          # the most frequent first
+    rng = np.random.default_rng(19)
+    hidden = rng.normal(size=(len(pieces), 384)).astype(np.float32)
+    truth = encoder.StaticEncoder(tuple(pieces), hidden.astype(np.float16),
+                                  np.ones(len(pieces), np.float32))
+    target = truth(texts)
+    asked: list[list[str]] = []
+
+    def read(words: list[str]) -> np.ndarray:
+        asked.append(words)
+        return np.zeros((len(words), 384), np.float32)
+
+    static = encoder.distil_static(texts, target, pieces, read, ridge=1e-4)
+    assert asked == [[encoder.piece_as_text(p) for p in pieces]]
+    assert "gaz" in asked[0] and not any(encoder.METASPACE in w for w in asked[0])
+    assert ((static(texts) * target).sum(axis=1) > 0.99).all()
+    # frequent pieces weigh less in a unit's mean
+    assert static.weights[0] < static.weights[-1]
+    with pytest.raises(CoopanalysisError, match="one embedding per text"):
+        encoder.distil_static(texts, target[:2], pieces, read)
+
+
+def test_a_model_trained_on_one_s_own_coding_reads_fast(tmp_path: Path) -> None:
+    """``train_theme_model`` distils a static encoder for the user's model: measured on a
+    set it did not learn from, its fast reading comes close to its full one."""
+    def coded(number: int) -> pd.DataFrame:
+        return pd.read_csv(THEMES_DATA / f"cap{number}" / f"territorial{number}_units.csv",
+                           dtype=str, keep_default_na=False)
+
+    train = pd.concat([coded(n) for n in range(40, 52)], ignore_index=True)
+    held = pd.concat([coded(52), coded(53)], ignore_index=True)
+    book = load_codebook("territorial_cooperation")
+    labels = [[t for t in themes.split(";") if t] for themes in train["themes"]]
+    terms = [term for theme in book.themes for term in (*theme.lemmas, *theme.phrases)]
+    model = train_theme_model(list(train["text"]), labels, book.ids, codebook=book.name,
+                              static_terms=terms)
+    assert model.static_encoder is not None
+    model.save(tmp_path / "mine.npz")
+    scores = {}
+    for method in ("hybrid", "fast"):
+        found = tag_themes(held[["unit_id", "text"]], book, method=method,
+                           model=tmp_path / "mine.npz")
+        pairs = set(zip(found["unit_id"], found["theme"], strict=True))
+        truth = {(row.unit_id, t) for row in held.itertuples()
+                 for t in row.themes.split(";") if t}
+        scores[method] = (len(pairs & truth) / len(pairs), len(pairs & truth) / len(truth))
+    assert scores["fast"][0] >= 0.75 and scores["fast"][1] >= 0.6, scores
+    assert scores["fast"][1] >= scores["hybrid"][1] - 0.1, scores

