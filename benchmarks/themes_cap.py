@@ -20,7 +20,8 @@ not a seed) comes within cosine ``T`` of one of the theme's one-word seeds.
 ``--min-evidence N`` sets ``tag_themes(min_evidence=N)`` (2: the strict mode).
 ``--method hybrid`` scores ``tag_themes(method="hybrid")`` with the shipped model (issue 14,
 session 7; needs the ``model`` extra), ``--method fast`` through its static encoder (session
-18); ``--summary`` prints the micro figures only.
+18); ``--model FILE`` scores another model file instead (session 19); ``--summary`` prints
+the micro figures only.
 
     .venv/bin/python benchmarks/themes_cap.py [--split dev|test|all]
         [--set cap|territorial|FILE.csv] [--codebook NAME|PATH] [--vectors]
@@ -189,13 +190,15 @@ def _ids(value: str) -> frozenset[str]:
 def predict(units: pd.DataFrame, codebook: Any, *, vectors: bool = False,
             threshold: float | None = None, vector_cue: float | None = None,
             max_themes: int | None = 2, min_evidence: int = 1,
-            method: str = "codebook") -> dict[str, set[str]]:
-    """Theme ids per unit_id."""
+            method: str = "codebook", model: str | None = None) -> dict[str, set[str]]:
+    """Theme ids per unit_id (``model``: a theme model file for the hybrid and fast
+    methods, the shipped one by default)."""
     from coopanalysis.tag.themes import tag_themes
 
     found: dict[str, set[str]] = {uid: set() for uid in units["unit_id"]}
     tags = tag_themes(units[["unit_id", "text"]], codebook, max_themes=max_themes,
-                      min_evidence=min_evidence, method=method)
+                      min_evidence=min_evidence, method=method,
+                      model=model if method != "codebook" else None)
     for uid, theme in zip(tags["unit_id"], tags["theme"], strict=True):
         found[str(uid)].add(str(theme))
     if vector_cue is not None:
@@ -307,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true",
                         help="print the micro figures only (a blind set's single run)")
     parser.add_argument("--errors", action="store_true", help="print the wrong units")
+    parser.add_argument("--model", default=None,
+                        help="a theme model file (.npz) for --method hybrid or fast")
     args = parser.parse_args(argv)
     from coopanalysis.tag.codebook import load_codebook
 
@@ -329,7 +334,8 @@ def main(argv: list[str] | None = None) -> int:
                         vector_cue=None if name == "baseline" else args.vector_cue,
                         max_themes=args.max_themes or None,
                         min_evidence=args.min_evidence,
-                        method="codebook" if name == "baseline" else args.method)
+                        method="codebook" if name == "baseline" else args.method,
+                        model=args.model)
         table, summary = score(units, found, book.ids)
         method = "" if name == "baseline" else f" ({args.method})"
         print(f"\n== {name}{method}: micro P {summary['precision']:.3f} "
