@@ -295,7 +295,9 @@ debates it has never seen it is stricter than the codebook, not better: more pre
 themes found (README, "Themes"). `unsure_themes` lists the sentences it reads as about some
 theme but leaves untagged, with their likeliest theme: what the counts miss, to review.
 `method="fast"` reads through a static encoder distilled from the same model: some 40 times
-faster, for a corpus of many replays, and less accurate (README)."""),
+faster, for a corpus of many replays, and a little less accurate (README). A model you
+train on your own coded sentences (`ca.train_theme_model`) gets its own static encoder, so
+both methods work with your codebook too (`model=` the saved file)."""),
     ("code", """\
 try:
     hybrid = ca.tag_themes(sentences, ca.default_codebook(), method="hybrid")
