@@ -524,11 +524,11 @@ def tag_themes(units: pd.DataFrame,
             reads as about some theme but leaves untagged: ``unsure_themes``.
             ``"fast"``: the same model and thresholds, the sentence encoder replaced by
             the static encoder distilled from it (``tag.encoder.StaticEncoder``: a
-            weighted mean of word-piece vectors; session 18). About 40,000 words/s
-            (5× the full ``nlp.pipe``); less accurate than ``"hybrid"`` on the last
-            written sets never read (cap56–57: CAP precision 0.83 against 0.88, recall
-            0.63 against 0.68; ``docs/themes.md``). Needs the ``model`` extra (the
-            tokenizer).
+            weighted mean of word-piece vectors; sessions 18–19). About 40,000 words/s
+            (5× the full ``nlp.pipe``); on the last written sets never read (cap62–63)
+            CAP precision 0.84 against the hybrid's 0.90, recall 0.65 against 0.72;
+            territorial 0.90 / 0.83 against 0.83 / 0.90 (``docs/themes.md``). Needs the
+            ``model`` extra (the tokenizer).
         model: the ``ThemeModel`` (or its ``.npz`` path) for ``method="hybrid"`` or
             ``"fast"``; default the model shipped with a built-in codebook.
 
