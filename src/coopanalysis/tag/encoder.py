@@ -252,12 +252,11 @@ def distil_static(texts: Sequence[str], embeddings: np.ndarray, pieces: Sequence
                                 "vocabulary of pieces", "<distil_static>")
     index = {piece: k for k, piece in enumerate(pieces)}
     rows = [[index[p] for p in static_pieces(text) if p in index] for text in texts]
-    frequency = np.bincount(np.fromiter((k for row in rows for k in row), dtype=np.int64),
-                            minlength=len(pieces)) + 1.0
+    at_row = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+    at_piece = np.fromiter((k for row in rows for k in row), dtype=np.int64,
+                           count=len(at_row))
+    frequency = np.bincount(at_piece, minlength=len(pieces)) + 1.0
     weights = (STATIC_SIF / (STATIC_SIF + frequency / frequency.sum())).astype(np.float32)
-    entries = [(row, k) for row, ids in enumerate(rows) for k in ids]
-    at_row = np.array([row for row, _ in entries], dtype=np.int64)
-    at_piece = np.array([k for _, k in entries], dtype=np.int64)
     totals = np.bincount(at_row, weights=weights[at_piece], minlength=len(texts))
     mix = csr_matrix((weights[at_piece] / totals[at_row], (at_row, at_piece)),
                      shape=(len(texts), len(pieces)), dtype=np.float32)  # rows: weighted means

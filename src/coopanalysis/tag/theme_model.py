@@ -271,7 +271,7 @@ def word_terms(text: str) -> list[tuple[str, int, int]]:
 
 
 def word_weights(terms: list[tuple[str, int, int]], index: dict[str, int],
-                  idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                 idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Vocabulary indices and TF-IDF weights of one unit (sublinear tf, unit length)."""
     counts = Counter(index[term] for term, _, _ in terms if term in index)
     if not counts:
