@@ -76,7 +76,6 @@ def main(argv: list[str] | None = None) -> int:
                                   competing=themes_model.COMPETING["cap"],
                                   **themes_model.THRESHOLDS["cap"])
     tuned = theme_model.with_tuned_encoder(words, args.teacher)
-    terms = [term for theme in book.themes for term in (*theme.lemmas, *theme.phrases)]
     texts = list(units["text"])
     todo = [text for text in dict.fromkeys(texts) if text not in known]
     if todo:
@@ -88,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     teacher = np.vstack([known[text] for text in texts])
     fast = theme_training.with_distilled_static(
         tuned, list(units["text"][train]), [sorted(g) for g in units["gold"][train]],
-        embeddings=teacher[train], vocabulary_from=list(units["stored"][train]), terms=terms)
+        embeddings=teacher[train], vocabulary_from=list(units["stored"][train]), terms=book.terms)
     scored = held & units["scored"].to_numpy()
     codebook_found = themes_cap.predict(units, book)
     real = (units["source"] != "").to_numpy()

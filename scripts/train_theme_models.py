@@ -73,11 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         tuned = kind == "cap" and args.tuned_encoder
         if tuned:
             model = theme_model.with_tuned_encoder(model, args.tuned_encoder)
-        terms = [term for theme in book.themes for term in (*theme.lemmas, *theme.phrases)]
         model = theme_training.with_distilled_static(
             model, list(units["text"]), [sorted(gold) for gold in units["gold"]],
             embeddings=None if tuned else vectors, vocabulary_from=list(units["stored"]),
-            terms=terms)
+            terms=book.terms)
         model.save(OUT / f"{name}.npz")
         print(f"{name}: {len(model.vocabulary)} terms, {len(model.themes)} themes, confirm "
               f"{model.confirm}, add {model.add}, gate {model.gate}, second {model.second}, "

@@ -42,6 +42,11 @@ def test_builtin_codebooks_load_by_name() -> None:
     assert resolve_codebook("policy_agendas") is cap
     assert load_codebook(Path("policy_agendas")) is cap
     assert load_codebook("territorial_cooperation") is default_codebook()
+    # a codebook's terms: every theme's lemmas, then its phrases, in file order
+    energy = cap.get("energy")
+    assert cap.terms[:len(cap.themes[0].lemmas)] == list(cap.themes[0].lemmas)
+    assert set(energy.lemmas) | set(energy.phrases) <= set(cap.terms)
+    assert len(cap.terms) == sum(len(t.lemmas) + len(t.phrases) for t in cap.themes)
     assert resolve_codebook(None).ids == DEFAULT_IDS
     assert default_codebook().source.endswith("codebooks/territorial_cooperation.toml")
 

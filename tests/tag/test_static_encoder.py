@@ -184,9 +184,8 @@ def test_a_model_trained_on_one_s_own_coding_reads_fast(tmp_path: Path) -> None:
     held = pd.concat([coded(52), coded(53)], ignore_index=True)
     book = load_codebook("territorial_cooperation")
     labels = [[t for t in themes.split(";") if t] for themes in train["themes"]]
-    terms = [term for theme in book.themes for term in (*theme.lemmas, *theme.phrases)]
     model = train_theme_model(list(train["text"]), labels, book.ids, codebook=book.name,
-                              static_terms=terms)
+                              static_terms=book.terms)
     assert model.static_encoder is not None
     model.save(tmp_path / "mine.npz")
     scores = {}

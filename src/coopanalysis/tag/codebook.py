@@ -82,6 +82,11 @@ class Codebook:
         """Theme ids in file order."""
         return [theme.id for theme in self.themes]
 
+    @property
+    def terms(self) -> list[str]:
+        """Every theme's lemmas and phrases, in file order (as written, not folded)."""
+        return [term for theme in self.themes for term in (*theme.lemmas, *theme.phrases)]
+
     def get(self, theme_id: str) -> Theme:
         """The theme with this id; ``UnknownThemeError`` (a ``KeyError``) if absent."""
         for theme in self.themes:

@@ -54,7 +54,7 @@ def suggest_terms(units: pd.DataFrame, codebook: CodebookArg = None,
     tagged: dict[str, set[str]] = defaultdict(set)
     for uid, tid in zip(themes["unit_id"], themes["theme"], strict=True):
         tagged[str(tid)].add(str(uid))
-    known = {fold(p) for t in book.themes for p in (*t.lemmas, *t.phrases)}
+    known = {fold(term) for term in book.terms}
 
     pipeline = nlp if nlp is not None else load_nlp(exclude=THEME_EXCLUDE)
     counts: Counter[tuple[str, str]] = Counter()
