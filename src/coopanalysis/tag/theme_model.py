@@ -125,6 +125,12 @@ class ThemeModel:
     static_encoder: StaticEncoder | None = None
     static_heads: dict[str, np.ndarray] = field(default_factory=dict)
 
+    @property
+    def showable(self) -> np.ndarray:
+        """Per vocabulary term, whether it may be shown as evidence (it has a word that is
+        not a stop word): n_terms booleans, computed once per model."""
+        return _showable(self.vocabulary)
+
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
         meta = {"codebook": self.codebook, "themes": list(self.themes),
@@ -265,7 +271,12 @@ def builtin_theme_model(codebook: str) -> ThemeModel:
 def word_terms(text: str) -> list[tuple[str, int, int]]:
     """The unit's folded words of two letters or more, and each pair of neighbours, with
     their character spans in ``text``."""
-    words = [(token, start, end) for token, start, end in token_spans(text) if len(token) > 1]
+    return spans_terms(token_spans(text))
+
+
+def spans_terms(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``word_terms`` of a text already cut by ``token_spans``."""
+    words = [(token, start, end) for token, start, end in spans if len(token) > 1]
     pairs = [(f"{a[0]} {b[0]}", a[1], b[2]) for a, b in pairwise(words)]
     return words + pairs
 
@@ -279,6 +290,13 @@ def word_weights(terms: list[tuple[str, int, int]], index: dict[str, int],
     cols = np.fromiter(counts, dtype=np.int64)
     values = np.array([1.0 + math.log(counts[c]) for c in cols]) * idf[cols]
     return cols, values / np.linalg.norm(values)
+
+
+@lru_cache(maxsize=8)
+def _showable(vocabulary: tuple[str, ...]) -> np.ndarray:
+    """``ThemeModel.showable`` of a vocabulary."""
+    return np.array([any(word not in STOP_WORDS for word in term.split())
+                     for term in vocabulary], dtype=bool)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -301,12 +319,15 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     """
     coef, intercept = model.sentence_coef, model.sentence_intercept
     competing = (model.competing_coef, model.competing_intercept)
+    texts_spans = [token_spans(text) for text in texts]      # folded once, read twice
     if fast:
         if model.static_encoder is None:
             raise CoopanalysisError("this theme model has no static encoder for "
                                     "method='fast' (theme_training.with_distilled_static)",
                                     "<tag_themes>")
-        vectors = model.static_encoder(texts) if embeddings is None else embeddings
+        vectors = (model.static_encoder.read_words([[word for word, _, _ in spans]
+                                                    for spans in texts_spans])
+                   if embeddings is None else embeddings)
         heads = model.static_heads
         coef, intercept = heads["sentence_coef"], heads["sentence_intercept"]
         competing = (heads.get("competing_coef"), heads.get("competing_intercept"))
@@ -320,8 +341,9 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     index = {term: i for i, term in enumerate(model.vocabulary)}
     words = np.zeros((len(texts), len(model.word_intercept)))
     strongest: list[dict[str, list[tuple[str, int, int]]]] = []
+    showable = model.showable
     for row, text in enumerate(texts):
-        terms = word_terms(text)
+        terms = spans_terms(texts_spans[row])
         cols, values = word_weights(terms, index, model.idf)
         pushes = model.word_coef[:, cols] * values          # themes × the unit's terms
         words[row] = _sigmoid(pushes.sum(axis=1) + model.word_intercept)
@@ -330,11 +352,11 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
             spans.setdefault(term, (text[start:end], start, end))
         names = [model.vocabulary[c] for c in cols]
         shown: dict[str, list[tuple[str, int, int]]] = {}
-        shown_ok = [any(word not in STOP_WORDS for word in name.split()) for name in names]
+        shown_ok = showable[cols]
         for j, theme in enumerate(model.themes):
-            order = [k for k in np.argsort(-pushes[j])
-                     if pushes[j, k] > 0 and shown_ok[k]][:EVIDENCE_WORDS]
-            shown[theme] = [spans[names[k]] for k in order]
+            candidates = np.flatnonzero((pushes[j] > 0) & shown_ok)
+            order = candidates[np.argsort(-pushes[j, candidates], kind="stable")]
+            shown[theme] = [spans[names[k]] for k in order[:EVIDENCE_WORDS]]
         strongest.append(shown)
     probability = model.sentence_weight * sentence + (1 - model.sentence_weight) * words
     n = len(model.themes)

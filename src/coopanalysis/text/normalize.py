@@ -91,10 +91,14 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     ``match_tokens`` does (numbers are kept as digits here, fillers kept), so
     that a match on tokens can be mapped back to the original characters.
     """
-    spans = []
-    for match in _TOKEN_RE.finditer(text.replace("'", " ").replace("\u2019", " ")):
-        spans.append((fold(match.group(0)), match.start(), match.end()))
-    return spans
+    return [(_fold_word(match.group(0)), match.start(), match.end())
+            for match in _TOKEN_RE.finditer(text.replace("'", " ").replace("\u2019", " "))]
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """``fold`` of one word, remembered: a transcript says the same words again and again."""
+    return fold(word)
 
 
 @lru_cache(maxsize=4096)
