@@ -53,7 +53,8 @@ from coopanalysis.tag.codebook import load_codebook
 #: cap36, cap37, territorial36 and territorial37: run once in session 14, then trained on
 #: by the models shipped at its end; cap38 to cap41 and territorial38 to territorial41:
 #: run once in session 14, trained on from session 15; cap42 to cap45 and territorial42 to
-#: territorial45: run once in session 15, trained on from session 16).
+#: territorial45: run once in session 15, trained on from session 16; cap58 to cap63 and
+#: territorial58 to territorial63: run once in session 19, trained on from session 20).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -76,11 +77,14 @@ RELEASED = {
             "cap45/cap45_units.csv", "cap46/cap46_units.csv", "cap47/cap47_units.csv",
             "cap48/cap48_units.csv", "cap49/cap49_units.csv", "cap50/cap50_units.csv",
             "cap51/cap51_units.csv", "cap54/cap54_units.csv", "cap55/cap55_units.csv",
-            "cap56/cap56_units.csv", "cap57/cap57_units.csv"),
+            "cap56/cap56_units.csv", "cap57/cap57_units.csv", "cap58/cap58_units.csv",
+            "cap59/cap59_units.csv", "cap60/cap60_units.csv", "cap61/cap61_units.csv",
+            "cap62/cap62_units.csv", "cap63/cap63_units.csv"),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
                                                    for i in range(2, 52)),
                     "cap54/territorial54_units.csv", "cap55/territorial55_units.csv",
-                    "cap56/territorial56_units.csv", "cap57/territorial57_units.csv"),
+                    "cap56/territorial56_units.csv", "cap57/territorial57_units.csv",
+                    *(f"cap{i}/territorial{i}_units.csv" for i in range(58, 64))),
 }
 # cap52-cap53 (read once in session 17) stay out of every shipped model's training: the
 # tests measure the fast method on cap52, a set neither encoder learned from (session 18).
@@ -89,14 +93,18 @@ RELEASED = {
 #: topic; session 9: ``train_real2``, 1,596 real caption windows; session 10: ``train_e``,
 #: 300 units in caption form of long economy and energy debates; session 14: ``train_f``,
 #: 260 units weighted towards talk about no topic with topic words in passing, and
-#: ``train_g``, 260 units naming topics through situations, a third with two topics):
+#: ``train_g``, 260 units naming topics through situations, a third with two topics;
+#: session 20: ``train_h``, 300 units weighted to the six topics with the lowest recall on
+#: cap58-cap63, ``train_i``, 300 windows in the style of long expert debates' captions,
+#: ``train_j``, 300 units with second topics and everyday services):
 #: always in the training folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
             "train_c/train_c_units.csv", "train_real/train_real_units.csv",
             "train_d/train_d_units.csv", "train_real2/train_real2_units.csv",
             "train_e/train_e_units.csv", "train_f/train_f_units.csv",
-            "train_g/train_g_units.csv"),
+            "train_g/train_g_units.csv", "train_h/train_h_units.csv",
+            "train_i/train_i_units.csv", "train_j/train_j_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
                     "train_b/train_b_territorial_units.csv",
                     "train_c/train_c_territorial_units.csv",
