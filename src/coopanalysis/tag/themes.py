@@ -524,10 +524,10 @@ def tag_themes(units: pd.DataFrame,
             reads as about some theme but leaves untagged: ``unsure_themes``.
             ``"fast"``: the same model and thresholds, the sentence encoder replaced by
             the static encoder distilled from it (``tag.encoder.StaticEncoder``: a
-            weighted mean of word-piece vectors; sessions 18–19). About 40,000 words/s
-            (5× the full ``nlp.pipe``); on the last written sets never read (cap62–63)
-            CAP precision 0.84 against the hybrid's 0.90, recall 0.65 against 0.72;
-            territorial 0.90 / 0.83 against 0.83 / 0.90 (``docs/themes.md``). Needs the
+            weighted mean of word-piece vectors; sessions 18–20). About 48,000 words/s
+            (7× the full ``nlp.pipe``); on the last written sets never read (cap64–67)
+            CAP precision 0.86 against the hybrid's 0.89, recall 0.71 against 0.76;
+            territorial 0.91 / 0.80 against 0.87 / 0.84 (``docs/themes.md``). Needs the
             ``model`` extra (the tokenizer).
         model: the ``ThemeModel`` (or its ``.npz`` path) for ``method="hybrid"`` or
             ``"fast"``; default the model shipped with a built-in codebook.
