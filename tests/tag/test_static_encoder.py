@@ -17,6 +17,7 @@ from coopanalysis.tag.codebook import load_codebook
 from coopanalysis.tag.theme_model import builtin_theme_model, read_units, unsure_themes
 from coopanalysis.tag.theme_training import train_theme_model
 from coopanalysis.tag.themes import tag_themes
+from coopanalysis.text.normalize import token_spans
 
 pytestmark = needs_model
 
@@ -70,6 +71,11 @@ def test_a_static_encoder_reads_the_weighted_mean_of_known_pieces() -> None:
     assert not read[1].any()
     # a piece said twice counts twice, and the result is at unit length
     assert np.isclose(np.linalg.norm(read[2]), 1.0)
+    # texts already cut into folded words (read_units folds each unit once) read the same
+    words = [[word for word, _, _ in token_spans(text)]
+             for text in ["Le prix du GAZ", "bonjour madame", "gaz gaz"]]
+    assert np.array_equal(static.read_words(words), read)
+    assert encoder.words_pieces(words[0]) == encoder.static_pieces("le prix du gaz")
 
 
 # ---------------------------------------------------------------- the shipped models

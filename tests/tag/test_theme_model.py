@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from spacy.lang.fr.stop_words import STOP_WORDS
 from tests.helpers.model import HEAT_TEACHER_MEETING, needs_model
 
 from coopanalysis.errors import CoopanalysisError
@@ -20,11 +21,13 @@ from coopanalysis.tag.theme_model import (
     hybrid_choice,
     load_theme_model,
     read_units,
+    spans_terms,
     unsure_themes,
     word_terms,
 )
 from coopanalysis.tag.theme_training import train_theme_model
 from coopanalysis.tag.themes import tag_themes
+from coopanalysis.text.normalize import token_spans
 
 THEMES_DATA = Path(__file__).resolve().parents[1] / "data" / "themes"
 
@@ -107,6 +110,17 @@ def test_word_terms_are_folded_words_and_neighbour_pairs_with_offsets() -> None:
     spans = {term: text[start:end] for term, start, end in terms}
     assert spans["ecole"] == "école" and spans["ecole ferme"] == "école ferme"
     assert spans["ferme helas"] == "ferme, hélas"
+    # read_units cuts each unit once and derives the terms from the same cut
+    assert spans_terms(token_spans(text)) == terms
+
+
+def test_only_terms_with_a_content_word_are_shown_as_evidence() -> None:
+    model = builtin_theme_model("territorial_cooperation")
+    shown = dict(zip(model.vocabulary, model.showable, strict=True))
+    assert len(model.showable) == len(model.vocabulary)
+    assert any(shown.values()) and not all(shown.values())
+    stop_only = [term for term, ok in shown.items() if not ok]
+    assert all(word in STOP_WORDS for term in stop_only for word in term.split())
 
 
 def test_a_file_that_is_not_a_model_is_named_in_the_error(tmp_path: Path) -> None:
