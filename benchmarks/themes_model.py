@@ -53,7 +53,12 @@ from coopanalysis.tag.codebook import load_codebook
 #: cap36, cap37, territorial36 and territorial37: run once in session 14, then trained on
 #: by the models shipped at its end; cap38 to cap41 and territorial38 to territorial41:
 #: run once in session 14, trained on from session 15; cap42 to cap45 and territorial42 to
-#: territorial45: run once in session 15, trained on from session 16; cap58 to cap63 and
+#: territorial45: run once in session 15, trained on from session 16; cap46 to cap49 and
+#: territorial46 to territorial49: run once in session 16, trained on from session 17;
+#: cap50, cap51, territorial50 and territorial51: run once in session 17, trained on from
+#: session 18; cap54, cap55, territorial54 and territorial55: run once in session 18, then
+#: trained on by the models shipped at its end; cap56, cap57, territorial56 and
+#: territorial57: run once in session 18, trained on from session 19; cap58 to cap63 and
 #: territorial58 to territorial63: run once in session 19, trained on from session 20).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
