@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -121,6 +122,15 @@ def test_only_terms_with_a_content_word_are_shown_as_evidence() -> None:
     assert any(shown.values()) and not all(shown.values())
     stop_only = [term for term, ok in shown.items() if not ok]
     assert all(word in STOP_WORDS for term in stop_only for word in term.split())
+
+
+def test_the_lookup_tables_are_built_once_and_follow_a_replaced_vocabulary() -> None:
+    model = builtin_theme_model("territorial_cooperation")
+    assert all(model.vocabulary[i] == term for term, i in model.term_index.items())
+    assert len(model.term_index) == len(model.vocabulary)
+    smaller = replace(model, vocabulary=model.vocabulary[:10])
+    assert list(smaller.term_index) == list(model.vocabulary[:10])
+    assert len(smaller.showable) == 10
 
 
 def test_a_file_that_is_not_a_model_is_named_in_the_error(tmp_path: Path) -> None:

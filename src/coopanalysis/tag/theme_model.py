@@ -124,12 +124,18 @@ class ThemeModel:
     encoder_base: str = ""
     static_encoder: StaticEncoder | None = None
     static_heads: dict[str, np.ndarray] = field(default_factory=dict)
+    term_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    showable: np.ndarray = field(init=False, repr=False, compare=False)
 
-    @property
-    def showable(self) -> np.ndarray:
-        """Per vocabulary term, whether it may be shown as evidence (it has a word that is
-        not a stop word): n_terms booleans, computed once per model."""
-        return _showable(self.vocabulary)
+    def __post_init__(self) -> None:
+        """Compute once per model what every reading looks up: ``term_index`` (vocabulary
+        term → its column) and ``showable`` (per vocabulary term, whether it may be shown as
+        evidence: it has a word that is not a stop word; n_terms booleans)."""
+        object.__setattr__(self, "term_index",
+                           {term: i for i, term in enumerate(self.vocabulary)})
+        object.__setattr__(self, "showable", np.array(
+            [any(word not in STOP_WORDS for word in term.split()) for term in self.vocabulary],
+            dtype=bool))
 
     def save(self, path: str | Path) -> None:
         """Write the model as one ``.npz`` file (arrays, and the rest as JSON)."""
@@ -292,13 +298,6 @@ def word_weights(terms: list[tuple[str, int, int]], index: dict[str, int],
     return cols, values / np.linalg.norm(values)
 
 
-@lru_cache(maxsize=8)
-def _showable(vocabulary: tuple[str, ...]) -> np.ndarray:
-    """``ThemeModel.showable`` of a vocabulary."""
-    return np.array([any(word not in STOP_WORDS for word in term.split())
-                     for term in vocabulary], dtype=bool)
-
-
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
@@ -338,7 +337,7 @@ def read_units(texts: Sequence[str], model: ThemeModel, *,
     if competing[0] is not None and competing[1] is not None:
         n = len(model.themes)
         sentence[:, :n] = _softmax(vectors @ competing[0].T + competing[1])[:, :n]
-    index = {term: i for i, term in enumerate(model.vocabulary)}
+    index = model.term_index
     words = np.zeros((len(texts), len(model.word_intercept)))
     strongest: list[dict[str, list[tuple[str, int, int]]]] = []
     showable = model.showable
