@@ -59,7 +59,9 @@ from coopanalysis.tag.codebook import load_codebook
 #: session 18; cap54, cap55, territorial54 and territorial55: run once in session 18, then
 #: trained on by the models shipped at its end; cap56, cap57, territorial56 and
 #: territorial57: run once in session 18, trained on from session 19; cap58 to cap63 and
-#: territorial58 to territorial63: run once in session 19, trained on from session 20).
+#: territorial58 to territorial63: run once in session 19, trained on from session 20;
+#: cap64 to cap69 and territorial64 to territorial69: run once in sessions 20 and 21, then
+#: trained on by the models shipped at the end of session 21).
 RELEASED = {
     "cap": ("cap/cap_units.csv", "cap2/cap2_units.csv", "cap3/cap3_units.csv",
             "cap4/cap4_units.csv", "cap4/cap4_synthetic_units.csv",
@@ -84,12 +86,13 @@ RELEASED = {
             "cap51/cap51_units.csv", "cap54/cap54_units.csv", "cap55/cap55_units.csv",
             "cap56/cap56_units.csv", "cap57/cap57_units.csv", "cap58/cap58_units.csv",
             "cap59/cap59_units.csv", "cap60/cap60_units.csv", "cap61/cap61_units.csv",
-            "cap62/cap62_units.csv", "cap63/cap63_units.csv"),
+            "cap62/cap62_units.csv", "cap63/cap63_units.csv",
+            *(f"cap{i}/cap{i}_units.csv" for i in range(64, 70))),
     "territorial": ("cap/territorial_units.csv", *(f"cap{i}/territorial{i}_units.csv"
                                                    for i in range(2, 52)),
                     "cap54/territorial54_units.csv", "cap55/territorial55_units.csv",
                     "cap56/territorial56_units.csv", "cap57/territorial57_units.csv",
-                    *(f"cap{i}/territorial{i}_units.csv" for i in range(58, 64))),
+                    *(f"cap{i}/territorial{i}_units.csv" for i in range(58, 70))),
 }
 # cap52-cap53 (read once in session 17) stay out of every shipped model's training: the
 # tests measure the fast method on cap52, a set neither encoder learned from (session 18).
@@ -101,7 +104,10 @@ RELEASED = {
 #: ``train_g``, 260 units naming topics through situations, a third with two topics;
 #: session 20: ``train_h``, 300 units weighted to the six topics with the lowest recall on
 #: cap58-cap63, ``train_i``, 300 windows in the style of long expert debates' captions,
-#: ``train_j``, 300 units with second topics and everyday services):
+#: ``train_j``, 300 units with second topics and everyday services; session 21:
+#: ``train_k``, 300 units said in a marked setting (a school, a ward, a farm...) about
+#: another topic or none as often as about the setting's own, ``train_l``, 300 units whose
+#: one topic rests on a detail amid chatter, half of them windows):
 #: always in the training folds, never scored.
 TRAINING_ONLY = {
     "cap": ("train_a/train_a_units.csv", "train_b/train_b_units.csv",
@@ -109,7 +115,8 @@ TRAINING_ONLY = {
             "train_d/train_d_units.csv", "train_real2/train_real2_units.csv",
             "train_e/train_e_units.csv", "train_f/train_f_units.csv",
             "train_g/train_g_units.csv", "train_h/train_h_units.csv",
-            "train_i/train_i_units.csv", "train_j/train_j_units.csv"),
+            "train_i/train_i_units.csv", "train_j/train_j_units.csv",
+            "train_k/train_k_units.csv", "train_l/train_l_units.csv"),
     "territorial": ("train_a/train_a_territorial_units.csv",
                     "train_b/train_b_territorial_units.csv",
                     "train_c/train_c_territorial_units.csv",
